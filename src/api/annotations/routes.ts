@@ -1,0 +1,74 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { listAnnotations } from '../../services/annotations/list-annotations.js';
+import { getProgress } from '../../services/annotations/progress.js';
+import { exportAnnotations, EXPORT_FORMATS } from '../../services/exports/export-annotations.js';
+import type { ServiceDeps } from '../../services/deps.js';
+import { actorOf } from '../auth/authenticate.js';
+import { errors, page, pageQuery, projectParams } from '../common-schemas.js';
+import { annotationView } from './schemas.js';
+
+export const annotationRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = async (app, { deps }) => {
+  app.get(
+    '/projects/:projectId/annotations',
+    {
+      schema: {
+        tags: ['annotations'],
+        summary: "A project's annotations, oldest first (an annotator gets only their own)",
+        params: projectParams,
+        querystring: pageQuery.extend({ itemId: z.string().optional(), annotatorId: z.string().optional(), vendorId: z.string().optional() }),
+        response: { 200: page(annotationView), ...errors },
+      },
+    },
+    async (req) => listAnnotations(deps, actorOf(req), req.params.projectId, req.query),
+  );
+
+  app.get(
+    '/projects/:projectId/progress',
+    {
+      schema: {
+        tags: ['annotations'],
+        summary: 'Items done, in progress and remaining; judgments made and needed',
+        params: projectParams,
+        response: {
+          200: z.object({
+            projectId: z.string(),
+            overlapK: z.number().int(),
+            totalItems: z.number().int(),
+            completeItems: z.number().int(),
+            itemsInProgress: z.number().int(),
+            remainingItems: z.number().int(),
+            judgments: z.number().int(),
+            judgmentsNeeded: z.number().int(),
+            activeLeases: z.number().int(),
+            skips: z.number().int(),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (req) => getProgress(deps, actorOf(req), req.params.projectId),
+  );
+
+  app.get(
+    '/projects/:projectId/export',
+    {
+      schema: {
+        tags: ['annotations'],
+        summary: 'Stream every annotation with provenance as JSON Lines or CSV',
+        params: projectParams,
+        querystring: z.object({ format: z.enum(EXPORT_FORMATS).default('jsonl') }),
+        response: { 200: z.any().describe('application/x-ndjson or text/csv'), ...errors },
+      },
+    },
+    async (req, reply) => {
+      const r = await exportAnnotations(deps, actorOf(req), req.params.projectId, req.query.format);
+      const ext = req.query.format === 'csv' ? 'csv' : 'jsonl';
+      reply
+        .header('Content-Type', r.contentType)
+        .header('Content-Disposition', `attachment; filename="${req.params.projectId}-annotations.${ext}"`)
+        .header('X-Total-Count', String(r.total));
+      return reply.send(r.stream);
+    },
+  );
+};

@@ -1,0 +1,143 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { createProject, getProject, getProjectSchema, listProjects, updateProject, PROJECT_STATUSES } from '../../services/projects/projects.js';
+import { getGuidelines, publishGuidelines, publishSchema } from '../../services/projects/versions.js';
+import type { ServiceDeps } from '../../services/deps.js';
+import { actorOf } from '../auth/authenticate.js';
+import { errors, jsonObject, page, pageQuery, projectParams } from '../common-schemas.js';
+
+const taskSchemaBody = z
+  .unknown()
+  .describe('A task schema: { questions: [...] } with typed questions (label, multi_label, span, rating, pairwise, ranking, rubric, text, conversation); see README "Task schemas"');
+
+const vendorsSetting = z.array(z.object({ vendorId: z.string(), enabled: z.boolean().default(true) }));
+
+const settings = z.object({
+  name: z.string().min(1).max(200),
+  description: z.string().max(10_000).optional(),
+  status: z.enum(PROJECT_STATUSES).optional(),
+  overlapK: z.number().int().min(1).max(100).optional().describe('Judgments per item (fixed overlap)'),
+  goldRate: z.number().min(0).max(1).optional(),
+  leaseSeconds: z.number().int().min(10).max(604_800).optional(),
+  priority: z.number().int().optional(),
+  vendors: vendorsSetting.optional().describe('Vendors whose annotators may work here; empty = everyone in the organization'),
+});
+
+const projectView = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  status: z.enum(PROJECT_STATUSES),
+  schemaVersion: z.number().int(),
+  guidelineVersion: z.number().int(),
+  overlapK: z.number().int().optional(),
+  goldRate: z.number().optional(),
+  leaseSeconds: z.number().int().optional(),
+  priority: z.number().int().optional(),
+  vendors: vendorsSetting.optional(),
+  createdAt: z.string().optional(),
+  updatedAt: z.string().optional(),
+});
+
+export const projectRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = async (app, { deps }) => {
+  app.get(
+    '/projects',
+    {
+      schema: {
+        tags: ['projects'],
+        summary: 'Projects I can see (an annotator: active ones open to their vendor)',
+        querystring: pageQuery.extend({ status: z.enum(PROJECT_STATUSES).optional() }),
+        response: { 200: page(projectView), ...errors },
+      },
+    },
+    async (req) => listProjects(deps, actorOf(req), req.query),
+  );
+  app.post(
+    '/projects',
+    {
+      schema: {
+        tags: ['projects'],
+        summary: 'Create a project with its task schema (version 1) and guidelines (version 1)',
+        body: settings.extend({ schema: taskSchemaBody, guidelines: z.string().max(1_000_000).optional().describe('Markdown') }),
+        response: { 201: projectView, ...errors },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await createProject(deps, actorOf(req), req.body)),
+  );
+  app.get(
+    '/projects/:projectId',
+    { schema: { tags: ['projects'], params: projectParams, response: { 200: projectView, ...errors } } },
+    async (req) => getProject(deps, actorOf(req), req.params.projectId),
+  );
+  app.patch(
+    '/projects/:projectId',
+    {
+      schema: { tags: ['projects'], summary: 'Change settings; changing overlapK reopens or closes items', params: projectParams, body: settings.partial(), response: { 200: projectView, ...errors } },
+    },
+    async (req) => updateProject(deps, actorOf(req), req.params.projectId, req.body),
+  );
+
+  const schemaView = z.object({ version: z.number().int(), schema: jsonObject, description: z.unknown() });
+  app.get(
+    '/projects/:projectId/schema',
+    {
+      schema: {
+        tags: ['projects'],
+        summary: 'The task schema in force (or ?version=N) with its UI description',
+        params: projectParams,
+        querystring: z.object({ version: z.coerce.number().int().min(1).optional() }),
+        response: { 200: schemaView, ...errors },
+      },
+    },
+    async (req) => {
+      const r = await getProjectSchema(deps, actorOf(req), req.params.projectId, req.query.version);
+      return { ...r, schema: r.schema as unknown as Record<string, unknown> };
+    },
+  );
+  app.put(
+    '/projects/:projectId/schema',
+    {
+      schema: {
+        tags: ['projects'],
+        summary: 'Publish a new schema version; every existing item must fit it',
+        params: projectParams,
+        body: taskSchemaBody,
+        response: { 201: z.object({ version: z.number().int(), schema: jsonObject }), ...errors },
+      },
+    },
+    async (req, reply) => {
+      const r = await publishSchema(deps, actorOf(req), req.params.projectId, req.body);
+      return reply.code(201).send({ version: r.version, schema: r.schema as unknown as Record<string, unknown> });
+    },
+  );
+
+  app.get(
+    '/projects/:projectId/guidelines',
+    {
+      schema: {
+        tags: ['projects'],
+        summary: 'Guidelines in force (or ?version=N), Markdown, with the version list',
+        params: projectParams,
+        querystring: z.object({ version: z.coerce.number().int().min(1).optional() }),
+        response: {
+          200: z.object({ version: z.number().int(), markdown: z.string(), createdAt: z.string(), versions: z.array(z.object({ version: z.number().int(), createdAt: z.string() })) }),
+          ...errors,
+        },
+      },
+    },
+    async (req) => getGuidelines(deps, actorOf(req), req.params.projectId, req.query.version),
+  );
+  app.put(
+    '/projects/:projectId/guidelines',
+    {
+      schema: {
+        tags: ['projects'],
+        summary: 'Publish a new guideline version (Markdown)',
+        params: projectParams,
+        body: z.object({ markdown: z.string().max(1_000_000) }),
+        response: { 201: z.object({ version: z.number().int(), markdown: z.string(), createdAt: z.string() }), ...errors },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await publishGuidelines(deps, actorOf(req), req.params.projectId, req.body.markdown)),
+  );
+};

@@ -1,0 +1,101 @@
+/** `assay import` and `assay export`: the same services as the API, called with the system actor. */
+import { createReadStream, createWriteStream, existsSync, renameSync, rmSync } from 'node:fs';
+import { extname } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Transform } from 'node:stream';
+import type { Command } from 'commander';
+import { systemActor } from '../../core/permissions.js';
+import { invalid } from '../../core/errors.js';
+import { importItems } from '../../services/items/import-items.js';
+import { importGold } from '../../services/items/import-gold.js';
+import { IMPORT_FORMATS, type ImportFormat } from '../../services/items/parse-records.js';
+import { exportAnnotations, EXPORT_FORMATS, type ExportFormat } from '../../services/exports/export-annotations.js';
+import { getProject } from '../../store/projects.js';
+import type { CliContext } from '../context.js';
+import { withContext } from '../context.js';
+import { progressBar } from '../progress.js';
+
+function formatOfFile(file: string, given?: string): ImportFormat {
+  const f = given ?? ({ '.json': 'json', '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.csv': 'csv' } as Record<string, string>)[extname(file).toLowerCase()];
+  if (!f || !(IMPORT_FORMATS as readonly string[]).includes(f)) {
+    throw invalid(`cannot tell the format of ${file}; pass --format ${IMPORT_FORMATS.join('|')}`, 'format');
+  }
+  return f as ImportFormat;
+}
+
+/** The project's organization scopes the system actor, so the CLI acts inside one organization like a user. */
+async function projectActor(ctx: CliContext, projectId: string) {
+  const p = await getProject(ctx.store.db, projectId);
+  if (!p) throw invalid(`no project ${projectId}`, 'project');
+  return systemActor(p.org_id);
+}
+
+export function registerDataCommands(program: Command) {
+  program
+    .command('import')
+    .description('Import items (JSON array, JSON Lines or CSV) into a project, all-or-nothing')
+    .argument('<file>', 'the items file')
+    .requiredOption('--project <id>', 'project id')
+    .option('--format <format>', `one of ${IMPORT_FORMATS.join(', ')} (default: from the file extension)`)
+    .option('--gold', 'the file holds gold answers ({id, answers, explanation?}) for items already imported')
+    .action(async (file: string, o: { project: string; format?: string; gold?: boolean }) => {
+      await withContext(
+        async (ctx) => {
+          if (!existsSync(file)) throw invalid(`cannot read ${file}: no such file`, 'file');
+          const format = formatOfFile(file, o.format);
+          const actor = await projectActor(ctx, o.project);
+          const bar = progressBar('parsed', null);
+          try {
+            if (o.gold) {
+              const r = await importGold(ctx.deps, actor, o.project, createReadStream(file), { format });
+              process.stdout.write(`imported ${r.gold} gold answers into ${o.project}\n`);
+            } else {
+              const r = await importItems(ctx.deps, actor, o.project, createReadStream(file), { format, onProgress: (n) => bar.update(n) });
+              bar.stop();
+              process.stdout.write(`imported ${r.imported} items (${r.gold} with gold answers) into ${o.project}\n`);
+            }
+          } finally {
+            bar.stop();
+          }
+        },
+        () => file,
+      );
+    });
+
+  program
+    .command('export')
+    .description("Export a project's annotations with provenance")
+    .requiredOption('--project <id>', 'project id')
+    .option('--format <format>', EXPORT_FORMATS.join('|'), 'jsonl')
+    .option('--out <file>', 'write here instead of stdout (written to a temp file, renamed when complete)')
+    .action(async (o: { project: string; format: string; out?: string }) => {
+      await withContext(async (ctx) => {
+        if (!(EXPORT_FORMATS as readonly string[]).includes(o.format)) throw invalid(`--format must be one of ${EXPORT_FORMATS.join(', ')}`, 'format');
+        const actor = await projectActor(ctx, o.project);
+        const r = await exportAnnotations(ctx.deps, actor, o.project, o.format as ExportFormat);
+        const bar = progressBar('exported', r.total);
+        let rows = 0;
+        const count = new Transform({
+          transform(chunk: Buffer, _e, cb) {
+            for (const b of chunk) if (b === 10) rows++;
+            bar.update(Math.min(rows, r.total));
+            cb(null, chunk);
+          },
+        });
+        if (o.out) {
+          const tmp = `${o.out}.partial`;
+          try {
+            await pipeline(r.stream, count, createWriteStream(tmp));
+            renameSync(tmp, o.out);
+          } catch (e) {
+            rmSync(tmp, { force: true });
+            throw e;
+          }
+        } else {
+          await pipeline(r.stream, count, process.stdout);
+        }
+        bar.stop();
+        if (o.out) process.stderr.write(`exported ${r.total} annotations to ${o.out}\n`);
+      });
+    });
+}

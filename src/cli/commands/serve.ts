@@ -1,0 +1,78 @@
+/**
+ * `assay serve`: migrate, seed the demo on first run (printing its credentials once), start the HTTP server and
+ * background jobs, and shut down cleanly on SIGINT/SIGTERM (in-flight requests finish; the store flushes).
+ */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import type { Command } from 'commander';
+import { loadConfig } from '../../config.js';
+import { buildApp } from '../../api/app.js';
+import { seedDemoIfEmpty, type DemoCredentials } from '../../services/demo/seed-demo.js';
+import { startJobs } from '../../jobs/runner.js';
+import { openContext, reportError } from '../context.js';
+
+/** web/dist relative to the package root, whether running from src/ (tsx) or dist/src/ (compiled). */
+function findWebRoot(): string | undefined {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const candidate = join(dir, 'web', 'dist');
+    if (existsSync(join(dir, 'package.json'))) return existsSync(candidate) ? candidate : join(dir, 'web', 'public');
+    dir = dirname(dir);
+  }
+  return undefined;
+}
+
+function printDemo(demo: DemoCredentials, url: string) {
+  const lines = [
+    '',
+    'Demo data created. These passwords are shown only now:',
+    ...demo.users.map((u) => `  ${u.role.padEnd(10)} ${u.email.padEnd(24)} ${u.password}${u.vendor ? `   (${u.vendor})` : ''}`),
+    `Demo project: ${demo.projectId}`,
+    `Try: curl -c jar -H 'content-type: application/json' -d '{"email":"annotator1@demo.assay","password":"…"}' ${url}/api/v1/auth/login`,
+    '',
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+export function registerServeCommand(program: Command) {
+  program
+    .command('serve')
+    .description('Run the API server (and the web app when built)')
+    .option('--port <port>', 'port (default $PORT or 3000)')
+    .option('--host <host>', 'interface (default $HOST or 127.0.0.1)')
+    .option('--no-demo', 'do not create demo data on an empty database')
+    .action(async (o: { port?: string; host?: string; demo: boolean }) => {
+      try {
+        const config = loadConfig({ ...process.env, ...(o.port && { PORT: o.port }), ...(o.host && { HOST: o.host }) });
+        const ctx = await openContext(config);
+        const demo = o.demo ? await seedDemoIfEmpty(ctx.deps) : null;
+        const app = await buildApp({
+          deps: ctx.deps,
+          logger: { level: config.logLevel },
+          secureCookies: config.secureCookies,
+          webRoot: findWebRoot(),
+        });
+        const stopJobs = startJobs(ctx.deps, app.log);
+        await app.listen({ port: config.port, host: config.host });
+        const addr = app.server.address();
+        const port = typeof addr === 'object' && addr ? addr.port : config.port;
+        const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+        process.stdout.write(`Assay is running at ${url}  (database: ${ctx.store.dialect.name}; API: ${url}/api/v1/openapi.json)\n`);
+        if (demo) printDemo(demo, url);
+        let stopping = false;
+        const stop = async () => {
+          if (stopping) return;
+          stopping = true;
+          await app.close();
+          await stopJobs();
+          await ctx.store.close();
+          process.exit(0);
+        };
+        process.on('SIGINT', () => void stop());
+        process.on('SIGTERM', () => void stop());
+      } catch (e) {
+        process.exitCode = reportError(e);
+      }
+    });
+}

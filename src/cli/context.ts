@@ -1,0 +1,41 @@
+/** What every CLI command needs: config, an open store at the latest migration, and the service deps. */
+import { loadConfig, type Config } from '../config.js';
+import { openStore, migrateToLatest, type Store } from '../store/db.js';
+import { makeDeps, type ServiceDeps } from '../services/deps.js';
+import { isAssayError } from '../core/errors.js';
+
+export interface CliContext {
+  config: Config;
+  store: Store;
+  deps: ServiceDeps;
+}
+
+export async function openContext(config: Config = loadConfig()): Promise<CliContext> {
+  const store = openStore(config.databaseUrl, { poolSize: config.pgPoolSize });
+  await migrateToLatest(store.db);
+  return { config, store, deps: makeDeps(store, { secret: config.secret }) };
+}
+
+/** Exit code for a failed command: 2 for bad input (the user can fix it), 1 for anything else. */
+export function reportError(err: unknown, where?: string): number {
+  const prefix = where ? `${where}: ` : '';
+  if (isAssayError(err)) {
+    process.stderr.write(`assay: ${prefix}${err.message}${err.field && !err.message.includes(err.field) ? ` (field ${err.field})` : ''}\n`);
+    return err.code === 'invalid' || err.code === 'not_found' || err.code === 'conflict' ? 2 : 1;
+  }
+  process.stderr.write(`assay: ${prefix}${err instanceof Error ? err.message : String(err)}\n`);
+  return 1;
+}
+
+/** Runs a command body with an open context, closes it, and sets the exit code from any error. */
+export async function withContext(fn: (ctx: CliContext) => Promise<void>, where?: () => string | undefined): Promise<void> {
+  let ctx: CliContext | undefined;
+  try {
+    ctx = await openContext();
+    await fn(ctx);
+  } catch (err) {
+    process.exitCode = reportError(err, where?.());
+  } finally {
+    await ctx?.store.close();
+  }
+}

@@ -1,0 +1,39 @@
+import { authorize, type Actor } from '../../core/permissions.js';
+import { projectProgress } from '../../store/assignments.js';
+import { nowIsoOf, type ServiceDeps } from '../deps.js';
+import { requireProject } from '../projects/projects.js';
+
+export interface ProgressView {
+  projectId: string;
+  overlapK: number;
+  totalItems: number;
+  /** Items with all k judgments. */
+  completeItems: number;
+  /** Items with at least one live lease. */
+  itemsInProgress: number;
+  /** Items with neither: not complete and nobody on them. */
+  remainingItems: number;
+  judgments: number;
+  /** Judgments still needed to finish at k per item (leased ones count as still needed). */
+  judgmentsNeeded: number;
+  activeLeases: number;
+  skips: number;
+}
+
+export async function getProgress(deps: ServiceDeps, actor: Actor, projectId: string): Promise<ProgressView> {
+  authorize(actor, 'progress.read');
+  const project = await requireProject(deps, actor, projectId);
+  const p = await projectProgress(deps.store.db, project.id, nowIsoOf(deps), project.overlap_k);
+  return {
+    projectId: project.id,
+    overlapK: project.overlap_k,
+    totalItems: p.totalItems,
+    completeItems: p.completeItems,
+    itemsInProgress: p.itemsInProgress,
+    remainingItems: Math.max(0, p.totalItems - p.completeItems - p.itemsInProgress),
+    judgments: p.judgments,
+    judgmentsNeeded: Math.max(0, p.totalItems * project.overlap_k - p.judgments),
+    activeLeases: p.activeLeases,
+    skips: p.skips,
+  };
+}

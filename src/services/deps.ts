@@ -1,0 +1,26 @@
+/**
+ * What every use case is given: the store and the settings it needs, plus a clock so tests can move time (lease
+ * expiry) without sleeping. Services name the store modules they use; there is no service locator.
+ */
+import type { Store } from '../store/db.js';
+
+export interface ServiceDeps {
+  store: Store;
+  /** Secret for deriving pseudonyms and signing; from ASSAY_SECRET. */
+  secret: string;
+  /** Current time; `() => new Date()` outside tests. */
+  now: () => Date;
+  /** How long a login session lasts. */
+  sessionTtlMs: number;
+}
+
+export const nowIsoOf = (deps: Pick<ServiceDeps, 'now'>): string => deps.now().toISOString();
+
+export function makeDeps(store: Store, opts: Partial<Omit<ServiceDeps, 'store'>> = {}): ServiceDeps {
+  return {
+    store,
+    secret: opts.secret ?? 'dev-secret-change-me',
+    now: opts.now ?? (() => new Date()),
+    sessionTtlMs: opts.sessionTtlMs ?? 12 * 3600_000,
+  };
+}

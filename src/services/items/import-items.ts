@@ -1,0 +1,178 @@
+/**
+ * Bulk import of items (and gold answers in the same file), all-or-nothing: the whole input is parsed and
+ * validated against the schema in force before a single row is written, then written in one transaction. Errors
+ * name the line and the field; up to 20 are reported together so a file can be fixed in one pass.
+ */
+import type { Readable } from 'node:stream';
+import { authorize, type Actor } from '../../core/permissions.js';
+import { AssayError, invalid, isAssayError } from '../../core/errors.js';
+import { newId } from '../../core/ids.js';
+import { itemFieldsRead, validateAnswers, validateItem, type TaskSchema } from '../../core/schema/index.js';
+import { insertGoldAnswers, insertItems, findExistingExternalIds } from '../../store/items.js';
+import { reserveSeq } from '../../store/projects.js';
+import { toJson } from '../../store/dialect.js';
+import type { NewItem } from '../../store/schema.js';
+import { nowIsoOf, type ServiceDeps } from '../deps.js';
+import { requireProject } from '../projects/projects.js';
+import { loadSchema } from '../projects/schema-cache.js';
+import { locate, readRecords, type ImportFormat } from './parse-records.js';
+
+const RESERVED = new Set(['id', 'external_id', 'priority', 'gold', 'gold_explanation']);
+const MAX_REPORTED_ERRORS = 20;
+
+export interface ImportResult {
+  imported: number;
+  gold: number;
+}
+
+export interface ImportOptions {
+  format: ImportFormat;
+  /** Called every 1,000 parsed records (progress bars). */
+  onProgress?: (parsed: number) => void;
+}
+
+interface ParsedItem {
+  line: number;
+  externalId: string | null;
+  priority: number;
+  data: Record<string, unknown>;
+  gold: Record<string, unknown> | null;
+  goldExplanation: string | null;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** One record → an item. Accepts `{id?, priority?, gold?, gold_explanation?, data: {...}}` or the data fields flat. */
+function toItem(schema: TaskSchema, line: number, where: string, value: unknown): ParsedItem {
+  if (!isObject(value)) throw invalid(`${where}: an item must be a JSON object`, undefined, { line });
+  const data: Record<string, unknown> = isObject(value.data)
+    ? value.data
+    : Object.fromEntries(Object.entries(value).filter(([k]) => !RESERVED.has(k)));
+  const rawId = value.id ?? value.external_id;
+  if (rawId !== undefined && rawId !== null && rawId !== '' && typeof rawId !== 'string' && typeof rawId !== 'number') {
+    throw invalid(`${where}: id must be a string`, 'id', { line });
+  }
+  const externalId = rawId === undefined || rawId === null || rawId === '' ? null : String(rawId);
+  let priority = 0;
+  if (value.priority !== undefined && value.priority !== '') {
+    priority = Number(value.priority);
+    if (!Number.isInteger(priority)) throw invalid(`${where}: priority must be an integer`, 'priority', { line });
+  }
+  try {
+    validateItem(schema, data);
+  } catch (e) {
+    if (isAssayError(e)) throw invalid(`${where}: ${e.message}`, e.field, { line });
+    throw e;
+  }
+  let gold: Record<string, unknown> | null = null;
+  if (value.gold !== undefined && value.gold !== null && value.gold !== '') {
+    try {
+      gold = validateAnswers(schema, data, value.gold);
+    } catch (e) {
+      if (isAssayError(e)) throw invalid(`${where}: gold: ${e.message}`, `gold${e.field ? '.' + e.field.replace(/^answers\.?/, '') : ''}`, { line });
+      throw e;
+    }
+  }
+  const explanation = value.gold_explanation;
+  if (explanation !== undefined && explanation !== null && typeof explanation !== 'string') {
+    throw invalid(`${where}: gold_explanation must be a string`, 'gold_explanation', { line });
+  }
+  return { line, externalId, priority, data, gold, goldExplanation: (explanation as string | undefined) || null };
+}
+
+export async function importItems(
+  deps: ServiceDeps,
+  actor: Actor,
+  projectId: string,
+  input: Readable,
+  opts: ImportOptions,
+): Promise<ImportResult> {
+  authorize(actor, 'item.import');
+  const project = await requireProject(deps, actor, projectId);
+  const schema = await loadSchema(deps.store.db, project.id, project.schema_version);
+  const { records, columns } = readRecords(input, opts.format);
+
+  const items: ParsedItem[] = [];
+  const errors: { line: number; message: string; field?: string | undefined }[] = [];
+  const seen = new Map<string, number>();
+  let checkedHeader = false;
+  for await (const { line, value } of records) {
+    if (!checkedHeader && opts.format === 'csv') {
+      checkedHeader = true;
+      checkCsvHeader(schema, columns());
+    }
+    const where = locate(opts.format, line);
+    try {
+      const item = toItem(schema, line, where, value);
+      if (item.externalId !== null) {
+        const first = seen.get(item.externalId);
+        if (first !== undefined) throw invalid(`${where}: id "${item.externalId}" repeats ${locate(opts.format, first)}`, 'id', { line });
+        seen.set(item.externalId, line);
+      }
+      items.push(item);
+    } catch (e) {
+      if (!isAssayError(e)) throw e;
+      errors.push({ line, message: e.message, field: e.field });
+      if (errors.length >= MAX_REPORTED_ERRORS) break;
+    }
+    if (opts.onProgress && (items.length + errors.length) % 1000 === 0) opts.onProgress(items.length + errors.length);
+  }
+  if (opts.format === 'csv' && !checkedHeader) checkCsvHeader(schema, columns());
+  if (errors.length > 0) throw importError(errors);
+  if (items.length === 0) throw invalid('the import holds no items', 'body');
+
+  const existing = await findExistingExternalIds(deps.store.db, project.id, [...seen.keys()]);
+  if (existing.size > 0) {
+    const dupes = items.filter((i) => i.externalId !== null && existing.has(i.externalId));
+    throw importError(
+      dupes.slice(0, MAX_REPORTED_ERRORS).map((i) => ({
+        line: i.line,
+        message: `${locate(opts.format, i.line)}: the project already has an item with id "${i.externalId}"`,
+        field: 'id',
+      })),
+    );
+  }
+
+  const now = nowIsoOf(deps);
+  const rows: NewItem[] = items.map((i) => ({
+    id: newId('item'),
+    project_id: project.id,
+    external_id: i.externalId,
+    data: toJson(i.data),
+    priority: i.priority,
+    seq: 0,
+    active_count: 0,
+    submitted_count: 0,
+    open: 1,
+    created_at: now,
+  }));
+  const gold = items.flatMap((i, n) =>
+    i.gold ? [{ item_id: rows[n]!.id, project_id: project.id, answers: i.gold, explanation: i.goldExplanation, created_at: now }] : [],
+  );
+  await deps.store.write(async (trx) => {
+    const first = await reserveSeq(trx, project.id, rows.length);
+    rows.forEach((r, n) => (r.seq = first + n));
+    await insertItems(trx, rows);
+    await insertGoldAnswers(trx, gold);
+  });
+  opts.onProgress?.(items.length);
+  return { imported: rows.length, gold: gold.length };
+}
+
+function checkCsvHeader(schema: TaskSchema, columns: string[] | null) {
+  if (columns === null) throw invalid('line 1: the CSV has no header row', 'body', { line: 1 });
+  const have = new Set(columns);
+  if (have.has('data')) return; // a `data:json` column carries the fields
+  for (const path of itemFieldsRead(schema)) {
+    const top = path.split('.')[0]!;
+    if (!have.has(top)) {
+      throw invalid(`line 1: the CSV header has no column "${top}", which the schema reads`, top, { line: 1 });
+    }
+  }
+}
+
+function importError(errors: { line: number; message: string; field?: string | undefined }[]): AssayError {
+  const first = errors[0]!;
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more error${errors.length > 2 ? 's' : ''})` : '';
+  return invalid(`${first.message}${more}; nothing was imported`, first.field, { line: first.line, errors });
+}

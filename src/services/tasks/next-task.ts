@@ -1,0 +1,94 @@
+/**
+ * "Next task": hands the annotator one item to label under the project's overlap, with a lease. The claim runs in
+ * one write transaction (SQLite: BEGIN IMMEDIATE; PostgreSQL: FOR UPDATE SKIP LOCKED on the candidate, then a
+ * conditional slot update on the locked row), so under any concurrency no item gets more than k live assignments
+ * and no annotator gets an item twice (the latter also a unique index).
+ */
+import { authorize, type Actor } from '../../core/permissions.js';
+import { AssayError } from '../../core/errors.js';
+import { newId } from '../../core/ids.js';
+import * as assignments from '../../store/assignments.js';
+import { getItem } from '../../store/items.js';
+import { fromJson } from '../../store/dialect.js';
+import type { AssignmentRow, ProjectRow } from '../../store/schema.js';
+import type { ServiceDeps } from '../deps.js';
+import { requireProject } from '../projects/projects.js';
+
+export interface TaskView {
+  /** Submit and skip address the task by this id. */
+  assignmentId: string;
+  projectId: string;
+  /** The item as an annotator sees it: opaque id and data, nothing else (no external id, no gold). */
+  item: { id: string; data: Record<string, unknown> };
+  schemaVersion: number;
+  guidelineVersion: number;
+  leaseExpiresAt: string;
+}
+
+/** Attempts per claim when a concurrent claimer takes the last slot of the chosen item first. */
+const CLAIM_ATTEMPTS = 8;
+
+export async function nextTask(deps: ServiceDeps, actor: Actor, projectId: string): Promise<TaskView> {
+  authorize(actor, 'task.claim');
+  if (actor.kind !== 'user') throw new AssayError('forbidden', 'Only a signed-in annotator can claim tasks');
+  const project = await requireProject(deps, actor, projectId);
+  if (project.status !== 'active') throw new AssayError('no_task', `The project is ${project.status}`, undefined, { reason: 'project_inactive' });
+
+  const now = deps.now();
+  const nowIso = now.toISOString();
+  const leaseExpiresAt = new Date(now.getTime() + project.lease_seconds * 1000).toISOString();
+  const assignment = await deps.store.write(async (trx): Promise<AssignmentRow | null> => {
+    await assignments.expireLeases(trx, project.id, nowIso, project.overlap_k);
+    const open = await assignments.findOpenLease(trx, project.id, actor.userId, nowIso);
+    if (open) return open;
+    for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+      const candidate = await assignments.findClaimCandidate(trx, deps.store.dialect, project.id, actor.userId);
+      if (!candidate) return null;
+      if (!(await assignments.takeItemSlot(trx, candidate.id, project.overlap_k))) continue;
+      const row: AssignmentRow = {
+        id: newId('assignment'),
+        project_id: project.id,
+        item_id: candidate.id,
+        annotator_id: actor.userId,
+        status: 'leased',
+        lease_expires_at: leaseExpiresAt,
+        skip_reason: null,
+        created_at: nowIso,
+        completed_at: null,
+      };
+      await assignments.insertAssignment(trx, row);
+      return row;
+    }
+    return null;
+  });
+  if (!assignment) throw await noTaskError(deps, project);
+  return presentTask(deps, project, assignment);
+}
+
+async function presentTask(deps: ServiceDeps, project: ProjectRow, a: AssignmentRow): Promise<TaskView> {
+  const item = await getItem(deps.store.db, a.item_id);
+  if (!item) throw new AssayError('not_found', 'Item not found or no access');
+  return {
+    assignmentId: a.id,
+    projectId: project.id,
+    item: { id: item.id, data: fromJson<Record<string, unknown>>(item.data) },
+    schemaVersion: project.schema_version,
+    guidelineVersion: project.guideline_version,
+    leaseExpiresAt: a.lease_expires_at,
+  };
+}
+
+/** Says why nothing is eligible, so the client can tell "finished" from "come back later". */
+async function noTaskError(deps: ServiceDeps, project: ProjectRow): Promise<AssayError> {
+  const p = await assignments.projectProgress(deps.store.db, project.id, deps.now().toISOString(), project.overlap_k);
+  if (p.totalItems === 0) return new AssayError('no_task', 'The project has no items yet', undefined, { reason: 'no_items' });
+  if (p.completeItems >= p.totalItems) {
+    return new AssayError('no_task', 'The project is finished: every item has its judgments', undefined, { reason: 'project_finished' });
+  }
+  return new AssayError(
+    'no_task',
+    'No task for you right now: you have labeled every item that still needs judgments, or others hold them',
+    undefined,
+    { reason: 'none_eligible' },
+  );
+}

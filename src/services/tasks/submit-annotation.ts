@@ -1,0 +1,136 @@
+/**
+ * Submitting an annotation: validated against the schema in force, written with its assignment's closing and the
+ * item's count in one durable transaction. With an Idempotency-Key, a retry returns the first result and writes
+ * nothing; a key reused for another task is a conflict.
+ */
+import { authorize, isOwner, type Actor } from '../../core/permissions.js';
+import { AssayError, conflict, notFound } from '../../core/errors.js';
+import { newId } from '../../core/ids.js';
+import { validateAnswers, type AnswerSet } from '../../core/schema/index.js';
+import * as assignments from '../../store/assignments.js';
+import * as annotations from '../../store/annotations.js';
+import { getItem } from '../../store/items.js';
+import { getProject } from '../../store/projects.js';
+import { fromJson } from '../../store/dialect.js';
+import type { AnnotationRow } from '../../store/schema.js';
+import type { ServiceDeps } from '../deps.js';
+import { loadSchema } from '../projects/schema-cache.js';
+
+/** What the client measured while the annotator worked (effort and fraud signals read these later). */
+export interface ClientSignals {
+  activeMs?: number | undefined;
+  pastes?: number | undefined;
+  pastedChars?: number | undefined;
+  focusLosses?: number | undefined;
+  keystrokes?: number | undefined;
+}
+
+export interface SubmitInput {
+  assignmentId: string;
+  answers: unknown;
+  /** Wall time on the task as the client measured it. */
+  timeSpentMs: number;
+  clientSignals?: ClientSignals | undefined;
+  idempotencyKey?: string | undefined;
+}
+
+export interface AnnotationView {
+  id: string;
+  assignmentId: string;
+  projectId: string;
+  itemId: string;
+  annotatorId: string;
+  answers: AnswerSet;
+  schemaVersion: number;
+  guidelineVersion: number;
+  timeSpentMs: number;
+  clientSignals: ClientSignals;
+  createdAt: string;
+}
+
+export const presentAnnotation = (a: AnnotationRow): AnnotationView => ({
+  id: a.id,
+  assignmentId: a.assignment_id,
+  projectId: a.project_id,
+  itemId: a.item_id,
+  annotatorId: a.annotator_id,
+  answers: fromJson<AnswerSet>(a.answers),
+  schemaVersion: a.schema_version,
+  guidelineVersion: a.guideline_version,
+  timeSpentMs: a.time_spent_ms,
+  clientSignals: fromJson<ClientSignals>(a.client_signals),
+  createdAt: a.created_at,
+});
+
+export interface SubmitResult {
+  annotation: AnnotationView;
+  /** True when this was a retry answered from the first submission. */
+  replayed: boolean;
+}
+
+export async function submitAnnotation(deps: ServiceDeps, actor: Actor, input: SubmitInput): Promise<SubmitResult> {
+  authorize(actor, 'task.claim');
+  if (actor.kind !== 'user') throw new AssayError('forbidden', 'Only a signed-in annotator can submit');
+  const db = deps.store.db;
+
+  const replay = await findReplay(deps, actor.userId, input);
+  if (replay) return replay;
+
+  const assignment = await assignments.getAssignment(db, input.assignmentId);
+  if (!assignment || !isOwner(actor, assignment)) throw notFound('Task');
+  if (assignment.status === 'submitted') throw conflict('This task was already submitted', 'assignmentId');
+  const nowIso = deps.now().toISOString();
+  if (assignment.status !== 'leased' || assignment.lease_expires_at <= nowIso) {
+    throw new AssayError('lease_expired', 'The lease on this task expired before the submit; ask for the next task', 'assignmentId');
+  }
+  const [project, item] = await Promise.all([getProject(db, assignment.project_id), getItem(db, assignment.item_id)]);
+  if (!project || !item) throw notFound('Task');
+  const schema = await loadSchema(db, project.id, project.schema_version);
+  const answers = validateAnswers(schema, fromJson<Record<string, unknown>>(item.data), input.answers);
+
+  const row = {
+    id: newId('annotation'),
+    project_id: project.id,
+    item_id: item.id,
+    assignment_id: assignment.id,
+    annotator_id: actor.userId,
+    vendor_id: actor.vendorId,
+    answers,
+    schema_version: project.schema_version,
+    guideline_version: project.guideline_version,
+    time_spent_ms: Math.max(0, Math.round(input.timeSpentMs)),
+    client_signals: input.clientSignals ?? {},
+    idempotency_key: input.idempotencyKey ?? null,
+    created_at: nowIso,
+  };
+  try {
+    await deps.store.write(async (trx) => {
+      if (!(await assignments.closeAssignment(trx, assignment.id, 'submitted', nowIso))) {
+        throw new AssayError('lease_expired', 'The lease on this task ended before the submit', 'assignmentId');
+      }
+      await annotations.insertAnnotation(trx, row);
+      await assignments.countSubmission(trx, item.id);
+    });
+  } catch (err) {
+    // A concurrent retry with the same key won the race: answer from its result.
+    const again = await findReplay(deps, actor.userId, input);
+    if (again) return again;
+    const done = await annotations.findAnnotationByAssignment(db, assignment.id);
+    if (done) throw conflict('This task was already submitted', 'assignmentId');
+    throw err;
+  }
+  return {
+    annotation: presentAnnotation({ ...row, answers: JSON.stringify(answers), client_signals: JSON.stringify(row.client_signals) }),
+    replayed: false,
+  };
+}
+
+async function findReplay(deps: ServiceDeps, annotatorId: string, input: SubmitInput): Promise<SubmitResult | null> {
+  if (!input.idempotencyKey) return null;
+  const prior = await annotations.findAnnotationByIdempotencyKey(deps.store.db, annotatorId, input.idempotencyKey);
+  if (!prior) return null;
+  if (prior.assignment_id !== input.assignmentId) {
+    throw conflict('This Idempotency-Key was already used for another task', 'Idempotency-Key');
+  }
+  return { annotation: presentAnnotation(prior), replayed: true };
+}

@@ -1,0 +1,117 @@
+import type { Executor } from './db.js';
+import type { AnnotationRow } from './schema.js';
+import { decodeCursor } from './pagination.js';
+import { toJson } from './dialect.js';
+
+export interface NewAnnotation {
+  id: string;
+  project_id: string;
+  item_id: string;
+  assignment_id: string;
+  annotator_id: string;
+  vendor_id: string | null;
+  answers: unknown;
+  schema_version: number;
+  guideline_version: number;
+  time_spent_ms: number;
+  client_signals: unknown;
+  idempotency_key: string | null;
+  created_at: string;
+}
+
+export async function insertAnnotation(db: Executor, row: NewAnnotation) {
+  await db
+    .insertInto('annotations')
+    .values({ ...row, answers: toJson(row.answers), client_signals: toJson(row.client_signals) })
+    .execute();
+}
+
+export function findAnnotationByIdempotencyKey(db: Executor, annotatorId: string, key: string) {
+  return db
+    .selectFrom('annotations')
+    .selectAll()
+    .where('annotator_id', '=', annotatorId)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
+}
+
+export function findAnnotationByAssignment(db: Executor, assignmentId: string) {
+  return db.selectFrom('annotations').selectAll().where('assignment_id', '=', assignmentId).executeTakeFirst();
+}
+
+export interface ListAnnotationsOptions {
+  projectId: string;
+  /** Only this annotator's annotations (an annotator reading their own). */
+  annotatorId?: string | undefined;
+  itemId?: string | undefined;
+  vendorId?: string | undefined;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+export function listAnnotations(db: Executor, o: ListAnnotationsOptions): Promise<AnnotationRow[]> {
+  const after = decodeCursor(o.cursor);
+  return db
+    .selectFrom('annotations')
+    .selectAll()
+    .where('project_id', '=', o.projectId)
+    .$if(o.annotatorId !== undefined, (q) => q.where('annotator_id', '=', o.annotatorId!))
+    .$if(o.itemId !== undefined, (q) => q.where('item_id', '=', o.itemId!))
+    .$if(o.vendorId !== undefined, (q) => q.where('vendor_id', '=', o.vendorId!))
+    .$if(after !== null, (q) =>
+      q.where((eb) =>
+        eb.or([
+          eb('created_at', '>', after!.createdAt),
+          eb.and([eb('created_at', '=', after!.createdAt), eb('id', '>', after!.id)]),
+        ]),
+      ),
+    )
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(o.limit + 1)
+    .execute();
+}
+
+/** One page of the export: annotations with their item, annotator pseudonym and vendor, in a stable order. */
+export function exportPage(db: Executor, projectId: string, after: { createdAt: string; id: string } | null, limit: number) {
+  return db
+    .selectFrom('annotations as a')
+    .innerJoin('items as i', 'i.id', 'a.item_id')
+    .innerJoin('users as u', 'u.id', 'a.annotator_id')
+    .leftJoin('vendors as v', 'v.id', 'a.vendor_id')
+    .select([
+      'a.id',
+      'a.item_id',
+      'i.external_id',
+      'i.data',
+      'u.pseudonym',
+      'v.name as vendor_name',
+      'a.answers',
+      'a.schema_version',
+      'a.guideline_version',
+      'a.time_spent_ms',
+      'a.created_at',
+    ])
+    .where('a.project_id', '=', projectId)
+    .$if(after !== null, (q) =>
+      q.where((eb) =>
+        eb.or([
+          eb('a.created_at', '>', after!.createdAt),
+          eb.and([eb('a.created_at', '=', after!.createdAt), eb('a.id', '>', after!.id)]),
+        ]),
+      ),
+    )
+    .orderBy('a.created_at')
+    .orderBy('a.id')
+    .limit(limit)
+    .execute();
+}
+
+export async function countAnnotations(db: Executor, projectId: string) {
+  const r = await db
+    .selectFrom('annotations')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('project_id', '=', projectId)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}

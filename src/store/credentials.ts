@@ -1,0 +1,65 @@
+/** Sessions and API tokens: both are looked up by the sha256 of a high-entropy secret. */
+import type { Executor } from './db.js';
+
+export async function insertSession(
+  db: Executor,
+  row: { id: string; user_id: string; created_at: string; expires_at: string },
+) {
+  await db.insertInto('sessions').values(row).execute();
+}
+
+/** The active user behind an unexpired session, or undefined. */
+export function findSessionUser(db: Executor, sessionHash: string, now: string) {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['users.id', 'users.org_id', 'users.role', 'users.vendor_id', 'users.active'])
+    .where('sessions.id', '=', sessionHash)
+    .where('sessions.expires_at', '>', now)
+    .where('users.active', '=', 1)
+    .executeTakeFirst();
+}
+
+export async function deleteSession(db: Executor, sessionHash: string) {
+  await db.deleteFrom('sessions').where('id', '=', sessionHash).execute();
+}
+
+export async function deleteExpiredSessions(db: Executor, now: string) {
+  await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+}
+
+export async function insertApiToken(
+  db: Executor,
+  row: { id: string; user_id: string; name: string; token_hash: string; created_at: string },
+) {
+  await db.insertInto('api_tokens').values(row).execute();
+}
+
+/** The active user behind an unrevoked API token, or undefined. */
+export function findTokenUser(db: Executor, tokenHash: string) {
+  return db
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .select(['users.id', 'users.org_id', 'users.role', 'users.vendor_id', 'users.active', 'api_tokens.id as token_id'])
+    .where('api_tokens.token_hash', '=', tokenHash)
+    .where('api_tokens.revoked_at', 'is', null)
+    .where('users.active', '=', 1)
+    .executeTakeFirst();
+}
+
+export function listApiTokens(db: Executor, userId: string) {
+  return db
+    .selectFrom('api_tokens')
+    .select(['id', 'name', 'created_at', 'last_used_at', 'revoked_at'])
+    .where('user_id', '=', userId)
+    .orderBy('created_at')
+    .execute();
+}
+
+export function getApiToken(db: Executor, id: string) {
+  return db.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function revokeApiToken(db: Executor, id: string, now: string) {
+  await db.updateTable('api_tokens').set({ revoked_at: now }).where('id', '=', id).execute();
+}

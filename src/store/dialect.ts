@@ -1,0 +1,47 @@
+/**
+ * Every difference between SQLite and PostgreSQL that the query modules need, named as a capability, so no
+ * query tests the engine's name inline (the shape of Kysely's `DialectAdapter`).
+ */
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface DialectCapabilities {
+  readonly name: DialectName;
+  /**
+   * `SELECT … FOR UPDATE SKIP LOCKED` on the claim: concurrent claimers on PostgreSQL skip each other's
+   * candidate rows instead of queueing. SQLite has one writer at a time (the write transaction starts with
+   * `BEGIN IMMEDIATE`), so there the plain select inside the write transaction is already exclusive.
+   */
+  readonly skipLocked: boolean;
+  /** Unique-violation detection differs by driver error shape. */
+  isUniqueViolation(err: unknown): boolean;
+  /** A transaction that lost a race and may simply be run again (PostgreSQL serialization failure/deadlock). */
+  isRetryable(err: unknown): boolean;
+}
+
+export const sqliteCapabilities: DialectCapabilities = {
+  name: 'sqlite',
+  skipLocked: false,
+  isUniqueViolation: (err) =>
+    typeof err === 'object' && err !== null && 'code' in err &&
+    ((err as { code: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+      (err as { code: unknown }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY'),
+  isRetryable: () => false,
+};
+
+export const postgresCapabilities: DialectCapabilities = {
+  name: 'postgres',
+  skipLocked: true,
+  isUniqueViolation: (err) => typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '23505',
+  isRetryable: (err) => {
+    const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
+    return code === '40001' || code === '40P01';
+  },
+};
+
+/** JSON columns come back parsed from PostgreSQL (jsonb) and as text from SQLite. */
+export function fromJson<T = unknown>(value: unknown): T {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}
+
+/** JSON columns are written as text; PostgreSQL casts the parameter to jsonb. */
+export const toJson = (value: unknown): string => JSON.stringify(value);

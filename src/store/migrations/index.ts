@@ -1,0 +1,14 @@
+/**
+ * The ordered list of migrations, imported statically so the Migrator works the same from `src/` (tsx),
+ * `dist/` (compiled) and a bundle: no directory scanning. Names sort by their date prefix.
+ */
+import type { Migration, MigrationProvider } from 'kysely';
+import * as initial from './2026-11-25-0001-initial.js';
+
+const migrations: Record<string, Migration> = {
+  '2026-11-25-0001-initial': initial,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

@@ -1,0 +1,17 @@
+import type { Executor } from './db.js';
+
+export async function insertOrganization(db: Executor, row: { id: string; name: string; created_at: string }) {
+  await db.insertInto('organizations').values(row).execute();
+}
+
+export function getOrganization(db: Executor, id: string) {
+  return db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function countOrganizations(db: Executor) {
+  return db
+    .selectFrom('organizations')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
+    .then((r) => Number(r.n));
+}

@@ -1,0 +1,176 @@
+import { sql } from 'kysely';
+import type { Executor } from './db.js';
+import type { ProjectRow, ProjectUpdate } from './schema.js';
+import { decodeCursor } from './pagination.js';
+import { toJson } from './dialect.js';
+
+export async function insertProject(db: Executor, row: ProjectRow) {
+  await db.insertInto('projects').values(row).execute();
+}
+
+export function getProject(db: Executor, id: string): Promise<ProjectRow | undefined> {
+  return db.selectFrom('projects').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export interface ListProjectsOptions {
+  orgId: string;
+  /** Only projects this vendor's annotators may work on (enabled for it, or open to every vendor). */
+  openToVendor?: string | null | undefined;
+  statuses?: string[] | undefined;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+export function listProjects(db: Executor, o: ListProjectsOptions): Promise<ProjectRow[]> {
+  const after = decodeCursor(o.cursor);
+  return db
+    .selectFrom('projects')
+    .selectAll()
+    .where('org_id', '=', o.orgId)
+    .$if(o.statuses !== undefined, (q) => q.where('status', 'in', o.statuses!))
+    .$if(o.openToVendor !== undefined, (q) => q.where((eb) => openToVendorCondition(eb, o.openToVendor ?? null)))
+    .$if(after !== null, (q) =>
+      q.where((eb) =>
+        eb.or([
+          eb('created_at', '>', after!.createdAt),
+          eb.and([eb('created_at', '=', after!.createdAt), eb('id', '>', after!.id)]),
+        ]),
+      ),
+    )
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(o.limit + 1)
+    .execute();
+}
+
+/**
+ * A project is open to a vendor when it lists no vendors at all (open to the whole organization) or lists this
+ * vendor as enabled. Annotators without a vendor see only projects that list no vendors.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the expression builder's table set varies by caller
+function openToVendorCondition(eb: any, vendorId: string | null) {
+  const none = eb.not(
+    eb.exists(eb.selectFrom('project_vendors as pv').select('pv.vendor_id').whereRef('pv.project_id', '=', 'projects.id')),
+  );
+  if (vendorId === null) return none;
+  return eb.or([
+    none,
+    eb.exists(
+      eb
+        .selectFrom('project_vendors as pv')
+        .select('pv.vendor_id')
+        .whereRef('pv.project_id', '=', 'projects.id')
+        .where('pv.vendor_id', '=', vendorId)
+        .where('pv.enabled', '=', 1),
+    ),
+  ]);
+}
+
+export async function isProjectOpenToVendor(db: Executor, projectId: string, vendorId: string | null) {
+  const row = await db
+    .selectFrom('projects')
+    .select('id')
+    .where('id', '=', projectId)
+    .where((eb) => openToVendorCondition(eb, vendorId))
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function updateProject(db: Executor, id: string, patch: ProjectUpdate) {
+  await db.updateTable('projects').set(patch).where('id', '=', id).execute();
+}
+
+/** Reserves `n` consecutive serving positions for an import and returns the first. */
+export async function reserveSeq(db: Executor, projectId: string, n: number): Promise<number> {
+  const row = await db
+    .updateTable('projects')
+    .set({ next_seq: sql`next_seq + ${n}` })
+    .where('id', '=', projectId)
+    .returning('next_seq')
+    .executeTakeFirstOrThrow();
+  return row.next_seq - n;
+}
+
+export async function insertSchemaVersion(
+  db: Executor,
+  row: { project_id: string; version: number; schema: unknown; created_by: string; created_at: string },
+) {
+  await db
+    .insertInto('project_schemas')
+    .values({ ...row, schema: toJson(row.schema) })
+    .execute();
+}
+
+export function getSchemaVersion(db: Executor, projectId: string, version: number) {
+  return db
+    .selectFrom('project_schemas')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+}
+
+export function listSchemaVersions(db: Executor, projectId: string) {
+  return db
+    .selectFrom('project_schemas')
+    .select(['version', 'created_by', 'created_at'])
+    .where('project_id', '=', projectId)
+    .orderBy('version')
+    .execute();
+}
+
+export async function insertGuidelines(
+  db: Executor,
+  row: { project_id: string; version: number; markdown: string; created_by: string; created_at: string },
+) {
+  await db.insertInto('guidelines').values(row).execute();
+}
+
+export function getGuidelines(db: Executor, projectId: string, version: number) {
+  return db
+    .selectFrom('guidelines')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+}
+
+export function listGuidelines(db: Executor, projectId: string) {
+  return db
+    .selectFrom('guidelines')
+    .select(['version', 'created_by', 'created_at'])
+    .where('project_id', '=', projectId)
+    .orderBy('version')
+    .execute();
+}
+
+export async function replaceProjectVendors(
+  db: Executor,
+  projectId: string,
+  vendors: { vendorId: string; enabled: boolean }[],
+) {
+  await db.deleteFrom('project_vendors').where('project_id', '=', projectId).execute();
+  if (vendors.length === 0) return;
+  await db
+    .insertInto('project_vendors')
+    .values(vendors.map((v) => ({ project_id: projectId, vendor_id: v.vendorId, enabled: v.enabled ? 1 : 0 })))
+    .execute();
+}
+
+export function listProjectVendors(db: Executor, projectId: string) {
+  return db
+    .selectFrom('project_vendors')
+    .select(['vendor_id', 'enabled'])
+    .where('project_id', '=', projectId)
+    .orderBy('vendor_id')
+    .execute();
+}
+
+/** After the overlap k changed: recompute which items still need judgments. */
+export async function reopenItems(db: Executor, projectId: string, overlapK: number) {
+  await db
+    .updateTable('items')
+    .set((eb) => ({ open: eb.case().when('active_count', '<', overlapK).then(1).else(0).end() }))
+    .where('project_id', '=', projectId)
+    .execute();
+}

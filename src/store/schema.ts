@@ -1,0 +1,190 @@
+/**
+ * One interface per table and the `DB` map Kysely types every query with. Row types elsewhere are derived from these
+ * (`Selectable<UsersTable>`, ...), never retyped. Conventions that hold in both dialects (see `dialect.ts`):
+ * - ids are opaque text (`prefix_` + 20 random base64url chars), never sequential;
+ * - timestamps are ISO-8601 UTC text (`2026-11-25T08:15:46.123Z`): fixed width, so they sort and compare as strings;
+ * - JSON columns hold objects or arrays (`jsonb` on PostgreSQL, text on SQLite): read them with `fromJson`;
+ * - booleans are integers 0/1, so one comparison serves both engines.
+ */
+import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
+
+/** A JSON column: written as a string (JSON.stringify), read as a string (SQLite) or parsed value (PostgreSQL). */
+export type JsonColumn = ColumnType<unknown, string, string>;
+
+export interface OrganizationsTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  org_id: string;
+  email: string;
+  name: string;
+  role: string;
+  vendor_id: string | null;
+  /** Stable pseudonym used in exports instead of the name or email. */
+  pseudonym: string;
+  password_hash: string | null;
+  /** 1 while the user may sign in. */
+  active: number;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  /** sha256 of the cookie's token: a leaked table grants no session. */
+  id: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  /** sha256 of the secret part; the plaintext is shown once at creation. */
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface VendorsTable {
+  id: string;
+  org_id: string;
+  name: string;
+  kind: string;
+  created_at: string;
+}
+
+export interface AnnotatorProfilesTable {
+  user_id: string;
+  domains: JsonColumn;
+  credentials: JsonColumn;
+  languages: JsonColumn;
+  pay_rate_minor: number | null;
+  currency: string | null;
+}
+
+export interface ProjectsTable {
+  id: string;
+  org_id: string;
+  name: string;
+  description: string;
+  status: string;
+  schema_version: number;
+  guideline_version: number;
+  overlap_k: number;
+  gold_rate: number;
+  lease_seconds: number;
+  priority: number;
+  /** Next import position; items are served in import order within a priority. */
+  next_seq: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProjectSchemasTable {
+  project_id: string;
+  version: number;
+  schema: JsonColumn;
+  created_by: string;
+  created_at: string;
+}
+
+export interface GuidelinesTable {
+  project_id: string;
+  version: number;
+  markdown: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface ProjectVendorsTable {
+  project_id: string;
+  vendor_id: string;
+  enabled: number;
+}
+
+export interface ItemsTable {
+  id: string;
+  project_id: string;
+  /** The importer's own id for the item, unique in the project when given. */
+  external_id: string | null;
+  data: JsonColumn;
+  priority: number;
+  seq: number;
+  /** Leased (unexpired) + submitted assignments; kept in the same transaction as the assignment rows. */
+  active_count: number;
+  submitted_count: number;
+  /** 1 while active_count < the project's overlap k: the claim scans only open items. */
+  open: number;
+  created_at: string;
+}
+
+/** Gold answers live apart from items and are never joined into an annotator-facing read. */
+export interface GoldAnswersTable {
+  item_id: string;
+  project_id: string;
+  answers: JsonColumn;
+  explanation: string | null;
+  created_at: string;
+}
+
+export interface AssignmentsTable {
+  id: string;
+  project_id: string;
+  item_id: string;
+  annotator_id: string;
+  status: string;
+  lease_expires_at: string;
+  skip_reason: string | null;
+  created_at: string;
+  completed_at: string | null;
+}
+
+export interface AnnotationsTable {
+  id: string;
+  project_id: string;
+  item_id: string;
+  assignment_id: string;
+  annotator_id: string;
+  vendor_id: string | null;
+  answers: JsonColumn;
+  schema_version: number;
+  guideline_version: number;
+  time_spent_ms: number;
+  client_signals: JsonColumn;
+  idempotency_key: string | null;
+  created_at: string;
+}
+
+export interface DB {
+  organizations: OrganizationsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  vendors: VendorsTable;
+  annotator_profiles: AnnotatorProfilesTable;
+  projects: ProjectsTable;
+  project_schemas: ProjectSchemasTable;
+  guidelines: GuidelinesTable;
+  project_vendors: ProjectVendorsTable;
+  items: ItemsTable;
+  gold_answers: GoldAnswersTable;
+  assignments: AssignmentsTable;
+  annotations: AnnotationsTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type ProjectRow = Selectable<ProjectsTable>;
+export type ProjectUpdate = Updateable<ProjectsTable>;
+export type ItemRow = Selectable<ItemsTable>;
+export type NewItem = Insertable<ItemsTable>;
+export type AssignmentRow = Selectable<AssignmentsTable>;
+export type AnnotationRow = Selectable<AnnotationsTable>;
+export type VendorRow = Selectable<VendorsTable>;
