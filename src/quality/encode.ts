@@ -37,9 +37,9 @@ export function createEncoder(capacity = 1024): Encoder {
   const workerIds: string[] = [];
   const rawClassIds: string[] = [];
   let cap = Math.max(16, capacity);
-  let item = new Int32Array(cap);
-  let worker = new Int32Array(cap);
-  let label = new Int32Array(cap);
+  let item: Int32Array = new Int32Array(cap);
+  let worker: Int32Array = new Int32Array(cap);
+  let label: Int32Array = new Int32Array(cap);
   let n = 0;
   const addItem = (id: string): number => {
     let i = items.get(id);

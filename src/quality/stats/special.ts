@@ -220,3 +220,19 @@ export function normalQuantile(p: number): number {
   }
   return lower ? -z : z;
 }
+
+/** Digamma ψ(x) = d/dx ln Γ(x) for x > 0: recurrence up to x ≥ 6, then the asymptotic series (DLMF 5.11.2). */
+export function digamma(x: number): number {
+  let r = 0;
+  while (x < 6) {
+    r -= 1 / x;
+    x += 1;
+  }
+  const f = 1 / (x * x);
+  return (
+    r +
+    Math.log(x) -
+    0.5 / x -
+    f * (1 / 12 - f * (1 / 120 - f * (1 / 252 - f * (1 / 240 - f * (1 / 132)))))
+  );
+}

@@ -1,0 +1,310 @@
+/**
+ * Dawid–Skene: EM for a confusion matrix per worker.
+ *
+ * Model. Item i has a latent true class z_i ~ Categorical(π). Worker w, labelling item i, gives class g with
+ * probability θ_w[z_i][g] (row z_i of the worker's K×K confusion matrix), independently of everything else given
+ * z_i. The observed-data likelihood is
+ *   L(π, θ) = Π_i Σ_t π_t Π_{(w,g) ∈ judgments of i} θ_w[t][g].
+ * EM (Dawid & Skene, "Maximum Likelihood Estimation of Observer Error-Rates Using the EM Algorithm",
+ * JRSS C 28(1):20–28, 1979, doi:10.2307/2346806):
+ *   E-step  T_it ∝ π_t Π_{(w,g) of i} θ_w[t][g]                          (posterior of the true class)
+ *   M-step  π_t = (Σ_i T_it + a_π) / (I + K·a_π)
+ *           θ_w[t][g] = (Σ_{i: w gave i g} T_it + a + a_d·[g=t]) / (Σ_{i labelled by w} T_it + K·a + a_d)
+ * With pseudo-counts a, a_d, a_π > 0 the M-step is the MAP estimate under Dirichlet priors (a symmetric one, plus
+ * a_d extra mass on the diagonal for "workers tend to be right"), and `lossHistory` records the log-posterior
+ * (log-likelihood + Σ a·log θ + Σ a_π·log π) instead of the log-likelihood; EM never decreases it.
+ * Following Crowd-Kit (`crowdkit.aggregation.DawidSkene`), the first M-step uses the soft majority vote as T.
+ * Items with a known answer (`gold`) are clamped: T_i is the indicator of the known class at every step, so gold
+ * items train the confusion matrices, as in Dawid & Skene's §3 use of "correct" answers.
+ *
+ * Implementation. This is the fast version; `dawid-skene-reference.ts` is the plain one it is tested against.
+ * Judgments are sorted by item once; each is reduced to a cell offset (w·K + g)·K into a table stored
+ * [worker][given][true], so both the E-step product and the M-step scatter touch K contiguous numbers.
+ * The E-step multiplies probabilities instead of adding logs, which removes every `log`/`exp` from the inner loop:
+ * the running product is rescaled by its maximum every 8 judgments (the scale goes into the log-likelihood), and an
+ * item whose product still underflows to 0 is recomputed in log space. E-step and M-step accumulation are fused
+ * into one pass over the judgments. Cost per iteration: O(n·K + W·K²) time, with memory O(n + I·K + W·K²).
+ *
+ * Options: `maxIter` (default 100), `tol` (stop when the objective changes by less than tol per judgment, default
+ * 1e-7), `smoothing` a, `diagonalSmoothing` a_d, `priorSmoothing` a_π (all default 0: maximum likelihood),
+ * `gold` (class index per item or −1).
+ */
+import { countPerWorker, indexByItem, type ItemIndex } from '../observations.js';
+import type { CategoricalResult, GoldLabels, IterativeOptions, Observations } from '../types.js';
+import { iterationSettings, normalizeInPlace, resolveGold, safeLog, softMajority } from './common.js';
+import { assemble } from './dawid-skene-reference.js';
+
+export interface DawidSkeneOptions extends IterativeOptions {
+  /** Dirichlet pseudo-count a added to every confusion-matrix cell (default 0). */
+  readonly smoothing?: number;
+  /** Extra pseudo-count a_d added to the diagonal cells (default 0). */
+  readonly diagonalSmoothing?: number;
+  /** Dirichlet pseudo-count a_π added to each class prior (default 0). */
+  readonly priorSmoothing?: number;
+  /**
+   * Strength b of an empirical-Bayes Dirichlet prior centred on the pooled confusion matrix of all workers
+   * (default 0): each worker's rows are shrunk towards the crowd's, the more so the fewer judgments they have.
+   */
+  readonly pooling?: number;
+  /**
+   * Starting posterior, row-major [item][class] (default: the soft majority vote). Useful to warm-start from a
+   * previous fit when a few judgments were added.
+   */
+  readonly init?: Float64Array;
+  /** Known classes (class index, or -1 when unknown), one per item; these items are clamped. */
+  readonly gold?: GoldLabels;
+}
+
+export interface DawidSkeneResult extends CategoricalResult {
+  /** Confusion matrices, row-major [worker][true][given]: P(worker says given | true class). */
+  readonly confusion: Float64Array;
+  /** Class priors π. */
+  readonly priors: Float64Array;
+}
+
+/** Smoothing of the recommended (default) variant, see BENCHMARKS.md "Quality engine". */
+export const RECOMMENDED_DS_OPTIONS = { smoothing: 0.01, diagonalSmoothing: 0, priorSmoothing: 0 } as const;
+
+/** Fits Dawid–Skene by EM; see the file comment for the model and options. */
+export function dawidSkene(obs: Observations, opts: DawidSkeneOptions = {}): DawidSkeneResult {
+  const { nItems, nWorkers, nClasses: K } = obs;
+  const { maxIter, tol } = iterationSettings(opts);
+  const a = opts.smoothing ?? 0;
+  const ad = opts.diagonalSmoothing ?? 0;
+  const ap = opts.priorSmoothing ?? 0;
+  const b = opts.pooling ?? 0;
+  if (!(a >= 0 && ad >= 0 && ap >= 0 && b >= 0)) throw new RangeError('smoothing pseudo-counts must be ≥ 0');
+  const gold = resolveGold(obs, opts.gold);
+  const n = obs.label.length;
+  const index = indexByItem(obs);
+  const start = index.start;
+  const KK = K * K;
+
+  // cell[p] = offset of row (worker, given) in the [worker][given][true] tables, for judgments sorted by item.
+  const cell = new Int32Array(n);
+  for (let p = 0; p < n; p++) {
+    const o = index.order[p]!;
+    cell[p] = (obs.worker[o]! * K + obs.label[o]!) * K;
+  }
+
+  const post = initialPosterior(obs, gold, index, opts.init);
+  const counts = new Float64Array(nWorkers * KK); // expected counts, [worker][given][true]
+  const theta = new Float64Array(nWorkers * KK); // probabilities, [worker][given][true]
+  const priorCounts = new Float64Array(K);
+  const pi = new Float64Array(K);
+  const r = new Float64Array(K);
+  const pooled = new Float64Array(KK); // pooled confusion [given][true], the centre of the pooling prior
+
+  // Initial M-step from the soft majority vote.
+  for (let i = 0; i < nItems; i++) {
+    const off = i * K;
+    for (let t = 0; t < K; t++) priorCounts[t]! += post[off + t]!;
+    for (let p = start[i]!; p < start[i + 1]!; p++) {
+      const c = cell[p]!;
+      for (let t = 0; t < K; t++) counts[c + t]! += post[off + t]!;
+    }
+  }
+  normalizeParameters(counts, priorCounts, theta, pi, nWorkers, K, a, ad, ap, b, pooled);
+
+  const lossHistory: number[] = [];
+  let iterations = 0;
+  let converged = maxIter === 0;
+  const hasPriorTerm = a > 0 || ad > 0 || ap > 0 || b > 0;
+  while (iterations < maxIter) {
+    let ll = 0;
+    let prod = 1; // running product of per-item evidence; folded into ll with one log when it nears the limits
+    counts.fill(0);
+    priorCounts.fill(0);
+    for (let i = 0; i < nItems; i++) {
+      const s = start[i]!;
+      const e = start[i + 1]!;
+      const off = i * K;
+      const gi = gold[i]!;
+      if (gi >= 0) {
+        // Clamped item: its posterior stays the indicator; it contributes log π_g + Σ log θ[.][.][g].
+        let lg = safeLog(pi[gi]!);
+        for (let p = s; p < e; p++) {
+          const c = cell[p]!;
+          lg += safeLog(theta[c + gi]!);
+          counts[c + gi]! += 1;
+        }
+        priorCounts[gi]! += 1;
+        ll += lg;
+        continue;
+      }
+      for (let t = 0; t < K; t++) r[t] = pi[t]!;
+      let logScale = 0;
+      for (let p = s; p < e; p++) {
+        const c = cell[p]!;
+        for (let t = 0; t < K; t++) r[t]! *= theta[c + t]!;
+        if (((p - s) & 7) === 7) {
+          let m = 0;
+          for (let t = 0; t < K; t++) if (r[t]! > m) m = r[t]!;
+          if (m > 0 && m < 1e-100) {
+            const inv = 1 / m;
+            for (let t = 0; t < K; t++) r[t]! *= inv;
+            logScale += Math.log(m);
+          }
+        }
+      }
+      let sum = 0;
+      for (let t = 0; t < K; t++) sum += r[t]!;
+      if (sum > 0 && sum < Infinity) {
+        const inv = 1 / sum;
+        for (let t = 0; t < K; t++) {
+          const v = r[t]! * inv;
+          post[off + t] = v;
+          priorCounts[t]! += v;
+        }
+        ll += logScale;
+        prod *= sum;
+        if (prod < 1e-250 || prod > 1e250) {
+          ll += Math.log(prod);
+          prod = 1;
+        }
+      } else {
+        ll += logSpaceRow(post, off, K, pi, theta, cell, s, e);
+        for (let t = 0; t < K; t++) priorCounts[t]! += post[off + t]!;
+      }
+      for (let p = s; p < e; p++) {
+        const c = cell[p]!;
+        for (let t = 0; t < K; t++) counts[c + t]! += post[off + t]!;
+      }
+    }
+    ll += Math.log(prod);
+    const objective = hasPriorTerm ? ll + logPriorDensity(theta, pi, nWorkers, K, a, ad, ap, b, pooled) : ll;
+    normalizeParameters(counts, priorCounts, theta, pi, nWorkers, K, a, ad, ap, b, pooled);
+    iterations++;
+    lossHistory.push(objective);
+    const prev = lossHistory[lossHistory.length - 2];
+    if (prev !== undefined && Math.abs(objective - prev) <= tol * Math.max(n, 1)) {
+      converged = true;
+      break;
+    }
+  }
+
+  // Transpose to the conventional [worker][true][given] layout for the result.
+  const conf = new Float64Array(nWorkers * KK);
+  for (let w = 0; w < nWorkers; w++)
+    for (let g = 0; g < K; g++) for (let t = 0; t < K; t++) conf[w * KK + t * K + g] = theta[w * KK + g * K + t]!;
+  const res = assemble(obs, post, conf, pi, iterations, converged, lossHistory);
+  return { ...res, workerCount: countPerWorker(obs) };
+}
+
+/** M-step normalisation: θ[w][·][t] ∝ counts + pseudo-counts over `given`, π ∝ priorCounts + a_π. */
+function normalizeParameters(
+  counts: Float64Array,
+  priorCounts: Float64Array,
+  theta: Float64Array,
+  pi: Float64Array,
+  nWorkers: number,
+  K: number,
+  a: number,
+  ad: number,
+  ap: number,
+  b: number,
+  pooled: Float64Array,
+): void {
+  const KK = K * K;
+  const colSum = new Float64Array(K);
+  if (b > 0) {
+    // Pooled confusion θ̄[t][g] = Σ_w counts[w][g][t] / Σ_w Σ_g counts[w][g][t] (uniform for an unseen class).
+    pooled.fill(0);
+    for (let w = 0; w < nWorkers; w++) for (let j = 0; j < KK; j++) pooled[j]! += counts[w * KK + j]!;
+    colSum.fill(0);
+    for (let g = 0; g < K; g++) for (let t = 0; t < K; t++) colSum[t]! += pooled[g * K + t]!;
+    for (let g = 0; g < K; g++)
+      for (let t = 0; t < K; t++) pooled[g * K + t] = colSum[t]! > 0 ? (b * pooled[g * K + t]!) / colSum[t]! : b / K;
+  }
+  for (let w = 0; w < nWorkers; w++) {
+    const base = w * KK;
+    colSum.fill(K * a + ad + b);
+    for (let g = 0; g < K; g++) for (let t = 0; t < K; t++) colSum[t]! += counts[base + g * K + t]!;
+    for (let t = 0; t < K; t++) colSum[t] = colSum[t]! > 0 ? 1 / colSum[t]! : 0;
+    for (let g = 0; g < K; g++) {
+      for (let t = 0; t < K; t++) {
+        const inv = colSum[t]!;
+        const c = counts[base + g * K + t]! + a + (g === t ? ad : 0) + (b > 0 ? pooled[g * K + t]! : 0);
+        // A worker never seen with true class t (all-zero column, no smoothing) says each class with 1/K.
+        theta[base + g * K + t] = inv > 0 ? c * inv : 1 / K;
+      }
+    }
+  }
+  let total = 0;
+  for (let t = 0; t < K; t++) total += priorCounts[t]! + ap;
+  for (let t = 0; t < K; t++) pi[t] = total > 0 ? (priorCounts[t]! + ap) / total : 1 / K;
+}
+
+/** Σ a·log θ + a_d·log θ_diag + a_π·log π: the log-density of the Dirichlet priors, up to a constant. */
+function logPriorDensity(
+  theta: Float64Array,
+  pi: Float64Array,
+  nWorkers: number,
+  K: number,
+  a: number,
+  ad: number,
+  ap: number,
+  b: number,
+  pooled: Float64Array,
+): number {
+  let lp = 0;
+  const KK = K * K;
+  for (let w = 0; w < nWorkers; w++) {
+    const base = w * KK;
+    for (let g = 0; g < K; g++) {
+      for (let t = 0; t < K; t++) {
+        const c = a + (g === t ? ad : 0) + (b > 0 ? pooled[g * K + t]! : 0);
+        if (c > 0) lp += c * Math.log(theta[base + g * K + t]!);
+      }
+    }
+  }
+  if (ap > 0) for (let t = 0; t < K; t++) lp += ap * Math.log(pi[t]!);
+  return lp;
+}
+
+/** Slow path for an item whose product underflowed: the E-step in log space. Returns the item's log-evidence. */
+function logSpaceRow(
+  post: Float64Array,
+  off: number,
+  K: number,
+  pi: Float64Array,
+  theta: Float64Array,
+  cell: Int32Array,
+  s: number,
+  e: number,
+): number {
+  let max = -Infinity;
+  for (let t = 0; t < K; t++) {
+    let l = safeLog(pi[t]!);
+    for (let p = s; p < e; p++) l += safeLog(theta[cell[p]! + t]!);
+    post[off + t] = l;
+    if (l > max) max = l;
+  }
+  let sum = 0;
+  for (let t = 0; t < K; t++) {
+    const v = Math.exp(post[off + t]! - max);
+    post[off + t] = v;
+    sum += v;
+  }
+  for (let t = 0; t < K; t++) post[off + t]! /= sum;
+  return max + Math.log(sum);
+}
+
+/** The starting posterior: `init` (validated, gold rows clamped) or the soft majority vote. */
+export function initialPosterior(obs: Observations, gold: Int32Array, index: ItemIndex, init: Float64Array | undefined): Float64Array {
+  if (init === undefined) return softMajority(obs, gold, index);
+  const K = obs.nClasses;
+  if (init.length !== obs.nItems * K) throw new RangeError(`init must have nItems × nClasses = ${obs.nItems * K} entries`);
+  const post = Float64Array.from(init);
+  for (let i = 0; i < obs.nItems; i++) {
+    const gi = gold[i]!;
+    if (gi >= 0) {
+      post.fill(0, i * K, i * K + K);
+      post[i * K + gi] = 1;
+    } else {
+      for (let t = 0; t < K; t++) if (!(post[i * K + t]! >= 0)) throw new RangeError(`init[${i * K + t}] is not a probability`);
+      normalizeInPlace(post, i * K, K, 1 / K);
+    }
+  }
+  return post;
+}

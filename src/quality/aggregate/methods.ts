@@ -1,0 +1,47 @@
+/**
+ * The categorical methods by name, with the settings used when a caller (the CLI, a job) asks for one by name.
+ * `ds` is the recommended Dawid–Skene variant (see `RECOMMENDED_DS_OPTIONS` and BENCHMARKS.md).
+ */
+import type { CategoricalResult, GoldLabels, Observations } from '../types.js';
+import { dawidSkene, RECOMMENDED_DS_OPTIONS } from './dawid-skene.js';
+import { glad } from './glad.js';
+import { mace } from './mace.js';
+import { majorityVote } from './majority-vote.js';
+import { oneCoinDawidSkene } from './one-coin.js';
+import { wawa } from './wawa.js';
+
+export const CATEGORICAL_METHODS = ['mv', 'wawa', 'ds', 'onecoin', 'glad', 'mace'] as const;
+export type CategoricalMethod = (typeof CATEGORICAL_METHODS)[number];
+
+/** Methods that accept clamped gold answers. */
+export const CLAMPING_METHODS: readonly CategoricalMethod[] = ['ds', 'onecoin'];
+
+export interface RunOptions {
+  readonly maxIter?: number;
+  readonly tol?: number;
+  readonly seed?: number;
+  /** Known answers to clamp (only `ds` and `onecoin`). */
+  readonly gold?: GoldLabels;
+}
+
+/** Runs a categorical method by name. */
+export function runCategorical(method: CategoricalMethod, obs: Observations, opts: RunOptions = {}): CategoricalResult {
+  const it = { ...(opts.maxIter !== undefined && { maxIter: opts.maxIter }), ...(opts.tol !== undefined && { tol: opts.tol }) };
+  if (opts.gold !== undefined && !CLAMPING_METHODS.includes(method)) {
+    throw new RangeError(`method ${method} does not accept clamped gold answers (use ${CLAMPING_METHODS.join(' or ')})`);
+  }
+  switch (method) {
+    case 'mv':
+      return majorityVote(obs);
+    case 'wawa':
+      return wawa(obs);
+    case 'ds':
+      return dawidSkene(obs, { ...RECOMMENDED_DS_OPTIONS, ...it, ...(opts.gold && { gold: opts.gold }) });
+    case 'onecoin':
+      return oneCoinDawidSkene(obs, { ...it, ...(opts.gold && { gold: opts.gold }) });
+    case 'glad':
+      return glad(obs, it);
+    case 'mace':
+      return mace(obs, { ...it, ...(opts.seed !== undefined && { seed: opts.seed }) });
+  }
+}
