@@ -29,7 +29,9 @@ export function answerSetJsonSchema(schema: TaskSchema): JsonSchema {
   const conditions: JsonValue[] = [];
   const byId = new Map(schema.questions.map((q) => [q.id, q]));
   for (const question of schema.questions) {
-    properties[question.id] = { title: question.id, description: question.prompt, ...answerShape(question) };
+    const shape = answerShape(question);
+    const note = typeof shape.description === 'string' ? `\n\n${shape.description}` : '';
+    properties[question.id] = { title: question.id, ...shape, description: question.prompt + note };
     const condition = question.visibleWhen;
     if (condition === undefined) {
       if (question.required) required.push(question.id);
@@ -37,7 +39,10 @@ export function answerSetJsonSchema(schema: TaskSchema): JsonSchema {
     }
     const target = byId.get(condition.question);
     conditions.push({
-      if: { properties: { [condition.question]: conditionMatch(condition, target?.type === 'multi_label') }, required: [condition.question] },
+      if: {
+        properties: { [condition.question]: conditionMatch(condition, target?.type === 'multi_label') },
+        required: [condition.question],
+      },
       then: question.required ? { required: [question.id] } : true,
       else: { not: { required: [question.id] } },
     });
@@ -74,7 +79,9 @@ function answerShape(question: Question): JsonSchema {
     case 'span':
       return {
         type: 'array',
-        description: `Spans over item field "${question.field}": UTF-16 offsets, end exclusive, end <= text length; sorted by start, end${question.allowOverlap ? '' : '; no two overlap'}`,
+        description:
+          `Spans over item field "${question.field}": UTF-16 offsets, end exclusive, end <= text length; ` +
+          `sorted by start, end${question.allowOverlap ? '' : '; no two overlap'}`,
         items: {
           type: 'object',
           properties: {
@@ -131,7 +138,9 @@ function answerShape(question: Question): JsonSchema {
       for (let i = 0; i < question.maxTurns; i++) prefixItems.push(turn(roleOfTurn(question.role, i)));
       return {
         type: 'array',
-        description: `New turns, alternating roles starting with "${question.role}"; each at most ${question.maxLength} characters after trimming`,
+        description:
+          `New turns, alternating roles starting with "${question.role}"; ` +
+          `each at most ${question.maxLength} characters after trimming`,
         prefixItems,
         items: false,
         minItems: question.minTurns,

@@ -41,7 +41,7 @@ export function checkRubricAnswer(question: RubricQuestion, value: unknown, cont
   if (strayComment !== undefined) throw fail(`answer.comments has unknown criterion "${strayComment}"`, 'comments', strayComment);
   const kept: Record<string, string> = {};
   for (const id of ids) {
-    const comment = comments[id];
+    const comment = Object.hasOwn(comments, id) ? comments[id] : undefined;
     if (comment === undefined || comment === null) continue;
     if (typeof comment !== 'string') throw fail(`answer.comments.${id} must be a string; got ${show(comment)}`, 'comments', id);
     if (comment.trim() === '') continue;

@@ -76,7 +76,8 @@ function checkNoRepeatsOrOverlaps(
     if (!question.allowOverlap && furthest !== undefined && span.start < (spans[furthest] as Span).end) {
       const other = spans[furthest] as Span;
       throw fail(
-        `answer[${i}] [${span.start}, ${span.end}) overlaps answer[${furthest}] [${other.start}, ${other.end}), and this question does not allow overlapping spans`,
+        `answer[${i}] [${span.start}, ${span.end}) overlaps answer[${furthest}] [${other.start}, ${other.end}), ` +
+          'and this question does not allow overlapping spans',
         i,
       );
     }

@@ -77,20 +77,23 @@ function choicesOf(question: Question): ChoiceDescription[] {
   switch (question.type) {
     case 'label':
     case 'multi_label':
-      return question.options.map((o, i) =>
-        withShortcut({ value: o.value, label: o.label, ...(o.hint === undefined ? {} : { hint: o.hint }) }, positionalKey(i)),
-      );
+      return question.options.map((o, i) => {
+        const hint = o.hint === undefined ? {} : { hint: o.hint };
+        return withShortcut({ value: o.value, label: o.label, ...hint }, positionalKey(i));
+      });
     case 'span':
-      return question.labels.map((l, i) =>
-        withShortcut({ value: l.value, label: l.label, ...(l.color === undefined ? {} : { color: l.color }) }, positionalKey(i)),
-      );
+      return question.labels.map((l, i) => {
+        const color = l.color === undefined ? {} : { color: l.color };
+        return withShortcut({ value: l.value, label: l.label, ...color }, positionalKey(i));
+      });
     case 'rating': {
       const points = ratingPoints(question);
       // On a 1..5 or 0..9 scale the key is the number itself; elsewhere keys go by position, if few enough.
       const digits = points.every((p) => p >= 0 && p <= 9);
-      return points.map((p, i) =>
-        withShortcut({ value: p, label: ratingPointLabel(question, p) }, digits ? String(p) : points.length <= 9 ? String(i + 1) : undefined),
-      );
+      return points.map((p, i) => {
+        const key = digits ? String(p) : points.length <= 9 ? String(i + 1) : undefined;
+        return withShortcut({ value: p, label: ratingPointLabel(question, p) }, key);
+      });
     }
     case 'pairwise': {
       const points = pairwisePoints(question);

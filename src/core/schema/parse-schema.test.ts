@@ -234,6 +234,14 @@ describe('parseTaskSchema meaning rules', () => {
     expectInvalid(parseQuestions(rawQuestion('ranking', { field: 'x' }), rawQuestion('pairwise', { left: 'x' })), 'questions[1].left', /reads item field "x" as a string, but "order" reads it as a list of candidates/);
   });
 
+  it('checks a field against the strictest reading so far', () => {
+    expectInvalid(
+      parseQuestions(rawQuestion('label', { field: 'body' }), rawQuestion('span', { field: 'body' }), rawQuestion('conversation', { field: 'body' })),
+      'questions[2].field',
+      /reads item field "body" as a dialogue, but "entities" reads it as a string/,
+    );
+  });
+
   it('lets a context field be shared by a string reader and a flexible reader', () => {
     expect(() => schemaOf(rawQuestion('label', { field: 'text' }), rawQuestion('span', { field: 'text' }), rawQuestion('rating', { field: 'text' }))).not.toThrow();
   });

@@ -12,10 +12,11 @@ export function rubricWeightedScore(question: RubricQuestion, answer: RubricAnsw
   let weighted = 0;
   let totalWeight = 0;
   for (const criterion of question.criteria) {
-    const score = answer.scores[criterion.id];
+    const score = Object.hasOwn(answer.scores, criterion.id) ? answer.scores[criterion.id] : undefined;
     if (score === undefined || !Number.isFinite(score) || score < criterion.min || score > criterion.max) {
       throw invalid(
-        `Question "${question.id}" (rubric): criterion "${criterion.id}" needs a score from ${criterion.min} to ${criterion.max}; got ${String(score)}`,
+        `Question "${question.id}" (rubric): criterion "${criterion.id}" needs a score ` +
+          `from ${criterion.min} to ${criterion.max}; got ${String(score)}`,
         `answers.${question.id}.scores.${criterion.id}`,
       );
     }

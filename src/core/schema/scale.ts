@@ -18,7 +18,8 @@ export function scalePoints(min: number, max: number, step = 1): number[] {
 
 /** Whether `value` is an integer point of the scale. */
 export function isOnScale(value: unknown, min: number, max: number, step = 1): value is number {
-  return Number.isInteger(value) && (value as number) >= min && (value as number) <= max && ((value as number) - min) % step === 0;
+  if (typeof value !== 'number' || !Number.isInteger(value)) return false;
+  return value >= min && value <= max && (value - min) % step === 0;
 }
 
 export function ratingPoints(question: RatingQuestion): number[] {

@@ -3,6 +3,7 @@
  * another (min < max, unique values, a condition on an earlier question). Each error names the question, the
  * rule and the exact field.
  */
+import type { AssayError } from '../errors.js';
 import { formatPath } from './field-path.js';
 import { questionFieldsRead } from './item-fields.js';
 import type { FieldKind, FieldRole } from './item-fields.js';
@@ -11,62 +12,66 @@ import { countPoints, isOnScale, pairwisePoints, parsePointKey, ratingPoints } f
 import { SCHEMA_LIMITS } from './schema-input.js';
 import type { ConditionValue, Question, TaskSchema } from './types.js';
 
+/** Reports a broken rule of one question at `segments` below it (e.g. `'options', 3, 'value'`). */
+type Fail = (rule: string, ...segments: (string | number)[]) => AssayError;
+
 /** Throws `invalid` for the first broken rule, in question order. */
 export function checkSchemaRules(schema: TaskSchema): void {
+  const failFor =
+    (index: number): Fail =>
+    (rule, ...segments) =>
+      questionError(schema.questions[index] as Question, rule, formatPath(['questions', index, ...segments]));
   const indexById = new Map<string, number>();
   for (const [i, question] of schema.questions.entries()) {
     const earlier = indexById.get(question.id);
     if (earlier !== undefined) {
-      throw questionError(question, `id must be unique; "${question.id}" is also the id of questions[${earlier}]`, at(i, 'id'));
+      throw failFor(i)(`id must be unique; "${question.id}" is also the id of questions[${earlier}]`, 'id');
     }
     indexById.set(question.id, i);
   }
   for (const [i, question] of schema.questions.entries()) {
-    checkVisibleWhen(schema, i, indexById);
-    checkTypeRules(question, (...segments) => at(i, ...segments));
+    checkVisibleWhen(schema, i, indexById, failFor(i));
+    checkTypeRules(question, failFor(i));
   }
-  checkFieldKindsAgree(schema);
+  checkFieldKindsAgree(schema, failFor);
 }
-
-type At = (...segments: (string | number)[]) => string;
-const at = (index: number, ...segments: (string | number)[]) => formatPath(['questions', index, ...segments]);
 
 /** Question types whose answer is a single comparable value (or, for multi_label, a set of them). */
 const CONDITION_TARGETS = ['label', 'multi_label', 'rating', 'pairwise'] as const;
 
-function checkVisibleWhen(schema: TaskSchema, index: number, indexById: Map<string, number>): void {
-  const question = schema.questions[index] as Question;
-  const condition = question.visibleWhen;
+function checkVisibleWhen(schema: TaskSchema, index: number, indexById: Map<string, number>, fail: Fail): void {
+  const condition = schema.questions[index]?.visibleWhen;
   if (condition === undefined) return;
-  const field = at(index, 'visibleWhen');
   if ((condition.equals === undefined) === (condition.in === undefined)) {
-    throw questionError(question, 'visibleWhen must set exactly one of "equals" and "in"', field);
+    throw fail('visibleWhen must set exactly one of "equals" and "in"', 'visibleWhen');
   }
   const targetIndex = indexById.get(condition.question);
   if (targetIndex === undefined) {
-    throw questionError(question, `visibleWhen refers to unknown question "${condition.question}"`, `${field}.question`);
+    throw fail(`visibleWhen refers to unknown question "${condition.question}"`, 'visibleWhen', 'question');
   }
   if (targetIndex >= index) {
     // Only earlier questions, so visibility resolves in one pass and conditions can never form a cycle.
     const where = targetIndex === index ? 'the question itself' : `questions[${targetIndex}], which comes later`;
-    throw questionError(question, `visibleWhen must refer to an earlier question; "${condition.question}" is ${where}`, `${field}.question`);
+    throw fail(`visibleWhen must refer to an earlier question; "${condition.question}" is ${where}`, 'visibleWhen', 'question');
   }
   const target = schema.questions[targetIndex] as Question;
   if (!(CONDITION_TARGETS as readonly string[]).includes(target.type)) {
-    throw questionError(
-      question,
+    throw fail(
       `visibleWhen can only refer to a ${CONDITION_TARGETS.join(', ')} question; "${target.id}" is a ${target.type} question`,
-      `${field}.question`,
+      'visibleWhen',
+      'question',
     );
   }
-  const values: [ConditionValue, string][] =
-    condition.equals !== undefined ? [[condition.equals, `${field}.equals`]] : (condition.in ?? []).map((v, j) => [v, `${field}.in[${j}]`]);
+  const values: [ConditionValue, (string | number)[]][] =
+    condition.equals !== undefined
+      ? [[condition.equals, ['visibleWhen', 'equals']]]
+      : (condition.in ?? []).map((value, j) => [value, ['visibleWhen', 'in', j]]);
   const seen = new Set<ConditionValue>();
-  for (const [value, valueField] of values) {
-    if (seen.has(value)) throw questionError(question, `visibleWhen.in lists ${show(value)} twice`, valueField);
+  for (const [value, at] of values) {
+    if (seen.has(value)) throw fail(`visibleWhen.in lists ${show(value)} twice`, ...at);
     seen.add(value);
     const problem = conditionValueProblem(target, value);
-    if (problem !== undefined) throw questionError(question, `visibleWhen value ${show(value)} ${problem}`, valueField);
+    if (problem !== undefined) throw fail(`visibleWhen value ${show(value)} ${problem}`, ...at);
   }
 }
 
@@ -78,127 +83,125 @@ function conditionValueProblem(target: Question, value: ConditionValue): string 
       const values = target.options.map((o) => o.value);
       return values.includes(value as string) ? undefined : `is not an option of "${target.id}" (${listValues(values)})`;
     }
-    case 'rating':
-      return ratingPoints(target).includes(value as number)
-        ? undefined
-        : `is not a point of "${target.id}" (${target.min}..${target.max}${target.step === 1 ? '' : ` step ${target.step}`})`;
-    case 'pairwise':
-      return pairwisePoints(target).includes(value as number)
-        ? undefined
-        : `is not a point of "${target.id}" (${target.scale.min}..${target.scale.max}${target.allowTie ? '' : ', no tie'})`;
+    case 'rating': {
+      const step = target.step === 1 ? '' : ` step ${target.step}`;
+      const isPoint = ratingPoints(target).includes(value as number);
+      return isPoint ? undefined : `is not a point of "${target.id}" (${target.min}..${target.max}${step})`;
+    }
+    case 'pairwise': {
+      const tie = target.allowTie ? '' : ', no tie';
+      const isPoint = pairwisePoints(target).includes(value as number);
+      return isPoint ? undefined : `is not a point of "${target.id}" (${target.scale.min}..${target.scale.max}${tie})`;
+    }
     default:
       return 'cannot be compared';
   }
 }
 
-function checkTypeRules(question: Question, at: At): void {
+function checkTypeRules(question: Question, fail: Fail): void {
   switch (question.type) {
     case 'label':
-    case 'multi_label':
-      checkUnique(question, question.options.map((o) => o.value), 'options must have unique values', (j) => at('options', j, 'value'));
-      if (question.type === 'multi_label') {
-        const count = question.options.length;
-        if (question.minSelected > count) {
-          throw questionError(question, `minSelected (${question.minSelected}) must not exceed the number of options (${count})`, at('minSelected'));
-        }
-        if (question.maxSelected > count) {
-          throw questionError(question, `maxSelected (${question.maxSelected}) must not exceed the number of options (${count})`, at('maxSelected'));
-        }
-        if (question.minSelected > question.maxSelected) {
-          throw questionError(question, `minSelected (${question.minSelected}) must not exceed maxSelected (${question.maxSelected})`, at('minSelected'));
-        }
-      }
+      checkUnique(question.options.map((o) => o.value), 'options must have unique values', fail, 'options', 'value');
       return;
+    case 'multi_label': {
+      checkUnique(question.options.map((o) => o.value), 'options must have unique values', fail, 'options', 'value');
+      const { minSelected: min, maxSelected: max } = question;
+      const count = question.options.length;
+      if (min > count) throw fail(`minSelected (${min}) must not exceed the number of options (${count})`, 'minSelected');
+      if (max > count) throw fail(`maxSelected (${max}) must not exceed the number of options (${count})`, 'maxSelected');
+      if (min > max) throw fail(`minSelected (${min}) must not exceed maxSelected (${max})`, 'minSelected');
+      return;
+    }
     case 'span':
-      checkUnique(question, question.labels.map((l) => l.value), 'labels must have unique values', (j) => at('labels', j, 'value'));
+      checkUnique(question.labels.map((l) => l.value), 'labels must have unique values', fail, 'labels', 'value');
       if (question.maxSpans !== undefined && question.maxSpans < question.minSpans) {
-        throw questionError(question, `maxSpans (${question.maxSpans}) must be at least minSpans (${question.minSpans})`, at('maxSpans'));
+        throw fail(`maxSpans (${question.maxSpans}) must be at least minSpans (${question.minSpans})`, 'maxSpans');
       }
       return;
-    case 'rating':
-      checkScale(question, question.min, question.max, question.step, at, []);
-      checkPointLabels(question, question.labels, (p) => isOnScale(p, question.min, question.max, question.step), at);
+    case 'rating': {
+      const { min, max, step } = question;
+      checkScale(min, max, step, fail, []);
+      checkPointLabels(question.labels, (p) => isOnScale(p, min, max, step), fail);
       return;
+    }
     case 'pairwise': {
       const { min, max } = question.scale;
       if (max < 1 || min !== -max) {
-        throw questionError(question, `scale must be symmetric around 0 with max at least 1, e.g. {min: -3, max: 3}; got {min: ${min}, max: ${max}}`, at('scale'));
+        const example = '{min: -3, max: 3}';
+        throw fail(`scale must be symmetric around 0 with max at least 1, e.g. ${example}; got {min: ${min}, max: ${max}}`, 'scale');
       }
-      checkScale(question, min, max, 1, at, ['scale']);
+      checkScale(min, max, 1, fail, ['scale']);
       if (question.left === question.right) {
-        throw questionError(question, `left and right must be different item fields; both are "${question.left}"`, at('right'));
+        throw fail(`left and right must be different item fields; both are "${question.left}"`, 'right');
       }
-      checkPointLabels(question, question.labels, (p) => isOnScale(p, min, max) && (p !== 0 || question.allowTie), at);
+      checkPointLabels(question.labels, (p) => isOnScale(p, min, max) && (p !== 0 || question.allowTie), fail);
       return;
     }
     case 'rubric':
-      checkUnique(question, question.criteria.map((c) => c.id), 'criteria must have unique ids', (j) => at('criteria', j, 'id'));
-      for (const [j, criterion] of question.criteria.entries()) {
-        if (!(criterion.weight > 0)) {
-          throw questionError(question, `criteria[${j}] ("${criterion.id}"): weight must be greater than 0; got ${criterion.weight}`, at('criteria', j, 'weight'));
-        }
-        checkScale(question, criterion.min, criterion.max, 1, at, ['criteria', j], `criteria[${j}] ("${criterion.id}"): `);
+      checkUnique(question.criteria.map((c) => c.id), 'criteria must have unique ids', fail, 'criteria', 'id');
+      for (const [j, { id, weight, min, max }] of question.criteria.entries()) {
+        const lead = `criteria[${j}] ("${id}"): `;
+        if (!(weight > 0)) throw fail(`${lead}weight must be greater than 0; got ${weight}`, 'criteria', j, 'weight');
+        checkScale(min, max, 1, fail, ['criteria', j], lead);
       }
       return;
     case 'text':
       if (question.minLength > question.maxLength) {
-        throw questionError(question, `minLength (${question.minLength}) must not exceed maxLength (${question.maxLength})`, at('minLength'));
+        throw fail(`minLength (${question.minLength}) must not exceed maxLength (${question.maxLength})`, 'minLength');
       }
       return;
     case 'conversation':
       if (question.minTurns > question.maxTurns) {
-        throw questionError(question, `minTurns (${question.minTurns}) must not exceed maxTurns (${question.maxTurns})`, at('minTurns'));
+        throw fail(`minTurns (${question.minTurns}) must not exceed maxTurns (${question.maxTurns})`, 'minTurns');
       }
       return;
     case 'ranking':
-      return; // its shape rules (minItems >= 2) are all in zod
+      return; // its only rule (minItems >= 2) is a shape rule, in zod
   }
 }
 
-function checkUnique(question: Question, values: string[], rule: string, fieldOf: (index: number) => string): void {
+/** Reports the second occurrence, at `list[j].key`, since that is the entry to fix. */
+function checkUnique(values: string[], rule: string, fail: Fail, list: string, key: string): void {
   const seen = new Set<string>();
   for (const [j, value] of values.entries()) {
-    if (seen.has(value)) throw questionError(question, `${rule}; ${show(value)} appears twice`, fieldOf(j));
+    if (seen.has(value)) throw fail(`${rule}; ${show(value)} appears twice`, list, j, key);
     seen.add(value);
   }
 }
 
-/** min < max, an even number of steps, and few enough points to show as buttons. */
-function checkScale(question: Question, min: number, max: number, step: number, at: At, path: (string | number)[], lead = ''): void {
-  if (min >= max) throw questionError(question, `${lead}min (${min}) must be less than max (${max})`, at(...path, 'max'));
-  if ((max - min) % step !== 0) {
-    throw questionError(question, `${lead}max - min (${max - min}) must be a multiple of step (${step})`, at(...path, 'step'));
-  }
+/** min < max, a whole number of steps, and few enough points to show as buttons. */
+function checkScale(min: number, max: number, step: number, fail: Fail, at: (string | number)[], lead = ''): void {
+  if (min >= max) throw fail(`${lead}min (${min}) must be less than max (${max})`, ...at, 'max');
+  if ((max - min) % step !== 0) throw fail(`${lead}max - min (${max - min}) must be a multiple of step (${step})`, ...at, 'step');
   const points = countPoints(min, max, step);
   if (points > SCHEMA_LIMITS.scalePoints) {
-    throw questionError(question, `${lead}the scale has ${points} points; at most ${SCHEMA_LIMITS.scalePoints} are allowed`, at(...path, 'max'));
+    throw fail(`${lead}the scale has ${points} points; at most ${SCHEMA_LIMITS.scalePoints} are allowed`, ...at, 'max');
   }
 }
 
-function checkPointLabels(question: Question, labels: Record<string, string> | undefined, isPoint: (p: number) => boolean, at: At): void {
+function checkPointLabels(labels: Record<string, string> | undefined, isPoint: (p: number) => boolean, fail: Fail): void {
   for (const key of Object.keys(labels ?? {})) {
     const point = parsePointKey(key);
-    if (point === undefined) throw questionError(question, `labels key ${show(key)} must be an integer such as "3" or "-2"`, at('labels', key));
-    if (!isPoint(point)) throw questionError(question, `labels key ${show(key)} is not a point an annotator can choose`, at('labels', key));
+    if (point === undefined) throw fail(`labels key ${show(key)} must be an integer such as "3" or "-2"`, 'labels', key);
+    if (!isPoint(point)) throw fail(`labels key ${show(key)} is not a point an annotator can choose`, 'labels', key);
   }
 }
 
 /** A field one question needs as a string and another as a dialogue could satisfy neither; say so now, not at import. */
-function checkFieldKindsAgree(schema: TaskSchema): void {
+function checkFieldKindsAgree(schema: TaskSchema, failFor: (index: number) => Fail): void {
   const firstUse = new Map<string, { kind: FieldKind; question: Question }>();
   for (const [i, question] of schema.questions.entries()) {
     for (const read of questionFieldsRead(question)) {
       const first = firstUse.get(read.path);
-      if (first === undefined) {
+      if (first === undefined || (first.kind === 'text_or_dialogue' && kindsAgree(first.kind, read.kind))) {
+        // Keep the strictest reading seen so far, so a later conflict is reported against it.
         firstUse.set(read.path, { kind: read.kind, question });
       } else if (!kindsAgree(first.kind, read.kind)) {
-        throw questionError(
-          question,
-          `reads item field "${read.path}" as ${KIND_NAMES[read.kind]}, but "${first.question.id}" reads it as ${KIND_NAMES[first.kind]}`,
-          at(i, PROPERTY_OF_ROLE[read.role]),
+        const [mine, theirs] = [KIND_NAMES[read.kind], KIND_NAMES[first.kind]];
+        throw failFor(i)(
+          `reads item field "${read.path}" as ${mine}, but "${first.question.id}" reads it as ${theirs}`,
+          PROPERTY_OF_ROLE[read.role],
         );
-      } else if (first.kind === 'text_or_dialogue') {
-        firstUse.set(read.path, { kind: read.kind, question });
       }
     }
   }
@@ -217,6 +220,7 @@ const KIND_NAMES: Record<FieldKind, string> = {
   candidates: 'a list of candidates',
 };
 
+/** The schema property that names a field read in each role, for the error's `field`. */
 const PROPERTY_OF_ROLE: Record<FieldRole, string> = {
   context: 'field',
   text: 'field',

@@ -10,7 +10,7 @@ import { checkRubricAnswer } from './answer-rubric.js';
 import { checkSpanAnswer } from './answer-span.js';
 import { checkConversationAnswer, checkTextAnswer } from './answer-writing.js';
 import { isPlainObject } from './field-path.js';
-import { questionError, show } from './messages.js';
+import { listValues, questionError, show } from './messages.js';
 import type { AnswerByType, AnswerSet, ItemData, Question, TaskSchema } from './types.js';
 import { validateItem } from './validate-item.js';
 import { describeCondition, isVisible } from './visibility.js';
@@ -32,12 +32,13 @@ export function validateAnswers(schema: TaskSchema, data: ItemData, answers: unk
   validateItem(schema, data);
   const known = new Set(schema.questions.map((q) => q.id));
   for (const id of Object.keys(answers)) {
-    if (!known.has(id)) throw invalid(`Unknown question "${id}"; the schema has ${[...known].join(', ')}`, `answers.${id}`);
+    if (!known.has(id)) throw invalid(`Unknown question "${id}"; the schema has ${listValues([...known])}`, `answers.${id}`);
   }
 
   const accepted: AnswerSet = {};
   for (const question of schema.questions) {
-    const value = answers[question.id];
+    // Own keys only: `constructor` is a valid slug, and every object inherits one.
+    const value = Object.hasOwn(answers, question.id) ? answers[question.id] : undefined;
     const field = `answers.${question.id}`;
     const given = isAnswerGiven(question, value);
     if (!isVisible(question, accepted)) {
