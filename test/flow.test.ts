@@ -78,7 +78,7 @@ describe.each(DIALECTS)('the label flow on %s', (dialect) => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = (await w.manager.get(`/api/v1/projects/${projectId}/annotations?limit=2${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      const page: { items: { id: string }[]; nextCursor: string | null } = (await w.manager.get(`/api/v1/projects/${projectId}/annotations?limit=2${cursor ? `&cursor=${cursor}` : ''}`)).json();
       seen.push(...page.items.map((x: { id: string }) => x.id));
       cursor = page.nextCursor;
     } while (cursor);

@@ -5,6 +5,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../src/store/schema.js';
+import { buildApp } from '../../src/api/app.js';
+import { makeDeps } from '../../src/services/deps.js';
+import { openStore } from '../../src/store/db.js';
+import { labelSchema, toJsonl } from '../factories.js';
 
 export interface RouteEntry {
   method: string;
@@ -75,4 +79,77 @@ export async function countRows(db: Kysely<DB>): Promise<Record<CountedTable, nu
     out[table] = Number(r.n);
   }
   return out;
+}
+
+/** The route table of a freshly built app (its store is an unmigrated in-memory SQLite: building touches no table). */
+export async function readRouteTable(): Promise<{ routes: RouteEntry[]; documented: RouteEntry[] }> {
+  const store = openStore('sqlite::memory:');
+  const app = await buildApp({ deps: makeDeps(store) });
+  try {
+    await app.ready();
+    return { routes: listRoutes(app), documented: listDocumentedRoutes(app) };
+  } finally {
+    await app.close();
+    await store.close();
+  }
+}
+
+export const routeKey = (r: RouteEntry) => `${r.method} ${r.url}`;
+
+/** A request ready for `Client.request` or `app.inject`. */
+export interface SampleRequest {
+  method: string;
+  url: string;
+  /** An object is sent as JSON; a string is sent as is with `headers['content-type']`. */
+  payload?: object | string;
+  headers?: Record<string, string>;
+}
+
+let sampleCounter = 0;
+const sampleUnique = () => `${Date.now().toString(36)}s${(sampleCounter++).toString(36)}`;
+
+/**
+ * A well-formed body for each route that takes one, so a refusal is about who asks, never about a malformed
+ * request (zod validates bodies before a handler runs). Fresh names and ids on every call, so a request that is
+ * wrongly allowed would really write.
+ */
+const SAMPLE_BODIES: Record<string, () => Pick<SampleRequest, 'payload' | 'headers'>> = {
+  'POST /api/v1/auth/login': () => ({ payload: { email: 'nobody@test.assay', password: 'not the password' } }),
+  'POST /api/v1/auth/logout': () => ({}),
+  'POST /api/v1/tokens': () => ({ payload: { name: `sweep ${sampleUnique()}` } }),
+  'POST /api/v1/users': () => ({
+    payload: { email: `sweep-${sampleUnique()}@test.assay`, name: 'Created by a sweep', role: 'annotator', password: 'correct horse battery' },
+  }),
+  'PATCH /api/v1/users/:userId': () => ({ payload: { name: `Renamed by a sweep ${sampleUnique()}` } }),
+  'POST /api/v1/vendors': () => ({ payload: { name: `Vendor ${sampleUnique()}`, kind: 'crowd' } }),
+  'POST /api/v1/projects': () => ({ payload: { name: `Sweep ${sampleUnique()}`, schema: labelSchema, overlapK: 1 } }),
+  'PATCH /api/v1/projects/:projectId': () => ({ payload: { name: `Renamed by a sweep ${sampleUnique()}`, overlapK: 3 } }),
+  'PUT /api/v1/projects/:projectId/schema': () => ({ payload: labelSchema }),
+  'PUT /api/v1/projects/:projectId/guidelines': () => ({ payload: { markdown: `# Replaced by a sweep ${sampleUnique()}` } }),
+  'POST /api/v1/projects/:projectId/items': () => {
+    const u = sampleUnique();
+    return {
+      payload: toJsonl([
+        { id: `sweep-${u}-1`, data: { text: 'Imported by a sweep.' } },
+        { id: `sweep-${u}-2`, data: { text: 'Imported by a sweep, too.' } },
+      ]),
+      headers: { 'content-type': 'application/x-ndjson' },
+    };
+  },
+  'POST /api/v1/projects/:projectId/gold': () => ({
+    payload: toJsonl([{ id: 'it-1', answers: { sentiment: 'neg' }, explanation: 'Set by a sweep.' }]),
+    headers: { 'content-type': 'application/x-ndjson' },
+  }),
+  'POST /api/v1/projects/:projectId/tasks/next': () => ({ payload: {} }),
+  'POST /api/v1/tasks/:assignmentId/submit': () => ({ payload: { answers: { sentiment: 'pos' }, timeSpentMs: 100 } }),
+  'POST /api/v1/tasks/:assignmentId/skip': () => ({ payload: { reason: 'Skipped by a sweep' } }),
+};
+
+/** A well-formed request for `route` with its `:params` filled in; throws for a body-taking route it does not know. */
+export function sampleRequest(route: RouteEntry, params: Record<string, string> = {}): SampleRequest {
+  const url = fillParams(route.url, params);
+  const body = SAMPLE_BODIES[routeKey(route)];
+  if (body) return { method: route.method, url, ...body() };
+  if (['GET', 'HEAD', 'DELETE'].includes(route.method)) return { method: route.method, url };
+  throw new Error(`No sample body for ${routeKey(route)}: add one to SAMPLE_BODIES in test/support/routes.ts`);
 }

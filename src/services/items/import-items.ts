@@ -5,7 +5,8 @@
  */
 import type { Readable } from 'node:stream';
 import { authorize, type Actor } from '../../core/permissions.js';
-import { AssayError, invalid, isAssayError } from '../../core/errors.js';
+import type { AssayError} from '../../core/errors.js';
+import { invalid, isAssayError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { itemFieldsRead, validateAnswers, validateItem, type TaskSchema } from '../../core/schema/index.js';
 import { insertGoldAnswers, insertItems, findExistingExternalIds } from '../../store/items.js';
