@@ -48,7 +48,7 @@ function openSqlite(path: string): Store {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   const committer = new GroupCommitter(db);
   return {
     db,
@@ -77,6 +77,27 @@ function openPostgres(url: string, opts: OpenOptions): Store {
       }
     },
     close: () => db.destroy(),
+  };
+}
+
+/**
+ * Kysely prepares every query anew; preparing costs about as much as running a point query. Queries are built from
+ * a fixed set of shapes, so caching prepared statements by SQL text (bounded) removes that cost. Safe because Kysely
+ * runs one statement at a time on the connection and we never stream (`iterate`) two uses of one statement at once.
+ */
+function withStatementCache(sqlite: Database.Database) {
+  const cache = new Map<string, Database.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare: (text: string) => {
+      let stmt = cache.get(text);
+      if (!stmt) {
+        if (cache.size >= 2000) cache.delete(cache.keys().next().value!);
+        stmt = sqlite.prepare(text);
+        cache.set(text, stmt);
+      }
+      return stmt;
+    },
   };
 }
 
