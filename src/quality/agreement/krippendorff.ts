@@ -142,10 +142,12 @@ function alphaFrom(p: Prepared, level: MeasurementLevel, weight?: Float64Array):
   const o = new Float64Array(V * V);
   const nUnitsAll = p.m.length;
   let nUnits = 0;
+  let nExact = 0; // Σ_u w_u m_u: the same n as the coincidence matrix's total, without its rounding
   for (let u = 0; u < nUnitsAll; u++) {
     const w = weight === undefined ? 1 : weight[u]!;
     if (w === 0) continue;
     nUnits += w;
+    nExact += w * p.m[u]!;
     const f = w / (p.m[u]! - 1);
     for (let x = p.start[u]!; x < p.start[u + 1]!; x++) {
       const a = p.vIdx[x]!;
@@ -157,11 +159,8 @@ function alphaFrom(p: Prepared, level: MeasurementLevel, weight?: Float64Array):
     }
   }
   const nc = new Float64Array(V);
-  let n = 0;
-  for (let a = 0; a < V; a++) {
-    for (let b = 0; b < V; b++) nc[a]! += o[a * V + b]!;
-    n += nc[a]!;
-  }
+  const n = nExact;
+  for (let a = 0; a < V; a++) for (let b = 0; b < V; b++) nc[a]! += o[a * V + b]!;
   const d = deltaMatrix(level, p.values, nc);
   let obs = 0;
   let exp = 0;

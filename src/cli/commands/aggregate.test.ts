@@ -1,0 +1,154 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { parse } from 'csv-parse/sync';
+import { afterAll, describe, expect, it } from 'vitest';
+import { hasDatasets, datasetsDir } from '../../quality/test-support/datasets.js';
+import { registerAggregateCommand, runAggregate, type CliIo } from './aggregate.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'assay-aggregate-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, text: string): string {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+}
+
+/** Captures what a command writes. */
+function capture(isTTY = false): CliIo & { out: () => string; err: () => string } {
+  let out = '';
+  let err = '';
+  return {
+    stdout: { write: (s: string) => (out += s) },
+    stderr: { write: (s: string) => (err += s), isTTY },
+    out: () => out,
+    err: () => err,
+  };
+}
+
+const LABELS = 'task,worker,label\nt1,a,yes\nt1,b,yes\nt1,c,no\nt2,a,no\nt2,b,no\nt2,c,no\nt3,a,yes\nt3,c,yes\n';
+
+describe('assay aggregate', () => {
+  it('writes task,label,confidence to stdout with the default method', async () => {
+    const io = capture();
+    expect(await runAggregate(file('ok.csv', LABELS), {}, io)).toBe(0);
+    const rows = parse(io.out(), { columns: true }) as { task: string; label: string; confidence: string }[];
+    expect(rows.map((r) => [r.task, r.label])).toEqual([['t1', 'yes'], ['t2', 'no'], ['t3', 'yes']]);
+    for (const r of rows) expect(Number(r.confidence)).toBeGreaterThan(0.5);
+    expect(io.err()).toBe('');
+  });
+
+  it('writes to --out and prints the accuracy against --gold with its interval and n', async () => {
+    const io = capture();
+    const out = join(dir, 'out.csv');
+    const gold = file('gold.csv', 'task,label\nt1,yes\nt2,yes\n');
+    expect(await runAggregate(file('ok2.csv', LABELS), { method: 'mv', out, gold }, io)).toBe(0);
+    expect(readFileSync(out, 'utf8').split('\n')[0]).toBe('task,label,confidence');
+    // One of two right: Wilson 95% interval for 1/2 is 0.0945–0.9055.
+    expect(io.err()).toMatch(/accuracy 0\.5000 \(95% Wilson interval 0\.0945–0\.9055, n = 2\)/);
+  });
+
+  it('clamps gold answers with --clamp-gold', async () => {
+    const io = capture();
+    const clamp = file('clamp.csv', 'task,label\nt1,no\n');
+    expect(await runAggregate(file('ok3.csv', LABELS), { clampGold: clamp }, io)).toBe(0);
+    const rows = parse(io.out(), { columns: true }) as { task: string; label: string; confidence: string }[];
+    expect(rows[0]).toEqual({ task: 't1', label: 'no', confidence: '1' });
+  });
+
+  it('refuses --clamp-gold with a method that cannot clamp', async () => {
+    const io = capture();
+    expect(await runAggregate(file('ok4.csv', LABELS), { method: 'glad', clampGold: file('c.csv', 'task,label\nt1,no\n') }, io)).toBe(2);
+    expect(io.err()).toMatch(/--clamp-gold needs --method ds or onecoin/);
+  });
+
+  it.each([
+    ['a missing header', 't1,a,yes\nt1,b,no\n', ':1: missing header'],
+    ['an empty file', '', ': empty file'],
+    ['a header only', 'task,worker,label\n', ''],
+    ['a row with too few fields', 'task,worker,label\nt1,a,yes\nt1,b\n', ':3: wrong number of fields'],
+    ['a row with too many fields', 'task,worker,label\nt1,a,yes,extra\n', ':2: wrong number of fields'],
+    ['an empty label', 'task,worker,label\nt1,a,yes\n\nt1,b,\n', ':4: empty label'],
+    ['an empty worker id', 'task,worker,label\nt1,,yes\n', ':2: empty worker'],
+    ['an unterminated quote', 'task,worker,label\nt1,"a,yes\n', ':'],
+  ])('rejects %s with the file and line, exit code 2 and no output file', async (_what, text, where) => {
+    const io = capture();
+    const input = file(`bad-${Math.random().toString(36).slice(2)}.csv`, text);
+    const out = join(dir, `never-${Math.random().toString(36).slice(2)}.csv`);
+    const code = await runAggregate(input, { out }, io);
+    if (text === 'task,worker,label\n') {
+      // A header without rows is valid input with nothing to aggregate.
+      expect(code).toBe(0);
+      expect(readFileSync(out, 'utf8')).toBe('task,label,confidence\n');
+      return;
+    }
+    expect(code).toBe(2);
+    expect(io.err()).toContain(`assay aggregate: ${input}${where}`);
+    expect(existsSync(out)).toBe(false);
+    expect(io.out()).toBe('');
+  });
+
+  it('reports a missing file with exit code 2', async () => {
+    const io = capture();
+    expect(await runAggregate(join(dir, 'nope.csv'), {}, io)).toBe(2);
+    expect(io.err()).toMatch(/nope\.csv: cannot read the file/);
+  });
+
+  it('rejects unknown methods and bad numbers', async () => {
+    const input = file('ok5.csv', LABELS);
+    for (const opts of [{ method: 'em' }, { maxIter: -1 }, { tol: Number.NaN }, { seed: 1.5 }]) {
+      const io = capture();
+      expect(await runAggregate(input, opts, io)).toBe(2);
+    }
+  });
+
+  it('shows no progress bar when stderr is not a terminal, even for a large input', async () => {
+    const lines = ['task,worker,label'];
+    for (let i = 0; i < 110_000; i++) lines.push(`t${i >> 2},w${i % 7},${i % 3}`);
+    const big = file('big.csv', lines.join('\n') + '\n');
+    const io = capture(false);
+    expect(await runAggregate(big, { method: 'mv', out: join(dir, 'big-out.csv') }, io)).toBe(0);
+    expect(io.err()).toBe('');
+  });
+
+  it('aggregates pairwise comparisons into per-task scores with standard errors and ranks', async () => {
+    const io = capture();
+    const pw = file('pw.csv', 'task,worker,left,right,winner\nq,w1,a,b,a\nq,w2,a,b,a\nq,w1,b,c,b\nq,w2,a,c,tie\nq,w3,c,b,b\n');
+    expect(await runAggregate(pw, { pairwise: true }, io)).toBe(0);
+    const rows = parse(io.out(), { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r.object)).toEqual(['a', 'b', 'c']);
+    expect(rows.map((r) => r.rank)).toEqual(['1', '2', '3']);
+    for (const r of rows) expect(Number(r.se)).toBeGreaterThan(0);
+  });
+
+  it('rejects a pairwise winner that is neither side', async () => {
+    const io = capture();
+    const pw = file('pw-bad.csv', 'task,worker,left,right,winner\nq,w1,a,b,z\n');
+    expect(await runAggregate(pw, { pairwise: true }, io)).toBe(2);
+    expect(io.err()).toMatch(/pw-bad\.csv:2: winner must be/);
+  });
+
+  it('is wired into commander with its flags', async () => {
+    const program = new Command().exitOverride();
+    registerAggregateCommand(program);
+    const cmd = program.commands.find((c) => c.name() === 'aggregate')!;
+    expect(cmd.options.map((o) => o.long)).toEqual(['--method', '--gold', '--clamp-gold', '--out', '--max-iter', '--tol', '--seed', '--pairwise']);
+    const out = join(dir, 'via-commander.csv');
+    const before = process.exitCode;
+    await program.parseAsync(['node', 'assay', 'aggregate', file('ok6.csv', LABELS), '--method', 'onecoin', '--max-iter', '5', '--out', out]);
+    expect(process.exitCode ?? 0).toBe(0);
+    process.exitCode = before;
+    expect(readFileSync(out, 'utf8').startsWith('task,label,confidence\n')).toBe(true);
+  });
+});
+
+describe.skipIf(!hasDatasets())('assay aggregate on a public data set', () => {
+  it('matches the library result for rte (accuracy 0.9275 with the default method)', async () => {
+    const io = capture();
+    const d = datasetsDir();
+    expect(await runAggregate(join(d, 'rte', 'labels.csv'), { gold: join(d, 'rte', 'gold.csv') }, io)).toBe(0);
+    expect(io.err()).toMatch(/accuracy 0\.9275 .* n = 800\)/);
+  });
+});

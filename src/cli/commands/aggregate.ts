@@ -1,0 +1,367 @@
+/**
+ * `assay aggregate LABELS.csv`: the quality engine on a CSV of judgments, without a database.
+ *
+ * Reads `task,worker,label` rows (header required, columns in any order, extra columns ignored), aggregates them
+ * with one of the categorical methods (default `ds`, the recommended Dawid–Skene) and writes `task,label,confidence`
+ * to `--out` or stdout. `--gold` prints the accuracy against known answers with its Wilson 95% interval and n;
+ * `--clamp-gold` uses known answers as fixed (Dawid–Skene and one-coin only). `--pairwise` reads
+ * `task,worker,left,right,winner` and writes Bradley–Terry (or Crowd-BT) scores with standard errors.
+ *
+ * Bad input gets one message naming the file and line on stderr and exit code 2, and no output file is written
+ * (output goes to a temporary file renamed into place only after success). CSV is parsed by csv-parse as a stream;
+ * each record is encoded as it arrives, so memory holds integer columns, not rows of strings.
+ */
+import { createReadStream, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
+import { CsvError, parse } from 'csv-parse';
+import { stringify } from 'csv-stringify/sync';
+import { invalid, isAssayError, type AssayError } from '../../core/errors.js';
+import { CATEGORICAL_METHODS, CLAMPING_METHODS, runCategorical, type CategoricalMethod } from '../../quality/aggregate/methods.js';
+import { createEncoder } from '../../quality/encode.js';
+import { bradleyTerry } from '../../quality/pairwise/bradley-terry.js';
+import { crowdBt } from '../../quality/pairwise/crowd-bt.js';
+import type { PairwiseResult } from '../../quality/pairwise/types.js';
+import { wilsonInterval } from '../../quality/stats/wilson.js';
+
+/** Where a command writes; `process` streams in production, string sinks in tests. */
+export interface CliIo {
+  readonly stdout: { write(chunk: string): unknown };
+  readonly stderr: { write(chunk: string): unknown; isTTY?: boolean };
+}
+
+export const processIo: CliIo = { stdout: process.stdout, stderr: process.stderr };
+
+/** Rows above which a progress bar is shown (when stderr is a terminal). */
+export const PROGRESS_THRESHOLD_ROWS = 100_000;
+
+export const PAIRWISE_METHODS = ['bt', 'crowdbt'] as const;
+export type PairwiseMethod = (typeof PAIRWISE_METHODS)[number];
+
+export interface AggregateOptions {
+  readonly method?: string;
+  readonly gold?: string;
+  readonly clampGold?: string;
+  readonly out?: string;
+  readonly maxIter?: number;
+  readonly tol?: number;
+  readonly seed?: number;
+  readonly pairwise?: boolean;
+}
+
+/** An input error at a place in a file: reported as `FILE:LINE: message`. */
+export function inputError(file: string, line: number | undefined, message: string): AssayError {
+  const where = line === undefined ? file : `${file}:${line}`;
+  return invalid(`${where}: ${message}`, line === undefined ? 'file' : `line ${line}`, { file, line });
+}
+
+/**
+ * Streams a CSV file through csv-parse, checks its header names the `columns`, and calls `onRow` with those columns'
+ * values (in the order of `columns`) and the line number. Returns the number of data rows.
+ * Fails with `inputError` on a missing file, an empty file, a missing header, a row with the wrong number of fields
+ * and an empty value in a column listed in `required`.
+ */
+export async function scanCsv(
+  file: string,
+  columns: readonly string[],
+  onRow: (values: string[], line: number) => void,
+  opts: { readonly required?: readonly string[]; readonly io?: CliIo } = {},
+): Promise<number> {
+  let size: number;
+  try {
+    const st = statSync(file);
+    if (!st.isFile()) throw new Error('not a file');
+    size = st.size;
+  } catch {
+    throw inputError(file, undefined, 'cannot read the file (no such file)');
+  }
+  if (size === 0) throw inputError(file, undefined, `empty file; expected a header ${columns.join(',')}`);
+  const required = new Set(opts.required ?? columns);
+  let index: number[] | undefined;
+  let headerLength = 0;
+  let rows = 0;
+  let bar: cliProgress.SingleBar | undefined;
+  const input = createReadStream(file, { highWaterMark: 1 << 20 });
+  const io = opts.io ?? processIo;
+  const parser = parse({
+    bom: true,
+    skip_empty_lines: true,
+    on_record: (record: string[], ctx) => {
+      if (index === undefined) {
+        const names = record.map((h) => h.trim());
+        const missing = columns.filter((c) => !names.includes(c));
+        if (missing.length > 0) {
+          throw inputError(file, ctx.lines, `missing header: expected columns ${columns.join(',')}, found ${record.join(',')}`);
+        }
+        index = columns.map((c) => names.indexOf(c));
+        headerLength = record.length;
+        return null;
+      }
+      const values = index.map((k) => record[k]!);
+      for (let c = 0; c < columns.length; c++) {
+        if (values[c] === '' && required.has(columns[c]!)) throw inputError(file, ctx.lines, `empty ${columns[c]}`);
+      }
+      onRow(values, ctx.lines);
+      rows++;
+      if ((rows & 0xffff) === 0 && rows >= PROGRESS_THRESHOLD_ROWS && io.stderr.isTTY) {
+        bar ??= startBar(io, size);
+        bar.update(input.bytesRead);
+      }
+      return null;
+    },
+  });
+  const sink = new Writable({ objectMode: true, write: (_chunk, _enc, cb) => cb() });
+  try {
+    await pipeline(input, parser, sink);
+  } catch (err) {
+    throw translateCsvError(err, file, headerLength);
+  } finally {
+    if (bar) {
+      bar.update(size);
+      bar.stop();
+    }
+  }
+  if (index === undefined) throw inputError(file, undefined, `empty file; expected a header ${columns.join(',')}`);
+  return rows;
+}
+
+function startBar(io: CliIo, total: number): cliProgress.SingleBar {
+  const bar = new cliProgress.SingleBar(
+    { stream: io.stderr as NodeJS.WriteStream, format: 'reading [{bar}] {percentage}% | {value}/{total} bytes', hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(total, 0);
+  return bar;
+}
+
+function translateCsvError(err: unknown, file: string, headerLength: number): unknown {
+  if (isAssayError(err)) return err;
+  if (err instanceof CsvError) {
+    const line = (err as CsvError & { lines?: number }).lines;
+    if (err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH') {
+      const record = (err as CsvError & { record?: unknown[] }).record;
+      return inputError(file, line, `wrong number of fields: the header has ${headerLength}, this row ${record?.length ?? 'a different number'}`);
+    }
+    return inputError(file, line, err.message);
+  }
+  // csv-parse wraps errors thrown from on_record; unwrap ours.
+  const cause = (err as { cause?: unknown } | undefined)?.cause;
+  if (isAssayError(cause)) return cause;
+  return err;
+}
+
+/** Writes `text` to `out` atomically (temp file, then rename), or to stdout when `out` is undefined. */
+function writeOutput(text: string, out: string | undefined, io: CliIo): void {
+  if (out === undefined) {
+    io.stdout.write(text);
+    return;
+  }
+  const tmp = `${out}.tmp-${process.pid}`;
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, out);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+
+/** Formats a probability with 6 significant digits, without exponent noise for round values. */
+function formatProbability(p: number): string {
+  return String(Number(p.toPrecision(6)));
+}
+
+function parseMethod(method: string | undefined, pairwise: boolean): CategoricalMethod | PairwiseMethod {
+  const allowed: readonly string[] = pairwise ? PAIRWISE_METHODS : CATEGORICAL_METHODS;
+  const m = method ?? (pairwise ? 'bt' : 'ds');
+  if (!allowed.includes(m)) throw invalid(`--method must be one of ${allowed.join(', ')}${pairwise ? ' with --pairwise' : ''}`, 'method');
+  return m as CategoricalMethod | PairwiseMethod;
+}
+
+function checkNumbers(opts: AggregateOptions): void {
+  if (opts.maxIter !== undefined && !(Number.isInteger(opts.maxIter) && opts.maxIter >= 0)) {
+    throw invalid('--max-iter must be an integer ≥ 0', 'max-iter');
+  }
+  if (opts.tol !== undefined && !(opts.tol >= 0)) throw invalid('--tol must be a number ≥ 0', 'tol');
+  if (opts.seed !== undefined && !Number.isInteger(opts.seed)) throw invalid('--seed must be an integer', 'seed');
+}
+
+/** Runs `assay aggregate`; returns the exit code (0, 2 for bad input, 1 otherwise) and reports errors on stderr. */
+export async function runAggregate(file: string, opts: AggregateOptions = {}, io: CliIo = processIo): Promise<number> {
+  try {
+    checkNumbers(opts);
+    if (opts.pairwise) {
+      const method = parseMethod(opts.method, true) as PairwiseMethod;
+      if (opts.gold || opts.clampGold) throw invalid('--gold and --clamp-gold do not apply to --pairwise', 'pairwise');
+      await aggregatePairwise(file, method, opts, io);
+    } else {
+      const method = parseMethod(opts.method, false) as CategoricalMethod;
+      if (opts.clampGold && !CLAMPING_METHODS.includes(method)) {
+        throw invalid(`--clamp-gold needs --method ${CLAMPING_METHODS.join(' or ')}`, 'clamp-gold');
+      }
+      await aggregateCategorical(file, method, opts, io);
+    }
+    return 0;
+  } catch (err) {
+    return reportFailure(err, io);
+  }
+}
+
+/** Prints `assay aggregate: message` and returns the exit code for the error. */
+export function reportFailure(err: unknown, io: CliIo, command = 'aggregate'): number {
+  const message = err instanceof Error ? err.message : String(err);
+  io.stderr.write(`assay ${command}: ${message}\n`);
+  return isAssayError(err) && err.code === 'invalid' ? 2 : 1;
+}
+
+async function readGold(file: string, io: CliIo): Promise<Map<string, string>> {
+  const gold = new Map<string, string>();
+  await scanCsv(
+    file,
+    ['task', 'label'],
+    ([task, label], line) => {
+      const prev = gold.get(task!);
+      if (prev !== undefined && prev !== label) throw inputError(file, line, `task ${task} has two gold labels (${prev}, ${label})`);
+      gold.set(task!, label!);
+    },
+    { io },
+  );
+  return gold;
+}
+
+async function aggregateCategorical(file: string, method: CategoricalMethod, opts: AggregateOptions, io: CliIo): Promise<void> {
+  const enc = createEncoder(1 << 16);
+  await scanCsv(file, ['task', 'worker', 'label'], ([task, worker, label]) => enc.add(task!, worker!, label!), { io });
+  const goldForScore = opts.gold ? await readGold(opts.gold, io) : undefined;
+  const clamp = opts.clampGold ? await readGold(opts.clampGold, io) : undefined;
+  // Classes named only in the clamped gold still get an index; gold items without judgments stay out of the output.
+  if (clamp) for (const label of clamp.values()) enc.addClass(label);
+  const encoded = enc.finish();
+  const { obs, itemIds, classIds } = encoded;
+  let goldIdx: Int32Array | undefined;
+  if (clamp) {
+    const classIndex = new Map(classIds.map((c, k) => [c, k]));
+    goldIdx = new Int32Array(obs.nItems).fill(-1);
+    for (let i = 0; i < obs.nItems; i++) {
+      const g = clamp.get(itemIds[i]!);
+      if (g !== undefined) goldIdx[i] = classIndex.get(g)!;
+    }
+  }
+  const result = runCategorical(method, obs, {
+    ...(opts.maxIter !== undefined && { maxIter: opts.maxIter }),
+    ...(opts.tol !== undefined && { tol: opts.tol }),
+    ...(opts.seed !== undefined && { seed: opts.seed }),
+    ...(goldIdx && { gold: goldIdx }),
+  });
+  const K = obs.nClasses;
+  const rows: string[][] = [['task', 'label', 'confidence']];
+  for (let i = 0; i < obs.nItems; i++) {
+    const k = result.labels[i]!;
+    rows.push([itemIds[i]!, classIds[k]!, formatProbability(result.posterior[i * K + k]!)]);
+  }
+  writeOutput(stringify(rows), opts.out, io);
+  if (goldForScore) {
+    let right = 0;
+    let n = 0;
+    for (let i = 0; i < obs.nItems; i++) {
+      const g = goldForScore.get(itemIds[i]!);
+      if (g === undefined) continue;
+      n++;
+      if (classIds[result.labels[i]!] === g) right++;
+    }
+    const ci = wilsonInterval(right, n);
+    const pct = (x: number) => x.toFixed(4);
+    io.stderr.write(
+      `accuracy ${n > 0 ? pct(ci.estimate) : 'n/a'} (95% Wilson interval ${pct(ci.lower)}–${pct(ci.upper)}, n = ${n}) ` +
+        `against ${opts.gold}, method ${method}${clamp ? '; clamped gold items count too, so this is optimistic' : ''}\n`,
+    );
+  }
+}
+
+async function aggregatePairwise(file: string, method: PairwiseMethod, opts: AggregateOptions, io: CliIo): Promise<void> {
+  const objects = new Map<string, number>();
+  const objectTask: string[] = [];
+  const objectId: string[] = [];
+  const workers = new Map<string, number>();
+  const left: number[] = [];
+  const right: number[] = [];
+  const outcome: number[] = [];
+  const worker: number[] = [];
+  // Objects are keyed by task, so response ids that repeat across tasks stay distinct.
+  const objectIndex = (task: string, id: string): number => {
+    const key = `${task}\u0000${id}`;
+    let k = objects.get(key);
+    if (k === undefined) {
+      k = objectTask.length;
+      objects.set(key, k);
+      objectTask.push(task);
+      objectId.push(id);
+    }
+    return k;
+  };
+  await scanCsv(
+    file,
+    ['task', 'worker', 'left', 'right', 'winner'],
+    ([task, w, l, r, win], line) => {
+      if (l === r) throw inputError(file, line, `left and right are the same object (${l})`);
+      let y: number;
+      if (win === l || win === 'left') y = 1;
+      else if (win === r || win === 'right') y = 0;
+      else if (win === 'tie' || win === 'draw') y = 0.5;
+      else throw inputError(file, line, `winner must be the left id, the right id, left, right or tie; got ${win}`);
+      left.push(objectIndex(task!, l!));
+      right.push(objectIndex(task!, r!));
+      outcome.push(y);
+      let k = workers.get(w!);
+      if (k === undefined) workers.set(w!, (k = workers.size));
+      worker.push(k);
+    },
+    { io },
+  );
+  const obs = {
+    left: Int32Array.from(left),
+    right: Int32Array.from(right),
+    outcome: Float64Array.from(outcome),
+    worker: Int32Array.from(worker),
+    nObjects: objectTask.length,
+    nWorkers: workers.size,
+  };
+  const it = { ...(opts.maxIter !== undefined && { maxIter: opts.maxIter }), ...(opts.tol !== undefined && { tol: opts.tol }) };
+  const r: PairwiseResult = method === 'bt' ? bradleyTerry(obs, it) : crowdBt(obs, it);
+  // Rank within each task (the ranking is global; tasks are usually disconnected components).
+  const rankInTask = new Map<string, number>();
+  const entries = Array.from(r.ranking, (k) => {
+    const t = objectTask[k]!;
+    const rank = (rankInTask.get(t) ?? 0) + 1;
+    rankInTask.set(t, rank);
+    return { t, k, rank };
+  }).sort((a, b) => (a.t < b.t ? -1 : a.t > b.t ? 1 : a.rank - b.rank));
+  const rows: string[][] = [['task', 'object', 'score', 'se', 'rank', 'comparisons']];
+  for (const { t, k, rank } of entries) {
+    rows.push([t, objectId[k]!, formatProbability(r.score[k]!), formatProbability(r.standardError[k]!), String(rank), String(r.comparisons[k])]);
+  }
+  writeOutput(stringify(rows), opts.out, io);
+}
+
+const toInt = (v: string) => (/^-?\d+$/.test(v) ? Number(v) : NaN);
+const toNumber = (v: string) => (v.trim() === '' ? NaN : Number(v));
+
+export function registerAggregateCommand(program: Command): void {
+  program
+    .command('aggregate')
+    .description('Aggregate task,worker,label judgments from a CSV file into one label per task with its confidence')
+    .argument('<labels>', 'CSV with a header task,worker,label (or task,worker,left,right,winner with --pairwise)')
+    .option('--method <method>', `${CATEGORICAL_METHODS.join('|')} (default ds); with --pairwise ${PAIRWISE_METHODS.join('|')} (default bt)`)
+    .option('--gold <file>', 'task,label CSV of known answers: print the accuracy against it, with its 95% interval and n')
+    .option('--clamp-gold <file>', 'task,label CSV of known answers to use as fixed (ds and onecoin)')
+    .option('--out <file>', 'write the result here (atomically) instead of stdout')
+    .option('--max-iter <n>', 'iteration cap of the iterative methods', toInt)
+    .option('--tol <x>', 'convergence tolerance of the iterative methods (objective change per judgment)', toNumber)
+    .option('--seed <s>', 'seed of randomised methods (mace restarts)', toInt)
+    .option('--pairwise', 'read pairwise comparisons and write Bradley–Terry scores with standard errors')
+    .action(async (labels: string, o: AggregateOptions) => {
+      process.exitCode = await runAggregate(labels, o);
+    });
+}
