@@ -8,7 +8,7 @@ import { questionFieldsRead } from './item-fields.js';
 import type { FieldKind, FieldRead, FieldRole } from './item-fields.js';
 import { listValues, questionError, show } from './messages.js';
 import { DIALOGUE_ROLES } from './types.js';
-import type { ItemData, TaskSchema } from './types.js';
+import type { ItemData, Question, TaskSchema } from './types.js';
 
 /**
  * Checks that `data` holds every field the schema reads, in the right shape. Throws `invalid` with `field` like
@@ -17,7 +17,7 @@ import type { ItemData, TaskSchema } from './types.js';
 export function validateItem(schema: TaskSchema, data: ItemData): void {
   if (!isPlainObject(data)) throw invalid(`Item data must be a JSON object; got ${show(data)}`, 'data');
   for (const question of schema.questions) {
-    for (const read of questionFieldsRead(question)) {
+    for (const read of fieldsReadOf(question)) {
       const lookup = readFieldPath(data, read.path);
       const where = `item field "${read.path}" (${ROLE_NAMES[read.role]})`;
       const field = `data.${read.path}`;
@@ -30,6 +30,14 @@ export function validateItem(schema: TaskSchema, data: ItemData): void {
       }
     }
   }
+}
+
+/** Parsed schemas are immutable, so what a question reads is computed once per question object. */
+const fieldsReadCache = new WeakMap<Question, FieldRead[]>();
+function fieldsReadOf(question: Question): FieldRead[] {
+  let reads = fieldsReadCache.get(question);
+  if (!reads) fieldsReadCache.set(question, (reads = questionFieldsRead(question)));
+  return reads;
 }
 
 const ROLE_NAMES: Record<FieldRole, string> = {
@@ -59,17 +67,18 @@ interface ShapeProblem {
 }
 
 function findShapeProblem(read: FieldRead, value: unknown): ShapeProblem | undefined {
-  const wrongShape = { rule: `must be ${kindName(read)}; got ${show(value)}`, at: [] };
+  // Built only on failure: imports validate every row, and formatting the value is the costly part.
+  const wrongShape = () => ({ rule: `must be ${kindName(read)}; got ${show(value)}`, at: [] });
   switch (read.kind) {
     case 'text':
-      return typeof value === 'string' ? undefined : wrongShape;
+      return typeof value === 'string' ? undefined : wrongShape();
     case 'dialogue':
-      return Array.isArray(value) ? findDialogueProblem(value) : wrongShape;
+      return Array.isArray(value) ? findDialogueProblem(value) : wrongShape();
     case 'text_or_dialogue':
       if (typeof value === 'string') return undefined;
-      return Array.isArray(value) ? findDialogueProblem(value) : wrongShape;
+      return Array.isArray(value) ? findDialogueProblem(value) : wrongShape();
     case 'candidates':
-      return Array.isArray(value) ? findCandidatesProblem(value, read.minItems ?? 2) : wrongShape;
+      return Array.isArray(value) ? findCandidatesProblem(value, read.minItems ?? 2) : wrongShape();
   }
 }
 

@@ -93,10 +93,16 @@ export async function importItems(
   const schema = await loadSchema(deps.store.db, project.id, project.schema_version);
   const { records, columns } = readRecords(input, opts.format);
 
-  const items: ParsedItem[] = [];
+  // Rows are built as records arrive, keeping only the row (data as its JSON text), so memory stays near the size
+  // of the input instead of holding parsed objects and rows side by side.
+  const now = nowIsoOf(deps);
+  const rows: NewItem[] = [];
+  const lines: number[] = [];
+  const gold: { item_id: string; project_id: string; answers: unknown; explanation: string | null; created_at: string }[] = [];
   const errors: { line: number; message: string; field?: string | undefined }[] = [];
   const seen = new Map<string, number>();
   let checkedHeader = false;
+  let parsed = 0;
   for await (const { line, value } of records) {
     if (!checkedHeader && opts.format === 'csv') {
       checkedHeader = true;
@@ -110,53 +116,43 @@ export async function importItems(
         if (first !== undefined) throw invalid(`${where}: id "${item.externalId}" repeats ${locate(opts.format, first)}`, 'id', { line });
         seen.set(item.externalId, line);
       }
-      items.push(item);
+      if (errors.length === 0) {
+        const id = newId('item');
+        rows.push({ id, project_id: project.id, external_id: item.externalId, data: toJson(item.data), priority: item.priority, seq: 0, active_count: 0, submitted_count: 0, open: 1, created_at: now });
+        lines.push(line);
+        if (item.gold) gold.push({ item_id: id, project_id: project.id, answers: item.gold, explanation: item.goldExplanation, created_at: now });
+      }
     } catch (e) {
       if (!isAssayError(e)) throw e;
       errors.push({ line, message: e.message, field: e.field });
+      rows.length = 0; // nothing will be written: stop holding rows, keep collecting errors
       if (errors.length >= MAX_REPORTED_ERRORS) break;
     }
-    if (opts.onProgress && (items.length + errors.length) % 1000 === 0) opts.onProgress(items.length + errors.length);
+    if (++parsed % 1000 === 0) opts.onProgress?.(parsed);
   }
   if (opts.format === 'csv' && !checkedHeader) checkCsvHeader(schema, columns());
   if (errors.length > 0) throw importError(errors);
-  if (items.length === 0) throw invalid('the import holds no items', 'body');
+  if (rows.length === 0) throw invalid('the import holds no items', 'body');
 
   const existing = await findExistingExternalIds(deps.store.db, project.id, [...seen.keys()]);
   if (existing.size > 0) {
-    const dupes = items.filter((i) => i.externalId !== null && existing.has(i.externalId));
+    const dupes = rows.flatMap((r, n) => (r.external_id != null && existing.has(r.external_id) ? [{ id: r.external_id, line: lines[n]! }] : []));
     throw importError(
-      dupes.slice(0, MAX_REPORTED_ERRORS).map((i) => ({
-        line: i.line,
-        message: `${locate(opts.format, i.line)}: the project already has an item with id "${i.externalId}"`,
+      dupes.slice(0, MAX_REPORTED_ERRORS).map((d) => ({
+        line: d.line,
+        message: `${locate(opts.format, d.line)}: the project already has an item with id "${d.id}"`,
         field: 'id',
       })),
     );
   }
 
-  const now = nowIsoOf(deps);
-  const rows: NewItem[] = items.map((i) => ({
-    id: newId('item'),
-    project_id: project.id,
-    external_id: i.externalId,
-    data: toJson(i.data),
-    priority: i.priority,
-    seq: 0,
-    active_count: 0,
-    submitted_count: 0,
-    open: 1,
-    created_at: now,
-  }));
-  const gold = items.flatMap((i, n) =>
-    i.gold ? [{ item_id: rows[n]!.id, project_id: project.id, answers: i.gold, explanation: i.goldExplanation, created_at: now }] : [],
-  );
   await deps.store.write(async (trx) => {
     const first = await reserveSeq(trx, project.id, rows.length);
     rows.forEach((r, n) => (r.seq = first + n));
     await insertItems(trx, rows);
     await insertGoldAnswers(trx, gold);
   });
-  opts.onProgress?.(items.length);
+  opts.onProgress?.(parsed);
   return { imported: rows.length, gold: gold.length };
 }
 
