@@ -19,6 +19,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ASSAY_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
   ASSAY_PG_POOL: z.coerce.number().int().min(1).max(200).default(10),
+  ASSAY_LOG_REQUESTS: z.enum(['true', 'false']).default('false'),
 });
 
 export interface Config {
@@ -31,6 +32,8 @@ export interface Config {
   logLevel: string;
   secureCookies: boolean;
   pgPoolSize: number;
+  /** Log every request (off by default: a laptop console stays readable; servers usually turn it on). */
+  logRequests: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -50,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     secureCookies: e.ASSAY_SECURE_COOKIES === 'true',
     pgPoolSize: e.ASSAY_PG_POOL,
+    logRequests: e.ASSAY_LOG_REQUESTS === 'true',
   };
 }
 

@@ -26,6 +26,8 @@ export interface AppOptions {
   deps: ServiceDeps;
   /** pino logger options, or false for none (tests, benchmarks). */
   logger?: boolean | object;
+  /** Log every request and response. */
+  logRequests?: boolean;
   /** Mark the session cookie Secure (set when served over HTTPS). */
   secureCookies?: boolean;
   /** Largest JSON body outside imports. */
@@ -40,6 +42,7 @@ export interface AppOptions {
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
+    disableRequestLogging: !opts.logRequests,
     bodyLimit: opts.bodyLimitBytes ?? 1024 * 1024,
     trustProxy: true,
     // Ids in URLs are ours; keep Fastify from rejecting long query strings of cursors.

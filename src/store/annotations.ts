@@ -1,6 +1,6 @@
 import type { Executor } from './db.js';
 import type { AnnotationRow } from './schema.js';
-import { decodeCursor } from './pagination.js';
+import { afterKey, decodeCursor } from './pagination.js';
 import { toJson } from './dialect.js';
 
 export interface NewAnnotation {
@@ -58,14 +58,7 @@ export function listAnnotations(db: Executor, o: ListAnnotationsOptions): Promis
     .$if(o.annotatorId !== undefined, (q) => q.where('annotator_id', '=', o.annotatorId!))
     .$if(o.itemId !== undefined, (q) => q.where('item_id', '=', o.itemId!))
     .$if(o.vendorId !== undefined, (q) => q.where('vendor_id', '=', o.vendorId!))
-    .$if(after !== null, (q) =>
-      q.where((eb) =>
-        eb.or([
-          eb('created_at', '>', after!.createdAt),
-          eb.and([eb('created_at', '=', after!.createdAt), eb('id', '>', after!.id)]),
-        ]),
-      ),
-    )
+    .$if(after !== null, (q) => q.where((eb) => afterKey(eb, after!)))
     .orderBy('created_at')
     .orderBy('id')
     .limit(o.limit + 1)
@@ -93,14 +86,7 @@ export function exportPage(db: Executor, projectId: string, after: { createdAt: 
       'a.created_at',
     ])
     .where('a.project_id', '=', projectId)
-    .$if(after !== null, (q) =>
-      q.where((eb) =>
-        eb.or([
-          eb('a.created_at', '>', after!.createdAt),
-          eb.and([eb('a.created_at', '=', after!.createdAt), eb('a.id', '>', after!.id)]),
-        ]),
-      ),
-    )
+    .$if(after !== null, (q) => q.where((eb) => afterKey(eb, after!, 'a.')))
     .orderBy('a.created_at')
     .orderBy('a.id')
     .limit(limit)

@@ -1,5 +1,6 @@
 /** Sessions and API tokens: both are looked up by the sha256 of a high-entropy secret. */
 import type { Executor } from './db.js';
+import { afterKey, decodeCursor } from './pagination.js';
 
 export async function insertSession(
   db: Executor,
@@ -47,12 +48,16 @@ export function findTokenUser(db: Executor, tokenHash: string) {
     .executeTakeFirst();
 }
 
-export function listApiTokens(db: Executor, userId: string) {
+export function listApiTokens(db: Executor, userId: string, cursor: string | undefined, limit: number) {
+  const after = decodeCursor(cursor);
   return db
     .selectFrom('api_tokens')
     .select(['id', 'name', 'created_at', 'last_used_at', 'revoked_at'])
     .where('user_id', '=', userId)
+    .$if(after !== null, (q) => q.where((eb) => afterKey(eb, after!)))
     .orderBy('created_at')
+    .orderBy('id')
+    .limit(limit + 1)
     .execute();
 }
 

@@ -34,6 +34,18 @@ export function decodeCursor(cursor: string | undefined): PageKey | null {
   throw invalid('cursor is not one this server issued', 'cursor');
 }
 
+/**
+ * The keyset condition "after this cursor" over `(created_at, id)`, for any query builder (kept loose in type so
+ * every table's builder accepts it).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- works across the tables' expression builders
+export function afterKey(eb: any, key: PageKey, prefix = '') {
+  return eb.or([
+    eb(`${prefix}created_at`, '>', key.createdAt),
+    eb.and([eb(`${prefix}created_at`, '=', key.createdAt), eb(`${prefix}id`, '>', key.id)]),
+  ]);
+}
+
 /** Given `limit + 1` rows, returns the page and the cursor after its last row. */
 export function toPage<T extends { created_at: string; id: string }, U>(
   rows: T[],

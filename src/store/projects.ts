@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from './db.js';
 import type { ProjectRow, ProjectUpdate } from './schema.js';
-import { decodeCursor } from './pagination.js';
+import { afterKey, decodeCursor } from './pagination.js';
 import { toJson } from './dialect.js';
 
 export async function insertProject(db: Executor, row: ProjectRow) {
@@ -29,14 +29,7 @@ export function listProjects(db: Executor, o: ListProjectsOptions): Promise<Proj
     .where('org_id', '=', o.orgId)
     .$if(o.statuses !== undefined, (q) => q.where('status', 'in', o.statuses!))
     .$if(o.openToVendor !== undefined, (q) => q.where((eb) => openToVendorCondition(eb, o.openToVendor ?? null)))
-    .$if(after !== null, (q) =>
-      q.where((eb) =>
-        eb.or([
-          eb('created_at', '>', after!.createdAt),
-          eb.and([eb('created_at', '=', after!.createdAt), eb('id', '>', after!.id)]),
-        ]),
-      ),
-    )
+    .$if(after !== null, (q) => q.where((eb) => afterKey(eb, after!)))
     .orderBy('created_at')
     .orderBy('id')
     .limit(o.limit + 1)

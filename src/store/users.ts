@@ -1,6 +1,6 @@
 import type { Executor } from './db.js';
 import type { NewUser, UserRow } from './schema.js';
-import { decodeCursor } from './pagination.js';
+import { afterKey, decodeCursor } from './pagination.js';
 import { toJson } from './dialect.js';
 
 export async function insertUser(db: Executor, row: NewUser) {
@@ -31,14 +31,7 @@ export function listUsers(db: Executor, o: ListUsersOptions): Promise<UserRow[]>
     .where('org_id', '=', o.orgId)
     .$if(o.vendorId !== undefined, (q) => q.where('vendor_id', '=', o.vendorId!))
     .$if(o.role !== undefined, (q) => q.where('role', '=', o.role!))
-    .$if(after !== null, (q) =>
-      q.where((eb) =>
-        eb.or([
-          eb('created_at', '>', after!.createdAt),
-          eb.and([eb('created_at', '=', after!.createdAt), eb('id', '>', after!.id)]),
-        ]),
-      ),
-    )
+    .$if(after !== null, (q) => q.where((eb) => afterKey(eb, after!)))
     .orderBy('created_at')
     .orderBy('id')
     .limit(o.limit + 1)

@@ -5,7 +5,7 @@ import { createApiToken, listOwnApiTokens, revokeOwnApiToken } from '../../servi
 import { getMe } from '../../services/workforce/users.js';
 import type { ServiceDeps } from '../../services/deps.js';
 import { actorOf, SESSION_COOKIE } from './authenticate.js';
-import { errors, errorBody } from '../common-schemas.js';
+import { errors, errorBody, page, pageQuery } from '../common-schemas.js';
 import { userView } from '../workforce/schemas.js';
 
 export const authRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps; secureCookies: boolean }> = async (app, { deps, secureCookies }) => {
@@ -72,8 +72,8 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps; secureCookie
   const tokenView = z.object({ id: z.string(), name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable() });
   app.get(
     '/tokens',
-    { schema: { tags: ['auth'], summary: 'My API tokens (never their secrets)', response: { 200: z.object({ items: z.array(tokenView) }), ...errors } } },
-    async (req) => ({ items: await listOwnApiTokens(deps, actorOf(req)) }),
+    { schema: { tags: ['auth'], summary: 'My API tokens (never their secrets)', querystring: pageQuery, response: { 200: page(tokenView), ...errors } } },
+    async (req) => listOwnApiTokens(deps, actorOf(req), req.query),
   );
   app.post(
     '/tokens',

@@ -41,8 +41,8 @@ export const workforceRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = asy
   );
   app.get(
     '/vendors',
-    { schema: { tags: ['workforce'], summary: 'Vendors (workforce sources)', response: { 200: z.object({ items: z.array(vendorView) }), ...errors } } },
-    async (req) => ({ items: await listVendors(deps, actorOf(req)) }),
+    { schema: { tags: ['workforce'], summary: 'Vendors (workforce sources); a vendor manager sees its own', querystring: pageQuery, response: { 200: page(vendorView), ...errors } } },
+    async (req) => listVendors(deps, actorOf(req), req.query),
   );
   app.post(
     '/vendors',

@@ -51,6 +51,7 @@ export function registerServeCommand(program: Command) {
           deps: ctx.deps,
           logger: { level: config.logLevel },
           secureCookies: config.secureCookies,
+          logRequests: config.logRequests,
           webRoot: findWebRoot(),
         });
         const stopJobs = startJobs(ctx.deps, app.log);

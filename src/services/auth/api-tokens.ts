@@ -5,6 +5,7 @@ import { getApiToken, insertApiToken, listApiTokens, revokeApiToken } from '../.
 import { getUser } from '../../store/users.js';
 import { nowIsoOf, type ServiceDeps } from '../deps.js';
 import { hashToken } from './passwords.js';
+import { toPage, MAX_PAGE_SIZE } from '../../store/pagination.js';
 
 export interface CreatedToken {
   id: string;
@@ -36,10 +37,11 @@ export async function createApiToken(
   return { id: row.id, name: row.name, token, createdAt: row.created_at };
 }
 
-export async function listOwnApiTokens(deps: ServiceDeps, actor: Actor) {
+export async function listOwnApiTokens(deps: ServiceDeps, actor: Actor, q: { cursor?: string | undefined; limit?: number | undefined } = {}) {
   authorize(actor, 'token.manage_own');
-  if (actor.kind !== 'user') return [];
-  return (await listApiTokens(deps.store.db, actor.userId)).map((t) => ({
+  const limit = Math.min(q.limit ?? 100, MAX_PAGE_SIZE);
+  const rows = actor.kind === 'user' ? await listApiTokens(deps.store.db, actor.userId, q.cursor, limit) : [];
+  return toPage(rows, limit, (t) => ({
     id: t.id,
     name: t.name,
     createdAt: t.created_at,

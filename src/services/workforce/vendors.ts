@@ -1,7 +1,8 @@
 import { authorize, requireInOrg, type Actor } from '../../core/permissions.js';
 import { conflict, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
-import { getVendor, insertVendor, listVendors as listVendorRows } from '../../store/vendors.js';
+import { getVendor, insertVendor, listVendors as listVendorRows, listVendorsPage } from '../../store/vendors.js';
+import { toPage, MAX_PAGE_SIZE } from '../../store/pagination.js';
 import type { VendorRow } from '../../store/schema.js';
 import { nowIsoOf, type ServiceDeps } from '../deps.js';
 import { orgOf } from './organizations.js';
@@ -21,11 +22,13 @@ export async function createVendor(deps: ServiceDeps, actor: Actor, input: { nam
   return presentVendor(row);
 }
 
-export async function listVendors(deps: ServiceDeps, actor: Actor) {
+/** The organization's vendors; a vendor manager sees only its own. */
+export async function listVendors(deps: ServiceDeps, actor: Actor, q: { cursor?: string | undefined; limit?: number | undefined } = {}) {
   authorize(actor, 'vendor.read');
-  const rows = await listVendorRows(deps.store.db, orgOf(actor));
-  const own = actor.kind === 'user' && actor.role === 'vendor_manager' ? rows.filter((v) => v.id === actor.vendorId) : rows;
-  return own.map(presentVendor);
+  const limit = Math.min(q.limit ?? 100, MAX_PAGE_SIZE);
+  const onlyId = actor.kind === 'user' && actor.role === 'vendor_manager' ? actor.vendorId : undefined;
+  const rows = await listVendorsPage(deps.store.db, { orgId: orgOf(actor), onlyId, cursor: q.cursor, limit });
+  return toPage(rows, limit, presentVendor);
 }
 
 export async function getVendorInScope(deps: ServiceDeps, actor: Actor, vendorId: string) {
