@@ -64,7 +64,7 @@ export function findClaimCandidate(
 ) {
   let q = db
     .selectFrom('items')
-    .select(['items.id'])
+    .select(['items.id', 'items.data'])
     .where('items.project_id', '=', projectId)
     .where('items.open', '=', 1)
     .where((eb) =>
@@ -106,6 +106,27 @@ export async function insertAssignment(db: Executor, row: AssignmentRow) {
 
 export function getAssignment(db: Executor, id: string): Promise<AssignmentRow | undefined> {
   return db.selectFrom('assignments').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** An assignment with what submitting it needs (its item's data, its project's versions and k), in one query. */
+export function getAssignmentForSubmit(db: Executor, id: string) {
+  return db
+    .selectFrom('assignments as a')
+    .innerJoin('items as i', 'i.id', 'a.item_id')
+    .innerJoin('projects as p', 'p.id', 'a.project_id')
+    .select([
+      'a.id',
+      'a.project_id',
+      'a.item_id',
+      'a.annotator_id',
+      'a.status',
+      'a.lease_expires_at',
+      'i.data as item_data',
+      'p.schema_version',
+      'p.guideline_version',
+    ])
+    .where('a.id', '=', id)
+    .executeTakeFirst();
 }
 
 /** Moves a lease to a final status; false if it was no longer leased (a concurrent submit, skip or expiry won). */

@@ -59,14 +59,15 @@ function openToVendorCondition(eb: any, vendorId: string | null) {
   ]);
 }
 
-export async function isProjectOpenToVendor(db: Executor, projectId: string, vendorId: string | null) {
-  const row = await db
+/** The project if it is active and open to the vendor (an annotator's view of it), in one query. */
+export function getProjectOpenToVendor(db: Executor, projectId: string, vendorId: string | null): Promise<ProjectRow | undefined> {
+  return db
     .selectFrom('projects')
-    .select('id')
+    .selectAll()
     .where('id', '=', projectId)
+    .where('status', '=', 'active')
     .where((eb) => openToVendorCondition(eb, vendorId))
     .executeTakeFirst();
-  return row !== undefined;
 }
 
 export async function updateProject(db: Executor, id: string, patch: ProjectUpdate) {

@@ -1,5 +1,5 @@
 import { authorize, requireInOrg, can, type Actor } from '../../core/permissions.js';
-import { invalid, notFound } from '../../core/errors.js';
+import { invalid } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { describeSchema, parseTaskSchema } from '../../core/schema/index.js';
 import * as projects from '../../store/projects.js';
@@ -135,13 +135,11 @@ export async function createProject(deps: ServiceDeps, actor: Actor, input: Crea
 
 /** Loads a project the actor may see: in their organization and, for an annotator, open to their vendor. */
 export async function requireProject(deps: ServiceDeps, actor: Actor, projectId: string): Promise<ProjectRow> {
-  const p = requireInOrg(actor, await projects.getProject(deps.store.db, projectId), 'Project');
-  if (actor.kind === 'user' && actor.role === 'annotator') {
-    if (p.status !== 'active' || !(await projects.isProjectOpenToVendor(deps.store.db, p.id, actor.vendorId))) {
-      throw notFound('Project');
-    }
-  }
-  return p;
+  const row =
+    actor.kind === 'user' && actor.role === 'annotator'
+      ? await projects.getProjectOpenToVendor(deps.store.db, projectId, actor.vendorId)
+      : await projects.getProject(deps.store.db, projectId);
+  return requireInOrg(actor, row, 'Project');
 }
 
 export async function getProject(deps: ServiceDeps, actor: Actor, projectId: string): Promise<ProjectView | AnnotatorProjectView> {

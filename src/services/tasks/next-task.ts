@@ -52,10 +52,13 @@ export async function nextTask(deps: ServiceDeps, actor: Actor, projectId: strin
   const now = deps.now();
   const nowIso = now.toISOString();
   const leaseExpiresAt = new Date(now.getTime() + project.lease_seconds * 1000).toISOString();
-  const assignment = await deps.store.write(async (trx): Promise<AssignmentRow | null> => {
+  const claimed = await deps.store.write(async (trx): Promise<{ row: AssignmentRow; data: unknown } | null> => {
     if (sweepDue(project.id, now.getTime())) await assignments.expireLeases(trx, project.id, nowIso, project.overlap_k);
     const open = await assignments.findOpenLease(trx, project.id, actor.userId, nowIso);
-    if (open) return open;
+    if (open) {
+      const item = await getItem(trx, open.item_id);
+      return item ? { row: open, data: item.data } : null;
+    }
     for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
       const candidate = await assignments.findClaimCandidate(trx, deps.store.dialect, project.id, actor.userId);
       if (!candidate) return null;
@@ -72,21 +75,19 @@ export async function nextTask(deps: ServiceDeps, actor: Actor, projectId: strin
         completed_at: null,
       };
       await assignments.insertAssignment(trx, row);
-      return row;
+      return { row, data: candidate.data };
     }
     return null;
   });
-  if (!assignment) throw await noTaskError(deps, project);
-  return presentTask(deps, project, assignment);
+  if (!claimed) throw await noTaskError(deps, project);
+  return presentTask(project, claimed.row, claimed.data);
 }
 
-async function presentTask(deps: ServiceDeps, project: ProjectRow, a: AssignmentRow): Promise<TaskView> {
-  const item = await getItem(deps.store.db, a.item_id);
-  if (!item) throw new AssayError('not_found', 'Item not found or no access');
+function presentTask(project: ProjectRow, a: AssignmentRow, data: unknown): TaskView {
   return {
     assignmentId: a.id,
     projectId: project.id,
-    item: { id: item.id, data: fromJson<Record<string, unknown>>(item.data) },
+    item: { id: a.item_id, data: fromJson<Record<string, unknown>>(data) },
     schemaVersion: project.schema_version,
     guidelineVersion: project.guideline_version,
     leaseExpiresAt: a.lease_expires_at,

@@ -9,8 +9,6 @@ import { newId } from '../../core/ids.js';
 import { validateAnswers, type AnswerSet } from '../../core/schema/index.js';
 import * as assignments from '../../store/assignments.js';
 import * as annotations from '../../store/annotations.js';
-import { getItem } from '../../store/items.js';
-import { getProject } from '../../store/projects.js';
 import { fromJson } from '../../store/dialect.js';
 import type { AnnotationRow } from '../../store/schema.js';
 import type { ServiceDeps } from '../deps.js';
@@ -76,28 +74,26 @@ export async function submitAnnotation(deps: ServiceDeps, actor: Actor, input: S
   const replay = await findReplay(deps, actor.userId, input);
   if (replay) return replay;
 
-  const assignment = await assignments.getAssignment(db, input.assignmentId);
+  const assignment = await assignments.getAssignmentForSubmit(db, input.assignmentId);
   if (!assignment || !isOwner(actor, assignment)) throw notFound('Task');
   if (assignment.status === 'submitted') throw conflict('This task was already submitted', 'assignmentId');
   const nowIso = deps.now().toISOString();
   if (assignment.status !== 'leased' || assignment.lease_expires_at <= nowIso) {
     throw new AssayError('lease_expired', 'The lease on this task expired before the submit; ask for the next task', 'assignmentId');
   }
-  const [project, item] = await Promise.all([getProject(db, assignment.project_id), getItem(db, assignment.item_id)]);
-  if (!project || !item) throw notFound('Task');
-  const schema = await loadSchema(db, project.id, project.schema_version);
-  const answers = validateAnswers(schema, fromJson<Record<string, unknown>>(item.data), input.answers);
+  const schema = await loadSchema(db, assignment.project_id, assignment.schema_version);
+  const answers = validateAnswers(schema, fromJson<Record<string, unknown>>(assignment.item_data), input.answers);
 
   const row = {
     id: newId('annotation'),
-    project_id: project.id,
-    item_id: item.id,
+    project_id: assignment.project_id,
+    item_id: assignment.item_id,
     assignment_id: assignment.id,
     annotator_id: actor.userId,
     vendor_id: actor.vendorId,
     answers,
-    schema_version: project.schema_version,
-    guideline_version: project.guideline_version,
+    schema_version: assignment.schema_version,
+    guideline_version: assignment.guideline_version,
     time_spent_ms: Math.max(0, Math.round(input.timeSpentMs)),
     client_signals: input.clientSignals ?? {},
     idempotency_key: input.idempotencyKey ?? null,
@@ -109,7 +105,7 @@ export async function submitAnnotation(deps: ServiceDeps, actor: Actor, input: S
         throw new AssayError('lease_expired', 'The lease on this task ended before the submit', 'assignmentId');
       }
       await annotations.insertAnnotation(trx, row);
-      await assignments.countSubmission(trx, item.id);
+      await assignments.countSubmission(trx, assignment.item_id);
     });
   } catch (err) {
     // A concurrent retry with the same key won the race: answer from its result.
