@@ -48,6 +48,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // Ids in URLs are ours; keep Fastify from rejecting long query strings of cursors.
     routerOptions: { maxParamLength: 200 },
   });
+  // JSON only (imports add their own types): a text/plain body gets 415, not a confusing validation error.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);

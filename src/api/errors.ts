@@ -33,9 +33,10 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_VALIDATION: 'invalid',
 };
 
-/** `/answers/sentiment` → `answers.sentiment`; array indexes stay as `[2]`. */
-function toField(context: string | undefined, path: (string | number)[]): string {
-  const dotted = path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '');
+/** `/answers/sentiment` → `answers.sentiment`; array indexes become `[2]`. */
+function toField(context: string | undefined, instancePath: string): string {
+  const segments = instancePath.split('/').filter((s) => s !== '');
+  const dotted = segments.reduce<string>((acc, p) => (/^\d+$/.test(p) ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '');
   if (context === 'querystring' || context === 'params' || context === 'headers') return dotted || context;
   return dotted || 'body';
 }
@@ -44,9 +45,8 @@ export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const first = err.validation[0]!;
-      const issue = first.params.issue as { path: PropertyKey[]; message: string };
-      const field = toField(err.validationContext, issue.path as (string | number)[]);
-      const body: ErrorBody = { error: { code: 'invalid', message: `${field}: ${issue.message}`, field } };
+      const field = toField(err.validationContext, first.instancePath);
+      const body: ErrorBody = { error: { code: 'invalid', message: `${field}: ${first.message}`, field } };
       return reply.code(400).send(body);
     }
     if (isAssayError(err)) {

@@ -59,13 +59,18 @@ function openToVendorCondition(eb: any, vendorId: string | null) {
   ]);
 }
 
-/** The project if it is active and open to the vendor (an annotator's view of it), in one query. */
-export function getProjectOpenToVendor(db: Executor, projectId: string, vendorId: string | null): Promise<ProjectRow | undefined> {
+/** The project if it is open to the vendor (and, for an annotator, active), in one query. */
+export function getProjectOpenToVendor(
+  db: Executor,
+  projectId: string,
+  vendorId: string | null,
+  activeOnly: boolean,
+): Promise<ProjectRow | undefined> {
   return db
     .selectFrom('projects')
     .selectAll()
     .where('id', '=', projectId)
-    .where('status', '=', 'active')
+    .$if(activeOnly, (q) => q.where('status', '=', 'active'))
     .where((eb) => openToVendorCondition(eb, vendorId))
     .executeTakeFirst();
 }

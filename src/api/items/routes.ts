@@ -4,7 +4,7 @@
  * The format follows Content-Type: application/json (an array), application/x-ndjson or application/jsonl
  * (JSON Lines), text/csv.
  */
-import { Transform, type Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -33,16 +33,18 @@ function formatOf(req: FastifyRequest): ImportFormat {
   return format;
 }
 
-/** Passes bytes through until `limit`, then fails the stream with payload_too_large. */
-function limitBytes(limit: number): Transform {
+/**
+ * Passes the body through until `limit` bytes, then fails with payload_too_large. Lazy on purpose: nothing is read
+ * until the service reads (after its permission and project checks), so an error always has a reader to reach.
+ */
+async function* limitBytes(raw: Readable, limit: number): AsyncGenerator<Buffer> {
   let seen = 0;
-  return new Transform({
-    transform(chunk: Buffer, _enc, cb) {
-      seen += chunk.length;
-      if (seen > limit) cb(new AssayError('payload_too_large', `The import is larger than the limit of ${limit} bytes`));
-      else cb(null, chunk);
-    },
-  });
+  for await (const chunk of raw) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    seen += buf.length;
+    if (seen > limit) throw new AssayError('payload_too_large', `The import is larger than the limit of ${limit} bytes`);
+    yield buf;
+  }
 }
 
 const importResponse = z.object({ imported: z.number().int(), gold: z.number().int() });
@@ -52,12 +54,7 @@ export const itemRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps; importLimitB
   for (const type of Object.keys(FORMAT_OF)) {
     app.addContentTypeParser(type, (_req, payload, done) => done(null, payload));
   }
-  const body = (req: FastifyRequest): Readable => {
-    const raw = req.body as Readable;
-    const limited = limitBytes(importLimitBytes);
-    raw.on('error', (e) => limited.destroy(e));
-    return raw.pipe(limited);
-  };
+  const body = (req: FastifyRequest): Readable => Readable.from(limitBytes(req.body as Readable, importLimitBytes), { objectMode: false });
 
   app.post(
     '/projects/:projectId/items',

@@ -72,7 +72,7 @@ async function* readJsonArray(input: Readable): AsyncIterable<SourceRecord> {
  */
 function readCsv(input: Readable): RecordStream {
   let header: string[] | null = null;
-  const parser = input.pipe(
+  const csv = input.pipe(
     parseCsv({
       bom: true,
       info: true,
@@ -84,6 +84,9 @@ function readCsv(input: Readable): RecordStream {
       },
     }),
   );
+  // pipe() does not pass a source's error on; without this a failing body would leave the parser waiting forever.
+  input.on('error', (e) => csv.destroy(e));
+  const parser = csv;
   async function* records(): AsyncIterable<SourceRecord> {
     try {
       for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {

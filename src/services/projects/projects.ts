@@ -135,17 +135,24 @@ export async function createProject(deps: ServiceDeps, actor: Actor, input: Crea
 
 /** Loads a project the actor may see: in their organization and, for an annotator, open to their vendor. */
 export async function requireProject(deps: ServiceDeps, actor: Actor, projectId: string): Promise<ProjectRow> {
-  const row =
-    actor.kind === 'user' && actor.role === 'annotator'
-      ? await projects.getProjectOpenToVendor(deps.store.db, projectId, actor.vendorId)
-      : await projects.getProject(deps.store.db, projectId);
+  const row = isVendorScoped(actor)
+    ? await projects.getProjectOpenToVendor(deps.store.db, projectId, actor.vendorId, actor.role === 'annotator')
+    : await projects.getProject(deps.store.db, projectId);
   return requireInOrg(actor, row, 'Project');
 }
+
+/** Annotators and vendor managers see only the projects their vendor works on. */
+function isVendorScoped(actor: Actor): actor is Extract<Actor, { kind: 'user' }> {
+  return actor.kind === 'user' && (actor.role === 'annotator' || actor.role === 'vendor_manager');
+}
+
+/** Managers, admins and reviewers see a project's full settings; vendor-side roles see what they work on. */
+const seesSettings = (actor: Actor) => can(actor, 'project.update') || can(actor, 'annotation.read_all');
 
 export async function getProject(deps: ServiceDeps, actor: Actor, projectId: string): Promise<ProjectView | AnnotatorProjectView> {
   authorize(actor, 'project.read');
   const p = await requireProject(deps, actor, projectId);
-  return can(actor, 'project.update') || can(actor, 'progress.read') ? present(deps.store.db, p) : presentForAnnotator(p);
+  return seesSettings(actor) ? present(deps.store.db, p) : presentForAnnotator(p);
 }
 
 export async function listProjects(
@@ -161,10 +168,12 @@ export async function listProjects(
     cursor: q.cursor,
     limit,
     statuses: isAnnotator ? ['active'] : q.status ? [q.status] : undefined,
-    openToVendor: isAnnotator && actor.kind === 'user' ? actor.vendorId : undefined,
+    openToVendor: isVendorScoped(actor) ? actor.vendorId : undefined,
   });
   const page = toPage(rows, limit, (r) => r);
-  const items = isAnnotator ? page.items.map(presentForAnnotator) : await Promise.all(page.items.map((r) => present(deps.store.db, r)));
+  const items = seesSettings(actor)
+    ? await Promise.all(page.items.map((r) => present(deps.store.db, r)))
+    : page.items.map(presentForAnnotator);
   return { items, nextCursor: page.nextCursor };
 }
 
