@@ -41,13 +41,19 @@ export function createEncoder(capacity = 1024): Encoder {
   let worker: Int32Array = new Int32Array(cap);
   let label: Int32Array = new Int32Array(cap);
   let n = 0;
+  // Judgments usually come grouped by item: remembering the last item saves a hash lookup per row.
+  let lastItemId: string | undefined;
+  let lastItem = -1;
   const addItem = (id: string): number => {
+    if (id === lastItemId) return lastItem;
     let i = items.get(id);
     if (i === undefined) {
       i = itemIds.length;
       items.set(id, i);
       itemIds.push(id);
     }
+    lastItemId = id;
+    lastItem = i;
     return i;
   };
   const addClass = (id: string): number => {

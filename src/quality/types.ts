@@ -49,6 +49,6 @@ export interface CategoricalResult {
 export interface IterativeOptions {
   /** Iteration cap (default 100). */
   readonly maxIter?: number;
-  /** Stop when the objective per judgment changes by less than this between iterations (default 1e-7). */
+  /** Stop when the objective changes by less than this per judgment between iterations (default 1e-6). */
   readonly tol?: number;
 }

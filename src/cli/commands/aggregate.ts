@@ -12,8 +12,6 @@
  * each record is encoded as it arrives, so memory holds integer columns, not rows of strings.
  */
 import { createReadStream, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { CsvError, parse } from 'csv-parse';
@@ -59,7 +57,8 @@ export function inputError(file: string, line: number | undefined, message: stri
 
 /**
  * Streams a CSV file through csv-parse, checks its header names the `columns`, and calls `onRow` with those columns'
- * values (in the order of `columns`) and the line number. Returns the number of data rows.
+ * values (in the order of `columns`; the array is reused between calls) and the line number. Returns the number of
+ * data rows.
  * Fails with `inputError` on a missing file, an empty file, a missing header, a row with the wrong number of fields
  * and an empty value in a column listed in `required`.
  */
@@ -78,45 +77,66 @@ export async function scanCsv(
     throw inputError(file, undefined, 'cannot read the file (no such file)');
   }
   if (size === 0) throw inputError(file, undefined, `empty file; expected a header ${columns.join(',')}`);
-  const required = new Set(opts.required ?? columns);
+  const required = columns.map((c) => (opts.required ?? columns).includes(c));
   let index: number[] | undefined;
   let headerLength = 0;
   let rows = 0;
   let bar: cliProgress.SingleBar | undefined;
-  const input = createReadStream(file, { highWaterMark: 1 << 20 });
   const io = opts.io ?? processIo;
-  const parser = parse({
-    bom: true,
-    skip_empty_lines: true,
-    on_record: (record: string[], ctx) => {
-      if (index === undefined) {
-        const names = record.map((h) => h.trim());
-        const missing = columns.filter((c) => !names.includes(c));
-        if (missing.length > 0) {
-          throw inputError(file, ctx.lines, `missing header: expected columns ${columns.join(',')}, found ${record.join(',')}`);
-        }
-        index = columns.map((c) => names.indexOf(c));
-        headerLength = record.length;
-        return null;
+  const values: string[] = new Array<string>(columns.length).fill('');
+  const input = createReadStream(file, { highWaterMark: 1 << 20 });
+  // Flowing mode: csv-parse emits each record synchronously while it parses, so `parser.info.lines` is the line on
+  // which the record ends. ('data' events are about three times faster than csv-parse's `on_record` hook here.)
+  const parser = parse({ bom: true, skip_empty_lines: true });
+  const onRecord = (record: string[]): void => {
+    const line = parser.info.lines;
+    if (index === undefined) {
+      const names = record.map((h) => h.trim());
+      const missing = columns.filter((c) => !names.includes(c));
+      if (missing.length > 0) {
+        throw inputError(file, line, `missing header: expected columns ${columns.join(',')}, found ${record.join(',')}`);
       }
-      const values = index.map((k) => record[k]!);
-      for (let c = 0; c < columns.length; c++) {
-        if (values[c] === '' && required.has(columns[c]!)) throw inputError(file, ctx.lines, `empty ${columns[c]}`);
-      }
-      onRow(values, ctx.lines);
-      rows++;
-      if ((rows & 0xffff) === 0 && rows >= PROGRESS_THRESHOLD_ROWS && io.stderr.isTTY) {
-        bar ??= startBar(io, size);
-        bar.update(input.bytesRead);
-      }
-      return null;
-    },
-  });
-  const sink = new Writable({ objectMode: true, write: (_chunk, _enc, cb) => cb() });
+      index = columns.map((c) => names.indexOf(c));
+      headerLength = record.length;
+      return;
+    }
+    for (let c = 0; c < columns.length; c++) {
+      const v = record[index[c]!]!;
+      if (v === '' && required[c]) throw inputError(file, line, `empty ${columns[c]}`);
+      values[c] = v;
+    }
+    onRow(values, line);
+    rows++;
+    if ((rows & 0xffff) === 0 && rows >= PROGRESS_THRESHOLD_ROWS && io.stderr.isTTY) {
+      bar ??= startBar(io, size);
+      bar.update(input.bytesRead);
+    }
+  };
   try {
-    await pipeline(input, parser, sink);
-  } catch (err) {
-    throw translateCsvError(err, file, headerLength);
+    await new Promise<void>((resolve, reject) => {
+      let failed = false;
+      const fail = (err: unknown): void => {
+        if (failed) return;
+        failed = true;
+        input.destroy();
+        parser.destroy();
+        reject(err instanceof Error ? err : new Error(String(err)));
+      };
+      parser.on('data', (record: string[]) => {
+        if (failed) return;
+        try {
+          onRecord(record);
+        } catch (err) {
+          fail(err);
+        }
+      });
+      parser.on('error', (err) => fail(translateCsvError(err, file, headerLength)));
+      parser.on('end', () => {
+        if (!failed) resolve();
+      });
+      input.on('error', (err) => fail(inputError(file, undefined, `cannot read the file (${err.message})`)));
+      input.pipe(parser);
+    });
   } finally {
     if (bar) {
       bar.update(size);
@@ -146,9 +166,6 @@ function translateCsvError(err: unknown, file: string, headerLength: number): un
     }
     return inputError(file, line, err.message);
   }
-  // csv-parse wraps errors thrown from on_record; unwrap ours.
-  const cause = (err as { cause?: unknown } | undefined)?.cause;
-  if (isAssayError(cause)) return cause;
   return err;
 }
 

@@ -75,7 +75,7 @@ export function safeLog(p: number): number {
 }
 
 /** Validates the common iterative options and fills defaults. */
-export function iterationSettings(opts: { maxIter?: number; tol?: number }, defaults = { maxIter: 100, tol: 1e-7 }) {
+export function iterationSettings(opts: { maxIter?: number; tol?: number }, defaults = { maxIter: 100, tol: 1e-6 }) {
   const maxIter = opts.maxIter ?? defaults.maxIter;
   const tol = opts.tol ?? defaults.tol;
   if (!(Number.isInteger(maxIter) && maxIter >= 0)) throw new RangeError(`maxIter must be an integer ≥ 0, got ${maxIter}`);

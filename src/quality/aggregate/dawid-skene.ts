@@ -26,7 +26,7 @@
  * into one pass over the judgments. Cost per iteration: O(n·K + W·K²) time, with memory O(n + I·K + W·K²).
  *
  * Options: `maxIter` (default 100), `tol` (stop when the objective changes by less than tol per judgment, default
- * 1e-7), `smoothing` a, `diagonalSmoothing` a_d, `priorSmoothing` a_π (all default 0: maximum likelihood),
+ * 1e-6), `smoothing` a, `diagonalSmoothing` a_d, `priorSmoothing` a_π (all default 0: maximum likelihood),
  * `gold` (class index per item or −1).
  */
 import { countPerWorker, indexByItem, type ItemIndex } from '../observations.js';

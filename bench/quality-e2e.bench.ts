@@ -1,0 +1,77 @@
+/**
+ * `assay aggregate` end to end on a 1,000,000-row CSV: parse (csv-parse), encode, Dawid–Skene with default
+ * settings, write task,label,confidence. Goal: under 1 s and under 300 MB peak RSS (Crowd-Kit: about 6.6 s and
+ * 509 MB for the same file on this machine, see BENCHMARKS.md). Run with `npm run bench -- quality-e2e`.
+ *
+ * The parent writes the CSV (the synthetic crowd of quality.bench.ts: 200,000 tasks × 5 labels, 5 classes, 5,000
+ * workers) to a temporary directory, then runs the command in a fresh child process, which reports its own time and
+ * peak RSS, so neither the generator's memory nor the JIT warm-up of the generator counts. The floor is the same
+ * child reading the file and counting its lines.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { processIo, runAggregate } from '../src/cli/commands/aggregate.js';
+import { syntheticCrowd } from './quality.bench.js';
+
+const self = fileURLToPath(import.meta.url);
+
+async function child(mode: string, input: string, out: string): Promise<void> {
+  const t0 = process.hrtime.bigint();
+  if (mode === 'floor') {
+    const buf = readFileSync(input);
+    let lines = 0;
+    for (let i = 0; i < buf.length; i++) if (buf[i] === 10) lines++;
+    if (lines === 0) throw new Error('empty');
+  } else {
+    const code = await runAggregate(input, { out }, processIo);
+    if (code !== 0) throw new Error(`exit ${code}`);
+  }
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  // maxRSS is in kilobytes.
+  process.stdout.write(JSON.stringify({ seconds, rssMb: process.resourceUsage().maxRSS / 1024 }) + '\n');
+}
+
+function runChild(mode: string, input: string, out: string): { seconds: number; rssMb: number; wall: number } {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['--import', 'tsx', self, mode, input, out], { encoding: 'utf8' });
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0) throw new Error(`child failed: ${r.stderr}`);
+  return { ...(JSON.parse(r.stdout.trim().split('\n').pop()!) as { seconds: number; rssMb: number }), wall };
+}
+
+function main(): void {
+  const dir = mkdtempSync(join(tmpdir(), 'assay-bench-'));
+  try {
+    const obs = syntheticCrowd();
+    const lines = ['task,worker,label'];
+    for (let o = 0; o < obs.label.length; o++) lines.push(`task${obs.item[o]},worker${obs.worker[o]},class${obs.label[o]}`);
+    const input = join(dir, 'labels.csv');
+    writeFileSync(input, lines.join('\n') + '\n');
+    const out = join(dir, 'out.csv');
+    console.log(`input: ${(lines.length - 1).toLocaleString('en')} rows, ${(statSync(input).size / 1e6).toFixed(1)} MB; node ${process.version}`);
+    const floors = [0, 1, 2].map(() => runChild('floor', input, out));
+    const runs = [0, 1, 2].map(() => runChild('aggregate', input, out));
+    const floor = Math.min(...floors.map((r) => r.seconds));
+    const bestRun = runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+    console.log(`floor (read the file, count lines): ${(floor * 1e3).toFixed(0)} ms`);
+    for (const r of runs) {
+      console.log(
+        `assay aggregate (ds, defaults): ${(r.seconds * 1e3).toFixed(0)} ms in-process, ${(r.wall * 1e3).toFixed(0)} ms process wall ` +
+          `(incl. node + tsx start-up), peak RSS ${r.rssMb.toFixed(0)} MB`,
+      );
+    }
+    console.log(
+      `\nheadline: 1M-row CSV end to end: ${bestRun.seconds.toFixed(3)} s (goal < 1 s), peak RSS ${bestRun.rssMb.toFixed(0)} MB ` +
+        `(goal < 300 MB), ${(bestRun.seconds / floor).toFixed(1)}× the read floor; output ${readFileSync(out, 'utf8').split('\n').length - 2} rows`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const [mode, input, out] = process.argv.slice(2);
+if (mode !== undefined && input !== undefined && out !== undefined) await child(mode, input, out);
+else main();
