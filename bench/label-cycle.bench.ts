@@ -41,8 +41,10 @@ async function waitReady(url: string) {
   throw new Error(`${url} did not come up`);
 }
 
-function spawnNode(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+/** ASSAY_BENCH_PROFILE=DIR writes a CPU profile of each Assay server into DIR (open it in Chrome DevTools). */
+function spawnNode(args: string[], env: Record<string, string>, profile = false): ChildProcess {
+  const prof = profile && process.env.ASSAY_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.ASSAY_BENCH_PROFILE}`] : [];
+  return spawn(process.execPath, [...prof, '--import', 'tsx', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 async function stop(child: ChildProcess) {
@@ -97,7 +99,7 @@ async function benchAssay(databaseUrl: string, items: number): Promise<LoadResul
     LOG_LEVEL: 'warn',
     ASSAY_SECRET: 'bench-secret-0123456789',
     ASSAY_PG_POOL: '20',
-  });
+  }, true);
   const url = `http://127.0.0.1:${port}`;
   await waitReady(`${url}/healthz`);
   const pool = httpPool(url, USERS);
@@ -132,12 +134,15 @@ const bare = await benchBare();
 console.log(`bare Fastify (2 requests/cycle)   ${fmt(bare)}`);
 const items = Math.ceil(SECONDS * 6000 + 20000);
 
+const dialects = (process.env.ASSAY_BENCH_DIALECTS ?? 'sqlite,postgres').split(',');
 const dir = mkdtempSync(join(tmpdir(), 'assay-bench-'));
+if (dialects.includes('sqlite')) {
 const sqlite = await benchAssay(`sqlite:${join(dir, 'bench.db')}`, items);
 console.log(`assay on SQLite                   ${fmt(sqlite)}   ratio to bare ${(sqlite.perSecond / bare.perSecond).toFixed(2)}`);
+}
 rmSync(dir, { recursive: true, force: true });
 
-const admin = await postgresUp();
+const admin = dialects.includes('postgres') ? await postgresUp() : null;
 if (admin) {
   const name = `assay_bench_${Date.now()}`;
   await admin.query(`create database ${name}`);
@@ -148,6 +153,6 @@ if (admin) {
     await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();
   }
-} else {
+} else if (dialects.includes('postgres')) {
   console.log('PostgreSQL is not up: skipped (start it with pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start)');
 }

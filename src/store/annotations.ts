@@ -2,6 +2,7 @@ import type { Executor } from './db.js';
 import type { AnnotationRow } from './schema.js';
 import { afterKey, decodeCursor } from './pagination.js';
 import { toJson } from './dialect.js';
+import { prepare } from './prepared.js';
 
 export interface NewAnnotation {
   id: string;
@@ -19,20 +20,35 @@ export interface NewAnnotation {
   created_at: string;
 }
 
+const insertRow = prepare<Record<keyof NewAnnotation, unknown>>((db, p) =>
+  db.insertInto('annotations').values({
+    id: p.id as string,
+    project_id: p.project_id as string,
+    item_id: p.item_id as string,
+    assignment_id: p.assignment_id as string,
+    annotator_id: p.annotator_id as string,
+    vendor_id: p.vendor_id as string | null,
+    answers: p.answers as string,
+    schema_version: p.schema_version as number,
+    guideline_version: p.guideline_version as number,
+    time_spent_ms: p.time_spent_ms as number,
+    client_signals: p.client_signals as string,
+    idempotency_key: p.idempotency_key as string | null,
+    created_at: p.created_at as string,
+  }),
+);
+
+/** Writes an annotation (the submit's hot path: prepared). */
 export async function insertAnnotation(db: Executor, row: NewAnnotation) {
-  await db
-    .insertInto('annotations')
-    .values({ ...row, answers: toJson(row.answers), client_signals: toJson(row.client_signals) })
-    .execute();
+  await insertRow.run(db, { ...row, answers: toJson(row.answers), client_signals: toJson(row.client_signals) });
 }
 
+const byIdempotencyKey = prepare<{ annotatorId: string; key: string }, AnnotationRow>((db, p) =>
+  db.selectFrom('annotations').selectAll().where('annotator_id', '=', p.annotatorId).where('idempotency_key', '=', p.key),
+);
+
 export function findAnnotationByIdempotencyKey(db: Executor, annotatorId: string, key: string) {
-  return db
-    .selectFrom('annotations')
-    .selectAll()
-    .where('annotator_id', '=', annotatorId)
-    .where('idempotency_key', '=', key)
-    .executeTakeFirst();
+  return byIdempotencyKey.first(db, { annotatorId, key });
 }
 
 export function findAnnotationByAssignment(db: Executor, assignmentId: string) {

@@ -7,7 +7,8 @@
 import { sql } from 'kysely';
 import type { Executor } from './db.js';
 import type { AssignmentRow } from './schema.js';
-import type { DialectCapabilities } from './dialect.js';
+import { capabilitiesOf } from './dialect.js';
+import { prepare } from './prepared.js';
 
 export const ASSIGNMENT_STATUSES = ['leased', 'submitted', 'skipped', 'expired'] as const;
 export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
@@ -38,34 +39,28 @@ export async function releaseItemSlot(db: Executor, itemId: string, overlapK: nu
     .execute();
 }
 
-/** The annotator's unexpired lease in the project, if any: "next task" resumes it instead of taking another. */
-export function findOpenLease(db: Executor, projectId: string, annotatorId: string, now: string) {
-  return db
+const openLease = prepare<{ projectId: string; annotatorId: string; now: string }, AssignmentRow>((db, p) =>
+  db
     .selectFrom('assignments')
     .selectAll()
-    .where('annotator_id', '=', annotatorId)
-    .where('project_id', '=', projectId)
+    .where('annotator_id', '=', p.annotatorId)
+    .where('project_id', '=', p.projectId)
     .where('status', '=', 'leased')
-    .where('lease_expires_at', '>', now)
+    .where('lease_expires_at', '>', p.now)
     .orderBy('created_at')
-    .executeTakeFirst();
+    .limit(1),
+);
+
+/** The annotator's unexpired lease in the project, if any: "next task" resumes it instead of taking another. */
+export function findOpenLease(db: Executor, projectId: string, annotatorId: string, now: string) {
+  return openLease.first(db, { projectId, annotatorId, now });
 }
 
-/**
- * The first open item, in serving order, that the annotator has never been assigned. On PostgreSQL the row is
- * locked with SKIP LOCKED so concurrent claimers spread over items instead of queueing on one.
- */
-export function findClaimCandidate(
-  db: Executor,
-  dialect: DialectCapabilities,
-  projectId: string,
-  annotatorId: string,
-  skip = 0,
-) {
-  let q = db
+const claimCandidate = prepare<{ projectId: string; annotatorId: string }, { id: string; data: unknown }>((db, p) => {
+  const q = db
     .selectFrom('items')
     .select(['items.id', 'items.data'])
-    .where('items.project_id', '=', projectId)
+    .where('items.project_id', '=', p.projectId)
     .where('items.open', '=', 1)
     .where((eb) =>
       eb.not(
@@ -74,46 +69,80 @@ export function findClaimCandidate(
             .selectFrom('assignments')
             .select('assignments.id')
             .whereRef('assignments.item_id', '=', 'items.id')
-            .where('assignments.annotator_id', '=', annotatorId),
+            .where('assignments.annotator_id', '=', p.annotatorId),
         ),
       ),
     )
     .orderBy('items.priority', 'desc')
     .orderBy('items.seq')
-    .limit(1)
-    .offset(skip);
-  if (dialect.skipLocked) q = q.forUpdate().skipLocked();
-  return q.executeTakeFirst();
+    .limit(1);
+  return capabilitiesOf(db).skipLocked ? q.forUpdate().skipLocked() : q;
+});
+
+/**
+ * The first open item, in serving order, that the annotator has never been assigned, with its data. On PostgreSQL
+ * the row is locked with SKIP LOCKED so concurrent claimers spread over items instead of queueing on one.
+ */
+export function findClaimCandidate(db: Executor, projectId: string, annotatorId: string) {
+  return claimCandidate.first(db, { projectId, annotatorId });
 }
 
-/** Takes one judgment slot on the item if it still has one; false when another claim took the last. */
-export async function takeItemSlot(db: Executor, itemId: string, overlapK: number): Promise<boolean> {
-  const r = await db
+const takeSlot = prepare<{ itemId: string; k: number }>((db, p) =>
+  db
     .updateTable('items')
     .set({
       active_count: sql`active_count + 1`,
-      open: sql`case when active_count + 1 < ${overlapK} then 1 else 0 end`,
+      open: sql`case when active_count + 1 < ${p.k} then 1 else 0 end`,
     })
-    .where('id', '=', itemId)
-    .where('active_count', '<', overlapK)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+    .where('id', '=', p.itemId)
+    .where('active_count', '<', p.k),
+);
+
+/** Takes one judgment slot on the item if it still has one; false when another claim took the last. */
+export async function takeItemSlot(db: Executor, itemId: string, overlapK: number): Promise<boolean> {
+  return (await takeSlot.run(db, { itemId, k: overlapK })) === 1;
 }
 
+const insertAssignmentRow = prepare<AssignmentRow>((db, p) =>
+  db.insertInto('assignments').values({
+    id: p.id,
+    project_id: p.project_id,
+    item_id: p.item_id,
+    annotator_id: p.annotator_id,
+    status: p.status,
+    lease_expires_at: p.lease_expires_at,
+    skip_reason: p.skip_reason,
+    created_at: p.created_at,
+    completed_at: p.completed_at,
+  }),
+);
+
 export async function insertAssignment(db: Executor, row: AssignmentRow) {
-  await db.insertInto('assignments').values(row).execute();
+  await insertAssignmentRow.run(db, row);
 }
 
 export function getAssignment(db: Executor, id: string): Promise<AssignmentRow | undefined> {
   return db.selectFrom('assignments').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** An assignment with what submitting it needs (its item's data, its project's versions and k), in one query. */
-export function getAssignmentForSubmit(db: Executor, id: string) {
-  return db
+const assignmentForSubmit = prepare<
+  { id: string },
+  {
+    id: string;
+    project_id: string;
+    item_id: string;
+    annotator_id: string;
+    status: string;
+    lease_expires_at: string;
+    item_data: unknown;
+    schema_version: number;
+    guideline_version: number;
+  }
+>((db, p) =>
+  db
     .selectFrom('assignments as a')
     .innerJoin('items as i', 'i.id', 'a.item_id')
-    .innerJoin('projects as p', 'p.id', 'a.project_id')
+    .innerJoin('projects as pr', 'pr.id', 'a.project_id')
     .select([
       'a.id',
       'a.project_id',
@@ -122,12 +151,24 @@ export function getAssignmentForSubmit(db: Executor, id: string) {
       'a.status',
       'a.lease_expires_at',
       'i.data as item_data',
-      'p.schema_version',
-      'p.guideline_version',
+      'pr.schema_version',
+      'pr.guideline_version',
     ])
-    .where('a.id', '=', id)
-    .executeTakeFirst();
+    .where('a.id', '=', p.id),
+);
+
+/** An assignment with what submitting it needs (its item's data, its project's versions), in one query. */
+export function getAssignmentForSubmit(db: Executor, id: string) {
+  return assignmentForSubmit.first(db, { id });
 }
+
+const close = prepare<{ id: string; status: string; now: string; reason: string | null }>((db, p) =>
+  db
+    .updateTable('assignments')
+    .set({ status: sql`${p.status}`, completed_at: sql`${p.now}`, skip_reason: sql`${p.reason}` })
+    .where('id', '=', p.id)
+    .where('status', '=', 'leased'),
+);
 
 /** Moves a lease to a final status; false if it was no longer leased (a concurrent submit, skip or expiry won). */
 export async function closeAssignment(
@@ -137,21 +178,18 @@ export async function closeAssignment(
   now: string,
   skipReason: string | null = null,
 ): Promise<boolean> {
-  const r = await db
-    .updateTable('assignments')
-    .set({ status, completed_at: now, skip_reason: skipReason })
-    .where('id', '=', id)
-    .where('status', '=', 'leased')
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return (await close.run(db, { id, status, now, reason: skipReason })) === 1;
 }
 
-export async function countSubmission(db: Executor, itemId: string) {
-  await db
+const submission = prepare<{ itemId: string }>((db, p) =>
+  db
     .updateTable('items')
     .set({ submitted_count: sql`submitted_count + 1` })
-    .where('id', '=', itemId)
-    .execute();
+    .where('id', '=', p.itemId),
+);
+
+export async function countSubmission(db: Executor, itemId: string) {
+  await submission.run(db, { itemId });
 }
 
 /** Per-project counts for the progress view, derived from rows. */

@@ -1,6 +1,7 @@
 /** Sessions and API tokens: both are looked up by the sha256 of a high-entropy secret. */
 import type { Executor } from './db.js';
 import { afterKey, decodeCursor } from './pagination.js';
+import { prepare } from './prepared.js';
 
 export async function insertSession(
   db: Executor,
@@ -9,16 +10,20 @@ export async function insertSession(
   await db.insertInto('sessions').values(row).execute();
 }
 
-/** The active user behind an unexpired session, or undefined. */
+const sessionUser = prepare<{ hash: string; now: string }, { id: string; org_id: string; role: string; vendor_id: string | null }>(
+  (db, p) =>
+    db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select(['users.id', 'users.org_id', 'users.role', 'users.vendor_id'])
+      .where('sessions.id', '=', p.hash)
+      .where('sessions.expires_at', '>', p.now)
+      .where('users.active', '=', 1),
+);
+
+/** The active user behind an unexpired session, or undefined (every authenticated request: prepared). */
 export function findSessionUser(db: Executor, sessionHash: string, now: string) {
-  return db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['users.id', 'users.org_id', 'users.role', 'users.vendor_id', 'users.active'])
-    .where('sessions.id', '=', sessionHash)
-    .where('sessions.expires_at', '>', now)
-    .where('users.active', '=', 1)
-    .executeTakeFirst();
+  return sessionUser.first(db, { hash: sessionHash, now });
 }
 
 export async function deleteSession(db: Executor, sessionHash: string) {
@@ -36,16 +41,20 @@ export async function insertApiToken(
   await db.insertInto('api_tokens').values(row).execute();
 }
 
-/** The active user behind an unrevoked API token, or undefined. */
+const tokenUser = prepare<{ hash: string }, { id: string; org_id: string; role: string; vendor_id: string | null; token_id: string }>(
+  (db, p) =>
+    db
+      .selectFrom('api_tokens')
+      .innerJoin('users', 'users.id', 'api_tokens.user_id')
+      .select(['users.id', 'users.org_id', 'users.role', 'users.vendor_id', 'api_tokens.id as token_id'])
+      .where('api_tokens.token_hash', '=', p.hash)
+      .where('api_tokens.revoked_at', 'is', null)
+      .where('users.active', '=', 1),
+);
+
+/** The active user behind an unrevoked API token, or undefined (every authenticated request: prepared). */
 export function findTokenUser(db: Executor, tokenHash: string) {
-  return db
-    .selectFrom('api_tokens')
-    .innerJoin('users', 'users.id', 'api_tokens.user_id')
-    .select(['users.id', 'users.org_id', 'users.role', 'users.vendor_id', 'users.active', 'api_tokens.id as token_id'])
-    .where('api_tokens.token_hash', '=', tokenHash)
-    .where('api_tokens.revoked_at', 'is', null)
-    .where('users.active', '=', 1)
-    .executeTakeFirst();
+  return tokenUser.first(db, { hash: tokenHash });
 }
 
 export function listApiTokens(db: Executor, userId: string, cursor: string | undefined, limit: number) {

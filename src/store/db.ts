@@ -11,7 +11,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import { CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
 import { postgresCapabilities, sqliteCapabilities, type DialectCapabilities } from './dialect.js';
@@ -108,6 +108,14 @@ interface Job {
 }
 
 /** Batches SQLite write transactions into one durable commit; see the file comment. */
+// Fixed statements of the batch, compiled once.
+const BEGIN_IMMEDIATE = CompiledQuery.raw('begin immediate');
+const SAVEPOINT = CompiledQuery.raw('savepoint op');
+const RELEASE = CompiledQuery.raw('release op');
+const ROLLBACK_TO = CompiledQuery.raw('rollback to op');
+const COMMIT = CompiledQuery.raw('commit');
+const ROLLBACK = CompiledQuery.raw('rollback');
+
 class GroupCommitter {
   private queue: Job[] = [];
   private draining: Promise<void> | null = null;
@@ -140,23 +148,23 @@ class GroupCommitter {
     const outcomes: { ok: boolean; value: unknown }[] = [];
     try {
       await this.db.connection().execute(async (conn) => {
-        await sql`begin immediate`.execute(conn);
+        await conn.executeQuery(BEGIN_IMMEDIATE);
         try {
           for (const job of batch) {
-            await sql`savepoint op`.execute(conn);
+            await conn.executeQuery(SAVEPOINT);
             try {
               const value = await job.fn(conn);
-              await sql`release op`.execute(conn);
+              await conn.executeQuery(RELEASE);
               outcomes.push({ ok: true, value });
             } catch (err) {
-              await sql`rollback to op`.execute(conn);
-              await sql`release op`.execute(conn);
+              await conn.executeQuery(ROLLBACK_TO);
+              await conn.executeQuery(RELEASE);
               outcomes.push({ ok: false, value: err });
             }
           }
-          await sql`commit`.execute(conn);
+          await conn.executeQuery(COMMIT);
         } catch (err) {
-          await sql`rollback`.execute(conn).catch(() => undefined);
+          await conn.executeQuery(ROLLBACK).catch(() => undefined);
           throw err;
         }
       });

@@ -2,6 +2,8 @@
  * Every difference between SQLite and PostgreSQL that the query modules need, named as a capability, so no
  * query tests the engine's name inline (the shape of Kysely's `DialectAdapter`).
  */
+import { PostgresAdapter } from 'kysely';
+
 export type DialectName = 'sqlite' | 'postgres';
 
 export interface DialectCapabilities {
@@ -37,6 +39,11 @@ export const postgresCapabilities: DialectCapabilities = {
     return code === '40001' || code === '40P01';
   },
 };
+
+/** The capabilities of the engine behind any executor (database, transaction or batch). */
+export function capabilitiesOf(db: { getExecutor(): { adapter: unknown } }): DialectCapabilities {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? postgresCapabilities : sqliteCapabilities;
+}
 
 /** JSON columns come back parsed from PostgreSQL (jsonb) and as text from SQLite. */
 export function fromJson<T = unknown>(value: unknown): T {

@@ -3,13 +3,16 @@ import type { Executor } from './db.js';
 import type { ProjectRow, ProjectUpdate } from './schema.js';
 import { afterKey, decodeCursor } from './pagination.js';
 import { toJson } from './dialect.js';
+import { prepare } from './prepared.js';
 
 export async function insertProject(db: Executor, row: ProjectRow) {
   await db.insertInto('projects').values(row).execute();
 }
 
+const projectById = prepare<{ id: string }, ProjectRow>((db, p) => db.selectFrom('projects').selectAll().where('id', '=', p.id));
+
 export function getProject(db: Executor, id: string): Promise<ProjectRow | undefined> {
-  return db.selectFrom('projects').selectAll().where('id', '=', id).executeTakeFirst();
+  return projectById.first(db, { id });
 }
 
 export interface ListProjectsOptions {
@@ -59,6 +62,23 @@ function openToVendorCondition(eb: any, vendorId: string | null) {
   ]);
 }
 
+const openToVendorQuery = (activeOnly: boolean, withVendor: boolean) =>
+  prepare<{ id: string; vendorId: string }, ProjectRow>((db, p) =>
+    db
+      .selectFrom('projects')
+      .selectAll()
+      .where('id', '=', p.id)
+      .$if(activeOnly, (q) => q.where('status', '=', 'active'))
+      .where((eb) => openToVendorCondition(eb, withVendor ? p.vendorId : null)),
+  );
+// One prepared shape per combination: each request of an annotator runs one of these.
+const openToVendorQueries = {
+  activeWithVendor: openToVendorQuery(true, true),
+  activeNoVendor: openToVendorQuery(true, false),
+  anyWithVendor: openToVendorQuery(false, true),
+  anyNoVendor: openToVendorQuery(false, false),
+};
+
 /** The project if it is open to the vendor (and, for an annotator, active), in one query. */
 export function getProjectOpenToVendor(
   db: Executor,
@@ -66,13 +86,8 @@ export function getProjectOpenToVendor(
   vendorId: string | null,
   activeOnly: boolean,
 ): Promise<ProjectRow | undefined> {
-  return db
-    .selectFrom('projects')
-    .selectAll()
-    .where('id', '=', projectId)
-    .$if(activeOnly, (q) => q.where('status', '=', 'active'))
-    .where((eb) => openToVendorCondition(eb, vendorId))
-    .executeTakeFirst();
+  const q = openToVendorQueries[`${activeOnly ? 'active' : 'any'}${vendorId === null ? 'NoVendor' : 'WithVendor'}`];
+  return q.first(db, { id: projectId, vendorId: vendorId ?? '' });
 }
 
 export async function updateProject(db: Executor, id: string, patch: ProjectUpdate) {

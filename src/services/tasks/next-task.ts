@@ -60,7 +60,7 @@ export async function nextTask(deps: ServiceDeps, actor: Actor, projectId: strin
       return item ? { row: open, data: item.data } : null;
     }
     for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
-      const candidate = await assignments.findClaimCandidate(trx, deps.store.dialect, project.id, actor.userId);
+      const candidate = await assignments.findClaimCandidate(trx, project.id, actor.userId);
       if (!candidate) return null;
       if (!(await assignments.takeItemSlot(trx, candidate.id, project.overlap_k))) continue;
       const row: AssignmentRow = {
