@@ -113,6 +113,29 @@ describe('assay aggregate', () => {
     expect(io.err()).toBe('');
   });
 
+  it('shows a progress bar on a terminal once the input passes 100,000 rows', async () => {
+    const lines = ['task,worker,label'];
+    for (let i = 0; i < 120_000; i++) lines.push(`t${i >> 2},w${i % 7},${i % 3}`);
+    const big = file('big-tty.csv', lines.join('\n') + '\n');
+    let err = '';
+    // A stand-in for a terminal: what cli-progress calls on a TTY stream.
+    const tty = {
+      isTTY: true,
+      columns: 100,
+      write: (s: string) => (err += s),
+      cursorTo: () => true,
+      clearLine: () => true,
+      moveCursor: () => true,
+      clearScreenDown: () => true,
+      on: () => tty,
+      removeListener: () => tty,
+    };
+    const io: CliIo = { stdout: { write: () => true }, stderr: tty };
+    expect(await runAggregate(big, { method: 'mv', out: join(dir, 'big-tty-out.csv') }, io)).toBe(0);
+    expect(err).toContain('reading [');
+    expect(err).toContain('100%');
+  });
+
   it('aggregates pairwise comparisons into per-task scores with standard errors and ranks', async () => {
     const io = capture();
     const pw = file('pw.csv', 'task,worker,left,right,winner\nq,w1,a,b,a\nq,w2,a,b,a\nq,w1,b,c,b\nq,w2,a,c,tie\nq,w3,c,b,b\n');

@@ -107,7 +107,7 @@ export async function scanCsv(
     }
     onRow(values, line);
     rows++;
-    if ((rows & 0xffff) === 0 && rows >= PROGRESS_THRESHOLD_ROWS && io.stderr.isTTY) {
+    if (rows >= PROGRESS_THRESHOLD_ROWS && (rows === PROGRESS_THRESHOLD_ROWS || (rows & 0x3fff) === 0) && io.stderr.isTTY) {
       bar ??= startBar(io, size);
       bar.update(input.bytesRead);
     }
