@@ -90,6 +90,13 @@ describe('assay aggregate', () => {
     expect(io.out()).toBe('');
   });
 
+  it('reads quoted fields and CRLF line ends, and quotes ids on output', async () => {
+    const io = capture();
+    const text = 'task,worker,label\r\n"a, b",w1,x\r\n"a, b",w2,x\r\n"say ""hi""",w1,y\r\n';
+    expect(await runAggregate(file('quoted.csv', text), { method: 'mv' }, io)).toBe(0);
+    expect(io.out()).toBe('task,label,confidence\n"a, b",x,1\n"say ""hi""",y,1\n');
+  });
+
   it('reports a missing file with exit code 2', async () => {
     const io = capture();
     expect(await runAggregate(join(dir, 'nope.csv'), {}, io)).toBe(2);

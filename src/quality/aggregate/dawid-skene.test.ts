@@ -169,3 +169,38 @@ describe('dawidSkene against the reference implementation', () => {
     expect(right).toBeGreaterThanOrEqual(obs.nItems - 2);
   });
 });
+
+describe('dawidSkene options', () => {
+  it('warm-starts from a given posterior and reaches the same fit', () => {
+    const obs = simulate(21, 300, 15, 3, 5);
+    const cold = dawidSkene(obs, { tol: 1e-10, maxIter: 500 });
+    const warm = dawidSkene(obs, { init: cold.posterior, tol: 1e-10, maxIter: 500 });
+    expect(warm.iterations).toBeLessThan(cold.iterations);
+    for (let j = 0; j < cold.posterior.length; j++) expect(warm.posterior[j]).toBeCloseTo(cold.posterior[j]!, 4);
+  });
+
+  it('shrinks the confusion matrix of a worker with few judgments towards the crowd with pooling', () => {
+    // Worker 3 labels a single item, against three agreeing workers; without pooling their accuracy collapses.
+    const rows: [number, number, number][] = [];
+    for (let i = 0; i < 40; i++) for (let w = 0; w < 3; w++) rows.push([i, w, i % 2]);
+    rows.push([0, 3, 1]);
+    const obs: Observations = {
+      item: Int32Array.from(rows.map((r) => r[0])),
+      worker: Int32Array.from(rows.map((r) => r[1])),
+      label: Int32Array.from(rows.map((r) => r[2])),
+      nItems: 40,
+      nWorkers: 4,
+      nClasses: 2,
+    };
+    const plain = dawidSkene(obs);
+    const pooled = dawidSkene(obs, { pooling: 5 });
+    expect(plain.workerSkill[3]).toBeLessThan(0.6);
+    expect(pooled.workerSkill[3]).toBeGreaterThan(plain.workerSkill[3]! + 0.2);
+  });
+
+  it('rejects negative pseudo-counts and a mis-sized start', () => {
+    const obs = simulate(22, 10, 3, 2, 3);
+    expect(() => dawidSkene(obs, { smoothing: -1 })).toThrow(RangeError);
+    expect(() => dawidSkene(obs, { init: new Float64Array(3) })).toThrow(RangeError);
+  });
+});
