@@ -17,6 +17,12 @@ interface Compiled {
 
 const SENTINEL = '\u0000assay-param:';
 
+/**
+ * Marks the SQL of prepared queries, so the PostgreSQL pool (see `db.ts`) can run them as named statements that
+ * the server parses and plans once per connection. SQLite caches its statements by text anyway.
+ */
+export const PREPARED_MARK = '/* prepared */ ';
+
 /** Placeholders standing in for the named parameters while the query is compiled. */
 function placeholders<P>(): P {
   return new Proxy({}, { get: (_t, key) => `${SENTINEL}${String(key)}` }) as P;
@@ -42,7 +48,7 @@ export function prepare<P extends Record<string, unknown>, R = unknown>(
     if (!c) {
       const q = build(db as Kysely<DB>, placeholders<P>()).compile();
       c = {
-        sql: q.sql,
+        sql: PREPARED_MARK + q.sql,
         slots: q.parameters.map((v) =>
           typeof v === 'string' && v.startsWith(SENTINEL) ? { key: v.slice(SENTINEL.length) } : { value: v },
         ),
