@@ -4,7 +4,8 @@
  * This is the textbook algorithm written for clarity, in log space, one judgment at a time. It exists to
  * cross-check the fast implementation in `dawid-skene.ts` (which must agree with it to rounding) and to make the
  * update equations easy to audit. See `dawid-skene.ts` for the model, the equations and the citations.
- * Cost per iteration O(n·K + W·K²), with a `Math.log`/`Math.exp` per judgment and class.
+ * Cost per iteration O(n·K + W·K²), with a `Math.log`/`Math.exp` per judgment and class. It supports the options
+ * `maxIter`, `tol`, `smoothing`, `diagonalSmoothing`, `priorSmoothing` and `gold`; `init` and `pooling` are ignored.
  */
 import { countPerWorker, indexByItem, labelsFromPosterior } from '../observations.js';
 import type { GoldLabels, Observations } from '../types.js';
