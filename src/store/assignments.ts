@@ -56,7 +56,8 @@ export function findOpenLease(db: Executor, projectId: string, annotatorId: stri
   return openLease.first(db, { projectId, annotatorId, now });
 }
 
-const claimCandidate = prepare<{ projectId: string; annotatorId: string }, { id: string; data: unknown }>((db, p) => {
+const candidateQuery = (lock: boolean) =>
+  prepare<{ projectId: string; annotatorId: string }, { id: string; data: unknown }>((db, p) => {
   const q = db
     .selectFrom('items')
     .select(['items.id', 'items.data'])
@@ -76,8 +77,15 @@ const claimCandidate = prepare<{ projectId: string; annotatorId: string }, { id:
     .orderBy('items.priority', 'desc')
     .orderBy('items.seq')
     .limit(1);
-  return capabilitiesOf(db).skipLocked ? q.forUpdate().skipLocked() : q;
+  return lock && capabilitiesOf(db).skipLocked ? q.forUpdate().skipLocked() : q;
 });
+const claimCandidate = candidateQuery(true);
+const unlockedCandidate = candidateQuery(false);
+
+/** Whether any item is still eligible for the annotator, including items other claimers hold locked right now. */
+export function findClaimCandidateUnlocked(db: Executor, projectId: string, annotatorId: string) {
+  return unlockedCandidate.first(db, { projectId, annotatorId });
+}
 
 /**
  * The first open item, in serving order, that the annotator has never been assigned, with its data. On PostgreSQL

@@ -14,6 +14,12 @@ export interface DialectCapabilities {
    * `BEGIN IMMEDIATE`), so there the plain select inside the write transaction is already exclusive.
    */
   readonly skipLocked: boolean;
+  /**
+   * Data-modifying CTEs (`WITH x AS (UPDATE … RETURNING …) INSERT …`): a claim or a submit is then one atomic
+   * statement, one round trip instead of a transaction of five to seven. SQLite has none, and needs none: its
+   * statements run in-process, so a transaction of several costs no round trips.
+   */
+  readonly singleStatementWrites: boolean;
   /** Unique-violation detection differs by driver error shape. */
   isUniqueViolation(err: unknown): boolean;
   /** A transaction that lost a race and may simply be run again (PostgreSQL serialization failure/deadlock). */
@@ -23,6 +29,7 @@ export interface DialectCapabilities {
 export const sqliteCapabilities: DialectCapabilities = {
   name: 'sqlite',
   skipLocked: false,
+  singleStatementWrites: false,
   isUniqueViolation: (err) =>
     typeof err === 'object' && err !== null && 'code' in err &&
     ((err as { code: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE' ||
@@ -33,6 +40,7 @@ export const sqliteCapabilities: DialectCapabilities = {
 export const postgresCapabilities: DialectCapabilities = {
   name: 'postgres',
   skipLocked: true,
+  singleStatementWrites: true,
   isUniqueViolation: (err) => typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '23505',
   isRetryable: (err) => {
     const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;

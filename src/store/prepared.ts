@@ -37,8 +37,11 @@ export interface PreparedQuery<P, R> {
   run(db: Executor, params: P): Promise<number>;
 }
 
+/** A query builder, or a `sql` template (which compiles against the database it is given). */
+type Buildable<R> = Compilable<R> | { compile(db: Kysely<DB>): CompiledQuery<R> };
+
 export function prepare<P extends Record<string, unknown>, R = unknown>(
-  build: (db: Kysely<DB>, p: P) => Compilable<R>,
+  build: (db: Kysely<DB>, p: P) => Buildable<R>,
 ): PreparedQuery<P, R> {
   // One compilation per dialect (SQLite writes `?`, PostgreSQL `$1`); keyed by the adapter's class.
   const byDialect = new Map<unknown, Compiled>();
@@ -46,7 +49,7 @@ export function prepare<P extends Record<string, unknown>, R = unknown>(
     const adapter = db.getExecutor().adapter.constructor;
     let c = byDialect.get(adapter);
     if (!c) {
-      const q = build(db as Kysely<DB>, placeholders<P>()).compile();
+      const q = (build(db as Kysely<DB>, placeholders<P>()) as { compile(db: Kysely<DB>): CompiledQuery<R> }).compile(db as Kysely<DB>);
       c = {
         sql: PREPARED_MARK + q.sql,
         slots: q.parameters.map((v) =>

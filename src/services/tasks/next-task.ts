@@ -8,7 +8,7 @@ import { authorize, type Actor } from '../../core/permissions.js';
 import { AssayError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import * as assignments from '../../store/assignments.js';
-import { getItem } from '../../store/items.js';
+import { claimNextItem } from '../../store/claims.js';
 import { fromJson } from '../../store/dialect.js';
 import type { AssignmentRow, ProjectRow } from '../../store/schema.js';
 import type { ServiceDeps } from '../deps.js';
@@ -24,9 +24,6 @@ export interface TaskView {
   guidelineVersion: number;
   leaseExpiresAt: string;
 }
-
-/** Attempts per claim when a concurrent claimer takes the last slot of the chosen item first. */
-const CLAIM_ATTEMPTS = 8;
 
 /**
  * A project's lapsed leases are swept at most this often per process: a lease that ran out less than a second ago
@@ -52,32 +49,14 @@ export async function nextTask(deps: ServiceDeps, actor: Actor, projectId: strin
   const now = deps.now();
   const nowIso = now.toISOString();
   const leaseExpiresAt = new Date(now.getTime() + project.lease_seconds * 1000).toISOString();
-  const claimed = await deps.store.write(async (trx): Promise<{ row: AssignmentRow; data: unknown } | null> => {
-    if (sweepDue(project.id, now.getTime())) await assignments.expireLeases(trx, project.id, nowIso, project.overlap_k);
-    const open = await assignments.findOpenLease(trx, project.id, actor.userId, nowIso);
-    if (open) {
-      const item = await getItem(trx, open.item_id);
-      return item ? { row: open, data: item.data } : null;
-    }
-    for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
-      const candidate = await assignments.findClaimCandidate(trx, project.id, actor.userId);
-      if (!candidate) return null;
-      if (!(await assignments.takeItemSlot(trx, candidate.id, project.overlap_k))) continue;
-      const row: AssignmentRow = {
-        id: newId('assignment'),
-        project_id: project.id,
-        item_id: candidate.id,
-        annotator_id: actor.userId,
-        status: 'leased',
-        lease_expires_at: leaseExpiresAt,
-        skip_reason: null,
-        created_at: nowIso,
-        completed_at: null,
-      };
-      await assignments.insertAssignment(trx, row);
-      return { row, data: candidate.data };
-    }
-    return null;
+  const claimed = await claimNextItem(deps.store, {
+    projectId: project.id,
+    annotatorId: actor.userId,
+    overlapK: project.overlap_k,
+    assignmentId: newId('assignment'),
+    leaseExpiresAt,
+    now: nowIso,
+    sweep: sweepDue(project.id, now.getTime()),
   });
   if (!claimed) throw await noTaskError(deps, project);
   return presentTask(project, claimed.row, claimed.data);

@@ -9,6 +9,7 @@ import { newId } from '../../core/ids.js';
 import { validateAnswers, type AnswerSet } from '../../core/schema/index.js';
 import * as assignments from '../../store/assignments.js';
 import * as annotations from '../../store/annotations.js';
+import { recordSubmission } from '../../store/claims.js';
 import { fromJson } from '../../store/dialect.js';
 import type { AnnotationRow } from '../../store/schema.js';
 import type { ServiceDeps } from '../deps.js';
@@ -100,13 +101,9 @@ export async function submitAnnotation(deps: ServiceDeps, actor: Actor, input: S
     created_at: nowIso,
   };
   try {
-    await deps.store.write(async (trx) => {
-      if (!(await assignments.closeAssignment(trx, assignment.id, 'submitted', nowIso))) {
-        throw new AssayError('lease_expired', 'The lease on this task ended before the submit', 'assignmentId');
-      }
-      await annotations.insertAnnotation(trx, row);
-      await assignments.countSubmission(trx, assignment.item_id);
-    });
+    if (!(await recordSubmission(deps.store, row, nowIso))) {
+      throw new AssayError('lease_expired', 'The lease on this task ended before the submit', 'assignmentId');
+    }
   } catch (err) {
     // A concurrent retry with the same key won the race: answer from its result.
     const again = await findReplay(deps, actor.userId, input);

@@ -1,0 +1,174 @@
+/**
+ * The two writes of the label cycle, claim and submit, each atomic, in the cheapest form each engine allows
+ * (see `singleStatementWrites` in dialect.ts): on PostgreSQL one statement each, on SQLite a few statements in one
+ * group-committed write transaction. Both keep the same invariants: an item's `active_count` never exceeds k
+ * (the conditional UPDATE on the item row is the guard) and a lease is closed at most once.
+ */
+import { sql } from 'kysely';
+import type { Store } from './db.js';
+import type { AssignmentRow } from './schema.js';
+import * as assignments from './assignments.js';
+import { insertAnnotation, type NewAnnotation } from './annotations.js';
+import { prepare } from './prepared.js';
+import { toJson } from './dialect.js';
+
+export interface ClaimInput {
+  projectId: string;
+  annotatorId: string;
+  overlapK: number;
+  /** Id for the new assignment, if one is made. */
+  assignmentId: string;
+  leaseExpiresAt: string;
+  now: string;
+  /** Also return lapsed leases of the project to the pool first. */
+  sweep: boolean;
+}
+
+export interface Claimed {
+  row: AssignmentRow;
+  data: unknown;
+}
+
+/** Attempts when a concurrent claimer takes the last slot of the chosen item first. */
+const CLAIM_ATTEMPTS = 8;
+
+const openLeaseWithItem = prepare<{ projectId: string; annotatorId: string; now: string }, AssignmentRow & { data: unknown }>((db, p) =>
+  db
+    .selectFrom('assignments as a')
+    .innerJoin('items as i', 'i.id', 'a.item_id')
+    .selectAll('a')
+    .select('i.data')
+    .where('a.annotator_id', '=', p.annotatorId)
+    .where('a.project_id', '=', p.projectId)
+    .where('a.status', '=', 'leased')
+    .where('a.lease_expires_at', '>', p.now)
+    .orderBy('a.created_at')
+    .limit(1),
+);
+
+const claimStatement = prepare<
+  { projectId: string; annotatorId: string; k: number; assignmentId: string; leaseExpiresAt: string; now: string },
+  { id: string; data: unknown }
+>(
+  (_db, p) => sql<{ id: string; data: unknown }>`
+    with cand as (
+      select i.id from items i
+      where i.project_id = ${p.projectId} and i.open = 1
+        and not exists (select 1 from assignments a where a.item_id = i.id and a.annotator_id = ${p.annotatorId})
+      order by i.priority desc, i.seq
+      limit 1
+      for update skip locked
+    ), slot as (
+      update items set active_count = items.active_count + 1,
+        open = case when items.active_count + 1 < ${p.k} then 1 else 0 end
+      from cand where items.id = cand.id and items.active_count < ${p.k}
+      returning items.id, items.data
+    ), ins as (
+      insert into assignments (id, project_id, item_id, annotator_id, status, lease_expires_at, created_at)
+      select ${p.assignmentId}, ${p.projectId}, slot.id, ${p.annotatorId}, 'leased', ${p.leaseExpiresAt}, ${p.now} from slot
+      returning item_id
+    )
+    select slot.id, slot.data from slot join ins on ins.item_id = slot.id`,
+);
+
+/**
+ * Resumes the annotator's open lease in the project, or claims the next eligible item with a new lease; null when
+ * nothing is eligible.
+ */
+export async function claimNextItem(store: Store, c: ClaimInput): Promise<Claimed | null> {
+  const newRow = (itemId: string): AssignmentRow => ({
+    id: c.assignmentId,
+    project_id: c.projectId,
+    item_id: itemId,
+    annotator_id: c.annotatorId,
+    status: 'leased',
+    lease_expires_at: c.leaseExpiresAt,
+    skip_reason: null,
+    created_at: c.now,
+    completed_at: null,
+  });
+  const resume = async (db: Parameters<typeof openLeaseWithItem.first>[0]) => {
+    const open = await openLeaseWithItem.first(db, { projectId: c.projectId, annotatorId: c.annotatorId, now: c.now });
+    if (!open) return null;
+    const { data, ...row } = open;
+    return { row, data };
+  };
+
+  if (store.dialect.singleStatementWrites) {
+    if (c.sweep) await store.write((trx) => assignments.expireLeases(trx, c.projectId, c.now, c.overlapK));
+    const open = await resume(store.db);
+    if (open) return open;
+    const params = { projectId: c.projectId, annotatorId: c.annotatorId, k: c.overlapK, assignmentId: c.assignmentId, leaseExpiresAt: c.leaseExpiresAt, now: c.now };
+    for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+      try {
+        const got = await claimStatement.first(store.db, params);
+        if (got) return { row: newRow(got.id), data: got.data };
+      } catch (err) {
+        // The same annotator claiming twice at once: the unique (item, annotator) index refused the second.
+        if (!store.dialect.isUniqueViolation(err)) throw err;
+        continue;
+      }
+      // No row: nothing eligible, or every candidate was locked by concurrent claimers. Tell the two apart.
+      if (!(await assignments.findClaimCandidateUnlocked(store.db, c.projectId, c.annotatorId))) return null;
+    }
+    return null;
+  }
+
+  return store.write(async (trx) => {
+    if (c.sweep) await assignments.expireLeases(trx, c.projectId, c.now, c.overlapK);
+    const open = await resume(trx);
+    if (open) return open;
+    for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+      const candidate = await assignments.findClaimCandidate(trx, c.projectId, c.annotatorId);
+      if (!candidate) return null;
+      if (!(await assignments.takeItemSlot(trx, candidate.id, c.overlapK))) continue;
+      const row = newRow(candidate.id);
+      await assignments.insertAssignment(trx, row);
+      return { row, data: candidate.data };
+    }
+    return null;
+  });
+}
+
+const submitStatement = prepare<Record<keyof NewAnnotation, unknown> & { now: string }, { n: number }>(
+  (_db, p) => sql<{ n: number }>`
+    with closed as (
+      update assignments set status = 'submitted', completed_at = ${p.now}
+      where id = ${p.assignment_id} and status = 'leased'
+      returning item_id
+    ), ins as (
+      insert into annotations (id, project_id, item_id, assignment_id, annotator_id, vendor_id, answers, schema_version,
+        guideline_version, time_spent_ms, client_signals, idempotency_key, created_at)
+      select ${p.id}, ${p.project_id}, closed.item_id, ${p.assignment_id}, ${p.annotator_id}, ${p.vendor_id},
+        cast(${p.answers} as jsonb), cast(${p.schema_version} as integer), cast(${p.guideline_version} as integer),
+        cast(${p.time_spent_ms} as integer), cast(${p.client_signals} as jsonb), ${p.idempotency_key}, ${p.created_at}
+      from closed
+      returning item_id
+    ), counted as (
+      update items set submitted_count = items.submitted_count + 1 from ins where items.id = ins.item_id
+      returning items.id
+    )
+    select count(*) as n from counted`,
+);
+
+/**
+ * Closes the lease and writes the annotation and the item's count, atomically. False when the lease was no longer
+ * held (a concurrent submit, skip or expiry won), in which case nothing was written.
+ */
+export async function recordSubmission(store: Store, a: NewAnnotation, now: string): Promise<boolean> {
+  if (store.dialect.singleStatementWrites) {
+    const r = await submitStatement.first(store.db, {
+      ...a,
+      answers: toJson(a.answers),
+      client_signals: toJson(a.client_signals),
+      now,
+    });
+    return Number(r?.n ?? 0) === 1;
+  }
+  return store.write(async (trx) => {
+    if (!(await assignments.closeAssignment(trx, a.assignment_id, 'submitted', now))) return false;
+    await insertAnnotation(trx, a);
+    await assignments.countSubmission(trx, a.item_id);
+    return true;
+  });
+}
