@@ -5,6 +5,8 @@ import { Command } from 'commander';
 import { registerServeCommand } from './commands/serve.js';
 import { registerDataCommands } from './commands/data.js';
 import { registerAdminCommands } from './commands/admin.js';
+import { registerAggregateCommand } from './commands/aggregate.js';
+import { registerAgreementCommand } from './commands/agreement.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url).pathname.replace('/dist/package.json', '/package.json'), 'utf8')) as { version: string };
 
@@ -16,6 +18,8 @@ export function buildProgram(): Command {
   registerServeCommand(program);
   registerDataCommands(program);
   registerAdminCommands(program);
+  registerAggregateCommand(program);
+  registerAgreementCommand(program);
   return program;
 }
 
