@@ -1,24 +1,15 @@
 import type { Executor } from './db.js';
-import type { AnnotationRow } from './schema.js';
+import type { Selectable } from 'kysely';
+import type { AnnotationRow, AnnotationsTable } from './schema.js';
 import { afterKey, decodeCursor } from './pagination.js';
 import { toJson } from './dialect.js';
 import { prepare } from './prepared.js';
 
-export interface NewAnnotation {
-  id: string;
-  project_id: string;
-  item_id: string;
-  assignment_id: string;
-  annotator_id: string;
-  vendor_id: string | null;
+/** An annotation to write: the table's row, with its JSON columns as values (serialised here). */
+export type NewAnnotation = Omit<Selectable<AnnotationsTable>, 'answers' | 'client_signals'> & {
   answers: unknown;
-  schema_version: number;
-  guideline_version: number;
-  time_spent_ms: number;
   client_signals: unknown;
-  idempotency_key: string | null;
-  created_at: string;
-}
+};
 
 const insertRow = prepare<Record<keyof NewAnnotation, unknown>>((db, p) =>
   db.insertInto('annotations').values({

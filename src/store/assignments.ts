@@ -39,23 +39,6 @@ export async function releaseItemSlot(db: Executor, itemId: string, overlapK: nu
     .execute();
 }
 
-const openLease = prepare<{ projectId: string; annotatorId: string; now: string }, AssignmentRow>((db, p) =>
-  db
-    .selectFrom('assignments')
-    .selectAll()
-    .where('annotator_id', '=', p.annotatorId)
-    .where('project_id', '=', p.projectId)
-    .where('status', '=', 'leased')
-    .where('lease_expires_at', '>', p.now)
-    .orderBy('created_at')
-    .limit(1),
-);
-
-/** The annotator's unexpired lease in the project, if any: "next task" resumes it instead of taking another. */
-export function findOpenLease(db: Executor, projectId: string, annotatorId: string, now: string) {
-  return openLease.first(db, { projectId, annotatorId, now });
-}
-
 const candidateQuery = (lock: boolean) =>
   prepare<{ projectId: string; annotatorId: string }, { id: string; data: unknown }>((db, p) => {
   const q = db

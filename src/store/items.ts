@@ -1,5 +1,5 @@
 import type { Executor } from './db.js';
-import type { ItemRow, NewItem } from './schema.js';
+import type { NewItem } from './schema.js';
 import { toJson } from './dialect.js';
 
 /** Rows per INSERT: 10 columns × 400 rows stays well under both engines' bound-parameter limits. */
@@ -9,10 +9,6 @@ export async function insertItems(db: Executor, rows: NewItem[]) {
   for (let i = 0; i < rows.length; i += CHUNK) {
     await db.insertInto('items').values(rows.slice(i, i + CHUNK)).execute();
   }
-}
-
-export function getItem(db: Executor, id: string): Promise<ItemRow | undefined> {
-  return db.selectFrom('items').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 /** Which of these external ids the project already has (for a clear duplicate error before any write). */
@@ -30,15 +26,6 @@ export async function findExistingExternalIds(db: Executor, projectId: string, e
   return found;
 }
 
-export async function countItems(db: Executor, projectId: string) {
-  const r = await db
-    .selectFrom('items')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('project_id', '=', projectId)
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
-}
-
 export async function insertGoldAnswers(
   db: Executor,
   rows: { item_id: string; project_id: string; answers: unknown; explanation: string | null; created_at: string }[],
@@ -51,7 +38,3 @@ export async function insertGoldAnswers(
   }
 }
 
-/** Manager-facing only: never call from an annotator's read path. */
-export function listGoldAnswers(db: Executor, projectId: string) {
-  return db.selectFrom('gold_answers').selectAll().where('project_id', '=', projectId).orderBy('item_id').execute();
-}

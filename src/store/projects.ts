@@ -124,15 +124,6 @@ export function getSchemaVersion(db: Executor, projectId: string, version: numbe
     .executeTakeFirst();
 }
 
-export function listSchemaVersions(db: Executor, projectId: string) {
-  return db
-    .selectFrom('project_schemas')
-    .select(['version', 'created_by', 'created_at'])
-    .where('project_id', '=', projectId)
-    .orderBy('version')
-    .execute();
-}
-
 export async function insertGuidelines(
   db: Executor,
   row: { project_id: string; version: number; markdown: string; created_by: string; created_at: string },
