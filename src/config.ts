@@ -20,6 +20,7 @@ const envSchema = z.object({
   ASSAY_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
   ASSAY_PG_POOL: z.coerce.number().int().min(1).max(200).default(10),
   ASSAY_LOG_REQUESTS: z.enum(['true', 'false']).default('false'),
+  ASSAY_AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
 });
 
 export interface Config {
@@ -34,6 +35,8 @@ export interface Config {
   pgPoolSize: number;
   /** Log every request (off by default: a laptop console stays readable; servers usually turn it on). */
   logRequests: boolean;
+  /** How long a server trusts a resolved session or token before asking the database again (0: always ask). */
+  authCacheMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -54,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.ASSAY_SECURE_COOKIES === 'true',
     pgPoolSize: e.ASSAY_PG_POOL,
     logRequests: e.ASSAY_LOG_REQUESTS === 'true',
+    authCacheMs: e.ASSAY_AUTH_CACHE_MS,
   };
 }
 

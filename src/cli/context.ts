@@ -2,6 +2,7 @@
 import { loadConfig, type Config } from '../config.js';
 import { openStore, migrateToLatest, type Store } from '../store/db.js';
 import { makeDeps, type ServiceDeps } from '../services/deps.js';
+import { CredentialCache } from '../services/auth/credential-cache.js';
 import { isAssayError } from '../core/errors.js';
 
 export interface CliContext {
@@ -13,7 +14,7 @@ export interface CliContext {
 export async function openContext(config: Config = loadConfig()): Promise<CliContext> {
   const store = openStore(config.databaseUrl, { poolSize: config.pgPoolSize });
   await migrateToLatest(store.db);
-  return { config, store, deps: makeDeps(store, { secret: config.secret }) };
+  return { config, store, deps: makeDeps(store, { secret: config.secret, credentials: new CredentialCache(config.authCacheMs) }) };
 }
 
 /** Exit code for a failed command: 2 for bad input (the user can fix it), 1 for anything else. */

@@ -3,6 +3,7 @@
  * expiry) without sleeping. Services name the store modules they use; there is no service locator.
  */
 import type { Store } from '../store/db.js';
+import { CredentialCache } from './auth/credential-cache.js';
 
 export interface ServiceDeps {
   store: Store;
@@ -12,6 +13,8 @@ export interface ServiceDeps {
   now: () => Date;
   /** How long a login session lasts. */
   sessionTtlMs: number;
+  /** Recently resolved sessions and tokens (see credential-cache.ts). */
+  credentials: CredentialCache;
 }
 
 export const nowIsoOf = (deps: Pick<ServiceDeps, 'now'>): string => deps.now().toISOString();
@@ -22,5 +25,6 @@ export function makeDeps(store: Store, opts: Partial<Omit<ServiceDeps, 'store'>>
     secret: opts.secret ?? 'dev-secret-change-me',
     now: opts.now ?? (() => new Date()),
     sessionTtlMs: opts.sessionTtlMs ?? 12 * 3600_000,
+    credentials: opts.credentials ?? new CredentialCache(),
   };
 }

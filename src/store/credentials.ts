@@ -10,12 +10,12 @@ export async function insertSession(
   await db.insertInto('sessions').values(row).execute();
 }
 
-const sessionUser = prepare<{ hash: string; now: string }, { id: string; org_id: string; role: string; vendor_id: string | null }>(
+const sessionUser = prepare<{ hash: string; now: string }, { id: string; org_id: string; role: string; vendor_id: string | null; expires_at: string }>(
   (db, p) =>
     db
       .selectFrom('sessions')
       .innerJoin('users', 'users.id', 'sessions.user_id')
-      .select(['users.id', 'users.org_id', 'users.role', 'users.vendor_id'])
+      .select(['users.id', 'users.org_id', 'users.role', 'users.vendor_id', 'sessions.expires_at'])
       .where('sessions.id', '=', p.hash)
       .where('sessions.expires_at', '>', p.now)
       .where('users.active', '=', 1),

@@ -55,4 +55,5 @@ export async function revokeOwnApiToken(deps: ServiceDeps, actor: Actor, tokenId
   const row = await getApiToken(deps.store.db, tokenId);
   if (!row || (actor.kind === 'user' && row.user_id !== actor.userId)) throw notFound('API token');
   await deps.store.write((trx) => revokeApiToken(trx, tokenId, nowIsoOf(deps)));
+  deps.credentials.deleteUser(row.user_id);
 }

@@ -33,7 +33,9 @@ export async function login(deps: ServiceDeps, input: { email: string; password:
 }
 
 export async function logout(deps: ServiceDeps, sessionToken: string): Promise<void> {
-  await deps.store.write((trx) => deleteSession(trx, hashToken(sessionToken)));
+  const hash = hashToken(sessionToken);
+  deps.credentials.delete(hash);
+  await deps.store.write((trx) => deleteSession(trx, hash));
 }
 
 export type Credential = { kind: 'session'; token: string } | { kind: 'bearer'; token: string };
@@ -41,6 +43,9 @@ export type Credential = { kind: 'session'; token: string } | { kind: 'bearer'; 
 /** Resolves a session cookie or a Bearer API token to the acting user; throws `unauthenticated` otherwise. */
 export async function authenticate(deps: ServiceDeps, cred: Credential): Promise<Actor> {
   const hash = hashToken(cred.token);
+  const nowMs = deps.now().getTime();
+  const cached = deps.credentials.get(hash, nowMs);
+  if (cached) return cached;
   const row =
     cred.kind === 'session'
       ? await findSessionUser(deps.store.db, hash, nowIsoOf(deps))
@@ -51,5 +56,7 @@ export async function authenticate(deps: ServiceDeps, cred: Credential): Promise
       cred.kind === 'session' ? 'Session expired or signed out' : 'API token is unknown or revoked',
     );
   }
-  return { kind: 'user', userId: row.id, orgId: row.org_id, role: row.role, vendorId: row.vendor_id };
+  const actor = { kind: 'user' as const, userId: row.id, orgId: row.org_id, role: row.role, vendorId: row.vendor_id };
+  deps.credentials.set(hash, actor, nowMs, 'expires_at' in row ? Date.parse(row.expires_at) : Infinity);
+  return actor;
 }

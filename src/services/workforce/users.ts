@@ -141,6 +141,9 @@ export async function updateUser(
   if (patch.vendorId !== undefined) set.vendor_id = patch.vendorId;
   if (patch.active !== undefined) set.active = patch.active ? 1 : 0;
   if (patch.password !== undefined) set.password_hash = await hashPassword(patch.password);
-  if (Object.keys(set).length > 0) await deps.store.write((trx) => updateUserRow(trx, userId, set));
+  if (Object.keys(set).length > 0) {
+    await deps.store.write((trx) => updateUserRow(trx, userId, set));
+    deps.credentials.deleteUser(userId);
+  }
   return presentUser({ ...user, ...set });
 }
