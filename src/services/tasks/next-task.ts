@@ -1,8 +1,8 @@
 /**
- * "Next task": hands the annotator one item to label under the project's overlap, with a lease. The claim runs in
- * one write transaction (SQLite: BEGIN IMMEDIATE; PostgreSQL: FOR UPDATE SKIP LOCKED on the candidate, then a
- * conditional slot update on the locked row), so under any concurrency no item gets more than k live assignments
- * and no annotator gets an item twice (the latter also a unique index).
+ * "Next task": hands the annotator one item to label under the project's overlap, with a lease, or resumes the
+ * lease they hold. The claim is atomic (`store/claims.ts`: one statement with FOR UPDATE SKIP LOCKED on PostgreSQL,
+ * one BEGIN IMMEDIATE transaction on SQLite; a conditional slot update on the item row guards both), so under any
+ * concurrency no item gets more than k live assignments and no annotator gets an item twice (also a unique index).
  */
 import { authorize, type Actor } from '../../core/permissions.js';
 import { AssayError } from '../../core/errors.js';
