@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** The `assay` command. Each command calls the same services as the API, never HTTP to itself. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { registerServeCommand } from './commands/serve.js';
 import { registerDataCommands } from './commands/data.js';
@@ -8,13 +9,20 @@ import { registerAdminCommands } from './commands/admin.js';
 import { registerAggregateCommand } from './commands/aggregate.js';
 import { registerAgreementCommand } from './commands/agreement.js';
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url).pathname.replace('/dist/package.json', '/package.json'), 'utf8')) as { version: string };
+/** The package's own package.json: two folders up from src/cli, three from dist/src/cli. */
+function packageVersion(): string {
+  for (const rel of ['../../package.json', '../../../package.json']) {
+    const file = fileURLToPath(new URL(rel, import.meta.url));
+    if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+  }
+  return '0.0.0';
+}
 
 export function buildProgram(): Command {
   const program = new Command()
     .name('assay')
     .description('Produce training data with human experts and measure its quality')
-    .version(pkg.version);
+    .version(packageVersion());
   registerServeCommand(program);
   registerDataCommands(program);
   registerAdminCommands(program);
