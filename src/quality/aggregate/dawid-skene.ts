@@ -73,6 +73,72 @@ export const RECOMMENDED_DS_OPTIONS = { smoothing: 0.01, diagonalSmoothing: 0, p
 
 /** Fits Dawid–Skene by EM; see the file comment for the model and options. */
 export function dawidSkene(obs: Observations, opts: DawidSkeneOptions = {}): DawidSkeneResult {
+  return fitDawidSkene(obs, opts, ONE_THREAD);
+}
+
+/**
+ * The state of one fit, as the EM iterations see it (internal to the engine): the judgments sorted by item
+ * (`start`, `cell`, `gold`), the parameters θ [worker][given][true] and π, the posterior, the expected counts of
+ * the M-step and the pseudo-counts. See the file comment.
+ */
+export interface EmState {
+  readonly nItems: number;
+  readonly nWorkers: number;
+  readonly K: number;
+  readonly start: Int32Array;
+  readonly cell: Int32Array;
+  readonly gold: Int32Array;
+  readonly theta: Float64Array;
+  readonly pi: Float64Array;
+  readonly post: Float64Array;
+  readonly counts: Float64Array;
+  readonly priorCounts: Float64Array;
+  readonly pooled: Float64Array;
+  readonly r: Float64Array;
+  readonly a: number;
+  readonly ad: number;
+  readonly ap: number;
+  readonly b: number;
+}
+
+/**
+ * How the EM iterations run (internal to the engine): on the calling thread (`ONE_THREAD`), or split over threads
+ * that share memory (`dawid-skene-parallel.ts`). `shareInt32`/`shareFloat64` return an array every thread of the
+ * plan can read and write (the array itself on one thread, a copy in a `SharedArrayBuffer` for a team);
+ * `iterate` runs one EM iteration — E-step fused with the accumulation of expected counts, then the M-step — and
+ * returns the objective (log-likelihood plus log-prior density) of the parameters the E-step used; `end` releases
+ * the plan's helpers (called once, also after an error).
+ */
+export interface EmPlan {
+  shareInt32(a: Int32Array): Int32Array;
+  shareFloat64(a: Float64Array): Float64Array;
+  iterate(s: EmState): number;
+  end(): void;
+}
+
+/** One EM iteration on the calling thread. */
+export function iterateOneThread(s: EmState): number {
+  s.counts.fill(0);
+  s.priorCounts.fill(0);
+  const ll = sweep(s.nItems, s.K, s.start, s.cell, s.gold, s.theta, s.pi, s.post, s.counts, s.priorCounts, s.r);
+  const hasPriorTerm = s.a > 0 || s.ad > 0 || s.ap > 0 || s.b > 0;
+  const objective = hasPriorTerm ? ll + logPriorDensity(s, 0, s.nWorkers) + logPriorOfPi(s) : ll;
+  normalizeParameters(s);
+  return objective;
+}
+
+const ONE_THREAD: EmPlan = { shareInt32: (a) => a, shareFloat64: (a) => a, iterate: iterateOneThread, end: () => undefined };
+
+/** `dawidSkene` with its iterations run by `plan`: the same algorithm, whatever the plan (see `EmPlan`). */
+export function fitDawidSkene(obs: Observations, opts: DawidSkeneOptions, plan: EmPlan): DawidSkeneResult {
+  try {
+    return fit(obs, opts, plan);
+  } finally {
+    plan.end();
+  }
+}
+
+function fit(obs: Observations, opts: DawidSkeneOptions, plan: EmPlan): DawidSkeneResult {
   const { nItems, nWorkers, nClasses: K } = obs;
   const { maxIter, tol } = iterationSettings(opts);
   const a = opts.smoothing ?? 0;
@@ -80,41 +146,48 @@ export function dawidSkene(obs: Observations, opts: DawidSkeneOptions = {}): Daw
   const ap = opts.priorSmoothing ?? 0;
   const b = opts.pooling ?? 0;
   if (!(a >= 0 && ad >= 0 && ap >= 0 && b >= 0)) throw new RangeError('smoothing pseudo-counts must be ≥ 0');
-  const gold = resolveGold(obs, opts.gold);
+  const gold = plan.shareInt32(resolveGold(obs, opts.gold));
   const n = obs.label.length;
   const index = indexByItem(obs);
-  const start = index.start;
+  const start = plan.shareInt32(index.start);
   const KK = K * K;
 
   // cell[p] = offset of row (worker, given) in the [worker][given][true] tables, for judgments sorted by item.
-  const cell = new Int32Array(n);
+  const cell = plan.shareInt32(new Int32Array(n));
   for (let p = 0; p < n; p++) {
     const o = index.order[p]!;
     cell[p] = (obs.worker[o]! * K + obs.label[o]!) * K;
   }
 
-  const post = initialPosterior(obs, gold, index, opts.init);
-  const counts = new Float64Array(nWorkers * KK); // expected counts, [worker][given][true]
-  const theta = new Float64Array(nWorkers * KK); // probabilities, [worker][given][true]
-  const priorCounts = new Float64Array(K);
-  const pi = new Float64Array(K);
-  const r = new Float64Array(K);
-  const pooled = new Float64Array(KK); // pooled confusion [given][true], the centre of the pooling prior
+  const s: EmState = {
+    nItems,
+    nWorkers,
+    K,
+    start,
+    cell,
+    gold,
+    post: plan.shareFloat64(initialPosterior(obs, gold, index, opts.init)),
+    counts: plan.shareFloat64(new Float64Array(nWorkers * KK)), // expected counts, [worker][given][true]
+    theta: plan.shareFloat64(new Float64Array(nWorkers * KK)), // probabilities, [worker][given][true]
+    priorCounts: plan.shareFloat64(new Float64Array(K)),
+    pi: plan.shareFloat64(new Float64Array(K)),
+    pooled: plan.shareFloat64(new Float64Array(KK)), // pooled confusion [given][true], the centre of the pooling prior
+    r: new Float64Array(K),
+    a,
+    ad,
+    ap,
+    b,
+  };
 
   // Initial M-step from the starting posterior (the soft majority vote).
-  accumulate(nItems, K, start, cell, post, counts, priorCounts);
-  normalizeParameters(counts, priorCounts, theta, pi, nWorkers, K, a, ad, ap, b, pooled);
+  accumulate(nItems, K, start, cell, s.post, s.counts, s.priorCounts);
+  normalizeParameters(s);
 
   const lossHistory: number[] = [];
   let iterations = 0;
   let converged = maxIter === 0;
-  const hasPriorTerm = a > 0 || ad > 0 || ap > 0 || b > 0;
   while (iterations < maxIter) {
-    counts.fill(0);
-    priorCounts.fill(0);
-    const ll = sweep(nItems, K, start, cell, gold, theta, pi, post, counts, priorCounts, r);
-    const objective = hasPriorTerm ? ll + logPriorDensity(theta, pi, nWorkers, K, a, ad, ap, b, pooled) : ll;
-    normalizeParameters(counts, priorCounts, theta, pi, nWorkers, K, a, ad, ap, b, pooled);
+    const objective = plan.iterate(s);
     iterations++;
     lossHistory.push(objective);
     const prev = lossHistory[lossHistory.length - 2];
@@ -125,6 +198,7 @@ export function dawidSkene(obs: Observations, opts: DawidSkeneOptions = {}): Daw
   }
 
   // Transpose to the conventional [worker][true][given] layout for the result.
+  const { theta, post, pi } = s;
   const conf = new Float64Array(nWorkers * KK);
   for (let w = 0; w < nWorkers; w++)
     for (let g = 0; g < K; g++) for (let t = 0; t < K; t++) conf[w * KK + t * K + g] = theta[w * KK + g * K + t]!;
@@ -153,31 +227,30 @@ function accumulate(
 }
 
 /** M-step normalisation: θ[w][·][t] ∝ counts + pseudo-counts over `given`, π ∝ priorCounts + a_π. */
-function normalizeParameters(
-  counts: Float64Array,
-  priorCounts: Float64Array,
-  theta: Float64Array,
-  pi: Float64Array,
-  nWorkers: number,
-  K: number,
-  a: number,
-  ad: number,
-  ap: number,
-  b: number,
-  pooled: Float64Array,
-): void {
+export function normalizeParameters(s: EmState): void {
+  if (s.b > 0) poolConfusions(s);
+  normalizeWorkers(s, 0, s.nWorkers);
+  normalizePriors(s);
+}
+
+/** The centre of the pooling prior: b·θ̄[t][g], θ̄ the pooled confusion of all workers (uniform for an unseen class). */
+function poolConfusions(s: EmState): void {
+  const { K, counts, pooled, b, nWorkers } = s;
   const KK = K * K;
   const colSum = new Float64Array(K);
-  if (b > 0) {
-    // Pooled confusion θ̄[t][g] = Σ_w counts[w][g][t] / Σ_w Σ_g counts[w][g][t] (uniform for an unseen class).
-    pooled.fill(0);
-    for (let w = 0; w < nWorkers; w++) for (let j = 0; j < KK; j++) pooled[j]! += counts[w * KK + j]!;
-    colSum.fill(0);
-    for (let g = 0; g < K; g++) for (let t = 0; t < K; t++) colSum[t]! += pooled[g * K + t]!;
-    for (let g = 0; g < K; g++)
-      for (let t = 0; t < K; t++) pooled[g * K + t] = colSum[t]! > 0 ? (b * pooled[g * K + t]!) / colSum[t]! : b / K;
-  }
-  for (let w = 0; w < nWorkers; w++) {
+  pooled.fill(0);
+  for (let w = 0; w < nWorkers; w++) for (let j = 0; j < KK; j++) pooled[j]! += counts[w * KK + j]!;
+  for (let g = 0; g < K; g++) for (let t = 0; t < K; t++) colSum[t]! += pooled[g * K + t]!;
+  for (let g = 0; g < K; g++)
+    for (let t = 0; t < K; t++) pooled[g * K + t] = colSum[t]! > 0 ? (b * pooled[g * K + t]!) / colSum[t]! : b / K;
+}
+
+/** M-step for the workers w0 … w1−1: θ[w][·][t] ∝ counts[w][·][t] + pseudo-counts (needs `pooled` when b > 0). */
+export function normalizeWorkers(s: EmState, w0: number, w1: number): void {
+  const { K, counts, theta, a, ad, b, pooled } = s;
+  const KK = K * K;
+  const colSum = new Float64Array(K);
+  for (let w = w0; w < w1; w++) {
     const base = w * KK;
     colSum.fill(K * a + ad + b);
     for (let g = 0; g < K; g++) for (let t = 0; t < K; t++) colSum[t]! += counts[base + g * K + t]!;
@@ -191,26 +264,64 @@ function normalizeParameters(
       }
     }
   }
+}
+
+/** M-step for the class priors: π ∝ priorCounts + a_π. */
+export function normalizePriors(s: EmState): void {
+  const { K, priorCounts, pi, ap } = s;
   let total = 0;
   for (let t = 0; t < K; t++) total += priorCounts[t]! + ap;
   for (let t = 0; t < K; t++) pi[t] = total > 0 ? (priorCounts[t]! + ap) / total : 1 / K;
 }
 
-/** Σ a·log θ + a_d·log θ_diag + a_π·log π: the log-density of the Dirichlet priors, up to a constant. */
-function logPriorDensity(
-  theta: Float64Array,
-  pi: Float64Array,
-  nWorkers: number,
-  K: number,
-  a: number,
-  ad: number,
-  ap: number,
-  b: number,
-  pooled: Float64Array,
-): number {
-  let lp = 0;
+/**
+ * Σ_w Σ_{g,t} (a + a_d·[g=t] + b·θ̄[t][g])·log θ_w[g][t] over the workers w0 … w1−1: the confusions' part of the
+ * log-density of the Dirichlet priors, up to a constant. Without pooling the pseudo-counts take two values
+ * (diagonal, off-diagonal), so the log of a running product of θ is taken instead of each θ's log: one `log` per
+ * ~100 cells instead of one per cell. Each product is logged before it can underflow (θ ≥ 1e-100 is checked; a
+ * smaller θ sends the whole sum to the per-cell logs).
+ */
+export function logPriorDensity(s: EmState, w0: number, w1: number): number {
+  const { K, theta, a, ad, b } = s;
+  if (b > 0) return logPriorPerCell(s, w0, w1);
   const KK = K * K;
-  for (let w = 0; w < nWorkers; w++) {
+  let diag = 0;
+  let off = 0;
+  let pd = 1;
+  let po = 1;
+  for (let w = w0; w < w1; w++) {
+    const base = w * KK;
+    for (let g = 0; g < K; g++) {
+      for (let t = 0; t < K; t++) {
+        const v = theta[base + g * K + t]!;
+        if (!(v >= 1e-100)) return logPriorPerCell(s, w0, w1);
+        if (g === t) {
+          pd *= v;
+          if (pd < 1e-200) {
+            diag += Math.log(pd);
+            pd = 1;
+          }
+        } else {
+          po *= v;
+          if (po < 1e-200) {
+            off += Math.log(po);
+            po = 1;
+          }
+        }
+      }
+    }
+  }
+  diag += Math.log(pd);
+  off += Math.log(po);
+  return (a > 0 ? a * off : 0) + (a + ad > 0 ? (a + ad) * diag : 0);
+}
+
+/** `logPriorDensity` one log per cell: with pooling (a pseudo-count per cell) or a θ too small for products. */
+function logPriorPerCell(s: EmState, w0: number, w1: number): number {
+  const { K, theta, a, ad, b, pooled } = s;
+  const KK = K * K;
+  let lp = 0;
+  for (let w = w0; w < w1; w++) {
     const base = w * KK;
     for (let g = 0; g < K; g++) {
       for (let t = 0; t < K; t++) {
@@ -219,7 +330,13 @@ function logPriorDensity(
       }
     }
   }
-  if (ap > 0) for (let t = 0; t < K; t++) lp += ap * Math.log(pi[t]!);
+  return lp;
+}
+
+/** a_π·Σ log π: the class priors' part of the log-density of the Dirichlet priors. */
+export function logPriorOfPi(s: EmState): number {
+  let lp = 0;
+  if (s.ap > 0) for (let t = 0; t < s.K; t++) lp += s.ap * Math.log(s.pi[t]!);
   return lp;
 }
 
