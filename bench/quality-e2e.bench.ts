@@ -6,7 +6,8 @@
  * The parent writes the CSV (the synthetic crowd of quality.bench.ts: 200,000 tasks × 5 labels, 5 classes, 5,000
  * workers) to a temporary directory, then runs the command in a fresh child process, which reports its own time and
  * peak RSS, so neither the generator's memory nor the JIT warm-up of the generator counts. The floor is the same
- * child reading the file and counting its lines.
+ * child reading the file and counting its lines. Runs alternate between the default (Dawid–Skene on every core)
+ * and `threads: 1`, so both see the same load on a shared machine.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -26,7 +27,7 @@ async function child(mode: string, input: string, out: string): Promise<void> {
     for (let i = 0; i < buf.length; i++) if (buf[i] === 10) lines++;
     if (lines === 0) throw new Error('empty');
   } else {
-    const code = await runAggregate(input, { out }, processIo);
+    const code = await runAggregate(input, { out, ...(mode === 'one-thread' && { threads: 1 }) }, processIo);
     if (code !== 0) throw new Error(`exit ${code}`);
   }
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
@@ -53,16 +54,26 @@ function main(): void {
     const out = join(dir, 'out.csv');
     console.log(`input: ${(lines.length - 1).toLocaleString('en')} rows, ${(statSync(input).size / 1e6).toFixed(1)} MB; node ${process.version}`);
     const floors = [0, 1, 2].map(() => runChild('floor', input, out));
-    const runs = [0, 1, 2].map(() => runChild('aggregate', input, out));
+    const runs: { seconds: number; rssMb: number; wall: number }[] = [];
+    const single: { seconds: number; rssMb: number; wall: number }[] = [];
+    for (let r = 0; r < 4; r++) {
+      runs.push(runChild('aggregate', input, out));
+      single.push(runChild('one-thread', input, out));
+    }
     const floor = Math.min(...floors.map((r) => r.seconds));
     const bestRun = runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
     console.log(`floor (read the file, count lines): ${(floor * 1e3).toFixed(0)} ms`);
-    for (const r of runs) {
+    const show = (name: string, r: { seconds: number; rssMb: number; wall: number }) =>
       console.log(
-        `assay aggregate (ds, defaults): ${(r.seconds * 1e3).toFixed(0)} ms in-process, ${(r.wall * 1e3).toFixed(0)} ms process wall ` +
+        `${name}: ${(r.seconds * 1e3).toFixed(0)} ms in-process, ${(r.wall * 1e3).toFixed(0)} ms process wall ` +
           `(incl. node + tsx start-up), peak RSS ${r.rssMb.toFixed(0)} MB`,
       );
-    }
+    runs.forEach((r, i) => {
+      show('assay aggregate (ds, defaults)   ', r);
+      show('assay aggregate (ds, --threads 1)', single[i]!);
+    });
+    const bestSingle = single.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+    console.log(`one thread: best ${bestSingle.seconds.toFixed(3)} s, peak RSS ${Math.max(...single.map((r) => r.rssMb)).toFixed(0)} MB`);
     console.log(
       `\nheadline: 1M-row CSV end to end: ${bestRun.seconds.toFixed(3)} s (goal < 1 s), peak RSS ${bestRun.rssMb.toFixed(0)} MB ` +
         `(goal < 300 MB), ${(bestRun.seconds / floor).toFixed(1)}× the read floor; output ${readFileSync(out, 'utf8').split('\n').length - 2} rows`,

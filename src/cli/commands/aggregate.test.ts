@@ -1,11 +1,15 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { parse } from 'csv-parse/sync';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { DawidSkeneThreads } from '../../jobs/dawid-skene-threads.js';
 import { hasDatasets, datasetsDir } from '../../quality/test-support/datasets.js';
-import { registerAggregateCommand, runAggregate, type CliIo } from './aggregate.js';
+import { runCategorical } from '../../quality/aggregate/methods.js';
+import { createEncoder } from '../../quality/encode.js';
+import { createRng } from '../../quality/random.js';
+import { registerAggregateCommand, runAggregate, scanCsv, THREADED_DS_MIN_LABELS, type CliIo, type CsvReader } from './aggregate.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'assay-aggregate-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -105,7 +109,7 @@ describe('assay aggregate', () => {
 
   it('rejects unknown methods and bad numbers', async () => {
     const input = file('ok5.csv', LABELS);
-    for (const opts of [{ method: 'em' }, { maxIter: -1 }, { tol: Number.NaN }, { seed: 1.5 }]) {
+    for (const opts of [{ method: 'em' }, { maxIter: -1 }, { tol: Number.NaN }, { seed: 1.5 }, { threads: 0 }]) {
       const io = capture();
       expect(await runAggregate(input, opts, io)).toBe(2);
     }
@@ -164,7 +168,7 @@ describe('assay aggregate', () => {
     const program = new Command().exitOverride();
     registerAggregateCommand(program);
     const cmd = program.commands.find((c) => c.name() === 'aggregate')!;
-    expect(cmd.options.map((o) => o.long)).toEqual(['--method', '--gold', '--clamp-gold', '--out', '--max-iter', '--tol', '--seed', '--pairwise']);
+    expect(cmd.options.map((o) => o.long)).toEqual(['--method', '--gold', '--clamp-gold', '--out', '--max-iter', '--tol', '--seed', '--pairwise', '--threads']);
     const out = join(dir, 'via-commander.csv');
     const before = process.exitCode;
     await program.parseAsync(['node', 'assay', 'aggregate', file('ok6.csv', LABELS), '--method', 'onecoin', '--max-iter', '5', '--out', out]);
@@ -172,6 +176,70 @@ describe('assay aggregate', () => {
     process.exitCode = before;
     expect(readFileSync(out, 'utf8').startsWith('task,label,confidence\n')).toBe(true);
   });
+});
+
+describe('the two CSV readers (d3-dsv on quote-free text, csv-parse streaming otherwise)', () => {
+  const COLUMNS = ['task', 'worker', 'label'];
+  const scan = async (path: string, reader: CsvReader) => {
+    const rows: string[] = [];
+    try {
+      const n = await scanCsv(path, COLUMNS, (v, line) => rows.push(`${line}:${v.join('|')}`), { reader });
+      return { n, rows };
+    } catch (err) {
+      return { error: (err as Error).message, rows };
+    }
+  };
+
+  it.each([
+    ['a plain file', LABELS],
+    ['CRLF line ends, a BOM and empty lines', '\ufefftask,worker,label\r\nt1,a,yes\r\n\r\nt2,b,no\r\n\r\n'],
+    ['columns in another order, an extra column, no final newline', 'label,extra,worker,task\nyes,1,a,t1\nno,2,b,t2'],
+    ['a missing header', 't1,a,yes\nt1,b,no\n'],
+    ['a row with too few fields', 'task,worker,label\nt1,a,yes\nt1,b\n'],
+    ['a row with too many fields after an empty line', 'task,worker,label\nt1,a,yes\n\nt1,b,no,x\n'],
+    ['an empty label', 'task,worker,label\nt1,a,yes\n\nt1,b,\n'],
+    ['a line of blanks', 'task,worker,label\nt1,a,yes\n  \n'],
+    ['a header only', 'task,worker,label\n'],
+  ])('give the same rows, line numbers and errors for %s', async (_what, text) => {
+    const path = file(`readers-${Math.random().toString(36).slice(2)}.csv`, text);
+    const fast = await scan(path, 'auto');
+    const stream = await scan(path, 'stream');
+    expect(fast).toEqual(stream);
+  });
+});
+
+describe('assay aggregate on a large input (Dawid–Skene on every core)', () => {
+  it('writes the labels and confidences of the one-thread fit', async () => {
+    // 50,000 tasks × 5 labels from 500 workers, 4 classes: above the threshold for the threads.
+    const rng = createRng(5);
+    const lines = ['task,worker,label'];
+    const enc = createEncoder();
+    for (let i = 0; i < 50_000; i++) {
+      const truth = rng.nextInt(4);
+      for (let j = 0; j < 5; j++) {
+        const w = rng.nextInt(500);
+        const label = rng.next() < 0.55 + (w % 5) * 0.08 ? truth : rng.nextInt(4);
+        lines.push(`t${i},w${w},c${label}`);
+        enc.add(`t${i}`, `w${w}`, `c${label}`);
+      }
+    }
+    expect(lines.length - 1).toBeGreaterThanOrEqual(THREADED_DS_MIN_LABELS);
+    const out = join(dir, 'large-out.csv');
+    const io = capture();
+    const fit = vi.spyOn(DawidSkeneThreads.prototype, 'fit');
+    expect(await runAggregate(file('large.csv', lines.join('\n') + '\n'), { out }, io)).toBe(0);
+    expect(fit).toHaveBeenCalledTimes(availableParallelism() > 1 ? 1 : 0);
+    fit.mockRestore();
+    const { obs, itemIds, classIds } = enc.finish();
+    const single = runCategorical('ds', obs);
+    const rows = parse(readFileSync(out, 'utf8'), { columns: true }) as { task: string; label: string; confidence: string }[];
+    expect(rows.length).toBe(obs.nItems);
+    rows.forEach((r, i) => {
+      expect(r.task).toBe(itemIds[i]);
+      expect(r.label).toBe(classIds[single.labels[i]!]);
+      expect(Number(r.confidence)).toBeCloseTo(single.posterior[i * obs.nClasses + single.labels[i]!]!, 5);
+    });
+  }, 60_000);
 });
 
 describe.skipIf(!hasDatasets())('assay aggregate on a public data set', () => {

@@ -3,7 +3,7 @@
  * `ds` is the recommended Dawid–Skene variant (see `RECOMMENDED_DS_OPTIONS` and BENCHMARKS.md).
  */
 import type { CategoricalResult, GoldLabels, Observations } from '../types.js';
-import { dawidSkene, RECOMMENDED_DS_OPTIONS } from './dawid-skene.js';
+import { dawidSkene, RECOMMENDED_DS_OPTIONS, type DawidSkeneOptions } from './dawid-skene.js';
 import { glad } from './glad.js';
 import { mace } from './mace.js';
 import { majorityVote } from './majority-vote.js';
@@ -24,6 +24,16 @@ export interface RunOptions {
   readonly gold?: GoldLabels;
 }
 
+/** The Dawid–Skene options `ds` runs with for these settings (the recommended smoothing, the caller's stopping rule and gold). */
+export function dsOptions(opts: RunOptions = {}): DawidSkeneOptions {
+  return {
+    ...RECOMMENDED_DS_OPTIONS,
+    ...(opts.maxIter !== undefined && { maxIter: opts.maxIter }),
+    ...(opts.tol !== undefined && { tol: opts.tol }),
+    ...(opts.gold && { gold: opts.gold }),
+  };
+}
+
 /** Runs a categorical method by name. */
 export function runCategorical(method: CategoricalMethod, obs: Observations, opts: RunOptions = {}): CategoricalResult {
   const it = { ...(opts.maxIter !== undefined && { maxIter: opts.maxIter }), ...(opts.tol !== undefined && { tol: opts.tol }) };
@@ -36,7 +46,7 @@ export function runCategorical(method: CategoricalMethod, obs: Observations, opt
     case 'wawa':
       return wawa(obs);
     case 'ds':
-      return dawidSkene(obs, { ...RECOMMENDED_DS_OPTIONS, ...it, ...(opts.gold && { gold: opts.gold }) });
+      return dawidSkene(obs, dsOptions(opts));
     case 'onecoin':
       return oneCoinDawidSkene(obs, { ...it, ...(opts.gold && { gold: opts.gold }) });
     case 'glad':
