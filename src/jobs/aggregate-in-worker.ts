@@ -4,9 +4,8 @@
  * thread (one, started on first use, reused, and unref'd so it never keeps the process alive). Small inputs run
  * inline, where a thread's start-up and copying would cost more than the work.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startThread } from './start-thread.js';
 import { runCategorical, type CategoricalMethod, type RunOptions } from '../quality/aggregate/methods.js';
 import type { CategoricalResult, Observations } from '../quality/types.js';
 
@@ -18,16 +17,6 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
-/**
- * Starts the thread's module: compiled JavaScript in a build; when running from source (tests, `tsx`), the
- * TypeScript file behind a bootstrap that registers tsx's loader in the thread first.
- */
-function startThread(): Worker {
-  const js = new URL('./aggregation-thread.js', import.meta.url);
-  if (existsSync(fileURLToPath(js))) return new Worker(js);
-  const ts = new URL('./aggregation-thread.ts', import.meta.url).href;
-  return new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(ts)}); });`, { eval: true });
-}
 
 export class AggregationWorker {
   private worker: Worker | null = null;
@@ -58,7 +47,7 @@ export class AggregationWorker {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const worker = startThread();
+    const worker = startThread('aggregation-thread', import.meta.url);
     worker.unref();
     worker.on('message', (msg: { id: number; result?: CategoricalResult; error?: string }) => {
       const p = this.pending.get(msg.id);

@@ -6,10 +6,9 @@
  * server, call it from a worker thread (see `aggregate-in-worker.ts`). The threads are unref'd: they never keep
  * the process alive.
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startThread } from './start-thread.js';
 import { dawidSkeneParallel, type DawidSkeneJob, type DawidSkeneTeam } from '../quality/aggregate/dawid-skene-parallel.js';
 import type { DawidSkeneOptions, DawidSkeneResult } from '../quality/aggregate/dawid-skene.js';
 import type { Observations } from '../quality/types.js';
@@ -19,16 +18,6 @@ export function defaultThreadCount(): number {
   return Math.max(1, Math.min(8, availableParallelism()));
 }
 
-/**
- * Starts the helper module: compiled JavaScript in a build; from source (tests, `tsx`), the TypeScript file behind
- * a bootstrap that registers tsx's loader in the thread first (the approach of `aggregate-in-worker.ts`).
- */
-function startHelper(): Worker {
-  const js = new URL('./dawid-skene-thread.js', import.meta.url);
-  if (existsSync(fileURLToPath(js))) return new Worker(js);
-  const ts = new URL('./dawid-skene-thread.ts', import.meta.url).href;
-  return new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(ts)}); });`, { eval: true });
-}
 
 export class DawidSkeneThreads implements DawidSkeneTeam {
   private closed = false;
@@ -50,7 +39,7 @@ export class DawidSkeneThreads implements DawidSkeneTeam {
     try {
       await Promise.all(
         Array.from({ length: Math.max(0, threads - 1) }, () => {
-          const w = startHelper();
+          const w = startThread('dawid-skene-thread', import.meta.url);
           helpers.push(w);
           w.on('error', (err) => (failure.error ??= err));
           w.on('exit', (code) => (failure.error ??= new Error(`Dawid–Skene helper thread exited with code ${code}`)));
