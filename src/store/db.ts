@@ -65,6 +65,9 @@ function openSqlite(path: string): Store {
 
 function openPostgres(url: string, opts: OpenOptions): Store {
   const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
+  // An idle connection dropped by the server (restart, failover) must not crash the process: the pool discards it
+  // and connects anew on the next query.
+  pool.on('error', (err) => process.stderr.write(`assay: PostgreSQL connection lost (${err.message}); reconnecting on demand\n`));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: withNamedStatements(pool) }) });
   return {
     db,
