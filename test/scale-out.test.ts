@@ -23,7 +23,7 @@ const K = 3;
 describe.skipIf(!DIALECTS.includes('postgres'))('two servers on one PostgreSQL', () => {
   let tdb: TestDatabase;
   let servers: ServerProcess[] = [];
-  let tokens: string[] = [];
+  const tokens: string[] = [];
   let projectId: string;
 
   beforeAll(async () => {
