@@ -70,15 +70,19 @@ async function checkVendors(deps: ServiceDeps, actor: Actor, vendors: ProjectSet
   }
 }
 
+const presentForAnnotator = (p: ProjectRow): AnnotatorProjectView => ({
+  id: p.id,
+  name: p.name,
+  description: p.description,
+  status: p.status as ProjectStatus,
+  schemaVersion: p.schema_version,
+  guidelineVersion: p.guideline_version,
+});
+
 async function present(db: Executor, p: ProjectRow): Promise<ProjectView> {
   const vendors = await projects.listProjectVendors(db, p.id);
   return {
-    id: p.id,
-    name: p.name,
-    description: p.description,
-    status: p.status as ProjectStatus,
-    schemaVersion: p.schema_version,
-    guidelineVersion: p.guideline_version,
+    ...presentForAnnotator(p),
     overlapK: p.overlap_k,
     goldRate: p.gold_rate,
     leaseSeconds: p.lease_seconds,
@@ -88,15 +92,6 @@ async function present(db: Executor, p: ProjectRow): Promise<ProjectView> {
     updatedAt: p.updated_at,
   };
 }
-
-const presentForAnnotator = (p: ProjectRow): AnnotatorProjectView => ({
-  id: p.id,
-  name: p.name,
-  description: p.description,
-  status: p.status as ProjectStatus,
-  schemaVersion: p.schema_version,
-  guidelineVersion: p.guideline_version,
-});
 
 /** Creates a project with schema version 1 and guideline version 1 (an empty guideline when none is given). */
 export async function createProject(deps: ServiceDeps, actor: Actor, input: CreateProjectInput): Promise<ProjectView> {
