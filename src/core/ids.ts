@@ -13,6 +13,7 @@ export const ID_PREFIXES = {
   item: 'itm',
   assignment: 'asg',
   annotation: 'ann',
+  import: 'imp',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 

@@ -5,6 +5,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { ServiceDeps } from '../services/deps.js';
 import { expireAllLeases } from '../services/maintenance/expire-leases.js';
+import { deleteAbandonedImportItems } from '../services/maintenance/abandoned-imports.js';
 import { deleteExpiredSessions } from '../store/credentials.js';
 
 export interface Job {
@@ -15,6 +16,7 @@ export interface Job {
 
 export const JOBS: Job[] = [
   { name: 'expire-leases', everyMs: 30_000, run: expireAllLeases },
+  { name: 'delete-abandoned-imports', everyMs: 3_600_000, run: deleteAbandonedImportItems },
   { name: 'delete-expired-sessions', everyMs: 3_600_000, run: (d) => d.store.write((trx) => deleteExpiredSessions(trx, d.now().toISOString())) },
 ];
 

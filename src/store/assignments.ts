@@ -193,6 +193,7 @@ export async function projectProgress(db: Executor, projectId: string, now: stri
       eb.fn.sum<number>('submitted_count').as('judgments'),
     ])
     .where('project_id', '=', projectId)
+    .where('import_id', 'is', null)
     .executeTakeFirstOrThrow();
   const leases = await db
     .selectFrom('assignments')

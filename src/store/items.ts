@@ -1,14 +1,36 @@
+import { sql } from 'kysely';
 import type { Executor } from './db.js';
 import type { NewItem } from './schema.js';
 import { toJson } from './dialect.js';
 
-/** Rows per INSERT: 10 columns × 400 rows stays well under both engines' bound-parameter limits. */
+/** Rows per INSERT: 11 columns × 400 rows stays well under both engines' bound-parameter limits. */
 const CHUNK = 400;
 
 export async function insertItems(db: Executor, rows: NewItem[]) {
   for (let i = 0; i < rows.length; i += CHUNK) {
     await db.insertInto('items').values(rows.slice(i, i + CHUNK)).execute();
   }
+}
+
+/** Makes an import's staged items part of the project, in serving order after `firstSeq`, in one statement. */
+export async function publishStagedItems(db: Executor, importId: string, firstSeq: number): Promise<number> {
+  const r = await db
+    .updateTable('items')
+    .set({ open: 1, import_id: null, seq: sql`seq + ${firstSeq}` })
+    .where('import_id', '=', importId)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+/** Deletes an import's staged items (and, by cascade, their gold answers). */
+export async function discardStagedItems(db: Executor, importId: string) {
+  await db.deleteFrom('items').where('import_id', '=', importId).execute();
+}
+
+/** Deletes items of imports that never finished (a crashed process) and were staged before `before`. */
+export async function deleteAbandonedImports(db: Executor, before: string) {
+  const r = await db.deleteFrom('items').where('import_id', 'is not', null).where('created_at', '<', before).executeTakeFirst();
+  return Number(r.numDeletedRows);
 }
 
 /** Which of these external ids the project already has (for a clear duplicate error before any write). */
@@ -19,6 +41,7 @@ export async function findExistingExternalIds(db: Executor, projectId: string, e
       .selectFrom('items')
       .select('external_id')
       .where('project_id', '=', projectId)
+      .where('import_id', 'is', null)
       .where('external_id', 'in', externalIds.slice(i, i + CHUNK))
       .execute();
     for (const r of rows) if (r.external_id !== null) found.add(r.external_id);

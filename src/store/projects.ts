@@ -177,5 +177,6 @@ export async function reopenItems(db: Executor, projectId: string, overlapK: num
     .updateTable('items')
     .set((eb) => ({ open: eb.case().when('active_count', '<', overlapK).then(1).else(0).end() }))
     .where('project_id', '=', projectId)
+    .where('import_id', 'is', null)
     .execute();
 }

@@ -122,6 +122,8 @@ export interface ItemsTable {
   submitted_count: number;
   /** 1 while active_count < the project's overlap k: the claim scans only open items. */
   open: number;
+  /** Set while the item belongs to an import still in progress: invisible to claims, progress and lookups. */
+  import_id: string | null;
   created_at: string;
 }
 

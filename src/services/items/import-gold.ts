@@ -37,6 +37,7 @@ export async function importGold(
       .selectFrom('items')
       .select(['id', 'data'])
       .where('project_id', '=', project.id)
+      .where('import_id', 'is', null)
       .where((eb) => eb.or([eb('external_id', '=', id), eb('id', '=', id)]))
       .executeTakeFirst();
     if (!item) throw invalid(`${where}: the project has no item "${id}"`, 'id', { line });

@@ -1,7 +1,9 @@
 /**
- * Bulk import of items (and gold answers in the same file), all-or-nothing: the whole input is parsed and
- * validated against the schema in force before a single row is written, then written in one transaction. Errors
- * name the line and the field; up to 20 are reported together so a file can be fixed in one pass.
+ * Bulk import of items (and gold answers in the same file), all-or-nothing. Items are validated against the schema
+ * in force as the input streams in and written in chunks, *staged*: marked with the import's id and closed to
+ * claims, progress and lookups. At the end one statement publishes them all; on any error they are deleted. Memory
+ * stays flat however large the file, no write lock is held while a client uploads, and a crash mid-import leaves
+ * only staged rows, which a job deletes. Errors name the line and the field; up to 20 are reported together.
  */
 import type { Readable } from 'node:stream';
 import { authorize, type Actor } from '../../core/permissions.js';
@@ -9,7 +11,7 @@ import type { AssayError} from '../../core/errors.js';
 import { invalid, isAssayError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { itemFieldsRead, validateAnswers, validateItem, type TaskSchema } from '../../core/schema/index.js';
-import { insertGoldAnswers, insertItems, findExistingExternalIds } from '../../store/items.js';
+import { insertGoldAnswers, insertItems, findExistingExternalIds, publishStagedItems, discardStagedItems } from '../../store/items.js';
 import { reserveSeq } from '../../store/projects.js';
 import { toJson } from '../../store/dialect.js';
 import type { NewItem } from '../../store/schema.js';
@@ -26,8 +28,12 @@ export interface ImportResult {
   gold: number;
 }
 
+type GoldRow = { item_id: string; project_id: string; answers: unknown; explanation: string | null; created_at: string };
+
 export interface ImportOptions {
   format: ImportFormat;
+  /** Items per staged write (default 2,000). */
+  chunkRows?: number;
   /** Called every 1,000 parsed records (progress bars). */
   onProgress?: (parsed: number) => void;
 }
@@ -93,67 +99,87 @@ export async function importItems(
   const schema = await loadSchema(deps.store.db, project.id, project.schema_version);
   const { records, columns } = readRecords(input, opts.format);
 
-  // Rows are built as records arrive, keeping only the row (data as its JSON text), so memory stays near the size
-  // of the input instead of holding parsed objects and rows side by side.
+  const importId = newId('import');
   const now = nowIsoOf(deps);
-  const rows: NewItem[] = [];
-  const lines: number[] = [];
-  const gold: { item_id: string; project_id: string; answers: unknown; explanation: string | null; created_at: string }[] = [];
+  const chunkRows = opts.chunkRows ?? 2000;
+  let rows: NewItem[] = [];
+  let lines: number[] = [];
+  let gold: GoldRow[] = [];
   const errors: { line: number; message: string; field?: string | undefined }[] = [];
   const seen = new Map<string, number>();
   let checkedHeader = false;
   let parsed = 0;
-  for await (const { line, value } of records) {
-    if (!checkedHeader && opts.format === 'csv') {
-      checkedHeader = true;
-      checkCsvHeader(schema, columns());
+  let staged = 0;
+  let goldCount = 0;
+
+  /** Writes the chunk as staged rows; an id the project already has is reported with its line. */
+  const flush = async () => {
+    if (rows.length === 0 || errors.length > 0) return;
+    const ids = rows.flatMap((r) => (r.external_id != null ? [r.external_id] : []));
+    const existing = ids.length > 0 ? await findExistingExternalIds(deps.store.db, project.id, ids) : new Set<string>();
+    if (existing.size > 0) {
+      rows.forEach((r, n) => {
+        if (r.external_id != null && existing.has(r.external_id) && errors.length < MAX_REPORTED_ERRORS) {
+          errors.push({ line: lines[n]!, message: `${locate(opts.format, lines[n]!)}: the project already has an item with id "${r.external_id}"`, field: 'id' });
+        }
+      });
+      return;
     }
-    const where = locate(opts.format, line);
-    try {
-      const item = toItem(schema, line, where, value);
-      if (item.externalId !== null) {
-        const first = seen.get(item.externalId);
-        if (first !== undefined) throw invalid(`${where}: id "${item.externalId}" repeats ${locate(opts.format, first)}`, 'id', { line });
-        seen.set(item.externalId, line);
+    const [chunk, chunkGold] = [rows, gold];
+    await deps.store.write(async (trx) => {
+      await insertItems(trx, chunk);
+      await insertGoldAnswers(trx, chunkGold);
+    });
+    staged += chunk.length;
+    goldCount += chunkGold.length;
+    rows = [];
+    lines = [];
+    gold = [];
+  };
+
+  try {
+    for await (const { line, value } of records) {
+      if (!checkedHeader && opts.format === 'csv') {
+        checkedHeader = true;
+        checkCsvHeader(schema, columns());
       }
-      if (errors.length === 0) {
-        const id = newId('item');
-        rows.push({ id, project_id: project.id, external_id: item.externalId, data: toJson(item.data), priority: item.priority, seq: 0, active_count: 0, submitted_count: 0, open: 1, created_at: now });
-        lines.push(line);
-        if (item.gold) gold.push({ item_id: id, project_id: project.id, answers: item.gold, explanation: item.goldExplanation, created_at: now });
+      const where = locate(opts.format, line);
+      try {
+        const item = toItem(schema, line, where, value);
+        if (item.externalId !== null) {
+          const first = seen.get(item.externalId);
+          if (first !== undefined) throw invalid(`${where}: id "${item.externalId}" repeats ${locate(opts.format, first)}`, 'id', { line });
+          seen.set(item.externalId, line);
+        }
+        if (errors.length === 0) {
+          const id = newId('item');
+          // seq holds the position in the file until publishing shifts it after the project's last item.
+          rows.push({ id, project_id: project.id, external_id: item.externalId, data: toJson(item.data), priority: item.priority, seq: staged + rows.length, active_count: 0, submitted_count: 0, open: 0, import_id: importId, created_at: now });
+          lines.push(line);
+          if (item.gold) gold.push({ item_id: id, project_id: project.id, answers: item.gold, explanation: item.goldExplanation, created_at: now });
+          if (rows.length >= chunkRows) await flush();
+        }
+      } catch (e) {
+        if (!isAssayError(e)) throw e;
+        errors.push({ line, message: e.message, field: e.field });
       }
-    } catch (e) {
-      if (!isAssayError(e)) throw e;
-      errors.push({ line, message: e.message, field: e.field });
-      rows.length = 0; // nothing will be written: stop holding rows, keep collecting errors
       if (errors.length >= MAX_REPORTED_ERRORS) break;
+      if (++parsed % 1000 === 0) opts.onProgress?.(parsed);
     }
-    if (++parsed % 1000 === 0) opts.onProgress?.(parsed);
+    if (opts.format === 'csv' && !checkedHeader) checkCsvHeader(schema, columns());
+    await flush();
+    if (errors.length > 0) throw importError(errors);
+    if (staged === 0) throw invalid('the import holds no items', 'body');
+    await deps.store.write(async (trx) => {
+      const first = await reserveSeq(trx, project.id, staged);
+      await publishStagedItems(trx, importId, first);
+    });
+  } catch (err) {
+    if (staged > 0) await deps.store.write((trx) => discardStagedItems(trx, importId));
+    throw err;
   }
-  if (opts.format === 'csv' && !checkedHeader) checkCsvHeader(schema, columns());
-  if (errors.length > 0) throw importError(errors);
-  if (rows.length === 0) throw invalid('the import holds no items', 'body');
-
-  const existing = await findExistingExternalIds(deps.store.db, project.id, [...seen.keys()]);
-  if (existing.size > 0) {
-    const dupes = rows.flatMap((r, n) => (r.external_id != null && existing.has(r.external_id) ? [{ id: r.external_id, line: lines[n]! }] : []));
-    throw importError(
-      dupes.slice(0, MAX_REPORTED_ERRORS).map((d) => ({
-        line: d.line,
-        message: `${locate(opts.format, d.line)}: the project already has an item with id "${d.id}"`,
-        field: 'id',
-      })),
-    );
-  }
-
-  await deps.store.write(async (trx) => {
-    const first = await reserveSeq(trx, project.id, rows.length);
-    rows.forEach((r, n) => (r.seq = first + n));
-    await insertItems(trx, rows);
-    await insertGoldAnswers(trx, gold);
-  });
   opts.onProgress?.(parsed);
-  return { imported: rows.length, gold: gold.length };
+  return { imported: staged, gold: goldCount };
 }
 
 function checkCsvHeader(schema: TaskSchema, columns: string[] | null) {
