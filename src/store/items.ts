@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Executor } from './db.js';
 import type { NewItem } from './schema.js';
 import { toJson } from './dialect.js';
@@ -12,11 +11,11 @@ export async function insertItems(db: Executor, rows: NewItem[]) {
   }
 }
 
-/** Makes an import's staged items part of the project, in serving order after `firstSeq`, in one statement. */
-export async function publishStagedItems(db: Executor, importId: string, firstSeq: number): Promise<number> {
+/** Makes an import's staged items part of the project (open to claims), in one statement. */
+export async function publishStagedItems(db: Executor, importId: string): Promise<number> {
   const r = await db
     .updateTable('items')
-    .set({ open: 1, import_id: null, seq: sql`seq + ${firstSeq}` })
+    .set({ open: 1, import_id: null })
     .where('import_id', '=', importId)
     .executeTakeFirst();
   return Number(r.numUpdatedRows);

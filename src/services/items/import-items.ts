@@ -127,6 +127,9 @@ export async function importItems(
     }
     const [chunk, chunkGold] = [rows, gold];
     await deps.store.write(async (trx) => {
+      // Serving positions are reserved per chunk; a failed import leaves a gap in them, which orders nothing wrong.
+      const first = await reserveSeq(trx, project.id, chunk.length);
+      chunk.forEach((r, n) => (r.seq = first + n));
       await insertItems(trx, chunk);
       await insertGoldAnswers(trx, chunkGold);
     });
@@ -153,8 +156,7 @@ export async function importItems(
         }
         if (errors.length === 0) {
           const id = newId('item');
-          // seq holds the position in the file until publishing shifts it after the project's last item.
-          rows.push({ id, project_id: project.id, external_id: item.externalId, data: toJson(item.data), priority: item.priority, seq: staged + rows.length, active_count: 0, submitted_count: 0, open: 0, import_id: importId, created_at: now });
+          rows.push({ id, project_id: project.id, external_id: item.externalId, data: toJson(item.data), priority: item.priority, seq: 0, active_count: 0, submitted_count: 0, open: 0, import_id: importId, created_at: now });
           lines.push(line);
           if (item.gold) gold.push({ item_id: id, project_id: project.id, answers: item.gold, explanation: item.goldExplanation, created_at: now });
           if (rows.length >= chunkRows) await flush();
@@ -170,10 +172,7 @@ export async function importItems(
     await flush();
     if (errors.length > 0) throw importError(errors);
     if (staged === 0) throw invalid('the import holds no items', 'body');
-    await deps.store.write(async (trx) => {
-      const first = await reserveSeq(trx, project.id, staged);
-      await publishStagedItems(trx, importId, first);
-    });
+    await deps.store.write((trx) => publishStagedItems(trx, importId));
   } catch (err) {
     if (staged > 0) await deps.store.write((trx) => discardStagedItems(trx, importId));
     throw err;
