@@ -4,6 +4,7 @@ import { createRng } from '../random.js';
 import type { Observations } from '../types.js';
 import { dawidSkene } from './dawid-skene.js';
 import { dawidSkeneReference } from './dawid-skene-reference.js';
+import { simulateCrowd } from '../test-support/simulate.js';
 
 // Toy data of Crowd-Kit's tests/aggregation/test_ds_aggregation.py (5 tasks × 5 workers, t1 has no label from w3).
 const TOY: [string, string, string][] = [
@@ -70,34 +71,6 @@ describe('dawidSkene on the Crowd-Kit toy data', () => {
   });
 });
 
-/** Random observations: nItems × overlap judgments from workers with random confusion matrices. */
-function simulate(seed: number, nItems: number, nWorkers: number, K: number, overlap: number): Observations {
-  const rng = createRng(seed);
-  const conf = new Float64Array(nWorkers * K * K);
-  for (let w = 0; w < nWorkers; w++)
-    for (let t = 0; t < K; t++) {
-      let s = 0;
-      for (let g = 0; g < K; g++) s += conf[(w * K + t) * K + g] = (g === t ? 3 : 0) + rng.next();
-      for (let g = 0; g < K; g++) conf[(w * K + t) * K + g]! /= s;
-    }
-  const n = nItems * overlap;
-  const item = new Int32Array(n);
-  const worker = new Int32Array(n);
-  const label = new Int32Array(n);
-  for (let i = 0, o = 0; i < nItems; i++) {
-    const t = rng.nextInt(K);
-    for (let j = 0; j < overlap; j++, o++) {
-      const w = rng.nextInt(nWorkers);
-      let u = rng.next();
-      let g = 0;
-      while (g < K - 1 && (u -= conf[(w * K + t) * K + g]!) > 0) g++;
-      item[o] = i;
-      worker[o] = w;
-      label[o] = g;
-    }
-  }
-  return { item, worker, label, nItems, nWorkers, nClasses: K };
-}
 
 describe('dawidSkene against the reference implementation', () => {
   it.each([
@@ -106,7 +79,7 @@ describe('dawidSkene against the reference implementation', () => {
     [3, { smoothing: 0.01 }],
     [4, { gold: 'some' as const }],
   ])('agrees to rounding on simulated data (case %i)', (seed, o) => {
-    const obs = simulate(seed, 300, 20, 4, 5);
+    const obs = simulateCrowd(seed, 300, 20, 4, 5);
     const gold = new Int32Array(obs.nItems).fill(-1);
     for (let i = 0; i < obs.nItems; i += 7) gold[i] = i % 4;
     const opts = { ...o, gold: 'gold' in o ? gold : undefined, maxIter: 30, tol: 0 };
@@ -137,7 +110,7 @@ describe('dawidSkene against the reference implementation', () => {
 
   it('never decreases the objective (EM ascent), with or without smoothing', () => {
     for (const opts of [{}, { smoothing: 0.1, diagonalSmoothing: 1, priorSmoothing: 1 }]) {
-      const r = dawidSkene(simulate(9, 500, 30, 3, 4), { ...opts, maxIter: 40, tol: 0 });
+      const r = dawidSkene(simulateCrowd(9, 500, 30, 3, 4), { ...opts, maxIter: 40, tol: 0 });
       for (let j = 1; j < r.lossHistory.length; j++) expect(r.lossHistory[j]!).toBeGreaterThanOrEqual(r.lossHistory[j - 1]! - 1e-7);
     }
   });
@@ -172,7 +145,7 @@ describe('dawidSkene against the reference implementation', () => {
 
 describe('dawidSkene options', () => {
   it('warm-starts from a given posterior and reaches the same fit', () => {
-    const obs = simulate(21, 300, 15, 3, 5);
+    const obs = simulateCrowd(21, 300, 15, 3, 5);
     const cold = dawidSkene(obs, { tol: 1e-10, maxIter: 500 });
     const warm = dawidSkene(obs, { init: cold.posterior, tol: 1e-10, maxIter: 500 });
     expect(warm.iterations).toBeLessThan(cold.iterations);
@@ -199,7 +172,7 @@ describe('dawidSkene options', () => {
   });
 
   it('rejects negative pseudo-counts and a mis-sized start', () => {
-    const obs = simulate(22, 10, 3, 2, 3);
+    const obs = simulateCrowd(22, 10, 3, 2, 3);
     expect(() => dawidSkene(obs, { smoothing: -1 })).toThrow(RangeError);
     expect(() => dawidSkene(obs, { init: new Float64Array(3) })).toThrow(RangeError);
   });
