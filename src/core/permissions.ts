@@ -89,6 +89,9 @@ export function requireInOrg<T extends { org_id: string }>(actor: Actor, row: T 
   return row;
 }
 
+/** Who to record as the author of a write: the user's id, or `system` for the CLI and jobs. */
+export const actorId = (actor: Actor): string => (actor.kind === 'user' ? actor.userId : 'system');
+
 /** The organization an actor acts in; the system actor must name one for writes that create org-owned rows. */
 export function actorOrg(actor: Actor): string | null {
   return actor.orgId;

@@ -4,6 +4,23 @@
 import { indexByItem, type ItemIndex } from '../observations.js';
 import type { GoldLabels, Observations } from '../types.js';
 
+/**
+ * Turns the log-scores `a[off .. off+k)` into probabilities in place (subtracting the maximum before exponentiating,
+ * so nothing overflows) and returns their log-sum-exp, the row's contribution to the log-likelihood.
+ */
+export function softmaxInPlace(a: Float64Array, off: number, k: number): number {
+  let max = -Infinity;
+  for (let t = 0; t < k; t++) max = Math.max(max, a[off + t]!);
+  let sum = 0;
+  for (let t = 0; t < k; t++) {
+    const v = Math.exp(a[off + t]! - max);
+    a[off + t] = v;
+    sum += v;
+  }
+  for (let t = 0; t < k; t++) a[off + t]! /= sum;
+  return max + Math.log(sum);
+}
+
 /** Checks a gold vector against the observations and returns it (or an all-unknown vector when absent). */
 export function resolveGold(obs: Observations, gold: GoldLabels | undefined): Int32Array {
   if (gold === undefined) return new Int32Array(obs.nItems).fill(-1);

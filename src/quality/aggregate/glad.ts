@@ -23,7 +23,7 @@
  */
 import { countPerWorker, indexByItem, labelsFromPosterior } from '../observations.js';
 import type { CategoricalResult, IterativeOptions, Observations } from '../types.js';
-import { estimatePriors, iterationSettings, safeLog, softMajority } from './common.js';
+import { estimatePriors, iterationSettings, safeLog, softMajority, softmaxInPlace } from './common.js';
 
 export interface GladOptions extends IterativeOptions {
   /** Fisher-scoring rounds per M-step (default 5). */
@@ -114,16 +114,7 @@ export function glad(obs: Observations, opts: GladOptions = {}): GladResult {
         base += lWrong;
         next[off + obs.label[o]!]! += lRight - lWrong;
       }
-      let max = -Infinity;
-      for (let t = 0; t < K; t++) max = Math.max(max, next[off + t]!);
-      let sum = 0;
-      for (let t = 0; t < K; t++) {
-        const v = Math.exp(next[off + t]! - max);
-        next[off + t] = v;
-        sum += v;
-      }
-      for (let t = 0; t < K; t++) next[off + t]! /= sum;
-      ll += base + max + Math.log(sum);
+      ll += base + softmaxInPlace(next, off, K);
     }
     post = next;
     let lp = 0;

@@ -13,7 +13,7 @@
  */
 import { countPerWorker, indexByItem, labelsFromPosterior } from '../observations.js';
 import type { CategoricalResult, GoldLabels, IterativeOptions, Observations } from '../types.js';
-import { estimatePriors, iterationSettings, resolveGold, safeLog, softMajority } from './common.js';
+import { estimatePriors, iterationSettings, resolveGold, safeLog, softMajority, softmaxInPlace } from './common.js';
 
 export interface OneCoinOptions extends IterativeOptions {
   /** Pseudo-count a added to both the correct and the wrong side of each worker's accuracy (default 0). */
@@ -73,16 +73,7 @@ export function oneCoinDawidSkene(obs: Observations, opts: OneCoinOptions = {}):
         next[off + gold[i]!] = 1;
         continue;
       }
-      let max = -Infinity;
-      for (let t = 0; t < K; t++) max = Math.max(max, next[off + t]!);
-      let sum = 0;
-      for (let t = 0; t < K; t++) {
-        const v = Math.exp(next[off + t]! - max);
-        next[off + t] = v;
-        sum += v;
-      }
-      for (let t = 0; t < K; t++) next[off + t]! /= sum;
-      ll += base + max + Math.log(sum);
+      ll += base + softmaxInPlace(next, off, K);
     }
     post = next;
     return ll;

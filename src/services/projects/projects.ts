@@ -1,4 +1,4 @@
-import { authorize, requireInOrg, can, type Actor } from '../../core/permissions.js';
+import { actorId, authorize, requireInOrg, can, type Actor } from '../../core/permissions.js';
 import { invalid } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { describeSchema, parseTaskSchema } from '../../core/schema/index.js';
@@ -101,7 +101,7 @@ export async function createProject(deps: ServiceDeps, actor: Actor, input: Crea
   checkSettings(input);
   await checkVendors(deps, actor, input.vendors);
   const now = nowIsoOf(deps);
-  const createdBy = actor.kind === 'user' ? actor.userId : 'system';
+  const createdBy = actorId(actor);
   const row: ProjectRow = {
     id: newId('project'),
     org_id: orgId,

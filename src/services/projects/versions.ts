@@ -2,7 +2,7 @@
  * New versions of a project's schema and guidelines. Versions are append-only: an annotation records the versions
  * it answered, so old annotations stay interpretable after a change.
  */
-import { authorize, type Actor } from '../../core/permissions.js';
+import { actorId, authorize, type Actor } from '../../core/permissions.js';
 import { invalid } from '../../core/errors.js';
 import { parseTaskSchema, validateItem } from '../../core/schema/index.js';
 import { isAssayError } from '../../core/errors.js';
@@ -47,7 +47,7 @@ export async function publishSchema(deps: ServiceDeps, actor: Actor, projectId: 
       project_id: p.id,
       version,
       schema,
-      created_by: actor.kind === 'user' ? actor.userId : 'system',
+      created_by: actorId(actor),
       created_at: now,
     });
     await projects.updateProject(trx, p.id, { schema_version: version, updated_at: now });
@@ -66,7 +66,7 @@ export async function publishGuidelines(deps: ServiceDeps, actor: Actor, project
       project_id: p.id,
       version,
       markdown,
-      created_by: actor.kind === 'user' ? actor.userId : 'system',
+      created_by: actorId(actor),
       created_at: now,
     });
     await projects.updateProject(trx, p.id, { guideline_version: version, updated_at: now });
