@@ -1,10 +1,12 @@
-// ESLint flat config: typescript-eslint's recommended rules with type information for src, test and bench.
+// ESLint flat config: typescript-eslint's recommended rules for src, test, bench and scripts; React hooks rules
+// and browser globals for the web app.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'test-results/**', 'web/dist/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'test-results/**', 'web/dist/**', 'coverage/**', 'web/src/api/schema.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -15,5 +17,11 @@ export default tseslint.config(
       'no-console': 'off',
       eqeqeq: ['error', 'smart'],
     },
+  },
+  {
+    files: ['web/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
   },
 );

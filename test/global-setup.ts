@@ -1,8 +1,10 @@
 /**
  * Runs once before all test files: finds out whether PostgreSQL and Chromium are here. Under CI=true a missing one
- * fails the run; on a laptop the run goes on without it and says so loudly, with how to get it.
+ * fails the run; on a laptop the run goes on without it and says so loudly, with how to get it. With Chromium here,
+ * it also builds the web app, so browser journeys test the current sources.
  */
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 
@@ -46,6 +48,13 @@ export default async function setup(project: TestProject) {
     if (ci && (pgError && wantPg || !chromium)) throw new Error(`CI=true and a required service is missing:${banner}`);
     process.stderr.write(banner + '\n');
   }
+  // Browser journeys drive the web app that `assay serve` serves from web/dist: build it from the current sources.
+  if (chromium) await buildWebApp();
   project.provide('postgres', pgError === null);
   project.provide('chromium', chromium);
+}
+
+async function buildWebApp(): Promise<void> {
+  const { build } = await import('vite');
+  await build({ configFile: fileURLToPath(new URL('../web/vite.config.ts', import.meta.url)), logLevel: 'warn' });
 }

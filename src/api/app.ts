@@ -9,7 +9,6 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
-import fastifyStatic from '@fastify/static';
 import { sql } from 'kysely';
 import { createJsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { ServiceDeps } from '../services/deps.js';
@@ -21,6 +20,7 @@ import { projectRoutes } from './projects/routes.js';
 import { itemRoutes } from './items/routes.js';
 import { taskRoutes } from './tasks/routes.js';
 import { annotationRoutes } from './annotations/routes.js';
+import { serveWebApp } from './web-app.js';
 
 export interface AppOptions {
   deps: ServiceDeps;
@@ -95,8 +95,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     { prefix: '/api/v1' },
   );
 
-  if (opts.webRoot && existsSync(opts.webRoot)) {
-    await app.register(fastifyStatic, { root: opts.webRoot, wildcard: false });
-  }
+  if (opts.webRoot && existsSync(opts.webRoot)) await serveWebApp(app, opts.webRoot);
   return app;
 }

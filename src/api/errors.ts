@@ -65,7 +65,10 @@ export function registerErrorHandler(app: FastifyInstance) {
     return reply.code(500).send({ error: { code: 'internal', message: 'Internal server error' } });
   });
 
-  app.setNotFoundHandler((req, reply) =>
-    reply.code(404).send({ error: { code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}` } }),
-  );
+  app.setNotFoundHandler((req, reply) => reply.code(404).send(noRoute(req.method, req.url)));
+}
+
+/** The body of a 404 for a URL no route serves. */
+export function noRoute(method: string, url: string) {
+  return { error: { code: 'not_found', message: `No route ${method} ${url.split('?')[0]}` } };
 }

@@ -17,7 +17,7 @@ function findWebRoot(): string | undefined {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 6; i++) {
     const candidate = join(dir, 'web', 'dist');
-    if (existsSync(join(dir, 'package.json'))) return existsSync(candidate) ? candidate : join(dir, 'web', 'public');
+    if (existsSync(join(dir, 'package.json'))) return existsSync(candidate) ? candidate : undefined;
     dir = dirname(dir);
   }
   return undefined;
@@ -47,12 +47,13 @@ export function registerServeCommand(program: Command) {
         const config = loadConfig({ ...process.env, ...(o.port && { PORT: o.port }), ...(o.host && { HOST: o.host }) });
         const ctx = await openContext(config);
         const demo = o.demo ? await seedDemoIfEmpty(ctx.deps) : null;
+        const webRoot = findWebRoot();
         const app = await buildApp({
           deps: ctx.deps,
           logger: { level: config.logLevel },
           secureCookies: config.secureCookies,
           logRequests: config.logRequests,
-          webRoot: findWebRoot(),
+          webRoot,
         });
         const stopJobs = startJobs(ctx.deps, app.log);
         await app.listen({ port: config.port, host: config.host });
@@ -60,6 +61,7 @@ export function registerServeCommand(program: Command) {
         const port = typeof addr === 'object' && addr ? addr.port : config.port;
         const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
         process.stdout.write(`Assay is running at ${url}  (database: ${ctx.store.dialect.name}; API: ${url}/api/v1/openapi.json)\n`);
+        if (!webRoot) process.stdout.write('The web app is not built (web/dist is missing): run `npm run build:web`; the API works without it.\n');
         if (demo) printDemo(demo, url);
         let stopping = false;
         const stop = async () => {

@@ -1,0 +1,69 @@
+/**
+ * Shared server state through TanStack Query: one key per resource, so a mutation anywhere invalidates what it
+ * changed (`queryKeys.project(id)` covers the project's schema, guidelines and progress too).
+ */
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, unwrap } from './client';
+
+export const queryKeys = {
+  me: ['me'] as const,
+  projects: ['projects'] as const,
+  project: (id: string) => ['projects', id] as const,
+  schema: (id: string, version?: number) => ['projects', id, 'schema', version ?? 'current'] as const,
+  guidelines: (id: string, version?: number) => ['projects', id, 'guidelines', version ?? 'current'] as const,
+  progress: (id: string) => ['projects', id, 'progress'] as const,
+  annotations: (id: string) => ['projects', id, 'annotations'] as const,
+  users: ['users'] as const,
+  vendors: ['vendors'] as const,
+  tokens: ['tokens'] as const,
+};
+
+export function useMe() {
+  return useQuery({
+    queryKey: queryKeys.me,
+    queryFn: () => unwrap(api.GET('/api/v1/me')),
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+}
+
+export function useProjects() {
+  return useQuery({
+    queryKey: queryKeys.projects,
+    queryFn: () => unwrap(api.GET('/api/v1/projects', { params: { query: { limit: 200 } } })),
+  });
+}
+
+export function useProject(projectId: string) {
+  return useQuery({
+    queryKey: queryKeys.project(projectId),
+    queryFn: () => unwrap(api.GET('/api/v1/projects/{projectId}', { params: { path: { projectId } } })),
+  });
+}
+
+export function useProjectSchema(projectId: string, version?: number) {
+  return useQuery({
+    queryKey: queryKeys.schema(projectId, version),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/projects/{projectId}/schema', { params: { path: { projectId }, query: version === undefined ? {} : { version } } })),
+    staleTime: version === undefined ? 30_000 : Infinity,
+  });
+}
+
+export function useGuidelines(projectId: string, version?: number) {
+  return useQuery({
+    queryKey: queryKeys.guidelines(projectId, version),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/projects/{projectId}/guidelines', { params: { path: { projectId }, query: version === undefined ? {} : { version } } })),
+    staleTime: version === undefined ? 30_000 : Infinity,
+  });
+}
+
+export function useProgress(projectId: string, refetchMs?: number) {
+  return useQuery({
+    queryKey: queryKeys.progress(projectId),
+    queryFn: () => unwrap(api.GET('/api/v1/projects/{projectId}/progress', { params: { path: { projectId } } })),
+    refetchInterval: refetchMs,
+    placeholderData: keepPreviousData,
+  });
+}

@@ -1,0 +1,32 @@
+/**
+ * The route table. Each area is a lazily loaded chunk, so an annotator's browser never downloads the manager
+ * console or the charts. Areas add their routes here and nowhere else.
+ */
+import type { RouteObject } from 'react-router';
+import { LoginPage } from '../features/auth/LoginPage';
+import { RequireAuth } from '../features/auth/RequireAuth';
+import { HomeRedirect } from '../features/auth/HomeRedirect';
+import { Shell } from '../components/Shell';
+import { RouteError } from '../components/RouteError';
+
+export const routes: RouteObject[] = [
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: (
+      <RequireAuth>
+        <Shell />
+      </RequireAuth>
+    ),
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <HomeRedirect /> },
+      { path: 'annotate', lazy: async () => ({ Component: (await import('../features/annotate/AnnotatorHome')).AnnotatorHome }) },
+      { path: 'annotate/:projectId', lazy: async () => ({ Component: (await import('../features/annotate/Workspace')).Workspace }) },
+      { path: 'manage', lazy: async () => ({ Component: (await import('../features/manage/ProjectsPage')).ProjectsPage }) },
+      { path: 'manage/new', lazy: async () => ({ Component: (await import('../features/manage/NewProjectPage')).NewProjectPage }) },
+      { path: 'manage/projects/:projectId/*', lazy: async () => ({ Component: (await import('../features/manage/ProjectPage')).ProjectPage }) },
+      { path: 'admin/*', lazy: async () => ({ Component: (await import('../features/admin/AdminPage')).AdminPage }) },
+      { path: '*', element: <RouteError notFound /> },
+    ],
+  },
+];

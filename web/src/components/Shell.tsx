@@ -1,0 +1,47 @@
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../api/client';
+import { useMe } from '../api/queries';
+import { canAdminister, canLabel, canManage } from '../features/auth/roles';
+
+/** The frame around every signed-in page: brand, the areas the role may open, the user and sign-out. */
+export function Shell() {
+  const me = useMe().data!;
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const logout = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/auth/logout')),
+    onSettled: () => {
+      queryClient.clear();
+      navigate('/login', { replace: true });
+    },
+  });
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <NavLink to="/" className="brand" aria-label="Assay home">
+          <span className="brand-mark" aria-hidden="true">A</span> Assay
+        </NavLink>
+        <nav aria-label="Main">
+          {canLabel(me.role) && <NavLink to="/annotate">Label</NavLink>}
+          {canManage(me.role) && <NavLink to="/manage">Projects</NavLink>}
+          {canAdminister(me.role) && <NavLink to="/admin">Admin</NavLink>}
+        </nav>
+        <div className="user">
+          <span className="user-name" title={me.email}>
+            {me.name} <span className="role">{me.role.replace('_', ' ')}</span>
+          </span>
+          <button className="btn ghost small" onClick={() => logout.mutate()} disabled={logout.isPending}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      <div id="main" className="main" tabIndex={-1}>
+        <Outlet />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,7 @@
+export function AdminPage() {
+  return (
+    <main className="page">
+      <h1>AdminPage</h1>
+    </main>
+  );
+}

@@ -1,0 +1,7 @@
+export function Workspace() {
+  return (
+    <main className="page">
+      <h1>Workspace</h1>
+    </main>
+  );
+}

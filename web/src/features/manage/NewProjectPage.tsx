@@ -1,0 +1,7 @@
+export function NewProjectPage() {
+  return (
+    <main className="page">
+      <h1>NewProjectPage</h1>
+    </main>
+  );
+}

@@ -1,0 +1,7 @@
+export function ProjectsPage() {
+  return (
+    <main className="page">
+      <h1>ProjectsPage</h1>
+    </main>
+  );
+}
