@@ -26,18 +26,16 @@
  */
 import type { Observations } from '../types.js';
 import {
-  fitDawidSkene,
   iterateOneThread,
   logPriorDensity,
   logPriorOfPi,
   normalizeParameters,
   normalizePriors,
   normalizeWorkers,
-  type DawidSkeneOptions,
-  type DawidSkeneResult,
   type EmPlan,
   type EmState,
-} from './dawid-skene.js';
+} from './dawid-skene-em.js';
+import { fitDawidSkene, type DawidSkeneOptions, type DawidSkeneResult } from './dawid-skene.js';
 import { sweep } from './dawid-skene-sweep.js';
 
 /** What a fit hands to its helper threads: shared arrays only (structured clone shares, never copies, them). */

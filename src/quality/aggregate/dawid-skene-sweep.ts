@@ -49,7 +49,7 @@ export function sweep(
  * rescaled by its maximum every 8 judgments (the scale goes into the log-likelihood); an item whose product still
  * underflows to 0 is recomputed in log space. A clamped item keeps its indicator posterior.
  */
-function itemGeneric(
+export function itemGeneric(
   i: number,
   K: number,
   s: number,

@@ -34,11 +34,12 @@
  * a guarantee that the recorded objective never decreases). The reference implementation has neither `init` nor
  * `pooling`. The recommended setting for labelling work is `RECOMMENDED_DS_OPTIONS` (a = 0.01): see BENCHMARKS.md.
  */
-import { countPerWorker, indexByItem, type ItemIndex } from '../observations.js';
+import { indexByItem, type ItemIndex } from '../observations.js';
 import type { CategoricalResult, GoldLabels, IterativeOptions, Observations } from '../types.js';
 import { iterationSettings, normalizeInPlace, resolveGold, softMajority } from './common.js';
+import { normalizeParameters, ONE_THREAD, type EmPlan, type EmState } from './dawid-skene-em.js';
 import { assemble } from './dawid-skene-reference.js';
-import { sweep } from './dawid-skene-sweep.js';
+import { wasmPlan } from './dawid-skene-wasm.js';
 
 export interface DawidSkeneOptions extends IterativeOptions {
   /** Dirichlet pseudo-count a added to every confusion-matrix cell (default 0). */
@@ -73,61 +74,8 @@ export const RECOMMENDED_DS_OPTIONS = { smoothing: 0.01, diagonalSmoothing: 0, p
 
 /** Fits Dawid–Skene by EM; see the file comment for the model and options. */
 export function dawidSkene(obs: Observations, opts: DawidSkeneOptions = {}): DawidSkeneResult {
-  return fitDawidSkene(obs, opts, ONE_THREAD);
+  return fitDawidSkene(obs, opts, wasmPlan(obs) ?? ONE_THREAD);
 }
-
-/**
- * The state of one fit, as the EM iterations see it (internal to the engine): the judgments sorted by item
- * (`start`, `cell`, `gold`), the parameters θ [worker][given][true] and π, the posterior, the expected counts of
- * the M-step and the pseudo-counts. See the file comment.
- */
-export interface EmState {
-  readonly nItems: number;
-  readonly nWorkers: number;
-  readonly K: number;
-  readonly start: Int32Array;
-  readonly cell: Int32Array;
-  readonly gold: Int32Array;
-  readonly theta: Float64Array;
-  readonly pi: Float64Array;
-  readonly post: Float64Array;
-  readonly counts: Float64Array;
-  readonly priorCounts: Float64Array;
-  readonly pooled: Float64Array;
-  readonly r: Float64Array;
-  readonly a: number;
-  readonly ad: number;
-  readonly ap: number;
-  readonly b: number;
-}
-
-/**
- * How the EM iterations run (internal to the engine): on the calling thread (`ONE_THREAD`), or split over threads
- * that share memory (`dawid-skene-parallel.ts`). `shareInt32`/`shareFloat64` return an array every thread of the
- * plan can read and write (the array itself on one thread, a copy in a `SharedArrayBuffer` for a team);
- * `iterate` runs one EM iteration — E-step fused with the accumulation of expected counts, then the M-step — and
- * returns the objective (log-likelihood plus log-prior density) of the parameters the E-step used; `end` releases
- * the plan's helpers (called once, also after an error).
- */
-export interface EmPlan {
-  shareInt32(a: Int32Array): Int32Array;
-  shareFloat64(a: Float64Array): Float64Array;
-  iterate(s: EmState): number;
-  end(): void;
-}
-
-/** One EM iteration on the calling thread. */
-export function iterateOneThread(s: EmState): number {
-  s.counts.fill(0);
-  s.priorCounts.fill(0);
-  const ll = sweep(s.nItems, s.K, s.start, s.cell, s.gold, s.theta, s.pi, s.post, s.counts, s.priorCounts, s.r);
-  const hasPriorTerm = s.a > 0 || s.ad > 0 || s.ap > 0 || s.b > 0;
-  const objective = hasPriorTerm ? ll + logPriorDensity(s, 0, s.nWorkers) + logPriorOfPi(s) : ll;
-  normalizeParameters(s);
-  return objective;
-}
-
-const ONE_THREAD: EmPlan = { shareInt32: (a) => a, shareFloat64: (a) => a, iterate: iterateOneThread, end: () => undefined };
 
 /** `dawidSkene` with its iterations run by `plan`: the same algorithm, whatever the plan (see `EmPlan`). */
 export function fitDawidSkene(obs: Observations, opts: DawidSkeneOptions, plan: EmPlan): DawidSkeneResult {
@@ -198,12 +146,16 @@ function fit(obs: Observations, opts: DawidSkeneOptions, plan: EmPlan): DawidSke
   }
 
   // Transpose to the conventional [worker][true][given] layout for the result.
-  const { theta, post, pi } = s;
+  const { theta } = s;
   const conf = new Float64Array(nWorkers * KK);
   for (let w = 0; w < nWorkers; w++)
     for (let g = 0; g < K; g++) for (let t = 0; t < K; t++) conf[w * KK + t * K + g] = theta[w * KK + g * K + t]!;
-  const res = assemble(obs, post, conf, pi, iterations, converged, lossHistory);
-  return { ...res, workerCount: countPerWorker(obs) };
+  return assemble(obs, owned(s.post), conf, owned(s.pi), iterations, converged, lossHistory);
+}
+
+/** `a` itself when it spans its whole buffer, else a copy: a result never keeps a plan's other arrays alive. */
+function owned(a: Float64Array): Float64Array {
+  return a.byteOffset === 0 && a.byteLength === a.buffer.byteLength ? a : a.slice();
 }
 
 /** M-step accumulation of expected counts from a given posterior (used once, for the starting point). */
@@ -224,120 +176,6 @@ function accumulate(
       for (let t = 0; t < K; t++) counts[c + t]! += post[off + t]!;
     }
   }
-}
-
-/** M-step normalisation: θ[w][·][t] ∝ counts + pseudo-counts over `given`, π ∝ priorCounts + a_π. */
-export function normalizeParameters(s: EmState): void {
-  if (s.b > 0) poolConfusions(s);
-  normalizeWorkers(s, 0, s.nWorkers);
-  normalizePriors(s);
-}
-
-/** The centre of the pooling prior: b·θ̄[t][g], θ̄ the pooled confusion of all workers (uniform for an unseen class). */
-function poolConfusions(s: EmState): void {
-  const { K, counts, pooled, b, nWorkers } = s;
-  const KK = K * K;
-  const colSum = new Float64Array(K);
-  pooled.fill(0);
-  for (let w = 0; w < nWorkers; w++) for (let j = 0; j < KK; j++) pooled[j]! += counts[w * KK + j]!;
-  for (let g = 0; g < K; g++) for (let t = 0; t < K; t++) colSum[t]! += pooled[g * K + t]!;
-  for (let g = 0; g < K; g++)
-    for (let t = 0; t < K; t++) pooled[g * K + t] = colSum[t]! > 0 ? (b * pooled[g * K + t]!) / colSum[t]! : b / K;
-}
-
-/** M-step for the workers w0 … w1−1: θ[w][·][t] ∝ counts[w][·][t] + pseudo-counts (needs `pooled` when b > 0). */
-export function normalizeWorkers(s: EmState, w0: number, w1: number): void {
-  const { K, counts, theta, a, ad, b, pooled } = s;
-  const KK = K * K;
-  const colSum = new Float64Array(K);
-  for (let w = w0; w < w1; w++) {
-    const base = w * KK;
-    colSum.fill(K * a + ad + b);
-    for (let g = 0; g < K; g++) for (let t = 0; t < K; t++) colSum[t]! += counts[base + g * K + t]!;
-    for (let t = 0; t < K; t++) colSum[t] = colSum[t]! > 0 ? 1 / colSum[t]! : 0;
-    for (let g = 0; g < K; g++) {
-      for (let t = 0; t < K; t++) {
-        const inv = colSum[t]!;
-        const c = counts[base + g * K + t]! + a + (g === t ? ad : 0) + (b > 0 ? pooled[g * K + t]! : 0);
-        // A worker never seen with true class t (all-zero column, no smoothing) says each class with 1/K.
-        theta[base + g * K + t] = inv > 0 ? c * inv : 1 / K;
-      }
-    }
-  }
-}
-
-/** M-step for the class priors: π ∝ priorCounts + a_π. */
-export function normalizePriors(s: EmState): void {
-  const { K, priorCounts, pi, ap } = s;
-  let total = 0;
-  for (let t = 0; t < K; t++) total += priorCounts[t]! + ap;
-  for (let t = 0; t < K; t++) pi[t] = total > 0 ? (priorCounts[t]! + ap) / total : 1 / K;
-}
-
-/**
- * Σ_w Σ_{g,t} (a + a_d·[g=t] + b·θ̄[t][g])·log θ_w[g][t] over the workers w0 … w1−1: the confusions' part of the
- * log-density of the Dirichlet priors, up to a constant. Without pooling the pseudo-counts take two values
- * (diagonal, off-diagonal), so the log of a running product of θ is taken instead of each θ's log: one `log` per
- * ~100 cells instead of one per cell. Each product is logged before it can underflow (θ ≥ 1e-100 is checked; a
- * smaller θ sends the whole sum to the per-cell logs).
- */
-export function logPriorDensity(s: EmState, w0: number, w1: number): number {
-  const { K, theta, a, ad, b } = s;
-  if (b > 0) return logPriorPerCell(s, w0, w1);
-  const KK = K * K;
-  let diag = 0;
-  let off = 0;
-  let pd = 1;
-  let po = 1;
-  for (let w = w0; w < w1; w++) {
-    const base = w * KK;
-    for (let g = 0; g < K; g++) {
-      for (let t = 0; t < K; t++) {
-        const v = theta[base + g * K + t]!;
-        if (!(v >= 1e-100)) return logPriorPerCell(s, w0, w1);
-        if (g === t) {
-          pd *= v;
-          if (pd < 1e-200) {
-            diag += Math.log(pd);
-            pd = 1;
-          }
-        } else {
-          po *= v;
-          if (po < 1e-200) {
-            off += Math.log(po);
-            po = 1;
-          }
-        }
-      }
-    }
-  }
-  diag += Math.log(pd);
-  off += Math.log(po);
-  return (a > 0 ? a * off : 0) + (a + ad > 0 ? (a + ad) * diag : 0);
-}
-
-/** `logPriorDensity` one log per cell: with pooling (a pseudo-count per cell) or a θ too small for products. */
-function logPriorPerCell(s: EmState, w0: number, w1: number): number {
-  const { K, theta, a, ad, b, pooled } = s;
-  const KK = K * K;
-  let lp = 0;
-  for (let w = w0; w < w1; w++) {
-    const base = w * KK;
-    for (let g = 0; g < K; g++) {
-      for (let t = 0; t < K; t++) {
-        const c = a + (g === t ? ad : 0) + (b > 0 ? pooled[g * K + t]! : 0);
-        if (c > 0) lp += c * Math.log(theta[base + g * K + t]!);
-      }
-    }
-  }
-  return lp;
-}
-
-/** a_π·Σ log π: the class priors' part of the log-density of the Dirichlet priors. */
-export function logPriorOfPi(s: EmState): number {
-  let lp = 0;
-  if (s.ap > 0) for (let t = 0; t < s.K; t++) lp += s.ap * Math.log(s.pi[t]!);
-  return lp;
 }
 
 /** The starting posterior: `init` (validated, gold rows clamped) or the soft majority vote. */

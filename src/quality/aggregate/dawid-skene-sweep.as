@@ -1,0 +1,128 @@
+// AssemblyScript source of the WebAssembly SIMD sweep of Dawid–Skene (`dawid-skene-wasm.ts` loads it).
+//
+// It is `sweep2` … `sweep6` of `dawid-skene-sweep.ts`, operation for operation, with the K running products held in
+// f64x2 pairs (plus one scalar when K is odd): the same multiplications and additions in the same order, so the
+// result is bit for bit that of the JavaScript sweep. Items that are clamped, have more than 8 judgments or
+// underflow are handed back to JavaScript (`slowItem`, the generic per-item code), and `log` is JavaScript's
+// Math.log, so no number depends on which path ran. Every pointer is a byte offset into the imported memory; `cell`
+// holds element offsets (w·K + g)·K into the [worker][given][true] tables θ and counts.
+//
+// The file is not TypeScript for tsc (it uses AssemblyScript's v128, f64x2, load<T>); the compiled bytes are
+// committed in `dawid-skene-sweep-wasm.generated.ts`. After an edit, regenerate them with
+//   node --import tsx src/quality/test-support/build-sweep-wasm.ts
+// (`dawid-skene-wasm.test.ts` fails while the committed bytes are stale).
+
+@external("env", "log") declare function jsLog(x: f64): f64;
+@external("env", "slowItem") declare function slowItem(i: i32, s: i32, e: i32): f64;
+
+// One sweep over items 0 … nItems−1 for a class count K known when the function is inlined (each export below
+// passes a constant, so the K tests fold away). Returns the log-likelihood of the fast items plus slowItem's.
+@inline
+function sweepK(K: i32, nItems: i32, start: usize, cell: usize, gold: usize, theta: usize, pi: usize, post: usize, counts: usize, priorCounts: usize): f64 {
+  const zero = f64x2.splat(0);
+  let ll: f64 = 0;
+  let prod: f64 = 1;
+  const pi01 = v128.load(pi);
+  const pi23 = K >= 4 ? v128.load(pi, 16) : zero;
+  const pi45 = K >= 6 ? v128.load(pi, 32) : zero;
+  const piOdd: f64 = K == 3 ? load<f64>(pi, 16) : K == 5 ? load<f64>(pi, 32) : 0;
+  let pc01 = zero;
+  let pc23 = zero;
+  let pc45 = zero;
+  let pcOdd: f64 = 0;
+  let e = load<i32>(start);
+  for (let i = 0; i < nItems; i++) {
+    const s = e;
+    e = load<i32>(start + ((<usize>i + 1) << 2));
+    if (e - s > 8 || load<i32>(gold + (<usize>i << 2)) >= 0) {
+      ll += slowItem(i, s, e);
+      continue;
+    }
+    // E-step: r_t = π_t · Π θ[w][g][t] over the item's judgments.
+    let r01 = pi01;
+    let r23 = pi23;
+    let r45 = pi45;
+    let rOdd = piOdd;
+    for (let p = s; p < e; p++) {
+      const c = theta + (<usize>load<i32>(cell + (<usize>p << 2)) << 3);
+      r01 = f64x2.mul(r01, v128.load(c));
+      if (K >= 4) r23 = f64x2.mul(r23, v128.load(c, 16));
+      if (K >= 6) r45 = f64x2.mul(r45, v128.load(c, 32));
+      if (K == 3) rOdd *= load<f64>(c, 16);
+      if (K == 5) rOdd *= load<f64>(c, 32);
+    }
+    // Σ_t r_t, added left to right as the JavaScript sweep does.
+    let sum = f64x2.extract_lane(r01, 0) + f64x2.extract_lane(r01, 1);
+    if (K == 3) sum += rOdd;
+    if (K >= 4) {
+      sum += f64x2.extract_lane(r23, 0);
+      sum += f64x2.extract_lane(r23, 1);
+    }
+    if (K == 5) sum += rOdd;
+    if (K >= 6) {
+      sum += f64x2.extract_lane(r45, 0);
+      sum += f64x2.extract_lane(r45, 1);
+    }
+    if (!(sum > 0)) {
+      ll += slowItem(i, s, e);
+      continue;
+    }
+    const inv = 1 / sum;
+    const vinv = f64x2.splat(inv);
+    r01 = f64x2.mul(r01, vinv);
+    if (K >= 4) r23 = f64x2.mul(r23, vinv);
+    if (K >= 6) r45 = f64x2.mul(r45, vinv);
+    rOdd *= inv;
+    const o = post + ((<usize>i * <usize>K) << 3);
+    v128.store(o, r01);
+    if (K == 3) store<f64>(o, rOdd, 16);
+    if (K >= 4) v128.store(o, r23, 16);
+    if (K == 5) store<f64>(o, rOdd, 32);
+    if (K >= 6) v128.store(o, r45, 32);
+    pc01 = f64x2.add(pc01, r01);
+    if (K >= 4) pc23 = f64x2.add(pc23, r23);
+    if (K >= 6) pc45 = f64x2.add(pc45, r45);
+    pcOdd += rOdd;
+    // M-step accumulation: counts[w][g][t] += T_it.
+    for (let p = s; p < e; p++) {
+      const c = counts + (<usize>load<i32>(cell + (<usize>p << 2)) << 3);
+      v128.store(c, f64x2.add(v128.load(c), r01));
+      if (K >= 4) v128.store(c, f64x2.add(v128.load(c, 16), r23), 16);
+      if (K >= 6) v128.store(c, f64x2.add(v128.load(c, 32), r45), 32);
+      if (K == 3) store<f64>(c, load<f64>(c, 16) + rOdd, 16);
+      if (K == 5) store<f64>(c, load<f64>(c, 32) + rOdd, 32);
+    }
+    // The log-likelihood: one log per ~100 items, of a running product of the evidences.
+    prod *= sum;
+    if (prod < 1e-250) {
+      ll += jsLog(prod);
+      prod = 1;
+    }
+  }
+  v128.store(priorCounts, f64x2.add(v128.load(priorCounts), pc01));
+  if (K >= 4) v128.store(priorCounts, f64x2.add(v128.load(priorCounts, 16), pc23), 16);
+  if (K >= 6) v128.store(priorCounts, f64x2.add(v128.load(priorCounts, 32), pc45), 32);
+  if (K == 3) store<f64>(priorCounts, load<f64>(priorCounts, 16) + pcOdd, 16);
+  if (K == 5) store<f64>(priorCounts, load<f64>(priorCounts, 32) + pcOdd, 32);
+  return ll + jsLog(prod);
+}
+
+export function sweep2(nItems: i32, start: usize, cell: usize, gold: usize, theta: usize, pi: usize, post: usize, counts: usize, priorCounts: usize): f64 {
+  return sweepK(2, nItems, start, cell, gold, theta, pi, post, counts, priorCounts);
+}
+
+export function sweep3(nItems: i32, start: usize, cell: usize, gold: usize, theta: usize, pi: usize, post: usize, counts: usize, priorCounts: usize): f64 {
+  return sweepK(3, nItems, start, cell, gold, theta, pi, post, counts, priorCounts);
+}
+
+export function sweep4(nItems: i32, start: usize, cell: usize, gold: usize, theta: usize, pi: usize, post: usize, counts: usize, priorCounts: usize): f64 {
+  return sweepK(4, nItems, start, cell, gold, theta, pi, post, counts, priorCounts);
+}
+
+export function sweep5(nItems: i32, start: usize, cell: usize, gold: usize, theta: usize, pi: usize, post: usize, counts: usize, priorCounts: usize): f64 {
+  return sweepK(5, nItems, start, cell, gold, theta, pi, post, counts, priorCounts);
+}
+
+export function sweep6(nItems: i32, start: usize, cell: usize, gold: usize, theta: usize, pi: usize, post: usize, counts: usize, priorCounts: usize): f64 {
+  return sweepK(6, nItems, start, cell, gold, theta, pi, post, counts, priorCounts);
+}
