@@ -42,11 +42,15 @@ export function classCounts(obs: Observations): Float64Array {
 /**
  * Soft majority vote: each item's row is the fraction of its judgments in each class (Crowd-Kit's
  * `MajorityVote.probas_`, the usual start of EM). Items without judgments get the overall class frequencies;
- * gold items get their known class with probability 1.
+ * gold items get their known class with probability 1. Written into `post` when given (zeroed, nItems × K).
  */
-export function softMajority(obs: Observations, gold: Int32Array, index: ItemIndex = indexByItem(obs)): Float64Array {
+export function softMajority(
+  obs: Observations,
+  gold: Int32Array,
+  index: ItemIndex = indexByItem(obs),
+  post: Float64Array = new Float64Array(obs.nItems * obs.nClasses),
+): Float64Array {
   const K = obs.nClasses;
-  const post = new Float64Array(obs.nItems * K);
   const overall = classCounts(obs);
   normalizeInPlace(overall, 0, K, 1 / Math.max(K, 1));
   for (let i = 0; i < obs.nItems; i++) {
@@ -61,7 +65,8 @@ export function softMajority(obs: Observations, gold: Int32Array, index: ItemInd
       for (let k = 0; k < K; k++) post[off + k] = overall[k]!;
       continue;
     }
-    for (let p = s; p < e; p++) post[off + obs.label[index.order[p]!]!]! += 1 / (e - s);
+    const share = 1 / (e - s);
+    for (let p = s; p < e; p++) post[off + obs.label[index.order[p]!]!]! += share;
   }
   return post;
 }

@@ -34,14 +34,18 @@ export interface EmState {
  * How the EM iterations run (internal to the engine): on the calling thread in JavaScript (`ONE_THREAD`) or in
  * WebAssembly (`dawid-skene-wasm.ts`), or split over threads that share memory (`dawid-skene-parallel.ts`).
  * `shareInt32`/`shareFloat64` return an array every part of the plan can read and write (the array itself on one
- * thread, a copy in the WebAssembly memory, or a copy in a `SharedArrayBuffer` for a team);
- * `iterate` runs one EM iteration — E-step fused with the accumulation of expected counts, then the M-step — and
+ * thread, a copy in the WebAssembly memory, or a copy in a `SharedArrayBuffer` for a team), and `newInt32`/
+ * `newFloat64` a zeroed one of that kind; `accumulate` adds the expected counts of the posterior `post` (the first
+ * M-step, from the starting posterior); `iterate` runs one EM iteration — E-step fused with the accumulation of expected counts, then the M-step — and
  * returns the objective (log-likelihood plus log-prior density) of the parameters the E-step used; `end` releases
  * the plan's helpers (called once, also after an error).
  */
 export interface EmPlan {
   shareInt32(a: Int32Array): Int32Array;
   shareFloat64(a: Float64Array): Float64Array;
+  newInt32(length: number): Int32Array;
+  newFloat64(length: number): Float64Array;
+  accumulate(s: EmState): void;
   iterate(s: EmState): number;
   end(): void;
 }
@@ -61,8 +65,35 @@ export function finishIteration(s: EmState, ll: number): number {
   return objective;
 }
 
+/**
+ * M-step accumulation of expected counts from the posterior `s.post` into `s.counts` and `s.priorCounts` (used once,
+ * for the starting point). Each count receives its additions in judgment order, as in the sweep.
+ */
+export function accumulateOneThread(s: EmState): void {
+  const { nItems, K, start, cell, post, counts, priorCounts } = s;
+  let e = start[0]!;
+  for (let i = 0; i < nItems; i++) {
+    const off = i * K;
+    const b = e;
+    e = start[i + 1]!;
+    for (let t = 0; t < K; t++) {
+      const v = post[off + t]!;
+      priorCounts[t]! += v;
+      for (let p = b; p < e; p++) counts[cell[p]! + t]! += v;
+    }
+  }
+}
+
 /** The JavaScript plan on the calling thread: the fallback of `dawid-skene-wasm.ts`, and the tests' other path. */
-export const ONE_THREAD: EmPlan = { shareInt32: (a) => a, shareFloat64: (a) => a, iterate: iterateOneThread, end: () => undefined };
+export const ONE_THREAD: EmPlan = {
+  shareInt32: (a) => a,
+  shareFloat64: (a) => a,
+  newInt32: (length) => new Int32Array(length),
+  newFloat64: (length) => new Float64Array(length),
+  accumulate: accumulateOneThread,
+  iterate: iterateOneThread,
+  end: () => undefined,
+};
 
 /** M-step normalisation: θ[w][·][t] ∝ counts + pseudo-counts over `given`, π ∝ priorCounts + a_π. */
 export function normalizeParameters(s: EmState): void {

@@ -26,7 +26,8 @@
  */
 import type { Observations } from '../types.js';
 import {
-  iterateOneThread,
+  accumulateOneThread,
+  ONE_THREAD,
   logPriorDensity,
   logPriorOfPi,
   normalizeParameters,
@@ -124,7 +125,7 @@ function splitEvenly(count: number, threads: number): Int32Array {
 }
 
 function teamPlan(team: DawidSkeneTeam, T: number): EmPlan {
-  if (T === 1) return { shareInt32: (a) => a, shareFloat64: (a) => a, iterate: iterateOneThread, end: () => undefined };
+  if (T === 1) return ONE_THREAD;
   let job: DawidSkeneJob | undefined;
   const begin = (s: EmState): DawidSkeneJob => {
     const stride = s.counts.length + s.K;
@@ -157,6 +158,9 @@ function teamPlan(team: DawidSkeneTeam, T: number): EmPlan {
   return {
     shareInt32: shared,
     shareFloat64: shared,
+    newInt32: (length) => new Int32Array(new SharedArrayBuffer(4 * length)),
+    newFloat64: (length) => new Float64Array(new SharedArrayBuffer(8 * length)),
+    accumulate: accumulateOneThread,
     iterate(s) {
       job ??= begin(s);
       const { ctl, itemBounds, workerBounds, acc, sums } = job;

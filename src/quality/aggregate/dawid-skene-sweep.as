@@ -7,6 +7,9 @@
 // Math.log, so no number depends on which path ran. Every pointer is a byte offset into the imported memory; `cell`
 // holds element offsets (w·K + g)·K into the [worker][given][true] tables θ and counts.
 //
+// It also holds the first M-step's accumulation (`accumulateK`), likewise bit for bit `accumulate` in
+// `dawid-skene-em.ts`.
+//
 // The file is not TypeScript for tsc (it uses AssemblyScript's v128, f64x2, load<T>); the compiled bytes are
 // committed in `dawid-skene-sweep-wasm.generated.ts`. After an edit, regenerate them with
 //   node --import tsx src/quality/test-support/build-sweep-wasm.ts
@@ -107,6 +110,44 @@ function sweepK(K: i32, nItems: i32, start: usize, cell: usize, gold: usize, the
   return ll + jsLog(prod);
 }
 
+// The M-step accumulation alone from a given posterior (the first M-step, from the soft majority vote): `accumulate`
+// of `dawid-skene-em.ts`, the same additions in the same order. Clamped items need nothing special here.
+@inline
+function accumulateK(K: i32, nItems: i32, start: usize, cell: usize, post: usize, counts: usize, priorCounts: usize): void {
+  const zero = f64x2.splat(0);
+  let pc01 = v128.load(priorCounts);
+  let pc23 = K >= 4 ? v128.load(priorCounts, 16) : zero;
+  let pc45 = K >= 6 ? v128.load(priorCounts, 32) : zero;
+  let pcOdd: f64 = K == 3 ? load<f64>(priorCounts, 16) : K == 5 ? load<f64>(priorCounts, 32) : 0;
+  let e = load<i32>(start);
+  for (let i = 0; i < nItems; i++) {
+    const s = e;
+    e = load<i32>(start + ((<usize>i + 1) << 2));
+    const o = post + ((<usize>i * <usize>K) << 3);
+    const r01 = v128.load(o);
+    const r23 = K >= 4 ? v128.load(o, 16) : zero;
+    const r45 = K >= 6 ? v128.load(o, 32) : zero;
+    const rOdd: f64 = K == 3 ? load<f64>(o, 16) : K == 5 ? load<f64>(o, 32) : 0;
+    pc01 = f64x2.add(pc01, r01);
+    if (K >= 4) pc23 = f64x2.add(pc23, r23);
+    if (K >= 6) pc45 = f64x2.add(pc45, r45);
+    pcOdd += rOdd;
+    for (let p = s; p < e; p++) {
+      const c = counts + (<usize>load<i32>(cell + (<usize>p << 2)) << 3);
+      v128.store(c, f64x2.add(v128.load(c), r01));
+      if (K >= 4) v128.store(c, f64x2.add(v128.load(c, 16), r23), 16);
+      if (K >= 6) v128.store(c, f64x2.add(v128.load(c, 32), r45), 32);
+      if (K == 3) store<f64>(c, load<f64>(c, 16) + rOdd, 16);
+      if (K == 5) store<f64>(c, load<f64>(c, 32) + rOdd, 32);
+    }
+  }
+  v128.store(priorCounts, pc01);
+  if (K >= 4) v128.store(priorCounts, pc23, 16);
+  if (K >= 6) v128.store(priorCounts, pc45, 32);
+  if (K == 3) store<f64>(priorCounts, pcOdd, 16);
+  if (K == 5) store<f64>(priorCounts, pcOdd, 32);
+}
+
 export function sweep2(nItems: i32, start: usize, cell: usize, gold: usize, theta: usize, pi: usize, post: usize, counts: usize, priorCounts: usize): f64 {
   return sweepK(2, nItems, start, cell, gold, theta, pi, post, counts, priorCounts);
 }
@@ -125,4 +166,24 @@ export function sweep5(nItems: i32, start: usize, cell: usize, gold: usize, thet
 
 export function sweep6(nItems: i32, start: usize, cell: usize, gold: usize, theta: usize, pi: usize, post: usize, counts: usize, priorCounts: usize): f64 {
   return sweepK(6, nItems, start, cell, gold, theta, pi, post, counts, priorCounts);
+}
+
+export function accumulate2(nItems: i32, start: usize, cell: usize, post: usize, counts: usize, priorCounts: usize): void {
+  accumulateK(2, nItems, start, cell, post, counts, priorCounts);
+}
+
+export function accumulate3(nItems: i32, start: usize, cell: usize, post: usize, counts: usize, priorCounts: usize): void {
+  accumulateK(3, nItems, start, cell, post, counts, priorCounts);
+}
+
+export function accumulate4(nItems: i32, start: usize, cell: usize, post: usize, counts: usize, priorCounts: usize): void {
+  accumulateK(4, nItems, start, cell, post, counts, priorCounts);
+}
+
+export function accumulate5(nItems: i32, start: usize, cell: usize, post: usize, counts: usize, priorCounts: usize): void {
+  accumulateK(5, nItems, start, cell, post, counts, priorCounts);
+}
+
+export function accumulate6(nItems: i32, start: usize, cell: usize, post: usize, counts: usize, priorCounts: usize): void {
+  accumulateK(6, nItems, start, cell, post, counts, priorCounts);
 }

@@ -9,6 +9,7 @@
  * on 1M labels (BENCHMARKS.md): no bounds checks, half the multiply and add instructions.
  * Everything the sweep reads or writes (`start`, `cell`, `gold`, θ, π, the posterior, the counts) lives in one
  * WebAssembly memory sized for the fit up front; the M-step keeps running in JavaScript on views of that memory.
+ * The first M-step's accumulation (from the starting posterior) runs in WebAssembly too, likewise bit for bit.
  *
  * `wasmPlan` returns undefined, and the caller uses the JavaScript plan, when K is outside 2…6, when the runtime
  * lacks WebAssembly SIMD, or when the arrays would not fit in 2 GiB.
@@ -18,6 +19,7 @@ import { finishIteration, type EmPlan, type EmState } from './dawid-skene-em.js'
 import { itemGeneric } from './dawid-skene-sweep.js';
 import { SWEEP_WASM_BASE64 } from './dawid-skene-sweep-wasm.generated.js';
 
+type WasmAccumulate = (nItems: number, start: number, cell: number, post: number, counts: number, priorCounts: number) => void;
 type WasmSweep = (
   nItems: number,
   start: number,
@@ -75,7 +77,7 @@ export function wasmPlan(obs: Observations): EmPlan | undefined {
   const n = obs.label.length;
   const I = obs.nItems;
   const WKK = obs.nWorkers * K * K;
-  // What `fit` shares: gold, start, cell (Int32), then post, counts, θ, priorCounts, π, pooled (Float64).
+  // What `fit` places here: gold, start, cell (Int32), then post, counts, θ, priorCounts, π, pooled (Float64).
   const bytes =
     padded(4 * I) + padded(4 * (I + 1)) + padded(4 * n) + padded(8 * I * K) + 2 * padded(8 * WKK) + 2 * padded(8 * K) + padded(8 * K * K);
   if (bytes > MAX_BYTES) return undefined;
@@ -94,16 +96,24 @@ export function wasmPlan(obs: Observations): EmPlan | undefined {
   };
   const instance = new wasm.Instance(mod, { env: { memory, log: Math.log, slowItem } });
   const sweep = instance.exports[`sweep${K}`] as WasmSweep;
+  const accumulate = instance.exports[`accumulate${K}`] as WasmAccumulate;
+  const view = <T>(ctor: new (buffer: ArrayBuffer, byteOffset: number, length: number) => T, bytesPer: number, length: number): T =>
+    new ctor(memory.buffer, place(bytesPer * length), length);
   return {
     shareInt32(a) {
-      const view = new Int32Array(memory.buffer, place(a.byteLength), a.length);
-      view.set(a);
-      return view;
+      const v = view(Int32Array, 4, a.length);
+      v.set(a);
+      return v;
     },
     shareFloat64(a) {
-      const view = new Float64Array(memory.buffer, place(a.byteLength), a.length);
-      view.set(a);
-      return view;
+      const v = view(Float64Array, 8, a.length);
+      v.set(a);
+      return v;
+    },
+    newInt32: (length) => view(Int32Array, 4, length),
+    newFloat64: (length) => view(Float64Array, 8, length),
+    accumulate(s) {
+      accumulate(s.nItems, s.start.byteOffset, s.cell.byteOffset, s.post.byteOffset, s.counts.byteOffset, s.priorCounts.byteOffset);
     },
     iterate(s) {
       state = s;

@@ -101,7 +101,7 @@ function fit(obs: Observations, opts: DawidSkeneOptions, plan: EmPlan): DawidSke
   const KK = K * K;
 
   // cell[p] = offset of row (worker, given) in the [worker][given][true] tables, for judgments sorted by item.
-  const cell = plan.shareInt32(new Int32Array(n));
+  const cell = plan.newInt32(n);
   for (let p = 0; p < n; p++) {
     const o = index.order[p]!;
     cell[p] = (obs.worker[o]! * K + obs.label[o]!) * K;
@@ -114,12 +114,12 @@ function fit(obs: Observations, opts: DawidSkeneOptions, plan: EmPlan): DawidSke
     start,
     cell,
     gold,
-    post: plan.shareFloat64(initialPosterior(obs, gold, index, opts.init)),
-    counts: plan.shareFloat64(new Float64Array(nWorkers * KK)), // expected counts, [worker][given][true]
-    theta: plan.shareFloat64(new Float64Array(nWorkers * KK)), // probabilities, [worker][given][true]
-    priorCounts: plan.shareFloat64(new Float64Array(K)),
-    pi: plan.shareFloat64(new Float64Array(K)),
-    pooled: plan.shareFloat64(new Float64Array(KK)), // pooled confusion [given][true], the centre of the pooling prior
+    post: initialPosterior(obs, gold, index, opts.init, plan.newFloat64(nItems * K)),
+    counts: plan.newFloat64(nWorkers * KK), // expected counts, [worker][given][true]
+    theta: plan.newFloat64(nWorkers * KK), // probabilities, [worker][given][true]
+    priorCounts: plan.newFloat64(K),
+    pi: plan.newFloat64(K),
+    pooled: plan.newFloat64(KK), // pooled confusion [given][true], the centre of the pooling prior
     r: new Float64Array(K),
     a,
     ad,
@@ -128,7 +128,7 @@ function fit(obs: Observations, opts: DawidSkeneOptions, plan: EmPlan): DawidSke
   };
 
   // Initial M-step from the starting posterior (the soft majority vote).
-  accumulate(nItems, K, start, cell, s.post, s.counts, s.priorCounts);
+  plan.accumulate(s);
   normalizeParameters(s);
 
   const lossHistory: number[] = [];
@@ -158,32 +158,12 @@ function owned(a: Float64Array): Float64Array {
   return a.byteOffset === 0 && a.byteLength === a.buffer.byteLength ? a : a.slice();
 }
 
-/** M-step accumulation of expected counts from a given posterior (used once, for the starting point). */
-function accumulate(
-  nItems: number,
-  K: number,
-  start: Int32Array,
-  cell: Int32Array,
-  post: Float64Array,
-  counts: Float64Array,
-  priorCounts: Float64Array,
-): void {
-  for (let i = 0; i < nItems; i++) {
-    const off = i * K;
-    for (let t = 0; t < K; t++) priorCounts[t]! += post[off + t]!;
-    for (let p = start[i]!; p < start[i + 1]!; p++) {
-      const c = cell[p]!;
-      for (let t = 0; t < K; t++) counts[c + t]! += post[off + t]!;
-    }
-  }
-}
-
-/** The starting posterior: `init` (validated, gold rows clamped) or the soft majority vote. */
-export function initialPosterior(obs: Observations, gold: Int32Array, index: ItemIndex, init: Float64Array | undefined): Float64Array {
-  if (init === undefined) return softMajority(obs, gold, index);
+/** The starting posterior, written into `post` (zeroed): `init` (validated, gold rows clamped) or the soft majority vote. */
+function initialPosterior(obs: Observations, gold: Int32Array, index: ItemIndex, init: Float64Array | undefined, post: Float64Array): Float64Array {
+  if (init === undefined) return softMajority(obs, gold, index, post);
   const K = obs.nClasses;
   if (init.length !== obs.nItems * K) throw new RangeError(`init must have nItems × nClasses = ${obs.nItems * K} entries`);
-  const post = Float64Array.from(init);
+  post.set(init);
   for (let i = 0; i < obs.nItems; i++) {
     const gi = gold[i]!;
     if (gi >= 0) {
