@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from './db.js';
 import type { NewUser, UserRow } from './schema.js';
 import { afterKey, decodeCursor } from './pagination.js';
@@ -19,9 +20,14 @@ export interface ListUsersOptions {
   orgId: string;
   vendorId?: string | undefined;
   role?: string | undefined;
+  /** Text the name or email contains, case-insensitively. */
+  search?: string | undefined;
   cursor?: string | undefined;
   limit: number;
 }
+
+/** A LIKE pattern matching `text` anywhere, with LIKE's own wildcards taken literally (escape `\`). */
+const containsPattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export function listUsers(db: Executor, o: ListUsersOptions): Promise<UserRow[]> {
   const after = decodeCursor(o.cursor);
@@ -31,6 +37,11 @@ export function listUsers(db: Executor, o: ListUsersOptions): Promise<UserRow[]>
     .where('org_id', '=', o.orgId)
     .$if(o.vendorId !== undefined, (q) => q.where('vendor_id', '=', o.vendorId!))
     .$if(o.role !== undefined, (q) => q.where('role', '=', o.role!))
+    .$if(!!o.search, (q) => {
+      const pattern = containsPattern(o.search!);
+      // Emails are stored lower-case; names are lowered here (PostgreSQL's LIKE is case-sensitive, SQLite's is not).
+      return q.where(sql<boolean>`(lower(name) like ${pattern} escape '\\' or email like ${pattern} escape '\\')`);
+    })
     .$if(after !== null, (q) => q.where((eb) => afterKey(eb, after!)))
     .orderBy('created_at')
     .orderBy('id')

@@ -15,7 +15,11 @@ export const workforceRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = asy
       schema: {
         tags: ['workforce'],
         summary: "The organization's users (a vendor manager sees its vendor's only)",
-        querystring: pageQuery.extend({ role: z.enum(ROLES).optional(), vendorId: z.string().optional() }),
+        querystring: pageQuery.extend({
+          role: z.enum(ROLES).optional(),
+          vendorId: z.string().optional(),
+          q: z.string().max(200).optional().describe('Only users whose name or email contains this text (case-insensitive)'),
+        }),
         response: { 200: page(userView), ...errors },
       },
     },

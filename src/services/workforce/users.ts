@@ -94,13 +94,13 @@ export async function createUser(deps: ServiceDeps, actor: Actor, input: CreateU
 export async function listUsers(
   deps: ServiceDeps,
   actor: Actor,
-  q: { role?: Role | undefined; vendorId?: string | undefined; cursor?: string | undefined; limit?: number | undefined },
+  q: { role?: Role | undefined; vendorId?: string | undefined; q?: string | undefined; cursor?: string | undefined; limit?: number | undefined },
 ): Promise<Page<UserView>> {
   authorize(actor, 'user.read');
   const limit = Math.min(q.limit ?? 100, MAX_PAGE_SIZE);
   // A vendor manager sees only its own vendor's people.
   const vendorId = actor.kind === 'user' && actor.role === 'vendor_manager' ? (actor.vendorId ?? '') : q.vendorId;
-  const rows = await listUserRows(deps.store.db, { orgId: orgOf(actor), vendorId, role: q.role, cursor: q.cursor, limit });
+  const rows = await listUserRows(deps.store.db, { orgId: orgOf(actor), vendorId, role: q.role, search: q.q?.trim() || undefined, cursor: q.cursor, limit });
   return toPage(rows, limit, presentUser);
 }
 

@@ -803,6 +803,8 @@ export interface paths {
                     limit?: number;
                     role?: "admin" | "manager" | "reviewer" | "annotator" | "vendor_manager";
                     vendorId?: string;
+                    /** @description Only users whose name or email contains this text (case-insensitive) */
+                    q?: string;
                 };
                 header?: never;
                 path?: never;
