@@ -1,7 +1,7 @@
 /**
  * Runs once before all test files: finds out whether PostgreSQL and Chromium are here. Under CI=true a missing one
- * fails the run; on a laptop the run goes on without it and says so loudly, with how to get it. With Chromium here,
- * it also builds the web app, so browser journeys test the current sources.
+ * fails the run; on a laptop the run goes on without it and says so loudly, with how to get it. It also builds the
+ * web app, so browser journeys and the bundle test see the current sources.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -48,8 +48,9 @@ export default async function setup(project: TestProject) {
     if (ci && (pgError && wantPg || !chromium)) throw new Error(`CI=true and a required service is missing:${banner}`);
     process.stderr.write(banner + '\n');
   }
-  // Browser journeys drive the web app that `assay serve` serves from web/dist: build it from the current sources.
-  if (chromium) await buildWebApp();
+  // Browser journeys drive the web app that `assay serve` serves from web/dist, and the bundle test reads its
+  // manifest: build it from the current sources.
+  await buildWebApp();
   project.provide('postgres', pgError === null);
   project.provide('chromium', chromium);
 }

@@ -1,0 +1,26 @@
+/**
+ * Web app figures (`npm run bench -- web`): the production bundle each area downloads on a first visit, gzipped,
+ * against the framework floor (the entry chunk alone: React, the router, TanStack Query, the API client), and the
+ * annotator's wait from submit to the next task being visible, measured in Debian's Chromium over 100 tasks
+ * against a real `assay serve` (see bench/support/submit-to-next.ts).
+ */
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { areaBundle, readManifest, type Area } from '../scripts/web-bundle.js';
+
+const DIST = fileURLToPath(new URL('../web/dist/', import.meta.url));
+const GOAL_ANNOTATOR_KB = 250;
+
+await build({ configFile: fileURLToPath(new URL('../web/vite.config.ts', import.meta.url)), logLevel: 'warn' });
+const manifest = readManifest(DIST);
+const floor = areaBundle(DIST, manifest, 'entry');
+const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+console.log(`floor (entry chunk: react, router, query, client): ${kb(floor.gzipBytes)} gzipped, ${kb(floor.rawBytes)} raw`);
+for (const area of ['annotator', 'manager', 'admin'] as Area[]) {
+  const b = areaBundle(DIST, manifest, area);
+  console.log(
+    `${area.padEnd(10)} ${kb(b.gzipBytes).padStart(9)} gzipped  ${kb(b.rawBytes).padStart(9)} raw  ${(b.gzipBytes / floor.gzipBytes).toFixed(2)}× floor  (${b.files.length} files)`,
+  );
+}
+const annotator = areaBundle(DIST, manifest, 'annotator');
+console.log(`\nheadline: annotator route ${kb(annotator.gzipBytes)} gzipped (goal < ${GOAL_ANNOTATOR_KB} KB)`);
