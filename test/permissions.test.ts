@@ -46,6 +46,7 @@ const ACCESS: Record<string, readonly Role[]> = {
   'POST /api/v1/projects/:projectId/tasks/next': ['admin', 'annotator'],
   'GET /api/v1/projects/:projectId/annotations': ['admin', 'manager', 'reviewer', 'annotator'],
   'GET /api/v1/projects/:projectId/progress': ['admin', 'manager', 'reviewer', 'vendor_manager'],
+  'GET /api/v1/projects/:projectId/throughput': ['admin', 'manager', 'reviewer', 'vendor_manager'],
   'GET /api/v1/projects/:projectId/export': ['admin', 'manager'],
   'POST /api/v1/tasks/:assignmentId/submit': ['admin', 'annotator'],
   'POST /api/v1/tasks/:assignmentId/skip': ['admin', 'annotator'],

@@ -89,6 +89,14 @@ export function requireInOrg<T extends { org_id: string }>(actor: Actor, row: T 
   return row;
 }
 
+/**
+ * The vendor whose work alone the actor may count (a vendor manager: their own vendor's annotators), or undefined
+ * when the role sees the whole organization's work. A vendor manager without a vendor sees nobody's ('').
+ */
+export function vendorScopeOf(actor: Actor): string | undefined {
+  return actor.kind === 'user' && actor.role === 'vendor_manager' ? (actor.vendorId ?? '') : undefined;
+}
+
 /** Who to record as the author of a write: the user's id, or `system` for the CLI and jobs. */
 export const actorId = (actor: Actor): string => (actor.kind === 'user' ? actor.userId : 'system');
 

@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listAnnotations } from '../../services/annotations/list-annotations.js';
 import { getProgress } from '../../services/annotations/progress.js';
+import { getThroughput } from '../../services/annotations/throughput.js';
+import { THROUGHPUT_BUCKETS } from '../../store/throughput.js';
 import { exportAnnotations, EXPORT_FORMATS } from '../../services/exports/export-annotations.js';
 import type { ServiceDeps } from '../../services/deps.js';
 import { actorOf } from '../auth/authenticate.js';
@@ -48,6 +50,34 @@ export const annotationRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = as
       },
     },
     async (req) => getProgress(deps, actorOf(req), req.params.projectId),
+  );
+
+  app.get(
+    '/projects/:projectId/throughput',
+    {
+      schema: {
+        tags: ['annotations'],
+        summary: 'Judgments and skips per hour or day since a time (a vendor manager counts only their vendor\'s)',
+        params: projectParams,
+        querystring: z.object({
+          bucket: z.enum(THROUGHPUT_BUCKETS).default('hour'),
+          since: z.string().optional().describe('ISO date-time, floored to its bucket; defaults to 48 hours or 30 days ago'),
+        }),
+        response: {
+          200: z.object({
+            projectId: z.string(),
+            bucket: z.enum(THROUGHPUT_BUCKETS),
+            since: z.string(),
+            until: z.string(),
+            buckets: z.array(z.object({ start: z.string(), judgments: z.number().int(), skips: z.number().int() })),
+            judgments: z.number().int(),
+            skips: z.number().int(),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (req) => getThroughput(deps, actorOf(req), req.params.projectId, req.query),
   );
 
   app.get(
