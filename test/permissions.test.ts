@@ -46,6 +46,7 @@ const ACCESS: Record<string, readonly Role[]> = {
   'POST /api/v1/projects/:projectId/tasks/next': ['admin', 'annotator'],
   'GET /api/v1/projects/:projectId/annotations': ['admin', 'manager', 'reviewer', 'annotator'],
   'GET /api/v1/projects/:projectId/progress': ['admin', 'manager', 'reviewer', 'vendor_manager'],
+  'GET /api/v1/projects/:projectId/my-progress': ['admin', 'annotator'],
   'GET /api/v1/projects/:projectId/throughput': ['admin', 'manager', 'reviewer', 'vendor_manager'],
   'GET /api/v1/projects/:projectId/export': ['admin', 'manager'],
   'POST /api/v1/tasks/:assignmentId/submit': ['admin', 'annotator'],
@@ -415,6 +416,7 @@ describe.each(DIALECTS)('permissions on %s', (dialect) => {
       await call('annotations', ann.get(`/api/v1/projects/${projectId}/annotations`));
       for (const id of goldItemIds) await call('annotations of a gold item', ann.get(`/api/v1/projects/${projectId}/annotations?itemId=${id}`));
       await call('progress', ann.get(`/api/v1/projects/${projectId}/progress`));
+      await call('my progress', ann.get(`/api/v1/projects/${projectId}/my-progress`));
       await call('export', ann.get(`/api/v1/projects/${projectId}/export`));
 
       for (const { what, res } of bodies) {

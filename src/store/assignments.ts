@@ -217,3 +217,60 @@ export async function projectProgress(db: Executor, projectId: string, now: stri
     skips: Number(skips.n),
   };
 }
+
+/** One annotator's own work in a project, derived from rows: their judgments, skips, time, open lease and what is left. */
+export async function annotatorProgress(db: Executor, o: { projectId: string; annotatorId: string; now: string; overlapK: number }) {
+  const mine = await db
+    .selectFrom('annotations')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.sum<number>('time_spent_ms').as('ms'),
+      eb.fn.max('created_at').as('last'),
+    ])
+    .where('project_id', '=', o.projectId)
+    .where('annotator_id', '=', o.annotatorId)
+    .executeTakeFirstOrThrow();
+  const skips = await db
+    .selectFrom('assignments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('project_id', '=', o.projectId)
+    .where('annotator_id', '=', o.annotatorId)
+    .where('status', '=', 'skipped')
+    .executeTakeFirstOrThrow();
+  const lease = await db
+    .selectFrom('assignments')
+    .select(['id', 'lease_expires_at'])
+    .where('project_id', '=', o.projectId)
+    .where('annotator_id', '=', o.annotatorId)
+    .where('status', '=', 'leased')
+    .where('lease_expires_at', '>', o.now)
+    .orderBy('created_at')
+    .executeTakeFirst();
+  // Items still short of k judgments that this annotator was never given: the most they could still label.
+  const left = await db
+    .selectFrom('items')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('items.project_id', '=', o.projectId)
+    .where('items.import_id', 'is', null)
+    .where('items.submitted_count', '<', o.overlapK)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('assignments')
+            .select('assignments.id')
+            .whereRef('assignments.item_id', '=', 'items.id')
+            .where('assignments.annotator_id', '=', o.annotatorId),
+        ),
+      ),
+    )
+    .executeTakeFirstOrThrow();
+  return {
+    judgments: Number(mine.n),
+    timeSpentMs: Number(mine.ms ?? 0),
+    lastSubmittedAt: (mine.last as string | null) ?? null,
+    skips: Number(skips.n),
+    openLease: lease ? { assignmentId: lease.id, leaseExpiresAt: lease.lease_expires_at } : null,
+    itemsLeft: Number(left.n),
+  };
+}

@@ -14,6 +14,12 @@ import type { AssignmentRow, ProjectRow } from '../../store/schema.js';
 import type { ServiceDeps } from '../deps.js';
 import { requireProject } from '../projects/projects.js';
 
+/** Why there is no task: the client tells "finished" from "come back later" by this, not by the message. */
+export const NO_TASK_REASONS = ['project_inactive', 'no_items', 'project_finished', 'none_eligible'] as const;
+export type NoTaskReason = (typeof NO_TASK_REASONS)[number];
+
+const noTask = (message: string, reason: NoTaskReason) => new AssayError('no_task', message, undefined, { reason });
+
 export interface TaskView {
   /** Submit and skip address the task by this id. */
   assignmentId: string;
@@ -44,7 +50,7 @@ export async function nextTask(deps: ServiceDeps, actor: Actor, projectId: strin
   authorize(actor, 'task.claim');
   if (actor.kind !== 'user') throw new AssayError('forbidden', 'Only a signed-in annotator can claim tasks');
   const project = await requireProject(deps, actor, projectId);
-  if (project.status !== 'active') throw new AssayError('no_task', `The project is ${project.status}`, undefined, { reason: 'project_inactive' });
+  if (project.status !== 'active') throw noTask(`The project is ${project.status}`, 'project_inactive');
 
   const now = deps.now();
   const nowIso = now.toISOString();
@@ -76,14 +82,7 @@ function presentTask(project: ProjectRow, a: AssignmentRow, data: unknown): Task
 /** Says why nothing is eligible, so the client can tell "finished" from "come back later". */
 async function noTaskError(deps: ServiceDeps, project: ProjectRow): Promise<AssayError> {
   const p = await assignments.projectProgress(deps.store.db, project.id, deps.now().toISOString(), project.overlap_k);
-  if (p.totalItems === 0) return new AssayError('no_task', 'The project has no items yet', undefined, { reason: 'no_items' });
-  if (p.completeItems >= p.totalItems) {
-    return new AssayError('no_task', 'The project is finished: every item has its judgments', undefined, { reason: 'project_finished' });
-  }
-  return new AssayError(
-    'no_task',
-    'No task for you right now: you have labeled every item that still needs judgments, or others hold them',
-    undefined,
-    { reason: 'none_eligible' },
-  );
+  if (p.totalItems === 0) return noTask('The project has no items yet', 'no_items');
+  if (p.completeItems >= p.totalItems) return noTask('The project is finished: every item has its judgments', 'project_finished');
+  return noTask('No task for you right now: you have labeled every item that still needs judgments, or others hold them', 'none_eligible');
 }

@@ -14,7 +14,7 @@ export async function skipTask(deps: ServiceDeps, actor: Actor, assignmentId: st
   if (trimmed === '') throw invalid('a reason is required to skip', 'reason');
   const a = await assignments.getAssignment(deps.store.db, assignmentId);
   if (!a || !isOwner(actor, a)) throw notFound('Task');
-  if (a.status === 'skipped') return { assignmentId, status: 'skipped' as const, reason: a.skip_reason ?? trimmed };
+  if (a.status === 'skipped') return { assignmentId, projectId: a.project_id, status: 'skipped' as const, reason: a.skip_reason ?? trimmed };
   if (a.status !== 'leased') throw new AssayError('conflict', `This task is ${a.status} and cannot be skipped`, 'assignmentId');
   const project = await getProject(deps.store.db, a.project_id);
   if (!project) throw notFound('Task');
@@ -25,5 +25,5 @@ export async function skipTask(deps: ServiceDeps, actor: Actor, assignmentId: st
     }
     await assignments.releaseItemSlot(trx, a.item_id, project.overlap_k);
   });
-  return { assignmentId, status: 'skipped' as const, reason: trimmed };
+  return { assignmentId, projectId: a.project_id, status: 'skipped' as const, reason: trimmed };
 }

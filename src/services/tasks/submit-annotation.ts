@@ -77,7 +77,12 @@ export async function submitAnnotation(deps: ServiceDeps, actor: Actor, input: S
 
   const assignment = await assignments.getAssignmentForSubmit(db, input.assignmentId);
   if (!assignment || !isOwner(actor, assignment)) throw notFound('Task');
-  if (assignment.status === 'submitted') throw conflict('This task was already submitted', 'assignmentId');
+  if (assignment.status === 'submitted') {
+    // A concurrent retry with the same key may have committed between the replay check above and this read.
+    const again = await findReplay(deps, actor.userId, input);
+    if (again) return again;
+    throw conflict('This task was already submitted', 'assignmentId');
+  }
   const nowIso = deps.now().toISOString();
   if (assignment.status !== 'leased' || assignment.lease_expires_at <= nowIso) {
     throw new AssayError('lease_expired', 'The lease on this task expired before the submit; ask for the next task', 'assignmentId');

@@ -3179,10 +3179,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Submit the answers for a leased task; a retry with the same Idempotency-Key returns the first result */
+        /**
+         * Submit the answers for a leased task; a retry with the same Idempotency-Key returns the first result
+         * @description With `?next=true` the answer is `{ annotation, next, noTask }`: the next task is claimed in the same round trip (a retry with the same key replays the annotation and resumes the same next lease). Without it, the annotation.
+         */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description true: also claim the next task and answer { …, next, noTask } instead of the bare result */
+                    next?: "true" | "false";
+                };
                 header?: {
                     "idempotency-key"?: string;
                 };
@@ -3236,6 +3242,48 @@ export interface paths {
                                 keystrokes?: number;
                             };
                             createdAt: string;
+                        } | {
+                            annotation: {
+                                id: string;
+                                assignmentId: string;
+                                projectId: string;
+                                itemId: string;
+                                annotatorId: string;
+                                answers: {
+                                    [key: string]: unknown;
+                                };
+                                schemaVersion: number;
+                                guidelineVersion: number;
+                                timeSpentMs: number;
+                                clientSignals: {
+                                    activeMs?: number;
+                                    pastes?: number;
+                                    pastedChars?: number;
+                                    focusLosses?: number;
+                                    keystrokes?: number;
+                                };
+                                createdAt: string;
+                            };
+                            /** @description The next task (a new lease, or the open one resumed); null when there is none */
+                            next: {
+                                assignmentId: string;
+                                projectId: string;
+                                item: {
+                                    id: string;
+                                    data: {
+                                        [key: string]: unknown;
+                                    };
+                                };
+                                schemaVersion: number;
+                                guidelineVersion: number;
+                                leaseExpiresAt: string;
+                            } | null;
+                            /** @description Why there is no next task (as tasks/next says in its 409); null when next is set */
+                            noTask: {
+                                /** @enum {string} */
+                                reason: "project_inactive" | "no_items" | "project_finished" | "none_eligible";
+                                message: string;
+                            } | null;
                         };
                     };
                 };
@@ -3265,6 +3313,48 @@ export interface paths {
                                 keystrokes?: number;
                             };
                             createdAt: string;
+                        } | {
+                            annotation: {
+                                id: string;
+                                assignmentId: string;
+                                projectId: string;
+                                itemId: string;
+                                annotatorId: string;
+                                answers: {
+                                    [key: string]: unknown;
+                                };
+                                schemaVersion: number;
+                                guidelineVersion: number;
+                                timeSpentMs: number;
+                                clientSignals: {
+                                    activeMs?: number;
+                                    pastes?: number;
+                                    pastedChars?: number;
+                                    focusLosses?: number;
+                                    keystrokes?: number;
+                                };
+                                createdAt: string;
+                            };
+                            /** @description The next task (a new lease, or the open one resumed); null when there is none */
+                            next: {
+                                assignmentId: string;
+                                projectId: string;
+                                item: {
+                                    id: string;
+                                    data: {
+                                        [key: string]: unknown;
+                                    };
+                                };
+                                schemaVersion: number;
+                                guidelineVersion: number;
+                                leaseExpiresAt: string;
+                            } | null;
+                            /** @description Why there is no next task (as tasks/next says in its 409); null when next is set */
+                            noTask: {
+                                /** @enum {string} */
+                                reason: "project_inactive" | "no_items" | "project_finished" | "none_eligible";
+                                message: string;
+                            } | null;
                         };
                     };
                 };
@@ -3399,10 +3489,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Skip a leased task with a reason; the item goes back to the pool */
+        /**
+         * Skip a leased task with a reason; the item goes back to the pool
+         * @description With `?next=true` the answer is `{ skipped, next, noTask }`: the next task is claimed in the same round trip.
+         */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description true: also claim the next task and answer { …, next, noTask } instead of the bare result */
+                    next?: "true" | "false";
+                };
                 header?: never;
                 path: {
                     assignmentId: string;
@@ -3428,6 +3524,33 @@ export interface paths {
                             /** @enum {string} */
                             status: "skipped";
                             reason: string;
+                        } | {
+                            skipped: {
+                                assignmentId: string;
+                                /** @enum {string} */
+                                status: "skipped";
+                                reason: string;
+                            };
+                            /** @description The next task (a new lease, or the open one resumed); null when there is none */
+                            next: {
+                                assignmentId: string;
+                                projectId: string;
+                                item: {
+                                    id: string;
+                                    data: {
+                                        [key: string]: unknown;
+                                    };
+                                };
+                                schemaVersion: number;
+                                guidelineVersion: number;
+                                leaseExpiresAt: string;
+                            } | null;
+                            /** @description Why there is no next task (as tasks/next says in its 409); null when next is set */
+                            noTask: {
+                                /** @enum {string} */
+                                reason: "project_inactive" | "no_items" | "project_finished" | "none_eligible";
+                                message: string;
+                            } | null;
                         };
                     };
                 };
@@ -3547,6 +3670,162 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/my-progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My own work in a project (judgments, skips, time, open lease, items left for me) and its overall completion */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            projectId: string;
+                            mine: {
+                                judgments: number;
+                                skips: number;
+                                /** @description Sum of the time spent reported with my submissions */
+                                timeSpentMs: number;
+                                lastSubmittedAt: string | null;
+                            };
+                            /** @description tasks/next resumes it */
+                            openLease: {
+                                assignmentId: string;
+                                leaseExpiresAt: string;
+                            } | null;
+                            /** @description Items still short of their judgments that I have never been given */
+                            itemsLeft: number;
+                            project: {
+                                overlapK: number;
+                                totalItems: number;
+                                completeItems: number;
+                                judgments: number;
+                                judgmentsNeeded: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -1,0 +1,49 @@
+/**
+ * An annotator's own progress in a project, for their start page: what they did (judgments, skips, time), whether
+ * they hold an open lease to resume, how many items they could still label, and how far the project as a whole
+ * is. Only the caller's own numbers and project-wide counts: nothing about other annotators, nothing about gold.
+ */
+import { AssayError } from '../../core/errors.js';
+import { authorize, type Actor } from '../../core/permissions.js';
+import { annotatorProgress, projectProgress } from '../../store/assignments.js';
+import { nowIsoOf, type ServiceDeps } from '../deps.js';
+import { requireProject } from '../projects/projects.js';
+
+export interface MyProgressView {
+  projectId: string;
+  mine: {
+    judgments: number;
+    skips: number;
+    /** Sum of the time spent the client reported on each submitted task (active time). */
+    timeSpentMs: number;
+    lastSubmittedAt: string | null;
+  };
+  /** The lease the annotator holds in this project; `tasks/next` resumes it. */
+  openLease: { assignmentId: string; leaseExpiresAt: string } | null;
+  /** Items still short of their judgments that this annotator has never been given. */
+  itemsLeft: number;
+  project: { overlapK: number; totalItems: number; completeItems: number; judgments: number; judgmentsNeeded: number };
+}
+
+export async function getMyProgress(deps: ServiceDeps, actor: Actor, projectId: string): Promise<MyProgressView> {
+  authorize(actor, 'annotation.read_own');
+  if (actor.kind !== 'user') throw new AssayError('forbidden', 'Only a signed-in annotator has their own progress');
+  const project = await requireProject(deps, actor, projectId);
+  const now = nowIsoOf(deps);
+  const k = project.overlap_k;
+  const mine = await annotatorProgress(deps.store.db, { projectId: project.id, annotatorId: actor.userId, now, overlapK: k });
+  const all = await projectProgress(deps.store.db, project.id, now, k);
+  return {
+    projectId: project.id,
+    mine: { judgments: mine.judgments, skips: mine.skips, timeSpentMs: mine.timeSpentMs, lastSubmittedAt: mine.lastSubmittedAt },
+    openLease: mine.openLease,
+    itemsLeft: mine.itemsLeft,
+    project: {
+      overlapK: k,
+      totalItems: all.totalItems,
+      completeItems: all.completeItems,
+      judgments: all.judgments,
+      judgmentsNeeded: Math.max(0, all.totalItems * k - all.judgments),
+    },
+  };
+}
