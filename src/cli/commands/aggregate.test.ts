@@ -2,14 +2,16 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
+import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { DawidSkeneThreads } from '../../jobs/dawid-skene-threads.js';
+import { hasWasmSweep } from '../../quality/aggregate/dawid-skene-wasm.js';
 import { hasDatasets, datasetsDir } from '../../quality/test-support/datasets.js';
 import { runCategorical } from '../../quality/aggregate/methods.js';
 import { createEncoder } from '../../quality/encode.js';
 import { createRng } from '../../quality/random.js';
-import { registerAggregateCommand, runAggregate, scanCsv, THREADED_DS_MIN_LABELS, type CliIo, type CsvReader } from './aggregate.js';
+import { formatProbability, registerAggregateCommand, runAggregate, scanCsv, THREADED_DS_MIN_LABELS, type CliIo, type CsvReader } from './aggregate.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'assay-aggregate-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -193,6 +195,7 @@ describe('the two CSV readers (d3-dsv on quote-free text, csv-parse streaming ot
   it.each([
     ['a plain file', LABELS],
     ['CRLF line ends, a BOM and empty lines', '\ufefftask,worker,label\r\nt1,a,yes\r\n\r\nt2,b,no\r\n\r\n'],
+    ['UTF-8 beyond ASCII, without a BOM', 'task,worker,label\ntâche-1,Zoë,oui\nタスク2,b,ß 😀\n'],
     ['columns in another order, an extra column, no final newline', 'label,extra,worker,task\nyes,1,a,t1\nno,2,b,t2'],
     ['a missing header', 't1,a,yes\nt1,b,no\n'],
     ['a row with too few fields', 'task,worker,label\nt1,a,yes\nt1,b\n'],
@@ -208,8 +211,34 @@ describe('the two CSV readers (d3-dsv on quote-free text, csv-parse streaming ot
   });
 });
 
-describe('assay aggregate on a large input (Dawid–Skene on every core)', () => {
-  it('writes the labels and confidences of the one-thread fit', async () => {
+describe('formatProbability', () => {
+  const slow = (p: number) => String(Number(p.toPrecision(6)));
+
+  it('gives String(Number(p.toPrecision(6))) for any probability, near-ties of its shortcut included', () => {
+    fc.assert(fc.property(fc.double({ min: 0, max: 1, noNaN: true }), (p) => formatProbability(p) === slow(p)), { numRuns: 20_000 });
+    // Halfway points k + ½ millionths and the doubles around them, where rounding direction is decided.
+    fc.assert(
+      fc.property(fc.integer({ min: 100_000, max: 999_999 }), fc.integer({ min: -3, max: 3 }), (k, ulps) => {
+        let p = (k + 0.5) / 1e6;
+        for (let j = 0; j < Math.abs(ulps); j++) p = nextDouble(p, Math.sign(ulps));
+        return formatProbability(p) === slow(p);
+      }),
+      { numRuns: 20_000 },
+    );
+    for (const p of [0, 0.1, 0.0999999, 0.1000004, 0.5, 0.9999994, 0.9999995, 0.9999996, 1, 1e-7, 2.5, -0.3]) expect(formatProbability(p)).toBe(slow(p));
+  });
+});
+
+/** The double next to x towards +∞ (dir 1) or −∞ (dir −1), for positive finite x. */
+function nextDouble(x: number, dir: number): number {
+  const b = new DataView(new ArrayBuffer(8));
+  b.setFloat64(0, x);
+  b.setBigUint64(0, b.getBigUint64(0) + BigInt(dir));
+  return b.getFloat64(0);
+}
+
+describe('assay aggregate on a large input (Dawid–Skene on several threads)', () => {
+  it('writes the labels and confidences of the one-thread fit, on one thread unless asked for more', async () => {
     // 50,000 tasks × 5 labels from 500 workers, 4 classes: above the threshold for the threads.
     const rng = createRng(5);
     const lines = ['task,worker,label'];
@@ -224,21 +253,27 @@ describe('assay aggregate on a large input (Dawid–Skene on every core)', () =>
       }
     }
     expect(lines.length - 1).toBeGreaterThanOrEqual(THREADED_DS_MIN_LABELS);
-    const out = join(dir, 'large-out.csv');
-    const io = capture();
-    const fit = vi.spyOn(DawidSkeneThreads.prototype, 'fit');
-    expect(await runAggregate(file('large.csv', lines.join('\n') + '\n'), { out }, io)).toBe(0);
-    expect(fit).toHaveBeenCalledTimes(availableParallelism() > 1 ? 1 : 0);
-    fit.mockRestore();
+    const input = file('large.csv', lines.join('\n') + '\n');
     const { obs, itemIds, classIds } = enc.finish();
     const single = runCategorical('ds', obs);
-    const rows = parse(readFileSync(out, 'utf8'), { columns: true }) as { task: string; label: string; confidence: string }[];
-    expect(rows.length).toBe(obs.nItems);
-    rows.forEach((r, i) => {
-      expect(r.task).toBe(itemIds[i]);
-      expect(r.label).toBe(classIds[single.labels[i]!]);
-      expect(Number(r.confidence)).toBeCloseTo(single.posterior[i * obs.nClasses + single.labels[i]!]!, 5);
-    });
+    const start = vi.spyOn(DawidSkeneThreads, 'start');
+    const fit = vi.spyOn(DawidSkeneThreads.prototype, 'fit');
+    for (const threads of [undefined, 2]) {
+      const out = join(dir, `large-out-${threads}.csv`);
+      expect(await runAggregate(input, { out, ...(threads && { threads }) }, capture())).toBe(0);
+      const rows = parse(readFileSync(out, 'utf8'), { columns: true }) as { task: string; label: string; confidence: string }[];
+      expect(rows.length).toBe(obs.nItems);
+      rows.forEach((r, i) => {
+        expect(r.task).toBe(itemIds[i]);
+        expect(r.label).toBe(classIds[single.labels[i]!]);
+        expect(Number(r.confidence)).toBeCloseTo(single.posterior[i * obs.nClasses + single.labels[i]!]!, 5);
+      });
+    }
+    // The default is one thread where WebAssembly SIMD runs the sweep (every core otherwise); --threads 2 is heard.
+    expect(start).toHaveBeenCalledTimes(hasWasmSweep() ? 1 : availableParallelism() > 1 ? 2 : 1);
+    expect(fit).toHaveBeenCalledTimes(hasWasmSweep() || availableParallelism() === 1 ? 1 : 2);
+    start.mockRestore();
+    fit.mockRestore();
   }, 60_000);
 });
 

@@ -60,6 +60,11 @@ function sweepModule(): WasmModule | null {
   return compiled;
 }
 
+/** Whether this runtime runs the WebAssembly sweep (then `dawidSkene` with 2 to 6 classes uses it). */
+export function hasWasmSweep(): boolean {
+  return sweepModule() !== null;
+}
+
 /** Bytes rounded up to 16, so that every array starts 16-byte aligned. */
 function padded(bytes: number): number {
   return (bytes + 15) & ~15;
