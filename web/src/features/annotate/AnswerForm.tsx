@@ -1,14 +1,15 @@
 /**
- * The questions of a schema for one item, as the annotator sees them: each visible question with its prompt,
- * help, required mark and widget, in schema order. Used by the workspace and by the schema builder's live
- * preview, so the preview is exactly what the annotator will see. Controlled: `answers` in, `onChange` out.
- * The active question (by index among visible questions) owns the plain-key shortcuts; clicking or focusing a
- * question makes it active.
+ * The questions of a schema for one item, as the annotator sees them: each visible question as a card with its
+ * prompt, required mark, help on demand, widget and error, in schema order. Used by the workspace and by the
+ * schema builder's live preview, so the preview is exactly what the annotator will see. Controlled: `answers` in,
+ * `onChange` out. The active question (by index among visible questions) owns the plain-key shortcuts and is
+ * marked; clicking or focusing a question makes it active.
  */
 import type { AnswerSet, ItemData, Question, TaskSchema } from '../../schema';
 import { isVisible } from '../../schema';
-import { WIDGETS } from './widgets/registry';
+import { widgetFor } from './widgets/registry';
 import type { WidgetProps } from './widgets/types';
+import './widgets.css';
 
 export interface AnswerFormProps {
   schema: TaskSchema;
@@ -29,44 +30,69 @@ export function visibleQuestions(schema: TaskSchema, answers: AnswerSet): Questi
   return schema.questions.filter((q) => isVisible(q, answers));
 }
 
+/** One question's widget, typed by its question: the registry links each type to the widget for its answers. */
+function QuestionWidget({ question, ...props }: Omit<WidgetProps<Question['type']>, 'question' | 'value' | 'onChange'> & { question: Question; value: unknown; onChange: (v: unknown) => void }) {
+  const { Component } = widgetFor(question) as unknown as { Component: (p: Record<string, unknown>) => React.ReactNode };
+  return <Component question={question} {...props} />;
+}
+
 export function AnswerForm({ schema, item, answers, onChange, activeIndex, onActivate, errors, idPrefix = 'q' }: AnswerFormProps) {
   const visible = visibleQuestions(schema, answers);
+  const showActive = visible.length > 1;
   return (
     <div className="answer-form">
       {visible.map((q, index) => {
-        const widget = WIDGETS[q.type] as { Component: (p: WidgetProps<typeof q.type>) => React.ReactNode } | undefined;
         const id = `${idPrefix}-${q.id}`;
         const error = errors?.[q.id];
+        const active = index === activeIndex;
         return (
           <section
             key={q.id}
-            className={`question ${index === activeIndex ? 'active' : ''}`}
+            className={`question ${active ? 'active' : ''} ${error ? 'has-error' : ''}`}
             aria-labelledby={`${id}-prompt`}
-            onFocusCapture={() => index !== activeIndex && onActivate(index)}
-            onPointerDown={() => index !== activeIndex && onActivate(index)}
+            aria-describedby={error ? `${id}-error` : undefined}
+            aria-current={active && showActive ? 'step' : undefined}
+            data-question={q.id}
+            onFocusCapture={() => !active && onActivate(index)}
+            onPointerDown={() => !active && onActivate(index)}
           >
-            <h2 id={`${id}-prompt`} className="question-prompt">
-              <span className="question-number">{index + 1}.</span> {q.prompt}
-              {q.required && <span className="required" aria-label="required">*</span>}
-            </h2>
-            {q.help && <p className="question-help">{q.help}</p>}
-            {widget ? (
-              <widget.Component
-                question={q as never}
-                item={item}
-                value={answers[q.id] as never}
-                onChange={(v: unknown) => {
-                  const next = { ...answers };
-                  if (v === undefined) delete next[q.id];
-                  else next[q.id] = v;
-                  onChange(next);
-                }}
-                active={index === activeIndex}
-                idPrefix={id}
-              />
-            ) : (
-              <p className="status error">No widget for question type “{q.type}”.</p>
+            <header className="question-header">
+              <h2 id={`${id}-prompt`} className="question-prompt">
+                <span className="question-number">{index + 1}.</span> {q.prompt}
+                {q.required && (
+                  <>
+                    <span className="required" aria-hidden="true">
+                      *
+                    </span>
+                    <span className="visually-hidden"> (required)</span>
+                  </>
+                )}
+              </h2>
+              {active && showActive && (
+                <span className="question-active-tag" aria-hidden="true">
+                  ⌨ active
+                </span>
+              )}
+            </header>
+            {q.help && (
+              <details className="question-help">
+                <summary>Help</summary>
+                <p>{q.help}</p>
+              </details>
             )}
+            <QuestionWidget
+              question={q}
+              item={item}
+              value={answers[q.id]}
+              onChange={(v) => {
+                const next = { ...answers };
+                if (v === undefined) delete next[q.id];
+                else next[q.id] = v;
+                onChange(next);
+              }}
+              active={active}
+              idPrefix={id}
+            />
             {error && (
               <p className="field-error" role="alert" id={`${id}-error`}>
                 {error}

@@ -1,28 +1,45 @@
-/** `label`: one of N options, as a radio group of buttons; keys 1–9 pick an option while the question is active. */
+/**
+ * `label`: one of N options, as a radio group of buttons (one tab stop, arrows move); keys 1–9 pick an option
+ * while the question is active. Picking the chosen option again clears an optional question.
+ */
+import { useRef } from 'react';
 import type { Widget, WidgetProps } from './types';
 import { useHotkeys } from '../../../components/useHotkeys';
 import { ItemText } from './ItemText';
+import { focusWithin, rovingStep } from './roving';
+import '../widgets.css';
 
 function LabelWidgetView({ question, item, value, onChange, active, idPrefix }: WidgetProps<'label'>) {
-  const keys = Object.fromEntries(
-    question.options.slice(0, 9).map((o, i) => [String(i + 1), () => onChange(value === o.value && !question.required ? undefined : o.value)]),
-  );
-  useHotkeys(keys, active);
+  const group = useRef<HTMLDivElement>(null);
+  const selected = question.options.findIndex((o) => o.value === value);
+  const pick = (index: number) => {
+    const option = question.options[index];
+    if (option) onChange(option.value === value && !question.required ? undefined : option.value);
+  };
+  useHotkeys(Object.fromEntries(question.options.slice(0, 9).map((_, i) => [String(i + 1), () => pick(i)])), active);
   return (
     <div>
       {question.field && <ItemText item={item} field={question.field} />}
-      <div className="choices" role="radiogroup" aria-labelledby={`${idPrefix}-prompt`}>
+      <div className="choices" role="radiogroup" aria-labelledby={`${idPrefix}-prompt`} ref={group}>
         {question.options.map((o, i) => {
-          const checked = value === o.value;
+          const checked = i === selected;
           return (
             <button
               key={o.value}
               type="button"
               role="radio"
               aria-checked={checked}
+              tabIndex={checked || (selected < 0 && i === 0) ? 0 : -1}
               className={`choice ${checked ? 'selected' : ''}`}
-              onClick={() => onChange(o.value)}
-              title={o.hint}
+              onClick={() => pick(i)}
+              onKeyDown={(e) => {
+                const to = rovingStep(e.key, i, question.options.length);
+                if (to === undefined) return;
+                e.preventDefault();
+                const target = question.options[to];
+                if (target) onChange(target.value);
+                focusWithin(group.current, '[role=radio]', to);
+              }}
             >
               {i < 9 && <kbd aria-hidden="true">{i + 1}</kbd>}
               <span>{o.label}</span>
@@ -37,5 +54,8 @@ function LabelWidgetView({ question, item, value, onChange, active, idPrefix }: 
 
 export const LabelWidget: Widget<'label'> = {
   Component: LabelWidgetView,
-  shortcuts: (q) => [{ keys: `1–${Math.min(9, q.options.length)}`, does: 'Pick an option' }],
+  shortcuts: (q) => [
+    { keys: `1–${Math.min(9, q.options.length)}`, does: q.required ? 'Pick an option' : 'Pick an option (again to clear)' },
+    { keys: '← →', does: 'Move between options (when focused)' },
+  ],
 };
