@@ -1,0 +1,115 @@
+/** The organization's users: filter by role, search name and email, load more; create and edit in a dialog. */
+import { useMemo, useState } from 'react';
+import type { Role, User } from '../../api/types';
+import { Empty, ErrorMessage, Loading } from '../../components/Status';
+import { Dialog } from './Dialog';
+import { LoadMore } from './LoadMore';
+import { UserForm } from './UserForm';
+import { DateTime, ROLES, ROLE_LABELS } from './format';
+import { useAllVendors, useUsers } from './queries';
+import { useDebounced } from './useDebounced';
+import { NotAllowedIfForbidden } from './NotAllowed';
+
+type Editing = { kind: 'create' } | { kind: 'edit'; user: User } | null;
+
+export function UsersPage() {
+  const [role, setRole] = useState<Role | ''>('');
+  const [search, setSearch] = useState('');
+  const q = useDebounced(search.trim());
+  const users = useUsers({ role: role || undefined, q: q || undefined });
+  const vendors = useAllVendors();
+  const vendorNames = useMemo(() => new Map((vendors.data ?? []).map((v) => [v.id, v.name])), [vendors.data]);
+  const [editing, setEditing] = useState<Editing>(null);
+  const rows = users.data?.pages.flatMap((p) => p.items) ?? [];
+  const filtered = role !== '' || q !== '';
+
+  return (
+    <NotAllowedIfForbidden error={users.error}>
+      <section aria-labelledby="users-title">
+        <div className="section-header">
+          <h2 id="users-title">Users</h2>
+          <button type="button" className="btn primary" onClick={() => setEditing({ kind: 'create' })}>
+            New user
+          </button>
+        </div>
+        <div className="filters" role="search" aria-label="Filter users">
+          <label className="inline-field">
+            <span>Role</span>
+            <select value={role} onChange={(e) => setRole(e.target.value as Role | '')}>
+              <option value="">All roles</option>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_LABELS[r]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="inline-field grow">
+            <span>Search</span>
+            <input type="search" placeholder="Name or email" value={search} onChange={(e) => setSearch(e.target.value)} />
+          </label>
+        </div>
+        {users.isPending ? (
+          <Loading label="Loading users" />
+        ) : users.isError ? (
+          <ErrorMessage error={users.error} title="Could not load users" />
+        ) : rows.length === 0 ? (
+          <Empty>{filtered ? 'No user matches these filters.' : 'No users yet.'}</Empty>
+        ) : (
+          <>
+            <div className="table-scroll" aria-busy={users.isFetching && !users.isFetchingNextPage}>
+              <table className="data users-table">
+                <caption className="visually-hidden">Users{filtered ? ' matching the filters' : ''}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">Email</th>
+                    <th scope="col">Role</th>
+                    <th scope="col">Vendor</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Created</th>
+                    <th scope="col">
+                      <span className="visually-hidden">Actions</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((u) => (
+                    <tr key={u.id} className={u.active ? undefined : 'inactive'}>
+                      <td>{u.name}</td>
+                      <td className="email">{u.email}</td>
+                      <td>{ROLE_LABELS[u.role]}</td>
+                      <td>{u.vendorId ? (vendorNames.get(u.vendorId) ?? <span className="muted">Unknown vendor</span>) : <span className="muted">—</span>}</td>
+                      <td>
+                        <span className={`badge ${u.active ? 'ok' : 'off'}`}>{u.active ? 'Active' : 'Inactive'}</span>
+                      </td>
+                      <td>
+                        <DateTime iso={u.createdAt} />
+                      </td>
+                      <td className="actions">
+                        <button type="button" className="btn small" onClick={() => setEditing({ kind: 'edit', user: u })} aria-label={`Edit ${u.name}`}>
+                          Edit
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <LoadMore shown={rows.length} noun="user" hasMore={users.hasNextPage} loading={users.isFetchingNextPage} onMore={() => users.fetchNextPage()} />
+          </>
+        )}
+        <Dialog open={editing !== null} onClose={() => setEditing(null)} title={editing?.kind === 'edit' ? `Edit ${editing.user.name}` : 'New user'}>
+          {editing && (
+            <UserForm
+              key={editing.kind === 'edit' ? editing.user.id : 'new'}
+              user={editing.kind === 'edit' ? editing.user : undefined}
+              vendors={vendors.data ?? []}
+              onDone={() => setEditing(null)}
+            />
+          )}
+        </Dialog>
+      </section>
+    </NotAllowedIfForbidden>
+  );
+}

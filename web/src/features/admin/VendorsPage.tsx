@@ -1,0 +1,102 @@
+/** Vendors (where the workforce comes from): the list, and a dialog to add one. */
+import { useState, type FormEvent } from 'react';
+import { Empty, ErrorMessage, Loading } from '../../components/Status';
+import { Dialog } from './Dialog';
+import { FormError, FormField, fieldErrorOf } from './FormField';
+import { LoadMore } from './LoadMore';
+import { NotAllowedIfForbidden } from './NotAllowed';
+import { DateTime, VENDOR_KINDS, VENDOR_KIND_LABELS } from './format';
+import { useCreateVendor, useVendorPages, type VendorKind } from './queries';
+
+export function VendorsPage() {
+  const vendors = useVendorPages();
+  const [creating, setCreating] = useState(false);
+  const rows = vendors.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <NotAllowedIfForbidden error={vendors.error}>
+      <section aria-labelledby="vendors-title">
+        <div className="section-header">
+          <h2 id="vendors-title">Vendors</h2>
+          <button type="button" className="btn primary" onClick={() => setCreating(true)}>
+            New vendor
+          </button>
+        </div>
+        <p className="muted lead">Annotators, reviewers and vendor managers belong to a vendor; projects choose which vendors may work on them.</p>
+        {vendors.isPending ? (
+          <Loading label="Loading vendors" />
+        ) : vendors.isError ? (
+          <ErrorMessage error={vendors.error} title="Could not load vendors" />
+        ) : rows.length === 0 ? (
+          <Empty>No vendors yet. Add the first one to assign annotators to it.</Empty>
+        ) : (
+          <>
+            <div className="table-scroll">
+              <table className="data">
+                <caption className="visually-hidden">Vendors</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">Kind</th>
+                    <th scope="col">Created</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((v) => (
+                    <tr key={v.id}>
+                      <td>{v.name}</td>
+                      <td>{VENDOR_KIND_LABELS[v.kind]}</td>
+                      <td>
+                        <DateTime iso={v.createdAt} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <LoadMore shown={rows.length} noun="vendor" hasMore={vendors.hasNextPage} loading={vendors.isFetchingNextPage} onMore={() => vendors.fetchNextPage()} />
+          </>
+        )}
+        <Dialog open={creating} onClose={() => setCreating(false)} title="New vendor">
+          <VendorForm onDone={() => setCreating(false)} />
+        </Dialog>
+      </section>
+    </NotAllowedIfForbidden>
+  );
+}
+
+function VendorForm({ onDone }: { onDone: () => void }) {
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<VendorKind>('crowd');
+  const create = useCreateVendor();
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    create.mutate({ name: name.trim(), kind }, { onSuccess: onDone });
+  };
+  return (
+    <form onSubmit={submit}>
+      <FormField label="Name" error={fieldErrorOf(create.error, 'name')}>
+        {(p) => <input {...p} type="text" required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} autoFocus />}
+      </FormField>
+      <FormField label="Kind" error={fieldErrorOf(create.error, 'kind')}>
+        {(p) => (
+          <select {...p} value={kind} onChange={(e) => setKind(e.target.value as VendorKind)}>
+            {VENDOR_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {VENDOR_KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <FormError error={create.error} fields={['name', 'kind']} />
+      <div className="dialog-actions">
+        <button type="button" className="btn" onClick={onDone}>
+          Cancel
+        </button>
+        <button type="submit" className="btn primary" disabled={create.isPending}>
+          {create.isPending ? 'Creating…' : 'Create vendor'}
+        </button>
+      </div>
+    </form>
+  );
+}
