@@ -90,7 +90,7 @@ describe('UserForm', () => {
     const sent = server.sent[0]!.body as Record<string, unknown>;
     expect(sent).toMatchObject({ name: 'Ann Notator', email: 'Ann@X.test', role: 'annotator', vendorId: 'vendor_2' });
     expect(sent.password).toMatch(/^[A-Za-z2-9]{20}$/);
-    expect(shown).toHaveValue(sent.password);
+    expect(shown).toHaveValue(sent.password as string);
     expect(screen.getByText(/shown only now/)).toBeInTheDocument();
     expect(screen.getByText('ann@x.test')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Done' }));
