@@ -57,6 +57,9 @@ export const THREADED_DS_MIN_LABELS = 200_000;
 /** File size from which the threads for `ds` are started while the file is read (200,000 rows of 10 bytes). */
 const THREADED_DS_START_BYTES = 2_000_000;
 
+/** Output rows formatted at a time. */
+const FORMAT_BLOCK_ROWS = 4096;
+
 export const PAIRWISE_METHODS = ['bt', 'crowdbt'] as const;
 export type PairwiseMethod = (typeof PAIRWISE_METHODS)[number];
 
@@ -417,12 +420,18 @@ async function aggregateEncoded(
   if (team) result = team.fit(obs, dsOptions(runOpts));
   else result = runCategorical(method, obs, runOpts);
   const K = obs.nClasses;
-  const rows: string[][] = [['task', 'label', 'confidence']];
-  for (let i = 0; i < obs.nItems; i++) {
-    const k = result.labels[i]!;
-    rows.push([itemIds[i]!, classIds[k]!, formatProbability(result.posterior[i * K + k]!)]);
+  // Formatted a block of rows at a time: the row arrays die young instead of all surviving to one big format call
+  // (which made the garbage collector copy 200,000 of them on 1M labels, ≈ 40 ms).
+  const blocks: string[] = [formatCsv([['task', 'label', 'confidence']])];
+  for (let i0 = 0; i0 < obs.nItems; i0 += FORMAT_BLOCK_ROWS) {
+    const rows: string[][] = [];
+    for (let i = i0; i < Math.min(obs.nItems, i0 + FORMAT_BLOCK_ROWS); i++) {
+      const k = result.labels[i]!;
+      rows.push([itemIds[i]!, classIds[k]!, formatProbability(result.posterior[i * K + k]!)]);
+    }
+    blocks.push(formatCsv(rows));
   }
-  writeOutput(formatCsv(rows), opts.out, io);
+  writeOutput(blocks.join(''), opts.out, io);
   if (goldForScore) {
     let right = 0;
     let n = 0;
