@@ -49,6 +49,9 @@ const ACCESS: Record<string, readonly Role[]> = {
   'GET /api/v1/projects/:projectId/my-progress': ['admin', 'annotator'],
   'GET /api/v1/projects/:projectId/throughput': ['admin', 'manager', 'reviewer', 'vendor_manager'],
   'GET /api/v1/projects/:projectId/export': ['admin', 'manager'],
+  'GET /api/v1/projects/:projectId/items': ['admin', 'manager', 'reviewer'],
+  'GET /api/v1/projects/:projectId/items/:itemId': ['admin', 'manager', 'reviewer'],
+  'GET /api/v1/projects/:projectId/results': ['admin', 'manager', 'reviewer'],
   'POST /api/v1/tasks/:assignmentId/submit': ['admin', 'annotator'],
   'POST /api/v1/tasks/:assignmentId/skip': ['admin', 'annotator'],
 };

@@ -20,6 +20,7 @@ import { projectRoutes } from './projects/routes.js';
 import { itemRoutes } from './items/routes.js';
 import { taskRoutes } from './tasks/routes.js';
 import { annotationRoutes } from './annotations/routes.js';
+import { resultRoutes } from './results/routes.js';
 import { serveWebApp } from './web-app.js';
 
 export interface AppOptions {
@@ -91,6 +92,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(itemRoutes, { deps: opts.deps, importLimitBytes: opts.importLimitBytes ?? 512 * 1024 * 1024 });
       await api.register(taskRoutes, { deps: opts.deps });
       await api.register(annotationRoutes, { deps: opts.deps });
+      await api.register(resultRoutes, { deps: opts.deps });
     },
     { prefix: '/api/v1' },
   );

@@ -1,0 +1,83 @@
+import { notFound } from '../../core/errors.js';
+import { can, type Actor } from '../../core/permissions.js';
+import { fromJson } from '../../store/dialect.js';
+import { getGoldAnswer, getProjectItem, hasLiveLease, listItemAnnotations } from '../../store/item-browse.js';
+import { nowIsoOf, type ServiceDeps } from '../deps.js';
+import { loadProjectResults, authorizeResults } from './project-results.js';
+import type { QuestionAggregate } from './result-types.js';
+import { statusOf, type ItemSummary } from './list-items.js';
+import { requireProject } from '../projects/projects.js';
+
+export interface ItemAnnotationView {
+  id: string;
+  annotatorId: string;
+  pseudonym: string;
+  vendorId: string | null;
+  vendorName: string | null;
+  answers: Record<string, unknown>;
+  timeSpentMs: number;
+  schemaVersion: number;
+  guidelineVersion: number;
+  clientSignals: Record<string, unknown>;
+  createdAt: string;
+}
+
+export interface ItemDetail {
+  id: string;
+  externalId: string | null;
+  data: Record<string, unknown>;
+  judgments: number;
+  judgmentsNeeded: number;
+  status: ItemSummary['status'];
+  createdAt: string;
+  /** Only for actors who may see gold (`gold.manage`). */
+  isGold?: boolean;
+  /** Only for actors who may see gold, and only on gold items. */
+  gold?: { answers: Record<string, unknown>; explanation: string | null };
+  annotations: ItemAnnotationView[];
+  aggregates: QuestionAggregate[];
+}
+
+/**
+ * One item with everything known about it: data, annotations with who made them, the aggregate per question and,
+ * for those with `gold.manage` only, its gold answer. Needs what results need (`item.read`, `annotation.read_all`).
+ */
+export async function getItem(deps: ServiceDeps, actor: Actor, projectId: string, itemId: string): Promise<ItemDetail> {
+  authorizeResults(actor);
+  const project = await requireProject(deps, actor, projectId);
+  const db = deps.store.db;
+  const item = await getProjectItem(db, project.id, itemId);
+  if (!item) throw notFound('Item');
+  const seesGold = can(actor, 'gold.manage');
+  const [annotations, leased, gold, loaded] = await Promise.all([
+    listItemAnnotations(db, item.id),
+    hasLiveLease(db, item.id, nowIsoOf(deps)),
+    seesGold ? getGoldAnswer(db, item.id) : Promise.resolve(undefined),
+    loadProjectResults(deps, project),
+  ]);
+  return {
+    id: item.id,
+    externalId: item.external_id,
+    data: fromJson(item.data),
+    judgments: item.submitted_count,
+    judgmentsNeeded: project.overlap_k,
+    status: statusOf(item, project.overlap_k, leased),
+    createdAt: item.created_at,
+    ...(seesGold && { isGold: gold !== undefined }),
+    ...(seesGold && gold && { gold: { answers: fromJson(gold.answers), explanation: gold.explanation } }),
+    annotations: annotations.map((a) => ({
+      id: a.id,
+      annotatorId: a.annotator_id,
+      pseudonym: a.pseudonym,
+      vendorId: a.vendor_id,
+      vendorName: a.vendor_name,
+      answers: fromJson(a.answers),
+      timeSpentMs: a.time_spent_ms,
+      schemaVersion: a.schema_version,
+      guidelineVersion: a.guideline_version,
+      clientSignals: fromJson(a.client_signals),
+      createdAt: a.created_at,
+    })),
+    aggregates: loaded.results.byItem.get(item.id) ?? [],
+  };
+}

@@ -1,0 +1,215 @@
+/**
+ * Reads behind the manager's items and results browser: items with their status and gold flag, one item's
+ * annotations with who made them, and the inputs of a project's aggregate. Items page in serving order (`seq`, then
+ * `id`) with a keyset cursor, which is what a person browsing an import expects and seeks on `items_project_seq_idx`.
+ */
+import { sql, type Expression, type SqlBool } from 'kysely';
+import { invalid } from '../core/errors.js';
+import type { Executor } from './db.js';
+import { capabilitiesOf, type DialectName } from './dialect.js';
+
+/** Where an item stands against its project's overlap, as `/progress` counts them. */
+export const ITEM_STATUSES = ['complete', 'in_progress', 'remaining'] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
+
+/** Position of an item in serving order. */
+export interface SeqKey {
+  seq: number;
+  id: string;
+}
+
+export function encodeSeqCursor(key: SeqKey): string {
+  return Buffer.from(JSON.stringify([key.seq, key.id])).toString('base64url');
+}
+
+export function decodeSeqCursor(cursor: string | undefined): SeqKey | null {
+  if (!cursor) return null;
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(parsed) && parsed.length === 2 && Number.isInteger(parsed[0]) && typeof parsed[1] === 'string') {
+      return { seq: parsed[0] as number, id: parsed[1] };
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw invalid('cursor is not one this server issued', 'cursor');
+}
+
+/** `(a.seq, a.id) > (b.seq, b.id)`: the order items are listed in. */
+export const isAfter = (a: SeqKey, b: SeqKey): boolean => a.seq > b.seq || (a.seq === b.seq && a.id > b.id);
+
+/**
+ * "Some string anywhere in the item's data is LIKE this pattern (case-insensitively for ASCII)", per engine. Both
+ * walk the JSON tree and compare string values unescaped, so keys never match and a quote in the text matches a
+ * quote in the query. SQLite's LIKE ignores ASCII case by itself; PostgreSQL needs ILIKE. Neither folds every
+ * script the same way, so callers use this as a prefilter and decide the match in JS (see `item-search.ts`).
+ */
+const DATA_TEXT_LIKE: Record<DialectName, (pattern: string) => Expression<SqlBool>> = {
+  sqlite: (p) => sql<SqlBool>`exists (select 1 from json_tree(items.data) t where t.type = 'text' and t.atom like ${p} escape '\\')`,
+  postgres: (p) =>
+    sql<SqlBool>`exists (select 1 from jsonb_path_query(items.data, 'strict $.**') v where jsonb_typeof(v) = 'string' and (v #>> '{}') ilike ${p} escape '\\')`,
+};
+const ID_LIKE: Record<DialectName, (column: 'items.id' | 'items.external_id', pattern: string) => Expression<SqlBool>> = {
+  sqlite: (c, p) => sql<SqlBool>`${sql.ref(c)} like ${p} escape '\\'`,
+  postgres: (c, p) => sql<SqlBool>`${sql.ref(c)} ilike ${p} escape '\\'`,
+};
+
+export interface BrowseItemsOptions {
+  projectId: string;
+  overlapK: number;
+  /** Now, ISO: a lease that expired before it no longer makes an item "in progress". */
+  now: string;
+  status?: ItemStatus | undefined;
+  gold?: boolean | undefined;
+  /** A LIKE pattern (backslash-escaped) that some data string, the id or the external id must match. */
+  likePattern?: string | undefined;
+  after?: SeqKey | null | undefined;
+  limit: number;
+}
+
+export interface BrowseItemRow {
+  id: string;
+  external_id: string | null;
+  data: unknown;
+  seq: number;
+  submitted_count: number;
+  created_at: string;
+  is_gold: number;
+  has_live_lease: number;
+}
+
+/** A page of the project's published items in serving order, with their gold and lease flags. */
+export function browseItems(db: Executor, o: BrowseItemsOptions): Promise<BrowseItemRow[]> {
+  const dialect = capabilitiesOf(db).name;
+  const liveLease = sql<SqlBool>`exists (select 1 from assignments a where a.item_id = items.id and a.status = 'leased' and a.lease_expires_at > ${o.now})`;
+  const isGold = sql<SqlBool>`exists (select 1 from gold_answers g where g.item_id = items.id)`;
+  return db
+    .selectFrom('items')
+    .select(['id', 'external_id', 'data', 'seq', 'submitted_count', 'created_at'])
+    .select([sql<number>`case when ${isGold} then 1 else 0 end`.as('is_gold'), sql<number>`case when ${liveLease} then 1 else 0 end`.as('has_live_lease')])
+    .where('project_id', '=', o.projectId)
+    .where('import_id', 'is', null)
+    .$if(o.status === 'complete', (q) => q.where('submitted_count', '>=', o.overlapK))
+    .$if(o.status === 'in_progress', (q) => q.where('submitted_count', '<', o.overlapK).where(liveLease))
+    .$if(o.status === 'remaining', (q) => q.where('submitted_count', '<', o.overlapK).where(sql<SqlBool>`not ${liveLease}`))
+    .$if(o.gold === true, (q) => q.where(isGold))
+    .$if(o.gold === false, (q) => q.where(sql<SqlBool>`not ${isGold}`))
+    .$if(!!o.likePattern, (q) =>
+      q.where((eb) =>
+        eb.or([DATA_TEXT_LIKE[dialect](o.likePattern!), ID_LIKE[dialect]('items.id', o.likePattern!), ID_LIKE[dialect]('items.external_id', o.likePattern!)]),
+      ),
+    )
+    .$if(!!o.after, (q) =>
+      q.where((eb) => eb.or([eb('seq', '>', o.after!.seq), eb.and([eb('seq', '=', o.after!.seq), eb('id', '>', o.after!.id)])])),
+    )
+    .orderBy('seq')
+    .orderBy('id')
+    .limit(o.limit)
+    .execute() as Promise<BrowseItemRow[]>;
+}
+
+/** One published item of a project, or undefined. */
+export function getProjectItem(db: Executor, projectId: string, itemId: string) {
+  return db
+    .selectFrom('items')
+    .select(['id', 'external_id', 'data', 'seq', 'submitted_count', 'created_at'])
+    .where('id', '=', itemId)
+    .where('project_id', '=', projectId)
+    .where('import_id', 'is', null)
+    .executeTakeFirst();
+}
+
+export function hasLiveLease(db: Executor, itemId: string, now: string) {
+  return db
+    .selectFrom('assignments')
+    .select('id')
+    .where('item_id', '=', itemId)
+    .where('status', '=', 'leased')
+    .where('lease_expires_at', '>', now)
+    .executeTakeFirst()
+    .then((r) => r !== undefined);
+}
+
+export function getGoldAnswer(db: Executor, itemId: string) {
+  return db.selectFrom('gold_answers').select(['answers', 'explanation']).where('item_id', '=', itemId).executeTakeFirst();
+}
+
+/** An item's annotations, oldest first, with the annotator's pseudonym and vendor. */
+export function listItemAnnotations(db: Executor, itemId: string) {
+  return db
+    .selectFrom('annotations as a')
+    .innerJoin('users as u', 'u.id', 'a.annotator_id')
+    .leftJoin('vendors as v', 'v.id', 'a.vendor_id')
+    .select([
+      'a.id',
+      'a.annotator_id',
+      'u.pseudonym',
+      'a.vendor_id',
+      'v.name as vendor_name',
+      'a.answers',
+      'a.time_spent_ms',
+      'a.schema_version',
+      'a.guideline_version',
+      'a.client_signals',
+      'a.created_at',
+    ])
+    .where('a.item_id', '=', itemId)
+    .orderBy('a.created_at')
+    .orderBy('a.id')
+    .execute();
+}
+
+/**
+ * What identifies the inputs of a project's aggregate: annotations are immutable and gold answers are only ever
+ * added, so the count and the newest annotation, with the gold count, change whenever the inputs do.
+ */
+export async function resultsInputVersion(db: Executor, projectId: string) {
+  const count = await db
+    .selectFrom('annotations')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('project_id', '=', projectId)
+    .executeTakeFirstOrThrow();
+  const latest = await db
+    .selectFrom('annotations')
+    .select('id')
+    .where('project_id', '=', projectId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const gold = await db
+    .selectFrom('gold_answers')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('project_id', '=', projectId)
+    .executeTakeFirstOrThrow();
+  return { annotations: Number(count.n), latestAnnotationId: latest?.id ?? null, gold: Number(gold.n) };
+}
+
+/** Every annotation of the project (the aggregate's input), grouped by item. */
+export function listProjectAnswers(db: Executor, projectId: string) {
+  return db
+    .selectFrom('annotations')
+    .select(['id', 'item_id', 'annotator_id', 'answers'])
+    .where('project_id', '=', projectId)
+    .orderBy('item_id')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+export function listProjectGold(db: Executor, projectId: string) {
+  return db.selectFrom('gold_answers').select(['item_id', 'answers']).where('project_id', '=', projectId).execute();
+}
+
+/** Serving position and external id of the items that have annotations, in serving order. */
+export function listAnnotatedItems(db: Executor, projectId: string) {
+  return db
+    .selectFrom('items')
+    .select(['id', 'external_id', 'seq'])
+    .where('project_id', '=', projectId)
+    .where('import_id', 'is', null)
+    .where('submitted_count', '>', 0)
+    .orderBy('seq')
+    .orderBy('id')
+    .execute();
+}
