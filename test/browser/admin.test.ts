@@ -1,0 +1,172 @@
+/**
+ * Admin in a real browser against a real `assay serve`: the demo admin creates a vendor and an annotator in it,
+ * creates an API token and proves the secret shown once is real (then revoked, refused), and the screens pass axe.
+ * A non-admin gets a plain "not allowed" page. No request leaves the server under test.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openSession, screenshot, signIn, type Session } from '../support/browser.js';
+import { startServer, type ServerProcess } from '../support/server-process.js';
+import { expectNoSeriousViolations } from '../support/axe.js';
+
+/** The demo password printed for `email` in the server's start-up output. */
+function demoPassword(output: string, email: string): string {
+  const line = output.split('\n').find((l) => l.includes(` ${email} `));
+  if (!line) throw new Error(`no demo credentials for ${email} in:\n${output}`);
+  return line.trim().split(/\s+/)[2]!;
+}
+
+/** Console errors other than the browser's own note about an HTTP error answer (a 401 before sign-in, say). */
+const unexpectedErrors = (s: Session) => s.errors.filter((e) => !e.startsWith('Failed to load resource'));
+
+describe.skipIf(!inject('chromium'))('admin screens in the browser', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'assay-admin-browser-'));
+  let server: ServerProcess;
+  let browser: Browser;
+  let session: Session;
+
+  beforeAll(async () => {
+    const env = { ...process.env } as Record<string, string>;
+    delete env.DATABASE_URL;
+    delete env.ASSAY_SECRET;
+    [server, browser] = await Promise.all([startServer({ ...env, ASSAY_DATA_DIR: dataDir }), launchBrowser()]);
+    session = await openSession(browser, server.url);
+    await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    server?.child.kill('SIGTERM');
+    if (server) await server.exited;
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('creates a vendor and an annotator in it whose generated password signs in', async () => {
+    const { page } = session;
+    await signIn(page, 'admin@demo.assay', demoPassword(server.output(), 'admin@demo.assay'));
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
+    await page.waitForURL('**/admin/users');
+    await expect.poll(() => page.getByRole('cell', { name: 'Ada Admin', exact: true }).count()).toBe(1);
+
+    await page.getByRole('link', { name: 'Vendors' }).click();
+    await page.getByRole('button', { name: 'New vendor' }).click();
+    const vendorDialog = page.getByRole('dialog', { name: 'New vendor' });
+    await vendorDialog.getByLabel('Name').fill('Northwind Experts');
+    await vendorDialog.getByLabel('Kind').selectOption({ label: 'Expert network' });
+    await vendorDialog.getByRole('button', { name: 'Create vendor' }).click();
+    await page.getByRole('cell', { name: 'Northwind Experts', exact: true }).waitFor();
+    expect(await vendorDialog.isVisible()).toBe(false);
+
+    await page.getByRole('link', { name: 'Users' }).click();
+    await page.getByRole('button', { name: 'New user' }).click();
+    const userDialog = page.getByRole('dialog', { name: 'New user' });
+    await userDialog.getByLabel('Name').fill('Nora Newcomer');
+    await userDialog.getByLabel('Email').fill('nora@northwind.test');
+    await userDialog.getByLabel('Role').selectOption({ label: 'Annotator' });
+    await userDialog.getByLabel('Vendor').selectOption({ label: 'Northwind Experts' });
+    await expectNoSeriousViolations(page, 'new user dialog');
+    await userDialog.getByRole('button', { name: 'Create user' }).click();
+    const password = await userDialog.getByRole('textbox', { name: 'Password' }).inputValue();
+    expect(password).toMatch(/^[A-Za-z2-9]{20}$/);
+    await userDialog.getByRole('button', { name: 'Done' }).click();
+
+    const row = page.getByRole('row').filter({ hasText: 'nora@northwind.test' });
+    await row.waitFor();
+    expect(await row.getByRole('cell').allInnerTexts()).toEqual(expect.arrayContaining(['Nora Newcomer', 'Annotator', 'Northwind Experts', 'Active']));
+    const login = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'nora@northwind.test', password }),
+    });
+    expect(login.status).toBe(200);
+
+    await page.getByRole('searchbox', { name: 'Search' }).fill('NORTHWIND');
+    await expect.poll(() => page.locator('table.users-table tbody tr').count()).toBe(1);
+    await page.getByRole('searchbox', { name: 'Search' }).fill('');
+    await expect.poll(() => page.locator('table.users-table tbody tr').count()).toBeGreaterThan(1);
+
+    await expectNoSeriousViolations(page, 'users page');
+    await screenshot(page, 'admin-users-1280');
+  });
+
+  it('shows a new API token once; the token works until it is revoked', async () => {
+    const { page } = session;
+    await page.getByRole('link', { name: 'API tokens' }).click();
+    await page.waitForURL('**/admin/tokens');
+    await page.getByRole('button', { name: 'New token' }).click();
+    await page.getByRole('dialog', { name: 'New API token' }).getByLabel('Name').fill('browser journey');
+    await page.getByRole('button', { name: 'Create token' }).click();
+
+    const secretDialog = page.getByRole('alertdialog', { name: 'Your new API token' });
+    const token = await secretDialog.getByRole('textbox', { name: 'Token' }).inputValue();
+    expect(token).toMatch(/^assay_/);
+    await secretDialog.getByRole('button', { name: 'Copy token' }).click();
+    await secretDialog.getByText('Copied').waitFor();
+    expect(await page.evaluate('navigator.clipboard.readText()')).toBe(token);
+    await expectNoSeriousViolations(page, 'token secret dialog');
+    await screenshot(page, 'admin-token-secret-1280');
+
+    const me = await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect(me.status).toBe(200);
+    expect(((await me.json()) as { email: string }).email).toBe('admin@demo.assay');
+
+    await secretDialog.getByRole('button', { name: 'I have copied it' }).click();
+    await page.getByRole('cell', { name: 'browser journey', exact: true }).waitFor();
+    expect(await page.content()).not.toContain(token);
+
+    await page.getByRole('button', { name: 'Revoke browser journey' }).click();
+    await page.getByRole('alertdialog', { name: 'Revoke this token?' }).getByRole('button', { name: 'Revoke token' }).click();
+    await page.getByRole('row').filter({ hasText: 'browser journey' }).getByText('Revoked').waitFor();
+    const refused = await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect(refused.status).toBe(401);
+
+    await expectNoSeriousViolations(page, 'tokens page');
+    await screenshot(page, 'admin-tokens-1280');
+  });
+
+  it('fits a narrow laptop window', async () => {
+    const { page } = session;
+    await page.setViewportSize({ width: 820, height: 900 });
+    for (const tab of ['users', 'vendors', 'tokens']) {
+      await page.goto(`/admin/${tab}`);
+      await page.locator('table.data').waitFor();
+      // Nothing wider than the window: the page never scrolls sideways (wide tables scroll in their own box).
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(820);
+      await screenshot(page, `admin-${tab}-820`);
+    }
+    await page.getByRole('button', { name: 'New token' }).click();
+    await screenshot(page, 'admin-new-token-820');
+    await page.keyboard.press('Escape');
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('passes axe on the sign-in page', async () => {
+    const { page } = session;
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL('**/login');
+    await expectNoSeriousViolations(page, 'login page');
+  });
+
+  it('tells a non-admin that Admin is not for them', async () => {
+    const annotator = await openSession(browser, server.url);
+    try {
+      await signIn(annotator.page, 'annotator1@demo.assay', demoPassword(server.output(), 'annotator1@demo.assay'));
+      expect(await annotator.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).count()).toBe(0);
+      await annotator.page.goto('/admin/users');
+      await annotator.page.getByRole('heading', { level: 1, name: 'You are not allowed to open Admin' }).waitFor();
+      await expectNoSeriousViolations(annotator.page, 'admin, not allowed');
+      await screenshot(annotator.page, 'admin-not-allowed-1280');
+      expect(annotator.outside).toEqual([]);
+      expect(unexpectedErrors(annotator)).toEqual([]);
+    } finally {
+      await annotator.context.close();
+    }
+  });
+
+  it('made no request outside the server', () => {
+    expect(session.outside).toEqual([]);
+    expect(unexpectedErrors(session)).toEqual([]);
+  });
+});
