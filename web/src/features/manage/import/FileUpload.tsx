@@ -1,0 +1,105 @@
+/**
+ * One upload: pick a file, send it with a progress bar, then either the server's count or its line-numbered
+ * errors. The import is all-or-nothing on the server, so a failure means nothing changed and the fixed file can
+ * simply be sent again.
+ */
+import { useId, useRef, useState } from 'react';
+import { ACCEPTED_EXTENSIONS, importContentType, uploadFile, type UploadProgress } from './upload';
+import { ImportErrors } from './ImportErrors';
+
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'sending'; progress: UploadProgress }
+  | { kind: 'done'; message: string }
+  | { kind: 'failed'; error: unknown };
+
+export interface FileUploadProps<T> {
+  /** Accessible name of the file input, e.g. "Items file". */
+  label: string;
+  url: string;
+  /** The success message for the server's reply. */
+  describe: (reply: T) => string;
+  onDone?: (reply: T) => void;
+}
+
+const formatBytes = (n: number) => (n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
+
+export function FileUpload<T>({ label, url, describe, onDone }: FileUploadProps<T>) {
+  const id = useId();
+  const [file, setFile] = useState<File | null>(null);
+  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const abort = useRef<AbortController | null>(null);
+  const contentType = file ? importContentType(file) : null;
+
+  const send = async () => {
+    if (!file || !contentType) return;
+    const controller = new AbortController();
+    abort.current = controller;
+    setPhase({ kind: 'sending', progress: { loaded: 0, total: file.size } });
+    try {
+      const reply = await uploadFile<T>(url, file, contentType, (progress) => setPhase({ kind: 'sending', progress }), controller.signal);
+      setPhase({ kind: 'done', message: describe(reply) });
+      onDone?.(reply);
+    } catch (error) {
+      setPhase({ kind: 'failed', error });
+    } finally {
+      abort.current = null;
+    }
+  };
+
+  const sending = phase.kind === 'sending';
+  const percent = sending && phase.progress.total > 0 ? Math.round((phase.progress.loaded / phase.progress.total) * 100) : 0;
+  return (
+    <div className="file-upload">
+      <div className="upload-row">
+        <div className="field">
+          <label htmlFor={id}>{label}</label>
+          <input
+            id={id}
+            type="file"
+            accept={ACCEPTED_EXTENSIONS}
+            disabled={sending}
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              setPhase({ kind: 'idle' });
+            }}
+          />
+        </div>
+        <button type="button" className="btn primary" disabled={!file || !contentType || sending} onClick={() => void send()}>
+          Upload
+        </button>
+        {sending && (
+          <button type="button" className="btn" onClick={() => abort.current?.abort()}>
+            Cancel
+          </button>
+        )}
+      </div>
+      {file && !contentType && (
+        <p className="status error" role="alert">
+          “{file.name}” is not a .json, .jsonl or .csv file.
+        </p>
+      )}
+      {file && contentType && phase.kind === 'idle' && (
+        <p className="muted small">
+          {file.name} · {formatBytes(file.size)} · sent as {contentType}
+        </p>
+      )}
+      {sending && (
+        <div className="upload-progress">
+          <progress max={100} value={percent} aria-label={`Uploading ${file?.name ?? ''}`} aria-valuetext={`${percent}%`} />
+          <span className="small muted" role="status">
+            {phase.progress.loaded >= phase.progress.total
+              ? 'Uploaded; checking every line and saving…'
+              : `${percent}% · ${formatBytes(phase.progress.loaded)} of ${formatBytes(phase.progress.total)}`}
+          </span>
+        </div>
+      )}
+      {phase.kind === 'done' && (
+        <p className="status ok" role="status">
+          {phase.message}
+        </p>
+      )}
+      {phase.kind === 'failed' && <ImportErrors error={phase.error} />}
+    </div>
+  );
+}

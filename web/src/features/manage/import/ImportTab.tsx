@@ -1,0 +1,48 @@
+/** Import: items (with gold answers riding along if the file has them) and, separately, a gold file. */
+import { useQueryClient } from '@tanstack/react-query';
+import { queryKeys } from '../../../api/queries';
+import { FileUpload } from './FileUpload';
+
+interface ItemsReply {
+  imported: number;
+  gold: number;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+
+export function ImportTab({ projectId }: { projectId: string }) {
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.project(projectId) });
+  return (
+    <div className="import-tab">
+      <section className="card">
+        <h2>Items</h2>
+        <p className="muted">
+          A JSON array, JSON Lines (one item per line) or CSV with a header row. Each record is{' '}
+          <code>{'{"id": "…", "data": {…}}'}</code> or the data fields flat beside <code>id</code> and <code>priority</code>; a{' '}
+          <code>gold</code> field adds a gold answer. Every line is checked against the schema in force; one bad line and nothing is
+          imported.
+        </p>
+        <FileUpload<ItemsReply>
+          label="Items file"
+          url={`/api/v1/projects/${encodeURIComponent(projectId)}/items`}
+          describe={(r) => `Imported ${plural(r.imported, 'item')}${r.gold > 0 ? ` with ${plural(r.gold, 'gold answer')}` : ''}.`}
+          onDone={() => void refresh()}
+        />
+      </section>
+      <section className="card">
+        <h2>Gold answers</h2>
+        <p className="muted">
+          Known-correct answers for items already imported, one record per item: <code>{'{"id": "…", "answers": {…}, "explanation": "…"}'}</code>.
+          Annotators never see them; they measure accuracy.
+        </p>
+        <FileUpload<{ gold: number }>
+          label="Gold file"
+          url={`/api/v1/projects/${encodeURIComponent(projectId)}/gold`}
+          describe={(r) => `Imported ${plural(r.gold, 'gold answer')}.`}
+          onDone={() => void refresh()}
+        />
+      </section>
+    </div>
+  );
+}

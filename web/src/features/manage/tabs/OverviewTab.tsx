@@ -1,0 +1,129 @@
+/**
+ * Overview: where the project stands (items done, in progress, remaining; judgments made and still needed;
+ * live leases; skips), refreshed every 5 s, and throughput over time as a chart by hour or by day.
+ */
+import { useMemo, useState } from 'react';
+import { useProgress } from '../../../api/queries';
+import type { Progress } from '../../../api/types';
+import { Chart } from '../../../components/Chart';
+import { ErrorMessage, Loading } from '../../../components/Status';
+import { percent } from '../format';
+import { useThroughput, type ThroughputBucket } from '../queries';
+
+const REFRESH_MS = 5000;
+
+export function OverviewTab({ projectId }: { projectId: string }) {
+  const progress = useProgress(projectId, REFRESH_MS);
+  return (
+    <div className="overview">
+      {progress.isPending ? (
+        <Loading label="Loading progress" />
+      ) : progress.isError ? (
+        <ErrorMessage error={progress.error} title="Progress could not be loaded" />
+      ) : (
+        <ProgressFigures p={progress.data} />
+      )}
+      <ThroughputCard projectId={projectId} />
+    </div>
+  );
+}
+
+function ProgressFigures({ p }: { p: Progress }) {
+  const total = Math.max(p.totalItems, 1);
+  const judgmentsTotal = p.judgments + p.judgmentsNeeded;
+  return (
+    <section className="card progress-card" aria-labelledby="progress-title">
+      <h2 id="progress-title">Progress</h2>
+      <div className="stacked-bar" role="img" aria-label={`${p.completeItems} items done, ${p.itemsInProgress} in progress, ${p.remainingItems} remaining`}>
+        <span className="seg done" style={{ width: `${(p.completeItems / total) * 100}%` }} />
+        <span className="seg in-progress" style={{ width: `${(p.itemsInProgress / total) * 100}%` }} />
+      </div>
+      <dl className="figures">
+        <Figure label="Items done" value={p.completeItems} note={`${percent(p.completeItems, p.totalItems)} of ${p.totalItems.toLocaleString()}`} swatch="done" />
+        <Figure label="In progress" value={p.itemsInProgress} note="someone is on them" swatch="in-progress" />
+        <Figure label="Remaining" value={p.remainingItems} note="nobody on them yet" swatch="remaining" />
+        <Figure label="Judgments" value={p.judgments} note={`of ${judgmentsTotal.toLocaleString()} needed (k = ${p.overlapK})`} />
+        <Figure label="Still needed" value={p.judgmentsNeeded} note="judgments to finish" />
+        <Figure label="Active leases" value={p.activeLeases} note="tasks open right now" />
+        <Figure label="Skips" value={p.skips} note="tasks passed with a reason" />
+      </dl>
+      <p className="muted small" aria-live="off">
+        Refreshes every 5 seconds.
+      </p>
+    </section>
+  );
+}
+
+function Figure({ label, value, note, swatch }: { label: string; value: number; note: string; swatch?: string }) {
+  return (
+    <div className="figure">
+      <dt>
+        {swatch && <span className={`swatch ${swatch}`} aria-hidden="true" />}
+        {label}
+      </dt>
+      <dd>
+        <span className="figure-value">{value.toLocaleString()}</span>
+        <span className="figure-note">{note}</span>
+      </dd>
+    </div>
+  );
+}
+
+const SPAN_TEXT: Record<ThroughputBucket, string> = { hour: 'the last 48 hours', day: 'the last 30 days' };
+
+function ThroughputCard({ projectId }: { projectId: string }) {
+  const [bucket, setBucket] = useState<ThroughputBucket>('hour');
+  const throughput = useThroughput(projectId, bucket, REFRESH_MS);
+  const data = throughput.data;
+  const chart = useMemo(() => {
+    if (!data) return null;
+    const label = (iso: string) =>
+      new Date(iso).toLocaleString(undefined, bucket === 'hour' ? { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' } : { month: 'short', day: 'numeric' });
+    const categories = data.buckets.map((b) => label(b.start));
+    const busiest = data.buckets.reduce((best, b) => (b.judgments > best.judgments ? b : best), data.buckets[0] ?? { start: '', judgments: 0, skips: 0 });
+    const summary =
+      data.judgments === 0 && data.skips === 0
+        ? `No judgments or skips in ${SPAN_TEXT[bucket]}.`
+        : `${data.judgments.toLocaleString()} judgments and ${data.skips.toLocaleString()} skips in ${SPAN_TEXT[bucket]}; the busiest ${bucket} was ${label(busiest.start)} with ${busiest.judgments.toLocaleString()} judgments.`;
+    return {
+      categories,
+      summary,
+      series: [
+        { name: 'Judgments', kind: 'bar' as const, values: data.buckets.map((b) => b.judgments), colorVar: '--accent' },
+        { name: 'Skips', kind: 'line' as const, values: data.buckets.map((b) => b.skips), colorVar: '--warn' },
+      ],
+    };
+  }, [data, bucket]);
+  const axisLabel = useMemo(
+    () => (bucket === 'hour' ? (c: string) => c.replace(/^.*?,\s*/, '') : undefined),
+    [bucket],
+  );
+  return (
+    <section className="card throughput-card" aria-labelledby="throughput-title">
+      <div className="card-head">
+        <h2 id="throughput-title">Throughput</h2>
+        <div role="group" aria-label="Group by" className="segmented-buttons">
+          {(['hour', 'day'] as const).map((b) => (
+            <button key={b} type="button" className={`btn small ${bucket === b ? 'active' : ''}`} aria-pressed={bucket === b} onClick={() => setBucket(b)}>
+              By {b}
+            </button>
+          ))}
+        </div>
+      </div>
+      {throughput.isError ? (
+        <ErrorMessage error={throughput.error} title="Throughput could not be loaded" />
+      ) : !chart ? (
+        <Loading label="Loading throughput" />
+      ) : (
+        <Chart
+          title={`Judgments and skips per ${bucket}, ${SPAN_TEXT[bucket]}`}
+          summary={chart.summary}
+          categories={chart.categories}
+          series={chart.series}
+          formatAxisLabel={axisLabel}
+          categoryName={bucket === 'hour' ? 'Hour' : 'Day'}
+        />
+      )}
+    </section>
+  );
+}
