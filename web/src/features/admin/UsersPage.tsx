@@ -63,7 +63,9 @@ export function UsersPage() {
                 <thead>
                   <tr>
                     <th scope="col">Name</th>
-                    <th scope="col">Email</th>
+                    <th scope="col" className="email">
+                      Email
+                    </th>
                     <th scope="col">Role</th>
                     <th scope="col">Vendor</th>
                     <th scope="col">Status</th>
@@ -76,7 +78,11 @@ export function UsersPage() {
                 <tbody>
                   {rows.map((u) => (
                     <tr key={u.id} className={u.active ? undefined : 'inactive'}>
-                      <td>{u.name}</td>
+                      <td>
+                        {u.name}
+                        {/* On a narrow window the email column folds under the name (CSS shows one or the other). */}
+                        <span className="email-under-name">{u.email}</span>
+                      </td>
                       <td className="email">{u.email}</td>
                       <td>{ROLE_LABELS[u.role]}</td>
                       <td>{u.vendorId ? (vendorNames.get(u.vendorId) ?? <span className="muted">Unknown vendor</span>) : <span className="muted">—</span>}</td>
