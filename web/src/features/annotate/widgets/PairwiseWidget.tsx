@@ -12,7 +12,7 @@ import '../widgets.css';
 function Response({ item, field, title, id }: { item: ItemData; field: string; title: string; id: string }) {
   const found = readFieldPath(item, field);
   return (
-    <section className="pair-pane" aria-labelledby={id}>
+    <div className="pair-pane">
       <h3 id={id} className="pair-title">
         {title}
       </h3>
@@ -20,7 +20,7 @@ function Response({ item, field, title, id }: { item: ItemData; field: string; t
       <div className="pair-body" tabIndex={0} role="region" aria-labelledby={id}>
         {found.found ? <Markdown source={typeof found.value === 'string' ? found.value : JSON.stringify(found.value)} /> : <MissingField field={field} />}
       </div>
-    </section>
+    </div>
   );
 }
 
