@@ -1,0 +1,48 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Chart, chartOption, type ChartSeries } from './Chart';
+
+const series: ChartSeries[] = [
+  { name: 'Judgments', kind: 'bar', values: [4, 0, 7], colorVar: '--accent' },
+  { name: 'Skips', kind: 'line', values: [1, null, 2], colorVar: '--warn' },
+];
+const categories = ['09:00', '10:00', '11:00'];
+
+afterEach(() => document.documentElement.removeAttribute('style'));
+
+describe('Chart', () => {
+  it('is a named figure whose summary and numbers stand in for the picture', async () => {
+    render(<Chart title="Judgments per hour" summary="11 judgments and 3 skips; the busiest hour was 11:00." categories={categories} series={series} categoryName="Hour" />);
+    const figure = screen.getByRole('figure', { name: 'Judgments per hour' });
+    expect(figure).toHaveTextContent('11 judgments and 3 skips; the busiest hour was 11:00.');
+    expect(figure.querySelector('.chart-canvas')).toHaveAttribute('aria-hidden', 'true');
+    await userEvent.setup().click(within(figure).getByText('Show the numbers'));
+    const table = within(figure).getByRole('table', { name: 'Judgments per hour' });
+    const rows = within(table).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell').map((c) => c.textContent));
+    expect(within(table).getAllByRole('columnheader').map((c) => c.textContent)).toEqual(['Hour', 'Judgments', 'Skips']);
+    expect(within(table).getAllByRole('rowheader').map((c) => c.textContent)).toEqual(categories);
+    expect(rows).toEqual([
+      ['4', '1'],
+      ['0', '—'],
+      ['7', '2'],
+    ]);
+  });
+
+  it('takes its colours from the theme tokens and puts the data in a dataset', () => {
+    document.documentElement.style.setProperty('--accent', '#123456');
+    document.documentElement.style.setProperty('--warn', '#abcdef');
+    const option = chartOption({ categories, series }) as { color: string[]; dataset: { source: unknown[][] }; series: { type: string; encode: unknown }[] };
+    expect(option.color).toEqual(['#123456', '#abcdef']);
+    expect(option.dataset.source).toEqual([
+      ['category', 'Judgments', 'Skips'],
+      ['09:00', 4, 1],
+      ['10:00', 0, null],
+      ['11:00', 7, 2],
+    ]);
+    expect(option.series.map((s) => [s.type, s.encode])).toEqual([
+      ['bar', { x: 0, y: 1 }],
+      ['line', { x: 0, y: 2 }],
+    ]);
+  });
+});
