@@ -96,6 +96,7 @@ function RubricWidgetView({ question, item, value, onChange, idPrefix }: WidgetP
                       className="rubric-comment"
                       rows={2}
                       aria-label={`Comment on ${c.label}`}
+                      placeholder="Comment (optional)"
                       value={value?.comments?.[c.id] ?? ''}
                       onChange={(e) => onChange(withChange(value, { comment: [c.id, e.target.value] }))}
                     />

@@ -39,6 +39,8 @@ export interface SpanTextProps {
   onMark: () => void;
   /** Delete / Backspace: remove the span at the caret. */
   onDelete: () => void;
+  /** Element id, so the span list can return the focus to the text. */
+  id: string;
   labelledBy: string;
   describedBy: string;
 }
@@ -85,7 +87,7 @@ function offsetOf(node: Node | null, nodeOffset: number, root: HTMLElement): num
   return next ? Number(next.dataset.start) : Number(root.dataset.length);
 }
 
-export function SpanText({ text, spans, colors, labelNames, selection, onSelect, onMark, onDelete, labelledBy, describedBy }: SpanTextProps) {
+export function SpanText({ text, spans, colors, labelNames, selection, onSelect, onMark, onDelete, id, labelledBy, describedBy }: SpanTextProps) {
   const root = useRef<HTMLDivElement>(null);
   const caretRef = useRef<HTMLSpanElement>(null);
   const [focused, setFocused] = useState(false);
@@ -142,6 +144,7 @@ export function SpanText({ text, spans, colors, labelNames, selection, onSelect,
   return (
     <div
       ref={root}
+      id={id}
       className={`span-text ${focused ? 'focused' : ''}`}
       role="textbox"
       aria-readonly="true"

@@ -141,3 +141,13 @@ describe('SpanWidget', () => {
     expect(w.onChange).not.toHaveBeenCalled();
   });
 });
+
+describe('SpanWidget span list', () => {
+  it('selects a listed span in the text, where Delete removes it', async () => {
+    const w = renderWidget('span', question, item, { value: [{ start: 0, end: 2, label: 'PER' }, { start: 0, end: 7, label: 'LOC' }] });
+    await w.user.click(screen.getByRole('button', { name: 'Select Place “Hi 👋🏽” in the text' }));
+    expect(textbox()).toHaveFocus();
+    await w.user.keyboard('{Delete}');
+    expect(w.last()).toEqual([{ start: 0, end: 2, label: 'PER' }]);
+  });
+});

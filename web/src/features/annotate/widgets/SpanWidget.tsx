@@ -94,6 +94,7 @@ function SpanWidgetView({ question, item, value, onChange, active, idPrefix }: W
           if (index === undefined) setMessage('No span at the caret.');
           else remove(index);
         }}
+        id={`${idPrefix}-text`}
         labelledBy={`${idPrefix}-prompt`}
         describedBy={`${idPrefix}-keys`}
       />
@@ -103,7 +104,10 @@ function SpanWidgetView({ question, item, value, onChange, active, idPrefix }: W
       <h3 className="visually-hidden" id={`${idPrefix}-spans`}>
         Marked spans
       </h3>
-      <SpanList text={text} spans={spans} colors={colors} labelNames={labelNames} onRemove={remove} onSelect={(s) => setSelection({ anchor: s.start, caret: s.end })} labelledBy={`${idPrefix}-spans`} />
+      <SpanList text={text} spans={spans} colors={colors} labelNames={labelNames} onRemove={remove} onSelect={(s) => {
+          setSelection({ anchor: s.start, caret: s.end });
+          document.getElementById(`${idPrefix}-text`)?.focus();
+        }} labelledBy={`${idPrefix}-spans`} />
       {question.minSpans === 0 && (
         <button type="button" className={`btn small ${value?.length === 0 ? 'primary' : ''}`} aria-pressed={value?.length === 0} disabled={spans.length > 0} onClick={() => onChange(value?.length === 0 ? undefined : [])}>
           Nothing to mark
