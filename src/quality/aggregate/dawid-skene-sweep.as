@@ -2,9 +2,9 @@
 //
 // It is `sweep2` … `sweep6` of `dawid-skene-sweep.ts`, operation for operation, with the K running products held in
 // f64x2 pairs (plus one scalar when K is odd): the same multiplications and additions in the same order, so the
-// result is bit for bit that of the JavaScript sweep. Items that are clamped, have more than 8 judgments or
-// underflow are handed back to JavaScript (`slowItem`, the generic per-item code), and `log` is JavaScript's
-// Math.log, so no number depends on which path ran. Every pointer is a byte offset into the imported memory; `cell`
+// result is bit for bit that of the JavaScript sweep. Items with more than 8 judgments follow `itemGeneric` there
+// (`longItemK`); items that are clamped or underflow are handed back to JavaScript (`slowItem`, the generic per-item
+// code), and `log` is JavaScript's Math.log, so no number depends on which path ran. Every pointer is a byte offset into the imported memory; `cell`
 // holds element offsets (w·K + g)·K into the [worker][given][true] tables θ and counts.
 //
 // It also holds the first M-step's accumulation (`accumulateK`), likewise bit for bit `accumulate` in
@@ -37,8 +37,12 @@ function sweepK(K: i32, nItems: i32, start: usize, cell: usize, gold: usize, the
   for (let i = 0; i < nItems; i++) {
     const s = e;
     e = load<i32>(start + ((<usize>i + 1) << 2));
-    if (e - s > 8 || load<i32>(gold + (<usize>i << 2)) >= 0) {
+    if (load<i32>(gold + (<usize>i << 2)) >= 0) {
       ll += slowItem(i, s, e);
+      continue;
+    }
+    if (e - s > 8) {
+      ll += longItemK(K, i, s, e, cell, theta, pi, post, counts, priorCounts);
       continue;
     }
     // E-step: r_t = π_t · Π θ[w][g][t] over the item's judgments.
@@ -108,6 +112,96 @@ function sweepK(K: i32, nItems: i32, start: usize, cell: usize, gold: usize, the
   if (K == 3) store<f64>(priorCounts, load<f64>(priorCounts, 16) + pcOdd, 16);
   if (K == 5) store<f64>(priorCounts, load<f64>(priorCounts, 32) + pcOdd, 32);
   return ll + jsLog(prod);
+}
+
+// An item with more than 8 judgments: `itemGeneric` of `dawid-skene-sweep.ts`, operation for operation (the product
+// rescaled by its maximum after every 8th judgment once below 1e-100, the prior counts added at once, the item's
+// log-evidence returned); an item whose product still underflows goes to `slowItem`, as there.
+@inline
+function longItemK(K: i32, i: i32, s: i32, e: i32, cell: usize, theta: usize, pi: usize, post: usize, counts: usize, priorCounts: usize): f64 {
+  const zero = f64x2.splat(0);
+  let r01 = v128.load(pi);
+  let r23 = K >= 4 ? v128.load(pi, 16) : zero;
+  let r45 = K >= 6 ? v128.load(pi, 32) : zero;
+  let rOdd: f64 = K == 3 ? load<f64>(pi, 16) : K == 5 ? load<f64>(pi, 32) : 0;
+  let logScale: f64 = 0;
+  for (let p = s; p < e; p++) {
+    const c = theta + (<usize>load<i32>(cell + (<usize>p << 2)) << 3);
+    r01 = f64x2.mul(r01, v128.load(c));
+    if (K >= 4) r23 = f64x2.mul(r23, v128.load(c, 16));
+    if (K >= 6) r45 = f64x2.mul(r45, v128.load(c, 32));
+    if (K == 3) rOdd *= load<f64>(c, 16);
+    if (K == 5) rOdd *= load<f64>(c, 32);
+    if (((p - s) & 7) == 7) {
+      // m = the largest r_t (all ≥ 0), found as the JavaScript loop finds it.
+      let m: f64 = 0;
+      let x = f64x2.extract_lane(r01, 0);
+      if (x > m) m = x;
+      x = f64x2.extract_lane(r01, 1);
+      if (x > m) m = x;
+      if (K == 3 && rOdd > m) m = rOdd;
+      if (K >= 4) {
+        x = f64x2.extract_lane(r23, 0);
+        if (x > m) m = x;
+        x = f64x2.extract_lane(r23, 1);
+        if (x > m) m = x;
+      }
+      if (K == 5 && rOdd > m) m = rOdd;
+      if (K >= 6) {
+        x = f64x2.extract_lane(r45, 0);
+        if (x > m) m = x;
+        x = f64x2.extract_lane(r45, 1);
+        if (x > m) m = x;
+      }
+      if (m > 0 && m < 1e-100) {
+        const inv = 1 / m;
+        const vinv = f64x2.splat(inv);
+        r01 = f64x2.mul(r01, vinv);
+        if (K >= 4) r23 = f64x2.mul(r23, vinv);
+        if (K >= 6) r45 = f64x2.mul(r45, vinv);
+        rOdd *= inv;
+        logScale += jsLog(m);
+      }
+    }
+  }
+  let sum = f64x2.extract_lane(r01, 0) + f64x2.extract_lane(r01, 1);
+  if (K == 3) sum += rOdd;
+  if (K >= 4) {
+    sum += f64x2.extract_lane(r23, 0);
+    sum += f64x2.extract_lane(r23, 1);
+  }
+  if (K == 5) sum += rOdd;
+  if (K >= 6) {
+    sum += f64x2.extract_lane(r45, 0);
+    sum += f64x2.extract_lane(r45, 1);
+  }
+  if (!(sum > 0 && sum < Infinity)) return slowItem(i, s, e);
+  const inv = 1 / sum;
+  const vinv = f64x2.splat(inv);
+  r01 = f64x2.mul(r01, vinv);
+  if (K >= 4) r23 = f64x2.mul(r23, vinv);
+  if (K >= 6) r45 = f64x2.mul(r45, vinv);
+  rOdd *= inv;
+  const o = post + ((<usize>i * <usize>K) << 3);
+  v128.store(o, r01);
+  if (K == 3) store<f64>(o, rOdd, 16);
+  if (K >= 4) v128.store(o, r23, 16);
+  if (K == 5) store<f64>(o, rOdd, 32);
+  if (K >= 6) v128.store(o, r45, 32);
+  v128.store(priorCounts, f64x2.add(v128.load(priorCounts), r01));
+  if (K >= 4) v128.store(priorCounts, f64x2.add(v128.load(priorCounts, 16), r23), 16);
+  if (K >= 6) v128.store(priorCounts, f64x2.add(v128.load(priorCounts, 32), r45), 32);
+  if (K == 3) store<f64>(priorCounts, load<f64>(priorCounts, 16) + rOdd, 16);
+  if (K == 5) store<f64>(priorCounts, load<f64>(priorCounts, 32) + rOdd, 32);
+  for (let p = s; p < e; p++) {
+    const c = counts + (<usize>load<i32>(cell + (<usize>p << 2)) << 3);
+    v128.store(c, f64x2.add(v128.load(c), r01));
+    if (K >= 4) v128.store(c, f64x2.add(v128.load(c, 16), r23), 16);
+    if (K >= 6) v128.store(c, f64x2.add(v128.load(c, 32), r45), 32);
+    if (K == 3) store<f64>(c, load<f64>(c, 16) + rOdd, 16);
+    if (K == 5) store<f64>(c, load<f64>(c, 32) + rOdd, 32);
+  }
+  return logScale + jsLog(sum);
 }
 
 // The M-step accumulation alone from a given posterior (the first M-step, from the soft majority vote): `accumulate`

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { encodeTriples } from '../encode.js';
 import { createRng } from '../random.js';
 import type { Observations } from '../types.js';
-import { dawidSkene, fitDawidSkene, type DawidSkeneOptions } from './dawid-skene.js';
+import { dawidSkene, fitDawidSkene, RECOMMENDED_DS_OPTIONS, type DawidSkeneOptions } from './dawid-skene.js';
 import { ONE_THREAD } from './dawid-skene-em.js';
 import { dawidSkeneReference } from './dawid-skene-reference.js';
 import { wasmPlan } from './dawid-skene-wasm.js';
+import { CATEGORICAL_DATASETS, hasDatasets, loadCategorical } from '../test-support/datasets.js';
 import { simulateCrowd } from '../test-support/simulate.js';
 
 // Toy data of Crowd-Kit's tests/aggregation/test_ds_aggregation.py (5 tasks × 5 workers, t1 has no label from w3).
@@ -138,17 +139,22 @@ describe('dawidSkene with the sweep in WebAssembly', () => {
   };
 
   it.each([2, 3, 4, 5, 6])('gives the same bits as the JavaScript sweep, K = %i, with every slow path taken', (K) => {
-    // Gold items, items with more than 8 judgments, and one item whose product underflows (120 judgments from
-    // workers that are almost never right) all go back to the generic JavaScript code in the middle of the sweep.
-    const base = simulateCrowd(30 + K, 400, 25, K, 5);
+    // Items with 5 judgments (the unrolled path), 300 items with 12 (the long path, rescaled), gold items, and one
+    // item of 120 more judgments from workers that are almost never right (its product underflows, so it goes
+    // back to the generic JavaScript code in the middle of the sweep).
+    const short = simulateCrowd(30 + K, 400, 25, K, 5);
+    const long = simulateCrowd(60 + K, 300, 25, K, 12);
+    const m = short.label.length;
     const extra = 120;
-    const n = base.label.length + extra;
+    const n = m + long.label.length + extra;
+    const pick = (o: number, a: Int32Array, b: Int32Array, offset: number, tail: number) =>
+      o < m ? a[o]! : o < m + long.label.length ? b[o - m]! + offset : tail;
     const obs: Observations = {
-      item: Int32Array.from({ length: n }, (_, o) => (o < base.label.length ? base.item[o]! : 17)),
-      worker: Int32Array.from({ length: n }, (_, o) => (o < base.label.length ? base.worker[o]! : o % 25)),
-      label: Int32Array.from({ length: n }, (_, o) => (o < base.label.length ? base.label[o]! : o % K)),
-      nItems: base.nItems,
-      nWorkers: base.nWorkers,
+      item: Int32Array.from({ length: n }, (_, o) => pick(o, short.item, long.item, short.nItems, 17)),
+      worker: Int32Array.from({ length: n }, (_, o) => pick(o, short.worker, long.worker, 0, o % 25)),
+      label: Int32Array.from({ length: n }, (_, o) => pick(o, short.label, long.label, 0, o % K)),
+      nItems: short.nItems + long.nItems,
+      nWorkers: 25,
       nClasses: K,
     };
     const gold = new Int32Array(obs.nItems).fill(-1);
@@ -161,6 +167,15 @@ describe('dawidSkene with the sweep in WebAssembly', () => {
       same(a.priors, b.priors);
       expect(b.lossHistory).toEqual(a.lossHistory);
     }
+  });
+
+  it.skipIf(!hasDatasets()).each(CATEGORICAL_DATASETS)('gives the same bits as the JavaScript sweep on %s', (name) => {
+    const { obs } = loadCategorical(name);
+    const a = js(obs, RECOMMENDED_DS_OPTIONS);
+    const b = wasm(obs, RECOMMENDED_DS_OPTIONS);
+    same(a.posterior, b.posterior);
+    same(a.confusion, b.confusion);
+    expect(b.lossHistory).toEqual(a.lossHistory);
   });
 
   it('is what dawidSkene runs for 2 to 6 classes, and not for more', () => {
