@@ -5,13 +5,15 @@
  *
  * Data: 200,000 items × 5 judgments = 1,000,000 labels, 5 classes, 5,000 workers, each with a random confusion
  * matrix (diagonal-heavy Dirichlet-like rows), seed 20260101. The headline is Dawid–Skene with 50 EM iterations
- * (goal < 0.5 s; Crowd-Kit takes about 16 s for the same fit on this machine, see BENCHMARKS.md), on one thread and
- * on every core (`DawidSkeneThreads`, helpers started beforehand); the two are timed alternately, several rounds,
- * so that both see the same load on a shared machine, and the minimum and median of each are printed.
+ * (goal < 0.5 s on one thread; Crowd-Kit takes about 16 s for the same fit on this machine, see BENCHMARKS.md): as
+ * `dawidSkene` runs it (one thread, sweep in WebAssembly SIMD), with the JavaScript sweep on one thread, and with the
+ * JavaScript sweep on every core (`DawidSkeneThreads`, helpers started beforehand). The three are timed in turn,
+ * several rounds, so that all see the same load on a shared machine, and the minimum and median of each are printed.
  */
 import { availableParallelism } from 'node:os';
 import { DawidSkeneThreads } from '../src/jobs/dawid-skene-threads.js';
-import { dawidSkene, RECOMMENDED_DS_OPTIONS } from '../src/quality/aggregate/dawid-skene.js';
+import { dawidSkene, fitDawidSkene, RECOMMENDED_DS_OPTIONS } from '../src/quality/aggregate/dawid-skene.js';
+import { ONE_THREAD } from '../src/quality/aggregate/dawid-skene-em.js';
 import { dawidSkeneReference } from '../src/quality/aggregate/dawid-skene-reference.js';
 import { glad } from '../src/quality/aggregate/glad.js';
 import { mace } from '../src/quality/aggregate/mace.js';
@@ -99,7 +101,7 @@ async function main(): Promise<void> {
         `${(rate / 1e6).toFixed(1).padStart(7)} M labels·it/s  ${(floorRate / rate).toFixed(1).padStart(6)}× floor`,
     );
   };
-  // Dawid–Skene on one thread and on every core, alternately, ROUNDS rounds.
+  // Dawid–Skene as shipped (WebAssembly sweep), with the JavaScript sweep, and on every core, in turn, ROUNDS rounds.
   const threads = Math.max(2, availableParallelism());
   const t0 = process.hrtime.bigint();
   const team = await DawidSkeneThreads.start(threads);
@@ -107,13 +109,16 @@ async function main(): Promise<void> {
   const dsOpts = { ...RECOMMENDED_DS_OPTIONS, maxIter: 50, tol: 0 };
   const ROUNDS = 7;
   const one: number[] = [];
+  const js: number[] = [];
   const par: number[] = [];
   for (let r = 0; r < ROUNDS; r++) {
     one.push(best(() => dawidSkene(obs, dsOpts), 1));
+    js.push(best(() => fitDawidSkene(obs, dsOpts, ONE_THREAD), 1));
     par.push(best(() => team.fit(obs, dsOpts), 1));
   }
   await team.close();
   const [oneMin, oneMed] = minMedian(one);
+  const [jsMin, jsMed] = minMedian(js);
   const [parMin, parMed] = minMedian(par);
   const report = (name: string, s: number) => {
     const rate = (n * 50) / s;
@@ -123,14 +128,18 @@ async function main(): Promise<void> {
         `${(rate / 1e6).toFixed(1).padStart(7)} M labels·it/s  ${(floorRate / rate).toFixed(1).padStart(6)}× floor`,
     );
   };
-  report('ds (fast, recommended), 50 it', oneMin);
-  report(`ds, ${threads} threads, 50 it`, parMin);
+  report('ds (recommended, wasm), 50 it', oneMin);
+  report('ds, JavaScript sweep, 50 it', jsMin);
+  report(`ds, JS sweep, ${threads} threads, 50 it`, parMin);
+  const ms = (x: number) => (x * 1e3).toFixed(0);
   console.log(
-    `  ${ROUNDS} alternating rounds: one thread min ${(oneMin * 1e3).toFixed(0)} / median ${(oneMed * 1e3).toFixed(0)} ms; ` +
-      `${threads} threads min ${(parMin * 1e3).toFixed(0)} / median ${(parMed * 1e3).toFixed(0)} ms; speed-up ` +
-      `${(oneMin / parMin).toFixed(2)}× (mins), ${(oneMed / parMed).toFixed(2)}× (medians); helper start-up ${startMs.toFixed(0)} ms`,
+    `  ${ROUNDS} rounds, min / median: wasm ${ms(oneMin)} / ${ms(oneMed)} ms; JavaScript ${ms(jsMin)} / ${ms(jsMed)} ms ` +
+      `(wasm ${(jsMin / oneMin).toFixed(2)}× / ${(jsMed / oneMed).toFixed(2)}× faster); JavaScript on ${threads} threads ` +
+      `${ms(parMin)} / ${ms(parMed)} ms; helper start-up ${startMs.toFixed(0)} ms`,
   );
-  console.log(`  all rounds (ms): one thread ${one.map((x) => (x * 1e3).toFixed(0)).join(' ')}; ${threads} threads ${par.map((x) => (x * 1e3).toFixed(0)).join(' ')}`);
+  console.log(
+    `  all rounds (ms): wasm ${one.map(ms).join(' ')}; JavaScript ${js.map(ms).join(' ')}; ${threads} threads ${par.map(ms).join(' ')}`,
+  );
   measure('ds (fast, ML), 50 it', 50, 3, () => dawidSkene(obs, { maxIter: 50, tol: 0 }));
   measure('ds (readable reference), 5 it', 5, 1, () => dawidSkeneReference(obs, { maxIter: 5, tol: 0 }));
   measure('mv', 1, 3, () => majorityVote(obs));
@@ -139,8 +148,8 @@ async function main(): Promise<void> {
   measure('glad, 10 it', 10, 1, () => glad(obs, { maxIter: 10, tol: 0 }));
   measure('mace (1 restart), 10 it', 10, 1, () => mace(obs, { maxIter: 10, tol: 0, restarts: 1 }));
   console.log(
-    `\nheadline: Dawid–Skene, 1M labels, 50 EM iterations: one thread ${oneMin.toFixed(3)} s, ${threads} threads ` +
-      `${parMin.toFixed(3)} s (best of ${ROUNDS}; medians ${oneMed.toFixed(3)} / ${parMed.toFixed(3)} s; goal < 0.5 s)`,
+    `\nheadline: Dawid–Skene, 1M labels, 50 EM iterations, one thread: ${oneMin.toFixed(3)} s (best of ${ROUNDS}; median ` +
+      `${oneMed.toFixed(3)} s; goal < 0.5 s); JavaScript sweep ${jsMin.toFixed(3)} s, on ${threads} threads ${parMin.toFixed(3)} s`,
   );
 }
 
