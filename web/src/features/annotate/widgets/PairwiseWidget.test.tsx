@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import { renderWidget } from './widget-harness';
 
 const question = { promptField: 'prompt', left: 'a', right: 'b' };
@@ -53,6 +53,15 @@ describe('PairwiseWidget', () => {
     await w.user.keyboard('{ArrowLeft}');
     expect(w.last()).toBe(-1);
     expect(w.accepted()).toBe(-1);
+  });
+
+  it('leaves ←/→ to a focused response, which may need to scroll its code sideways', async () => {
+    const w = renderWidget('pairwise', question, item);
+    act(() => screen.getByRole('region', { name: 'A (left)' }).focus());
+    await w.user.keyboard('{ArrowLeft}');
+    expect(w.onChange).not.toHaveBeenCalled();
+    await w.user.keyboard('2');
+    expect(w.last()).toBe(-2);
   });
 
   it('ignores keys while inactive', async () => {

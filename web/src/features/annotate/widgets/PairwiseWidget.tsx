@@ -16,8 +16,14 @@ function Response({ item, field, title, id }: { item: ItemData; field: string; t
       <h3 id={id} className="pair-title">
         {title}
       </h3>
-      {/* Focusable so a keyboard user can scroll a long response. */}
-      <div className="pair-body" tabIndex={0} role="region" aria-labelledby={id}>
+      {/* Focusable so a keyboard user can scroll a long response; ←/→ scroll its code here, not the scale. */}
+      <div
+        className="pair-body"
+        tabIndex={0}
+        role="region"
+        aria-labelledby={id}
+        onKeyDown={(e) => (e.key === 'ArrowLeft' || e.key === 'ArrowRight') && e.stopPropagation()}
+      >
         {found.found ? <Markdown source={typeof found.value === 'string' ? found.value : JSON.stringify(found.value)} /> : <MissingField field={field} />}
       </div>
     </div>
