@@ -57,11 +57,19 @@ export function iterateOneThread(s: EmState): number {
   return finishIteration(s, sweep(s.nItems, s.K, s.start, s.cell, s.gold, s.theta, s.pi, s.post, s.counts, s.priorCounts, s.r));
 }
 
-/** The rest of a one-thread iteration after the sweep returned `ll`: adds the log-prior, runs the M-step. */
-export function finishIteration(s: EmState, ll: number): number {
+/**
+ * The rest of a one-thread iteration after the sweep returned `ll`: adds the log-prior, runs the M-step (the
+ * workers' part by `workers` when given, e.g. in WebAssembly; it must do what `normalizeWorkers` does).
+ */
+export function finishIteration(s: EmState, ll: number, workers?: (s: EmState) => void): number {
   const hasPriorTerm = s.a > 0 || s.ad > 0 || s.ap > 0 || s.b > 0;
   const objective = hasPriorTerm ? ll + logPriorDensity(s, 0, s.nWorkers) + logPriorOfPi(s) : ll;
-  normalizeParameters(s);
+  if (workers !== undefined && s.b === 0) {
+    workers(s);
+    normalizePriors(s);
+  } else {
+    normalizeParameters(s);
+  }
   return objective;
 }
 

@@ -7,8 +7,8 @@
 // code), and `log` is JavaScript's Math.log, so no number depends on which path ran. Every pointer is a byte offset into the imported memory; `cell`
 // holds element offsets (w·K + g)·K into the [worker][given][true] tables θ and counts.
 //
-// It also holds the first M-step's accumulation (`accumulateK`), likewise bit for bit `accumulate` in
-// `dawid-skene-em.ts`.
+// It also holds the first M-step's accumulation (`accumulateK`) and the M-step of the workers without pooling
+// (`normalizeK`), likewise bit for bit `accumulateOneThread` and `normalizeWorkers` in `dawid-skene-em.ts`.
 //
 // The file is not TypeScript for tsc (it uses AssemblyScript's v128, f64x2, load<T>); the compiled bytes are
 // committed in `dawid-skene-sweep-wasm.generated.ts`. After an edit, regenerate them with
@@ -242,6 +242,67 @@ function accumulateK(K: i32, nItems: i32, start: usize, cell: usize, post: usize
   if (K == 5) store<f64>(priorCounts, pcOdd, 32);
 }
 
+// The M-step for workers 0 … nWorkers−1 without pooling: `normalizeWorkers` of `dawid-skene-em.ts`, the same
+// operations in the same order: colSum_t = (K·a + a_d) + Σ_g counts[g][t] (added g by g), inv_t = 1/colSum_t (0 when
+// colSum_t ≤ 0), θ[g][t] = (counts[g][t] + a (+ a_d when g = t))·inv_t, or 1/K where inv_t is 0. `init` is K·a + a_d
+// and `uniform` 1/K, as JavaScript computed them. (JavaScript's further "+ 0" terms leave these numbers unchanged.)
+@inline
+function normalizeK(K: i32, nWorkers: i32, counts: usize, theta: usize, a: f64, ad: f64, init: f64, uniform: f64): void {
+  const zero = f64x2.splat(0);
+  const one = f64x2.splat(1);
+  const va = f64x2.splat(a);
+  const vu = f64x2.splat(uniform);
+  const vinit = f64x2.splat(init);
+  const rowBytes = <usize>K << 3;
+  for (let w = 0; w < nWorkers; w++) {
+    const base = <usize>w * <usize>K * rowBytes;
+    let s01 = vinit;
+    let s23 = vinit;
+    let s45 = vinit;
+    let sOdd = init;
+    for (let g = 0; g < K; g++) {
+      const row = counts + base + <usize>g * rowBytes;
+      s01 = f64x2.add(s01, v128.load(row));
+      if (K >= 4) s23 = f64x2.add(s23, v128.load(row, 16));
+      if (K >= 6) s45 = f64x2.add(s45, v128.load(row, 32));
+      if (K == 3) sOdd += load<f64>(row, 16);
+      if (K == 5) sOdd += load<f64>(row, 32);
+    }
+    // inv_t = colSum_t > 0 ? 1 / colSum_t : 0
+    const i01 = v128.bitselect(f64x2.div(one, s01), zero, f64x2.gt(s01, zero));
+    const i23 = K >= 4 ? v128.bitselect(f64x2.div(one, s23), zero, f64x2.gt(s23, zero)) : zero;
+    const i45 = K >= 6 ? v128.bitselect(f64x2.div(one, s45), zero, f64x2.gt(s45, zero)) : zero;
+    const iOdd: f64 = sOdd > 0 ? 1 / sOdd : 0;
+    const m01 = f64x2.gt(i01, zero);
+    const m23 = f64x2.gt(i23, zero);
+    const m45 = f64x2.gt(i45, zero);
+    for (let g = 0; g < K; g++) {
+      const row = counts + base + <usize>g * rowBytes;
+      const out = theta + base + <usize>g * rowBytes;
+      v128.store(out, v128.bitselect(f64x2.mul(f64x2.add(v128.load(row), va), i01), vu, m01));
+      if (K >= 4) v128.store(out, v128.bitselect(f64x2.mul(f64x2.add(v128.load(row, 16), va), i23), vu, m23), 16);
+      if (K >= 6) v128.store(out, v128.bitselect(f64x2.mul(f64x2.add(v128.load(row, 32), va), i45), vu, m45), 32);
+      if (K == 3) store<f64>(out, iOdd > 0 ? (load<f64>(row, 16) + a) * iOdd : uniform, 16);
+      if (K == 5) store<f64>(out, iOdd > 0 ? (load<f64>(row, 32) + a) * iOdd : uniform, 32);
+      // The diagonal cell also gets a_d.
+      const gt = <usize>g << 3;
+      const inv = lane(K, g, i01, i23, i45, iOdd);
+      store<f64>(out + gt, inv > 0 ? (load<f64>(row + gt) + a + ad) * inv : uniform);
+    }
+  }
+}
+
+// inv_g of the pairs above (lane g of i01, i23, i45, or iOdd for the last class when K is odd).
+@inline
+function lane(K: i32, g: i32, i01: v128, i23: v128, i45: v128, iOdd: f64): f64 {
+  if (g == 0) return f64x2.extract_lane(i01, 0);
+  if (g == 1) return f64x2.extract_lane(i01, 1);
+  if (g == 2) return K == 3 ? iOdd : f64x2.extract_lane(i23, 0);
+  if (g == 3) return f64x2.extract_lane(i23, 1);
+  if (g == 4) return K == 5 ? iOdd : f64x2.extract_lane(i45, 0);
+  return f64x2.extract_lane(i45, 1);
+}
+
 export function sweep2(nItems: i32, start: usize, cell: usize, gold: usize, theta: usize, pi: usize, post: usize, counts: usize, priorCounts: usize): f64 {
   return sweepK(2, nItems, start, cell, gold, theta, pi, post, counts, priorCounts);
 }
@@ -280,4 +341,24 @@ export function accumulate5(nItems: i32, start: usize, cell: usize, post: usize,
 
 export function accumulate6(nItems: i32, start: usize, cell: usize, post: usize, counts: usize, priorCounts: usize): void {
   accumulateK(6, nItems, start, cell, post, counts, priorCounts);
+}
+
+export function normalize2(nWorkers: i32, counts: usize, theta: usize, a: f64, ad: f64, init: f64, uniform: f64): void {
+  normalizeK(2, nWorkers, counts, theta, a, ad, init, uniform);
+}
+
+export function normalize3(nWorkers: i32, counts: usize, theta: usize, a: f64, ad: f64, init: f64, uniform: f64): void {
+  normalizeK(3, nWorkers, counts, theta, a, ad, init, uniform);
+}
+
+export function normalize4(nWorkers: i32, counts: usize, theta: usize, a: f64, ad: f64, init: f64, uniform: f64): void {
+  normalizeK(4, nWorkers, counts, theta, a, ad, init, uniform);
+}
+
+export function normalize5(nWorkers: i32, counts: usize, theta: usize, a: f64, ad: f64, init: f64, uniform: f64): void {
+  normalizeK(5, nWorkers, counts, theta, a, ad, init, uniform);
+}
+
+export function normalize6(nWorkers: i32, counts: usize, theta: usize, a: f64, ad: f64, init: f64, uniform: f64): void {
+  normalizeK(6, nWorkers, counts, theta, a, ad, init, uniform);
 }

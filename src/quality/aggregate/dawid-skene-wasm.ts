@@ -8,8 +8,9 @@
  * two plans give the same bits (`dawid-skene.test.ts` checks it), and this one is about twice as fast per iteration
  * on 1M labels (BENCHMARKS.md): no bounds checks, half the multiply and add instructions.
  * Everything the sweep reads or writes (`start`, `cell`, `gold`, θ, π, the posterior, the counts) lives in one
- * WebAssembly memory sized for the fit up front; the M-step keeps running in JavaScript on views of that memory.
- * The first M-step's accumulation (from the starting posterior) runs in WebAssembly too, likewise bit for bit.
+ * WebAssembly memory sized for the fit up front; the rest of the iteration runs in JavaScript on views of it.
+ * The first M-step's accumulation (from the starting posterior) and each M-step of the workers (unless `pooling`)
+ * run in WebAssembly too, likewise bit for bit.
  *
  * `wasmPlan` returns undefined, and the caller uses the JavaScript plan, when K is outside 2…6, when the runtime
  * lacks WebAssembly SIMD, or when the arrays would not fit in 2 GiB.
@@ -19,6 +20,7 @@ import { finishIteration, type EmPlan, type EmState } from './dawid-skene-em.js'
 import { itemGeneric } from './dawid-skene-sweep.js';
 import { SWEEP_WASM_BASE64 } from './dawid-skene-sweep-wasm.generated.js';
 
+type WasmNormalize = (nWorkers: number, counts: number, theta: number, a: number, ad: number, init: number, uniform: number) => void;
 type WasmAccumulate = (nItems: number, start: number, cell: number, post: number, counts: number, priorCounts: number) => void;
 type WasmSweep = (
   nItems: number,
@@ -102,6 +104,10 @@ export function wasmPlan(obs: Observations): EmPlan | undefined {
   const instance = new wasm.Instance(mod, { env: { memory, log: Math.log, slowItem } });
   const sweep = instance.exports[`sweep${K}`] as WasmSweep;
   const accumulate = instance.exports[`accumulate${K}`] as WasmAccumulate;
+  const normalize = instance.exports[`normalize${K}`] as WasmNormalize;
+  // The M-step of the workers without pooling (`finishIteration` keeps pooling in JavaScript).
+  const normalizeWorkers = (s: EmState): void =>
+    normalize(s.nWorkers, s.counts.byteOffset, s.theta.byteOffset, s.a, s.ad, K * s.a + s.ad + s.b, 1 / K);
   const view = <T>(ctor: new (buffer: ArrayBuffer, byteOffset: number, length: number) => T, bytesPer: number, length: number): T =>
     new ctor(memory.buffer, place(bytesPer * length), length);
   return {
@@ -126,7 +132,7 @@ export function wasmPlan(obs: Observations): EmPlan | undefined {
       s.priorCounts.fill(0);
       const { start, cell, gold, theta, pi, post, counts, priorCounts } = s;
       const ll = sweep(s.nItems, start.byteOffset, cell.byteOffset, gold.byteOffset, theta.byteOffset, pi.byteOffset, post.byteOffset, counts.byteOffset, priorCounts.byteOffset);
-      return finishIteration(s, ll);
+      return finishIteration(s, ll, normalizeWorkers);
     },
     end: () => undefined,
   };

@@ -139,27 +139,37 @@ describe('dawidSkene with the sweep in WebAssembly', () => {
   };
 
   it.each([2, 3, 4, 5, 6])('gives the same bits as the JavaScript sweep, K = %i, with every slow path taken', (K) => {
-    // Items with 5 judgments (the unrolled path), 300 items with 12 (the long path, rescaled), gold items, and one
-    // item of 120 more judgments from workers that are almost never right (its product underflows, so it goes
-    // back to the generic JavaScript code in the middle of the sweep).
+    // Items with 5 judgments (the unrolled path), 300 items with 12 (the long path, rescaled), gold items, one item
+    // of 120 more judgments from workers that are almost never right (its product underflows, so it goes back to
+    // the generic JavaScript code in the middle of the sweep), and worker 25, who labels only two gold items (so
+    // without smoothing their columns of the other classes are empty, and θ falls back to 1/K there).
     const short = simulateCrowd(30 + K, 400, 25, K, 5);
     const long = simulateCrowd(60 + K, 300, 25, K, 12);
     const m = short.label.length;
+    const m2 = m + long.label.length;
     const extra = 120;
-    const n = m + long.label.length + extra;
-    const pick = (o: number, a: Int32Array, b: Int32Array, offset: number, tail: number) =>
-      o < m ? a[o]! : o < m + long.label.length ? b[o - m]! + offset : tail;
+    const n = m2 + extra + 2;
+    const pick = (o: number, a: Int32Array, b: Int32Array, offset: number, tail: number, last: number) =>
+      o < m ? a[o]! : o < m2 ? b[o - m]! + offset : o < m2 + extra ? tail : last;
     const obs: Observations = {
-      item: Int32Array.from({ length: n }, (_, o) => pick(o, short.item, long.item, short.nItems, 17)),
-      worker: Int32Array.from({ length: n }, (_, o) => pick(o, short.worker, long.worker, 0, o % 25)),
-      label: Int32Array.from({ length: n }, (_, o) => pick(o, short.label, long.label, 0, o % K)),
+      item: Int32Array.from({ length: n }, (_, o) => pick(o, short.item, long.item, short.nItems, 17, o === n - 1 ? 3 : 14)),
+      worker: Int32Array.from({ length: n }, (_, o) => pick(o, short.worker, long.worker, 0, o % 25, 25)),
+      label: Int32Array.from({ length: n }, (_, o) => pick(o, short.label, long.label, 0, o % K, 0)),
       nItems: short.nItems + long.nItems,
-      nWorkers: 25,
+      nWorkers: 26,
       nClasses: K,
     };
     const gold = new Int32Array(obs.nItems).fill(-1);
     for (let i = 3; i < obs.nItems; i += 11) gold[i] = i % K;
-    for (const opts of [{ smoothing: 0.01, gold }, { smoothing: 1e-3 }, { pooling: 2 }, { smoothing: 0.01, init: dawidSkene(obs, { maxIter: 2 }).posterior }]) {
+    const init = dawidSkene(obs, { maxIter: 2 }).posterior;
+    for (const opts of [
+      { smoothing: 0.01, gold },
+      { gold },
+      {},
+      { smoothing: 1e-3, diagonalSmoothing: 1, priorSmoothing: 2 },
+      { pooling: 2 },
+      { smoothing: 0.01, init },
+    ]) {
       const a = js(obs, { ...opts, maxIter: 25, tol: 0 });
       const b = wasm(obs, { ...opts, maxIter: 25, tol: 0 });
       same(a.posterior, b.posterior);
