@@ -103,7 +103,7 @@ describe.skipIf(!inject('chromium'))('admin screens in the browser', () => {
     const token = await secretDialog.getByRole('textbox', { name: 'Token' }).inputValue();
     expect(token).toMatch(/^assay_/);
     await secretDialog.getByRole('button', { name: 'Copy token' }).click();
-    await secretDialog.getByText('Copied').waitFor();
+    await secretDialog.getByText('Copied', { exact: true }).waitFor();
     expect(await page.evaluate('navigator.clipboard.readText()')).toBe(token);
     await expectNoSeriousViolations(page, 'token secret dialog');
     await screenshot(page, 'admin-token-secret-1280');
@@ -118,7 +118,7 @@ describe.skipIf(!inject('chromium'))('admin screens in the browser', () => {
 
     await page.getByRole('button', { name: 'Revoke browser journey' }).click();
     await page.getByRole('alertdialog', { name: 'Revoke this token?' }).getByRole('button', { name: 'Revoke token' }).click();
-    await page.getByRole('row').filter({ hasText: 'browser journey' }).getByText('Revoked').waitFor();
+    await page.getByRole('row').filter({ hasText: 'browser journey' }).getByText(/^Revoked /).waitFor();
     const refused = await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
     expect(refused.status).toBe(401);
 
