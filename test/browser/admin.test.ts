@@ -67,6 +67,7 @@ describe.skipIf(!inject('chromium'))('admin screens in the browser', () => {
     await userDialog.getByLabel('Role').selectOption({ label: 'Annotator' });
     await userDialog.getByLabel('Vendor').selectOption({ label: 'Northwind Experts' });
     await expectNoSeriousViolations(page, 'new user dialog');
+    await screenshot(page, 'admin-new-user-1280');
     await userDialog.getByRole('button', { name: 'Create user' }).click();
     const password = await userDialog.getByRole('textbox', { name: 'Password' }).inputValue();
     expect(password).toMatch(/^[A-Za-z2-9]{20}$/);
