@@ -1,29 +1,101 @@
-/** The annotator's start page: the projects open to them with their progress, each a link into the workspace. */
+/**
+ * The annotator's start page: the projects open to them, each with their own work in it (judgments, skips, active
+ * time), what is left for them, the project's overall completion, and "Resume" when they hold an open task.
+ */
 import { Link } from 'react-router';
-import { useProgress, useProjects } from '../../api/queries';
-import type { Project } from '../../api/types';
+import { useProjects } from '../../api/queries';
+import type { MyProgress, Project } from '../../api/types';
 import { Empty, ErrorMessage, Loading } from '../../components/Status';
+import { useMyProgress } from './workspace/queries';
+import './workspace/home.css';
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+
+/** Active time as "1 h 05 min" or "12 min"; under a minute, seconds. */
+export function formatActiveTime(ms: number): string {
+  if (ms < 60_000) return `${Math.round(ms / 1000)} s`;
+  const minutes = Math.floor(ms / 60_000);
+  return minutes >= 60 ? `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min` : `${minutes} min`;
+}
+
+/** The project's completion in judgments (k per item), which moves with every submit, and in finished items. */
+function Completion({ project, progress }: { project: Project; progress: MyProgress['project'] }) {
+  const wanted = progress.totalItems * progress.overlapK;
+  const percent = wanted === 0 ? 0 : Math.floor((progress.judgments / wanted) * 100);
+  return (
+    <div className="home-completion">
+      <div className="home-completion-label small">
+        <span>Project: {percent} % done</span>
+        <span>
+          {progress.judgments.toLocaleString()} of {plural(wanted, 'judgment')}
+        </span>
+      </div>
+      <progress max={Math.max(1, wanted)} value={progress.judgments} aria-label={`${project.name}: ${percent} % of judgments made`} />
+      <div className="muted small">
+        {progress.completeItems.toLocaleString()} of {plural(progress.totalItems, 'item')} complete
+      </div>
+    </div>
+  );
+}
+
+function MyWork({ p }: { p: MyProgress }) {
+  return (
+    <dl className="home-mine">
+      <div>
+        <dt>Your judgments</dt>
+        <dd>{p.mine.judgments.toLocaleString()}</dd>
+      </div>
+      <div>
+        <dt>Skipped</dt>
+        <dd>{p.mine.skips.toLocaleString()}</dd>
+      </div>
+      <div>
+        <dt>Active time</dt>
+        <dd>{formatActiveTime(p.mine.timeSpentMs)}</dd>
+      </div>
+      <div>
+        <dt>Left for you</dt>
+        <dd>{p.itemsLeft.toLocaleString()}</dd>
+      </div>
+    </dl>
+  );
+}
 
 function ProjectCard({ project }: { project: Project }) {
-  const progress = useProgress(project.id);
+  const progress = useMyProgress(project.id);
   const p = progress.data;
+  const to = `/annotate/${project.id}`;
+  const leaseEnds = p?.openLease ? new Date(p.openLease.leaseExpiresAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : null;
+  const nothingLeft = p !== undefined && p.openLease === null && p.itemsLeft === 0;
   return (
-    <li className="card project-card">
-      <h2>
-        <Link to={`/annotate/${project.id}`}>{project.name}</Link>
+    <li className="card project-card" aria-labelledby={`project-${project.id}`}>
+      <h2 id={`project-${project.id}`}>
+        <Link to={to}>{project.name}</Link>
       </h2>
       {project.description && <p className="muted">{project.description}</p>}
+      {progress.isPending && <Loading label="Loading your progress" />}
+      {progress.isError && <ErrorMessage error={progress.error} />}
       {p && (
         <>
-          <progress max={Math.max(1, p.judgmentsNeeded)} value={p.judgments} aria-label={`${project.name} progress`} />
-          <p className="muted small">
-            {p.judgments.toLocaleString()} of {p.judgmentsNeeded.toLocaleString()} judgments made
-          </p>
+          <Completion project={project} progress={p.project} />
+          <MyWork p={p} />
         </>
       )}
-      <Link className="btn primary" to={`/annotate/${project.id}`}>
-        Start labeling
-      </Link>
+      <div className="home-card-actions">
+        {p?.openLease ? (
+          <>
+            <Link className="btn primary" to={to} aria-label={`Resume your task in ${project.name}`}>
+              Resume your task
+            </Link>
+            <span className="muted small">held until {leaseEnds}</span>
+          </>
+        ) : (
+          <Link className={`btn ${nothingLeft ? '' : 'primary'}`} to={to} aria-label={`${nothingLeft ? 'Check for work' : 'Start labeling'} in ${project.name}`}>
+            {nothingLeft ? 'Check for work' : 'Start labeling'}
+          </Link>
+        )}
+        {nothingLeft && <span className="muted small">Nothing left for you right now</span>}
+      </div>
     </li>
   );
 }

@@ -1,0 +1,38 @@
+/** "Nothing to do": why (from the server's reason), what happens next, and a way to check again. */
+import { useEffect, useRef } from 'react';
+import { Link } from 'react-router';
+import type { NoTask } from './task-api';
+
+const TITLES: Record<NoTask['reason'], string> = {
+  project_finished: 'This project is finished',
+  none_eligible: 'Nothing for you right now',
+  no_items: 'No items yet',
+  project_inactive: 'This project is not open for labeling',
+};
+
+const HINTS: Record<NoTask['reason'], string> = {
+  project_finished: 'Every item has all the judgments it needs. Thank you for your work.',
+  none_eligible: 'Items that others hold come back when their leases end, and new items may be imported. Check again in a while.',
+  no_items: 'The project manager has not imported items yet.',
+  project_inactive: 'The project manager has paused or closed it.',
+};
+
+export function NoTaskScreen({ noTask, onCheckAgain, checking }: { noTask: NoTask; onCheckAgain: () => void; checking: boolean }) {
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => button.current?.focus(), []);
+  return (
+    <section className="card ws-no-task" aria-labelledby="ws-no-task-title">
+      <h1 id="ws-no-task-title">{TITLES[noTask.reason]}</h1>
+      <p>{/[.!?]$/.test(noTask.message) ? noTask.message : `${noTask.message}.`}</p>
+      <p className="muted">{HINTS[noTask.reason]}</p>
+      <div className="ws-no-task-actions">
+        <button ref={button} type="button" className="btn primary" onClick={onCheckAgain} disabled={checking}>
+          {checking ? 'Checking…' : 'Check again'}
+        </button>
+        <Link className="btn" to="/annotate">
+          Back to your projects
+        </Link>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+/** The workspace's own shortcuts, one table: the key handlers bind `binding`, the help overlay lists `keys`. */
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+const mod = isMac ? '⌘' : 'Ctrl';
+
+export interface WorkspaceKey {
+  /** As `useHotkeys` spells it; absent for keys handled elsewhere (Esc by the dialogs, undo by its own listener). */
+  binding?: string;
+  keys: string;
+  does: string;
+}
+
+export const WORKSPACE_KEYS = {
+  submit: { binding: 'mod+enter', keys: `${mod}+Enter`, does: 'Submit and go to the next task' },
+  undo: { keys: `${mod}+Z`, does: 'Undo the last answer change (outside text fields)' },
+  redo: { keys: `${mod}+Shift+Z`, does: 'Redo' },
+  nextQuestion: { binding: 'alt+arrowdown', keys: 'Alt+↓', does: 'Next question' },
+  previousQuestion: { binding: 'alt+arrowup', keys: 'Alt+↑', does: 'Previous question' },
+  skip: { binding: 's', keys: 'S', does: 'Skip this task, with a reason' },
+  guidelines: { binding: 'g', keys: 'G', does: 'Show or hide the guidelines' },
+  help: { binding: '?', keys: '?', does: 'Show these shortcuts' },
+  close: { keys: 'Esc', does: 'Close a dialog or the guidelines drawer' },
+} satisfies Record<string, WorkspaceKey>;
+
+export type WorkspaceAction = keyof typeof WORKSPACE_KEYS;
