@@ -87,13 +87,31 @@ describe.skipIf(!inject('chromium'))('the annotator workspace in the browser', (
     for (let n = 0; n < 3; n++) {
       const before = await reviewText(page);
       await page.waitForTimeout(400); // reading the item: active time accrues
-      await page.keyboard.press(String(1 + (n % 3))); // sentiment: positive, neutral, negative
-      await expect.poll(() => sentiment.getByRole('radio', { checked: true }).count()).toBe(1);
-      await page.keyboard.press('Alt+ArrowDown');
-      await page.keyboard.press(String(2 + n)); // the preference scale: 1–7 left to right
       const preference = page.getByRole('radiogroup', { name: /Which reply answers the prompt better/ });
+      if (n === 0) {
+        // Undo takes back an answer; submitting with a required answer missing says so on that question.
+        await page.keyboard.press('3');
+        await expect.poll(() => sentiment.getByRole('radio', { checked: true }).count()).toBe(1);
+        await page.keyboard.press('Control+z');
+        await expect.poll(() => sentiment.getByRole('radio', { checked: true }).count()).toBe(0);
+        await page.keyboard.press('1');
+        await page.keyboard.press('Control+Enter');
+        const error = page.locator('section.question[data-question="preference"]').getByRole('alert');
+        await expect.poll(() => error.innerText()).toMatch(/required/);
+        await screenshot(page, 'annotate-validation-error');
+        // The keyboard moved to the question with the error.
+        await expect.poll(() => page.evaluate(() => document.querySelector('.question.active')?.getAttribute('data-question'))).toBe('preference');
+      } else {
+        await page.keyboard.press(String(1 + (n % 3))); // sentiment: positive, neutral, negative
+        await expect.poll(() => sentiment.getByRole('radio', { checked: true }).count()).toBe(1);
+        await page.keyboard.press('Alt+ArrowDown');
+      }
+      await page.keyboard.press(String(2 + n)); // the preference scale: 1–7 left to right
       await expect.poll(() => preference.getByRole('radio', { checked: true }).count()).toBe(1);
-      if (n === 0) await screenshot(page, 'annotate-workspace-1280');
+      if (n === 0) {
+        await expect.poll(() => page.locator('section.question[data-question="preference"]').getByRole('alert').count()).toBe(0);
+        await screenshot(page, 'annotate-workspace-1280');
+      }
       const submitted = page.waitForResponse((r) => r.url().includes('/submit?next=true') && r.request().method() === 'POST');
       await page.keyboard.press('Control+Enter');
       expect((await submitted).status()).toBe(201);
