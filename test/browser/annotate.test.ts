@@ -15,6 +15,17 @@ import { expectNoSeriousViolations } from '../support/axe.js';
 
 const EMAIL = 'annotator1@demo.assay';
 
+/** The page's document as the evaluated callbacks use it (the test code is compiled without DOM types). */
+interface PageElement {
+  getAttribute(name: string): string | null;
+  textContent: string | null;
+}
+declare const document: {
+  activeElement: PageElement | null;
+  documentElement: { scrollWidth: number };
+  querySelector(selector: string): PageElement | null;
+};
+
 /** The demo password printed for `email` in the server's start-up output. */
 function demoPassword(output: string, email: string): string {
   const line = output.split('\n').find((l) => l.includes(` ${email} `));
