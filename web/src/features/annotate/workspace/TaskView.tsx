@@ -157,7 +157,8 @@ export function TaskView({ projectId, projectName, task, flow, guidelines, annou
   useUndoKeys({ undo, redo }, !dialogOpen);
 
   return (
-    <div className={`ws ${guidelines.open && !guidelines.drawer ? 'with-guidelines' : ''}`}>
+    // data-assignment marks which task is on screen, for the submit → next latency benchmark (bench/web.bench.ts).
+    <div className={`ws ${guidelines.open && !guidelines.drawer ? 'with-guidelines' : ''}`} data-assignment={task.assignmentId} data-ready={ready ? '' : undefined}>
       <header className="ws-bar">
         <div className="ws-title">
           <h1>{projectName ?? 'Labeling'}</h1>
