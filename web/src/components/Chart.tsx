@@ -147,7 +147,7 @@ export function Chart(props: ChartProps) {
             </thead>
             <tbody>
               {categories.map((c, i) => (
-                <tr key={c}>
+                <tr key={i}>
                   <th scope="row">{c}</th>
                   {series.map((s) => (
                     <td key={s.name} className="num">

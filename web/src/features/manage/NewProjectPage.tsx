@@ -106,7 +106,7 @@ export function NewProjectPage() {
             Cancel
           </Link>
           {tried && missing.length > 0 && (
-            <span className="field-error" id={`${id}-missing`} role="alert">
+            <span className="input-error" id={`${id}-missing`} role="alert">
               The project needs {missing.join(', ')} first.
             </span>
           )}

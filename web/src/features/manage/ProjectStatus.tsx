@@ -64,7 +64,7 @@ export function StatusActions({ project }: { project: Project }) {
         ))
       )}
       {update.isError && (
-        <span className="field-error" role="alert">
+        <span className="input-error" role="alert">
           {errorText(update.error)}
         </span>
       )}

@@ -24,6 +24,21 @@ export function useThroughput(projectId: string, bucket: ThroughputBucket, refet
   });
 }
 
+/** The project's first item's data (for the schema preview), or null when it has none. */
+export function useFirstItemData(projectId: string) {
+  return useQuery({
+    queryKey: [...queryKeys.project(projectId), 'first-item'] as const,
+    queryFn: async () => {
+      const page = await unwrap(api.GET('/api/v1/projects/{projectId}/items', { params: { path: { projectId }, query: { limit: 1 } } }));
+      const first = page.items[0];
+      if (!first) return null;
+      const item = await unwrap(api.GET('/api/v1/projects/{projectId}/items/{itemId}', { params: { path: { projectId, itemId: first.id } } }));
+      return item.data;
+    },
+    staleTime: 60_000,
+  });
+}
+
 export function useVendors() {
   return useQuery({
     queryKey: queryKeys.vendors,

@@ -68,7 +68,7 @@ export function SettingsFields({ values, onChange, showPriority = true }: { valu
         onChange={(e) => onChange({ ...values, [key]: e.target.value })}
         {...extra}
       />
-      <span id={`${id}-${key}-hint`} className={problems[key] ? 'field-error' : 'muted small'}>
+      <span id={`${id}-${key}-hint`} className={problems[key] ? 'input-error' : 'muted small'}>
         {problems[key] ?? hint}
       </span>
     </div>

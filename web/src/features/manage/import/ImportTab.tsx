@@ -15,8 +15,8 @@ export function ImportTab({ projectId }: { projectId: string }) {
   const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.project(projectId) });
   return (
     <div className="import-tab">
-      <section className="card">
-        <h2>Items</h2>
+      <section className="card" aria-labelledby="import-items">
+        <h2 id="import-items">Items</h2>
         <p className="muted">
           A JSON array, JSON Lines (one item per line) or CSV with a header row. Each record is{' '}
           <code>{'{"id": "…", "data": {…}}'}</code> or the data fields flat beside <code>id</code> and <code>priority</code>; a{' '}
@@ -30,8 +30,8 @@ export function ImportTab({ projectId }: { projectId: string }) {
           onDone={() => void refresh()}
         />
       </section>
-      <section className="card">
-        <h2>Gold answers</h2>
+      <section className="card" aria-labelledby="import-gold">
+        <h2 id="import-gold">Gold answers</h2>
         <p className="muted">
           Known-correct answers for items already imported, one record per item: <code>{'{"id": "…", "answers": {…}, "explanation": "…"}'}</code>.
           Annotators never see them; they measure accuracy.

@@ -98,7 +98,7 @@ export function SchemaBuilder({ draft, onChange, sampleItem }: SchemaBuilderProp
                 }}
               />
               {jsonError && (
-                <span className="field-error" id={`${id}-json-err`}>
+                <span className="input-error" id={`${id}-json-err`}>
                   Not valid JSON yet: {jsonError}. The form and preview show the last JSON that parsed.
                 </span>
               )}

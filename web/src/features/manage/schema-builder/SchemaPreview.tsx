@@ -50,15 +50,17 @@ export function SchemaPreview({ schema, stale, item }: SchemaPreviewProps) {
   }
 
   const sampleItem = useMemo(() => asObject(sample), [sample]);
-  const shown = useMemo(() => item ?? sampleItem ?? {}, [item, sampleItem]);
+  // A real item lacking a field the draft newly reads gets a placeholder there, so every question shows.
+  const shown = useMemo(() => (item && schema ? withPlaceholders(schema, item) : (item ?? sampleItem ?? {})), [item, schema, sampleItem]);
   const itemProblem = useMemo(() => {
     if (!schema) return null;
     if (!item && !sampleItem) return 'The sample item must be a JSON object.';
     try {
-      validateItem(schema, shown);
+      validateItem(schema, item ?? shown);
       return null;
     } catch (e) {
-      return isAssayError(e) ? e.message : String(e);
+      const message = isAssayError(e) ? e.message : String(e);
+      return item ? `The project’s first item does not fit this schema, so publishing it would be refused: ${message}` : message;
     }
   }, [schema, item, sampleItem, shown]);
 

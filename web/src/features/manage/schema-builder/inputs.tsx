@@ -20,7 +20,7 @@ export function FieldProblems({ problems, path, id }: { problems: readonly Schem
   const here = problemsAt(problems, path);
   if (here.length === 0) return null;
   return (
-    <span className="field-error" id={id}>
+    <span className="input-error" id={id}>
       {here.map((p) => p.message).join(' · ')}
     </span>
   );

@@ -69,6 +69,8 @@ function Figure({ label, value, note, swatch }: { label: string; value: number; 
   );
 }
 
+const count = (n: number, what: string) => `${n.toLocaleString()} ${what}${n === 1 ? '' : 's'}`;
+
 const SPAN_TEXT: Record<ThroughputBucket, string> = { hour: 'the last 48 hours', day: 'the last 30 days' };
 
 function ThroughputCard({ projectId }: { projectId: string }) {
@@ -77,6 +79,8 @@ function ThroughputCard({ projectId }: { projectId: string }) {
   const data = throughput.data;
   const chart = useMemo(() => {
     if (!data) return null;
+    // The reply's own bucket: while a new grouping loads, the previous reply is still shown.
+    const bucket = data.bucket;
     const label = (iso: string) =>
       new Date(iso).toLocaleString(undefined, bucket === 'hour' ? { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' } : { month: 'short', day: 'numeric' });
     const categories = data.buckets.map((b) => label(b.start));
@@ -84,8 +88,9 @@ function ThroughputCard({ projectId }: { projectId: string }) {
     const summary =
       data.judgments === 0 && data.skips === 0
         ? `No judgments or skips in ${SPAN_TEXT[bucket]}.`
-        : `${data.judgments.toLocaleString()} judgments and ${data.skips.toLocaleString()} skips in ${SPAN_TEXT[bucket]}; the busiest ${bucket} was ${label(busiest.start)} with ${busiest.judgments.toLocaleString()} judgments.`;
+        : `${count(data.judgments, 'judgment')} and ${count(data.skips, 'skip')} in ${SPAN_TEXT[bucket]}; the busiest ${bucket} was ${label(busiest.start)} with ${count(busiest.judgments, 'judgment')}.`;
     return {
+      bucket,
       categories,
       summary,
       series: [
@@ -93,11 +98,9 @@ function ThroughputCard({ projectId }: { projectId: string }) {
         { name: 'Skips', kind: 'line' as const, values: data.buckets.map((b) => b.skips), colorVar: '--warn' },
       ],
     };
-  }, [data, bucket]);
-  const axisLabel = useMemo(
-    () => (bucket === 'hour' ? (c: string) => c.replace(/^.*?,\s*/, '') : undefined),
-    [bucket],
-  );
+  }, [data]);
+  const shownBucket = chart?.bucket ?? bucket;
+  const axisLabel = useMemo(() => (shownBucket === 'hour' ? (c: string) => c.replace(/^.*?,\s*/, '') : undefined), [shownBucket]);
   return (
     <section className="card throughput-card" aria-labelledby="throughput-title">
       <div className="card-head">
@@ -116,12 +119,12 @@ function ThroughputCard({ projectId }: { projectId: string }) {
         <Loading label="Loading throughput" />
       ) : (
         <Chart
-          title={`Judgments and skips per ${bucket}, ${SPAN_TEXT[bucket]}`}
+          title={`Judgments and skips per ${shownBucket}, ${SPAN_TEXT[shownBucket]}`}
           summary={chart.summary}
           categories={chart.categories}
           series={chart.series}
           formatAxisLabel={axisLabel}
-          categoryName={bucket === 'hour' ? 'Hour' : 'Day'}
+          categoryName={shownBucket === 'hour' ? 'Hour' : 'Day'}
         />
       )}
     </section>

@@ -7,7 +7,7 @@ import { useProjectSchema } from '../../../api/queries';
 import { ErrorMessage, Loading } from '../../../components/Status';
 import { SchemaBuilder } from '../schema-builder/SchemaBuilder';
 import { checkSchemaDraft, type SchemaDraft } from '../schema-builder/draft';
-import { usePublishSchema } from '../queries';
+import { useFirstItemData, usePublishSchema } from '../queries';
 
 export function SchemaTab({ projectId }: { projectId: string }) {
   const current = useProjectSchema(projectId);
@@ -20,6 +20,7 @@ function SchemaEditor({ projectId, version, schema }: { projectId: string; versi
   const [draft, setDraft] = useState<SchemaDraft>(schema);
   const publish = usePublishSchema(projectId);
   const check = useMemo(() => checkSchemaDraft(draft), [draft]);
+  const firstItem = useFirstItemData(projectId).data ?? undefined;
   const unchanged = check.ok && JSON.stringify(check.schema) === JSON.stringify(schema);
   return (
     <div className="schema-tab">
@@ -37,7 +38,7 @@ function SchemaEditor({ projectId, version, schema }: { projectId: string; versi
           Published version {publish.data.version}.
         </p>
       )}
-      <SchemaBuilder draft={draft} onChange={setDraft} />
+      <SchemaBuilder draft={draft} onChange={setDraft} sampleItem={firstItem} />
       <SchemaVersions projectId={projectId} current={version} onLoad={setDraft} />
     </div>
   );

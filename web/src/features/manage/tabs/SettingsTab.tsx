@@ -9,11 +9,13 @@ import { useUpdateProject, useVendors, type ProjectPatch } from '../queries';
 const STATUSES = Object.keys(STATUS_NAMES) as ProjectStatus[];
 
 export function SettingsTab({ project }: { project: Project }) {
-  // Remount on save so the form starts from what the server now holds.
-  return <SettingsForm key={project.updatedAt} project={project} />;
+  // The form remounts whenever the project changes (a save, or a status action in the header), so it always
+  // starts from what the server holds; "saved" stays shown until something else changes the project.
+  const [savedAt, setSavedAt] = useState<string | null>(null);
+  return <SettingsForm key={project.updatedAt} project={project} saved={savedAt === project.updatedAt} onSaved={setSavedAt} />;
 }
 
-function SettingsForm({ project }: { project: Project }) {
+function SettingsForm({ project, saved, onSaved }: { project: Project; saved: boolean; onSaved: (updatedAt: string) => void }) {
   const id = useId();
   const update = useUpdateProject(project.id);
   const vendors = useVendors();
@@ -36,7 +38,7 @@ function SettingsForm({ project }: { project: Project }) {
       ...parsed.value,
       vendors: restricted ? (vendors.data?.items ?? []).map((v) => ({ vendorId: v.id, enabled: enabled.has(v.id) })) : [],
     };
-    update.mutate(patch);
+    update.mutateAsync(patch).then((p) => onSaved(p.updatedAt ?? ''), () => undefined);
   };
   const kChanged = parsed.ok && parsed.value.overlapK !== project.overlapK;
 
@@ -105,6 +107,11 @@ function SettingsForm({ project }: { project: Project }) {
         <button type="submit" className="btn primary" disabled={!parsed.ok || name.trim() === '' || update.isPending}>
           {update.isPending ? 'Saving…' : 'Save settings'}
         </button>
+        {saved && (
+          <span className="status ok" role="status">
+            Settings saved.
+          </span>
+        )}
         {update.isError && <ErrorMessage error={update.error} title="Not saved" />}
       </div>
     </form>

@@ -1,0 +1,261 @@
+/**
+ * The manager console in a real browser against a real `assay serve`: the demo manager builds a project with a
+ * label, a span and a pairwise question in the schema builder (watching the live preview), uploads items with
+ * the upload progress bar, sees a bad file refused line by line, watches the overview and its throughput chart
+ * after some labeling, and downloads the export. Screenshots of every tab at 1280×800; axe on each screen.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launchBrowser, openSession, screenshot, signIn, type Session } from '../support/browser.js';
+import { startServer, type ServerProcess } from '../support/server-process.js';
+import { expectNoSeriousViolations } from '../support/axe.js';
+
+/** The demo password printed for `email` in the server's start-up output. */
+function demoPassword(output: string, email: string): string {
+  const line = output.split('\n').find((l) => l.includes(` ${email} `));
+  if (!line) throw new Error(`no demo credentials for ${email} in:\n${output}`);
+  return line.trim().split(/\s+/)[2]!;
+}
+
+const ITEMS = 3000;
+/** Items that fit the schema built below: a review, and two replies to a prompt. */
+function itemsJsonl(): string {
+  const rows = Array.from({ length: ITEMS }, (_, i) =>
+    JSON.stringify({
+      id: `rev-${i + 1}`,
+      text: `Review ${i + 1}: the Acme Kettle boils fast, but the lid of the Acme Kettle rattles a little when it does.`,
+      prompt: `Question ${i + 1}: how long should I steep green tea?`,
+      response_a: 'Two to three minutes at about 80 °C.',
+      response_b: 'Ten minutes in boiling water.',
+    }),
+  );
+  return rows.join('\n') + '\n';
+}
+
+/** Lines 2 and 5 lack the `text` the label and span questions read. */
+const BAD_FILE = [
+  { id: 'b1', text: 'fine', prompt: 'p', response_a: 'a', response_b: 'b' },
+  { id: 'b2', prompt: 'p', response_a: 'a', response_b: 'b' },
+  { id: 'b3', text: 'fine', prompt: 'p', response_a: 'a', response_b: 'b' },
+  { id: 'b4', text: 'fine', prompt: 'p', response_a: 'a', response_b: 'b' },
+  { id: 'b5', prompt: 'p', response_a: 'a', response_b: 'b' },
+]
+  .map((r) => JSON.stringify(r))
+  .join('\n');
+
+const unexpectedErrors = (s: Session) => s.errors.filter((e) => !e.startsWith('Failed to load resource'));
+
+async function replace(field: Locator, text: string) {
+  await field.fill(text);
+}
+
+describe.skipIf(!inject('chromium'))('manager console in the browser', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'assay-manage-browser-'));
+  let server: ServerProcess;
+  let browser: Browser;
+  let session: Session;
+  let page: Page;
+  let projectId = '';
+
+  beforeAll(async () => {
+    const env = { ...process.env } as Record<string, string>;
+    delete env.DATABASE_URL;
+    delete env.ASSAY_SECRET;
+    [server, browser] = await Promise.all([startServer({ ...env, ASSAY_DATA_DIR: dataDir }), launchBrowser()]);
+    session = await openSession(browser, server.url);
+    page = session.page;
+    await signIn(page, 'manager@demo.assay', demoPassword(server.output(), 'manager@demo.assay'));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    server?.child.kill('SIGTERM');
+    if (server) await server.exited;
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('lists the projects with their progress', async () => {
+    await page.waitForURL('**/manage');
+    const table = page.getByRole('table');
+    await table.getByRole('progressbar').first().waitFor();
+    expect(await table.getByRole('row').count()).toBeGreaterThan(1);
+    await expectNoSeriousViolations(page, 'projects page');
+    await screenshot(page, 'manage-projects-1280');
+  });
+
+  it('builds a project with a label, a span and a pairwise question, watching the preview', async () => {
+    await page.getByRole('link', { name: 'New project' }).click();
+    await page.waitForURL('**/manage/new');
+    await page.getByLabel('Name', { exact: true }).fill('Kettle reviews');
+    await page.getByLabel('Description').fill('Sentiment, product mentions and reply preference.');
+    await page.getByLabel('Overlap k').fill('1');
+
+    const questions = page.locator('details.question-editor');
+    const preview = page.getByRole('region', { name: 'Live preview' });
+    const add = async (type: string) => {
+      await page.getByLabel('New question of type').selectOption(type);
+      await page.getByRole('button', { name: '+ Add question' }).click();
+      return questions.last();
+    };
+
+    const label = await add('label');
+    await replace(label.getByLabel('Id', { exact: true }), 'sentiment');
+    await label.getByLabel('Prompt', { exact: true }).fill('What is the overall sentiment?');
+    await replace(label.getByLabel('Option 1 value'), 'pos');
+    await replace(label.getByLabel('Option 1 label'), 'Positive');
+    await replace(label.getByLabel('Option 2 value'), 'neg');
+    await replace(label.getByLabel('Option 2 label'), 'Negative');
+    await preview.getByRole('radio', { name: /Positive/ }).waitFor();
+
+    // An invalid edit shows the parser's message at the field, and the preview keeps the last good version.
+    await replace(label.getByLabel('Option 2 value'), 'pos');
+    const value2 = label.getByLabel('Option 2 value');
+    await expect.poll(() => value2.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByText('options must have unique values; "pos" appears twice').count()).toBeGreaterThan(0);
+    await replace(value2, 'neg');
+
+    const span = await add('span');
+    await replace(span.getByLabel('Id', { exact: true }), 'products');
+    await span.getByLabel('Prompt', { exact: true }).fill('Mark every product name.');
+    await replace(span.getByLabel('Label 1 value'), 'product');
+    await replace(span.getByLabel('Label 1 name'), 'Product');
+
+    const pairwise = await add('pairwise');
+    await replace(pairwise.getByLabel('Id', { exact: true }), 'preference');
+    await pairwise.getByLabel('Prompt', { exact: true }).fill('Which reply answers better?');
+    await pairwise.getByLabel('Point -3').fill('A is much better');
+    await pairwise.getByLabel('Point 3').fill('B is much better');
+
+    await page.getByText('✓ Valid: 3 questions').waitFor();
+    for (const prompt of ['What is the overall sentiment?', 'Mark every product name.', 'Which reply answers better?']) {
+      await preview.getByRole('heading', { name: new RegExp(prompt.replace(/[?.]/g, '\\$&')) }).waitFor();
+    }
+    await preview.getByRole('radio', { name: /Positive/ }).click();
+    expect(await preview.getByRole('radio', { name: /Positive/ }).getAttribute('aria-checked')).toBe('true');
+
+    await page.getByLabel('Guidelines (Markdown)').fill('# Kettle reviews\n\n- **Positive**: would recommend.\n- Mark brand *and* model as one product.');
+    await page.getByRole('region', { name: 'Guidelines preview' }).getByRole('heading', { name: 'Kettle reviews' }).waitFor();
+    await expectNoSeriousViolations(page, 'new project page');
+    await screenshot(page, 'manage-new-project-1280');
+
+    await page.getByRole('button', { name: 'Create project' }).click();
+    await page.waitForURL(/\/manage\/projects\/[^/]+$/);
+    projectId = new URL(page.url()).pathname.split('/').at(-1)!;
+    await page.getByRole('heading', { name: 'Kettle reviews', level: 1 }).waitFor();
+    const schema = (await page.evaluate(async (id) => (await fetch(`/api/v1/projects/${id}/schema`)).json(), projectId)) as {
+      schema: { questions: { id: string; type: string }[] };
+    };
+    expect(schema.schema.questions.map((q) => [q.id, q.type])).toEqual([
+      ['sentiment', 'label'],
+      ['products', 'span'],
+      ['preference', 'pairwise'],
+    ]);
+  });
+
+  it('uploads items with a progress bar, and refuses a bad file line by line', async () => {
+    await page.getByRole('navigation', { name: 'Project sections' }).getByRole('link', { name: 'Import' }).click();
+    const items = page.getByRole('region', { name: 'Items' });
+    await items.getByLabel('Items file').setInputFiles({ name: 'kettle.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(itemsJsonl()) });
+    // Slow the upload down (≈ 3 s) so the progress bar is there to see.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 150 * 1024 });
+    await items.getByRole('button', { name: 'Upload' }).click();
+    const bar = items.getByRole('progressbar');
+    await bar.waitFor();
+    await expect.poll(async () => Number((await bar.getAttribute('value')) ?? 0), { timeout: 15_000, interval: 50 }).toBeGreaterThan(0);
+    const midway = Number(await bar.getAttribute('value'));
+    await screenshot(page, 'manage-import-progress-1280');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await items.getByText(`Imported ${ITEMS.toLocaleString('en-US')} items.`).waitFor({ timeout: 30_000 });
+    expect(midway).toBeLessThan(100);
+
+    await items.getByLabel('Items file').setInputFiles({ name: 'bad.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(BAD_FILE) });
+    await items.getByRole('button', { name: 'Upload' }).click();
+    const alert = items.getByRole('alert');
+    await alert.waitFor();
+    const lines = await alert.getByRole('listitem').allInnerTexts();
+    expect(lines.map((l) => l.slice(0, 8))).toEqual(['line 2: ', 'line 5: ']);
+    expect(lines[0]).toContain('item field "text"');
+    expect(await alert.innerText()).toContain('Nothing was imported');
+    await expectNoSeriousViolations(page, 'import tab with errors');
+    await screenshot(page, 'manage-import-1280');
+    const progress = (await page.evaluate(async (id) => (await fetch(`/api/v1/projects/${id}/progress`)).json(), projectId)) as { totalItems: number };
+    expect(progress.totalItems).toBe(ITEMS);
+  });
+
+  it('shows progress and the throughput chart after some labeling', async () => {
+    const login = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'annotator1@demo.assay', password: demoPassword(server.output(), 'annotator1@demo.assay') }),
+    });
+    expect(login.status).toBe(200);
+    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const call = (path: string, body: unknown) =>
+      fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(body) });
+    for (let i = 0; i < 6; i++) {
+      const task = (await (await call(`/api/v1/projects/${projectId}/tasks/next`, {})).json()) as { assignmentId: string };
+      const done =
+        i === 5
+          ? await call(`/api/v1/tasks/${task.assignmentId}/skip`, { reason: 'Not a kettle review' })
+          : await call(`/api/v1/tasks/${task.assignmentId}/submit`, { answers: { sentiment: i % 2 ? 'neg' : 'pos', products: [{ start: 14, end: 25, label: 'product' }], preference: -2 }, timeSpentMs: 4000 });
+      expect(done.status, await done.clone().text()).toBeLessThan(300);
+    }
+
+    await page.getByRole('navigation', { name: 'Project sections' }).getByRole('link', { name: 'Overview' }).click();
+    const figures = page.getByRole('region', { name: 'Progress' });
+    await expect.poll(() => figures.innerText(), { timeout: 10_000 }).toMatch(/Judgments\s+5\s/);
+    const chart = page.getByRole('figure', { name: /Judgments and skips per hour/ });
+    await chart.locator('.chart-canvas svg').waitFor();
+    expect(await chart.innerText()).toContain('5 judgments and 1 skip in the last 48 hours');
+    await expectNoSeriousViolations(page, 'overview');
+    await screenshot(page, 'manage-overview-1280');
+    await page.getByRole('button', { name: 'By day' }).click();
+    await page.getByRole('figure', { name: /per day/ }).locator('.chart-canvas svg').waitFor();
+  });
+
+  it('downloads the export as JSON Lines and as CSV', async () => {
+    await page.getByRole('navigation', { name: 'Project sections' }).getByRole('link', { name: 'Export' }).click();
+    const [jsonl] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download JSON Lines' }).click()]);
+    const rows = readFileSync(await jsonl.path(), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { answers: Record<string, unknown> });
+    expect(rows).toHaveLength(5);
+    expect(rows[0]!.answers).toMatchObject({ preference: -2 });
+    await page.getByLabel('CSV').check();
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).click()]);
+    expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+    expect(readFileSync(await csv.path(), 'utf8').trim().split('\n')).toHaveLength(6);
+    await expectNoSeriousViolations(page, 'export tab');
+    await screenshot(page, 'manage-export-1280');
+  });
+
+  it('shows every other tab cleanly', async () => {
+    const nav = page.getByRole('navigation', { name: 'Project sections' });
+    for (const [tab, ready] of [
+      ['Schema', () => page.getByRole('region', { name: 'Live preview' }).getByRole('heading', { name: /overall sentiment/ })],
+      ['Guidelines', () => page.getByRole('region', { name: 'Guidelines preview' }).getByRole('heading', { name: 'Kettle reviews' })],
+      ['Settings', () => page.getByRole('button', { name: 'Save settings' })],
+      ['Results', () => page.locator('main')],
+    ] as const) {
+      await nav.getByRole('link', { name: tab }).click();
+      await ready().first().waitFor();
+      await expectNoSeriousViolations(page, `${tab} tab`);
+      await screenshot(page, `manage-${tab.toLowerCase()}-1280`);
+    }
+    expect(unexpectedErrors(session)).toEqual([]);
+    expect(session.outside).toEqual([]);
+  });
+
+  it('publishes a new guideline version and pauses the project', async () => {
+    await page.getByRole('navigation', { name: 'Project sections' }).getByRole('link', { name: 'Guidelines' }).click();
+    await page.getByLabel('Guidelines (Markdown)').fill('# Kettle reviews\n\nVersion two: mark the brand alone too.');
+    await page.getByRole('button', { name: 'Publish as version 2' }).click();
+    await page.getByRole('button', { name: 'View version 1' }).click();
+    await page.getByRole('article', { name: 'Guidelines version 1' }).getByText('would recommend').waitFor();
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.getByRole('button', { name: 'Resume' }).waitFor();
+    expect(await page.locator('.page-header .badge').innerText()).toBe('Paused');
+  });
+});
