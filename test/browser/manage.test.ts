@@ -231,6 +231,21 @@ describe.skipIf(!inject('chromium'))('manager console in the browser', () => {
     await screenshot(page, 'manage-export-1280');
   });
 
+  it('warns in the preview, then shows the refusal, when a new schema does not fit the imported items', async () => {
+    await page.getByRole('navigation', { name: 'Project sections' }).getByRole('link', { name: 'Schema' }).click();
+    const preview = page.getByRole('region', { name: 'Live preview' });
+    await preview.getByText('the project’s first item').waitFor();
+    const label = page.locator('details.question-editor').first();
+    await label.getByLabel(/^Item field shown/).fill('headline');
+    await preview.getByText(/first item does not fit this schema/).waitFor();
+    await page.getByRole('button', { name: 'Publish as version 2' }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: 'Not published' });
+    await refusal.waitFor();
+    expect(await refusal.innerText()).toMatch(/item rev-\d+ does not fit the new schema: .*"headline"/);
+    await label.getByLabel(/^Item field shown/).fill('text');
+    expect(await page.getByRole('button', { name: 'Publish as version 2' }).isDisabled()).toBe(true);
+  });
+
   it('shows every other tab cleanly', async () => {
     const nav = page.getByRole('navigation', { name: 'Project sections' });
     for (const [tab, ready] of [
