@@ -3,6 +3,7 @@
  * handlers and records every request. Imports nothing that imports the client, so `vi.mock` can load it.
  */
 import { vi } from 'vitest';
+import type * as ClientModule from '../../../api/client';
 
 type Handler = (url: URL) => { status?: number; body: unknown };
 
@@ -27,8 +28,8 @@ async function fakeFetch(input: Request): Promise<Response> {
 /** What `vi.mock('../../../api/client', …)` returns: the real module with a client on the fake fetch. */
 export async function clientModuleForTests() {
   // The real module, not the mocked one this factory builds (importing it plainly would wait on itself).
-  const real = await vi.importActual<typeof import('../../../api/client')>('../../../api/client');
+  const real = await vi.importActual<typeof ClientModule>('../../../api/client');
   const { default: createClient } = await import('openapi-fetch');
-  return { ...real, api: createClient<import('../../../api/client').paths>({ baseUrl: 'http://assay.test', fetch: fakeFetch }) };
+  return { ...real, api: createClient<ClientModule.paths>({ baseUrl: 'http://assay.test', fetch: fakeFetch }) };
 }
 

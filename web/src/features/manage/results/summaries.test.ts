@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { Question } from '../../../schema';
+import type { ConversationQuestion, LabelQuestion, MultiLabelQuestion, PairwiseQuestion, Question, RankingQuestion, RatingQuestion, RubricQuestion, SpanQuestion, TextQuestion } from '../../../schema';
 import { summariseAggregate, summariseAnswer } from './summaries';
 import type { QuestionAggregate } from './types';
 
 const q = <T extends Question>(x: Omit<T, 'required'>): T => ({ required: false, ...x }) as T;
-const label = q({ id: 'l', type: 'label', prompt: 'L', options: [{ value: 'pos', label: 'Positive' }, { value: 'neg', label: 'Negative' }] });
-const multi = q({ id: 'm', type: 'multi_label', prompt: 'M', minSelected: 0, maxSelected: 2, options: [{ value: 'a', label: 'Apple' }, { value: 'b', label: 'Banana' }] });
-const span = q({ id: 's', type: 'span', prompt: 'S', field: 'text', allowOverlap: true, minSpans: 0, labels: [{ value: 'PER', label: 'Person' }] });
-const rating = q({ id: 'r', type: 'rating', prompt: 'R', min: 1, max: 5, step: 1, labels: { '5': 'Excellent' } });
-const pairwise = q({ id: 'p', type: 'pairwise', prompt: 'P', left: 'a', right: 'b', scale: { min: -3, max: 3 }, allowTie: true });
-const ranking = q({ id: 'k', type: 'ranking', prompt: 'K', field: 'cands', minItems: 2 });
-const rubric = q({
+const label = q<LabelQuestion>({ id: 'l', type: 'label', prompt: 'L', options: [{ value: 'pos', label: 'Positive' }, { value: 'neg', label: 'Negative' }] });
+const multi = q<MultiLabelQuestion>({ id: 'm', type: 'multi_label', prompt: 'M', minSelected: 0, maxSelected: 2, options: [{ value: 'a', label: 'Apple' }, { value: 'b', label: 'Banana' }] });
+const span = q<SpanQuestion>({ id: 's', type: 'span', prompt: 'S', field: 'text', allowOverlap: true, minSpans: 0, labels: [{ value: 'PER', label: 'Person' }] });
+const rating = q<RatingQuestion>({ id: 'r', type: 'rating', prompt: 'R', min: 1, max: 5, step: 1, labels: { '5': 'Excellent' } });
+const pairwise = q<PairwiseQuestion>({ id: 'p', type: 'pairwise', prompt: 'P', left: 'a', right: 'b', scale: { min: -3, max: 3 }, allowTie: true });
+const ranking = q<RankingQuestion>({ id: 'k', type: 'ranking', prompt: 'K', field: 'cands', minItems: 2 });
+const rubric = q<RubricQuestion>({
   id: 'u',
   type: 'rubric',
   prompt: 'U',
@@ -20,8 +20,8 @@ const rubric = q({
     { id: 'sty', label: 'Style', weight: 1, min: 1, max: 5 },
   ],
 });
-const text = q({ id: 't', type: 'text', prompt: 'T', minLength: 0, maxLength: 100 });
-const convo = q({ id: 'c', type: 'conversation', prompt: 'C', field: 'dialogue', role: 'assistant', minTurns: 1, maxTurns: 1, maxLength: 100 });
+const text = q<TextQuestion>({ id: 't', type: 'text', prompt: 'T', minLength: 0, maxLength: 100 });
+const convo = q<ConversationQuestion>({ id: 'c', type: 'conversation', prompt: 'C', field: 'dialogue', role: 'assistant', minTurns: 1, maxTurns: 1, maxLength: 100 });
 const item = { text: 'Ada Lovelace met Charles Babbage.', cands: ['first answer', { id: 'B', text: 'second' }, 'third'] };
 const agg = (a: Partial<QuestionAggregate>): QuestionAggregate => ({ questionId: 'x', type: 'label', method: 'mean', n: 3, answer: null, confidence: 0.5, ...a });
 

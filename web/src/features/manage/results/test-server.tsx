@@ -3,7 +3,7 @@
  * location the test can read. The fake API is in fake-api.ts.
  */
 import type { ReactNode } from 'react';
-import { render } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { MemoryRouter, useLocation } from 'react-router';
 import { queryKeys } from '../../../api/queries';
@@ -21,14 +21,17 @@ export const MANAGER: Me = {
   profile: null,
 };
 
-let location = '';
+/** Renders the router's location where `currentLocation` can read it. */
 function LocationProbe() {
   const l = useLocation();
-  location = l.pathname + l.search;
-  return null;
+  return (
+    <output data-testid="router-location" hidden>
+      {l.pathname + l.search}
+    </output>
+  );
 }
 /** The router's current path and query. */
-export const currentLocation = () => location;
+export const currentLocation = () => screen.getByTestId('router-location').textContent ?? '';
 
 export function renderWithApp(ui: ReactNode, { me = MANAGER, path = '/' }: { me?: Me; path?: string } = {}) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
