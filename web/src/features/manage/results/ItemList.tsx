@@ -82,7 +82,10 @@ export function ItemList({ filters, onFilters, questions, seesGold, rows, select
   }, [hasMore, loadingMore, onLoadMore]);
 
   const selectedRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => selectedRef.current?.scrollIntoView?.({ block: 'nearest' }), [selected]);
+  useEffect(() => {
+    // A block body: Chromium's scrollIntoView now returns a promise, which React would take for a cleanup function.
+    selectedRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [selected]);
 
   return (
     <div className="results-list">
