@@ -106,7 +106,7 @@ describe.skipIf(!inject('chromium'))('results browser in the browser', () => {
     expect(await annotations.getByRole('row').count()).toBe(3);
     expect(await annotations.textContent()).toMatch(/annotator-/);
     await screenshot(page, 'results-item');
-    await expectNoSeriousViolations(page);
+    await expectNoSeriousViolations(page, 'results item');
     expect(unexpectedErrors(session)).toEqual([]);
     expect(session.outside).toEqual([]);
   });
@@ -120,7 +120,7 @@ describe.skipIf(!inject('chromium'))('results browser in the browser', () => {
     await expect.poll(() => title.textContent()).toBe(first);
     await page.keyboard.press('/');
     const search = page.getByRole('searchbox', { name: /Search/ });
-    expect(await search.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await search.evaluate((el) => el === (el as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement)).toBe(true);
     await search.fill('BATTERY');
     await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('BATTERY');
     const rows = page.getByRole('list', { name: 'Items' }).locator('.results-item');
@@ -141,7 +141,7 @@ describe.skipIf(!inject('chromium'))('results browser in the browser', () => {
     await rows.first().click();
     await page.getByRole('article').getByRole('table', { name: 'Aggregate' }).waitFor();
     await screenshot(page, 'results-confidence');
-    await expectNoSeriousViolations(page);
+    await expectNoSeriousViolations(page, 'results by confidence');
     expect(unexpectedErrors(session)).toEqual([]);
   });
 });
