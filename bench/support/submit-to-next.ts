@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser, openSession, signIn } from '../../test/support/browser.js';
-import { startServer } from '../../test/support/server-process.js';
+import { demoPassword, startServer } from '../../test/support/server-process.js';
 import { percentile } from './load.js';
 
 /** What the in-page script below keeps on `window` (this file compiles without DOM types). */
@@ -19,12 +19,6 @@ export interface LatencyFigures {
   tasks: number;
   ui: { p50: number; p95: number; max: number };
   api: { p50: number; p95: number };
-}
-
-function demoPassword(output: string, email: string): string {
-  const line = output.split('\n').find((l) => l.includes(` ${email} `));
-  if (!line) throw new Error(`no demo credentials for ${email}`);
-  return line.trim().split(/\s+/)[2]!;
 }
 
 export async function measureSubmitToNext(tasks = 100): Promise<LatencyFigures> {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openSession, screenshot, signIn, type Session } from '../support/browser.js';
-import { startServer, type ServerProcess } from '../support/server-process.js';
+import { demoPassword, startServer, type ServerProcess } from '../support/server-process.js';
 import { expectNoSeriousViolations } from '../support/axe.js';
 
 const EMAIL = 'annotator1@demo.assay';
@@ -25,13 +25,6 @@ declare const document: {
   documentElement: { scrollWidth: number };
   querySelector(selector: string): PageElement | null;
 };
-
-/** The demo password printed for `email` in the server's start-up output. */
-function demoPassword(output: string, email: string): string {
-  const line = output.split('\n').find((l) => l.includes(` ${email} `));
-  if (!line) throw new Error(`no demo credentials for ${email} in:\n${output}`);
-  return line.trim().split(/\s+/)[2]!;
-}
 
 /** Console errors other than the browser's note about an HTTP error answer (the 409 "no task", say). */
 const unexpectedErrors = (s: Session) => s.errors.filter((e) => !e.startsWith('Failed to load resource'));

@@ -1,8 +1,9 @@
 /**
  * The manager console in a real browser against a real `assay serve`: the demo manager builds a project with a
  * label, a span and a pairwise question in the schema builder (watching the live preview), uploads items with
- * the upload progress bar, sees a bad file refused line by line, watches the overview and its throughput chart
- * after some labeling, and downloads the export. Screenshots of every tab at 1280×800; axe on each screen.
+ * the upload progress bar, sees a bad file refused line by line; a demo annotator labels three items with the
+ * keyboard only and skips a fourth; the manager sees the progress update and the throughput chart, and the export
+ * holds exactly those three annotations. Screenshots of every tab at 1280×800; axe on each screen.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -10,15 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, openSession, screenshot, signIn, type Session } from '../support/browser.js';
-import { startServer, type ServerProcess } from '../support/server-process.js';
+import { demoPassword, startServer, type ServerProcess } from '../support/server-process.js';
 import { expectNoSeriousViolations } from '../support/axe.js';
-
-/** The demo password printed for `email` in the server's start-up output. */
-function demoPassword(output: string, email: string): string {
-  const line = output.split('\n').find((l) => l.includes(` ${email} `));
-  if (!line) throw new Error(`no demo credentials for ${email} in:\n${output}`);
-  return line.trim().split(/\s+/)[2]!;
-}
 
 const ITEMS = 3000;
 /** Items that fit the schema built below: a review, and two replies to a prompt. */
@@ -186,47 +180,69 @@ describe.skipIf(!inject('chromium'))('manager console in the browser', () => {
     expect(progress.totalItems).toBe(ITEMS);
   });
 
-  it('shows progress and the throughput chart after some labeling', async () => {
-    const login = await fetch(`${server.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'annotator1@demo.assay', password: demoPassword(server.output(), 'annotator1@demo.assay') }),
-    });
-    expect(login.status).toBe(200);
-    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-    const call = (path: string, body: unknown) =>
-      fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(body) });
-    for (let i = 0; i < 6; i++) {
-      const task = (await (await call(`/api/v1/projects/${projectId}/tasks/next`, {})).json()) as { assignmentId: string };
-      const done =
-        i === 5
-          ? await call(`/api/v1/tasks/${task.assignmentId}/skip`, { reason: 'Not a kettle review' })
-          : await call(`/api/v1/tasks/${task.assignmentId}/submit`, { answers: { sentiment: i % 2 ? 'neg' : 'pos', products: [{ start: 14, end: 25, label: 'product' }], preference: -2 }, timeSpentMs: 4000 });
-      expect(done.status, await done.clone().text()).toBeLessThan(300);
+  it('an annotator labels three items with the keyboard only, and skips a fourth', async () => {
+    const annotator = await openSession(browser, server.url);
+    const ap = annotator.page;
+    await signIn(ap, 'annotator1@demo.assay', demoPassword(server.output(), 'annotator1@demo.assay'));
+    await ap.goto(`/annotate/${projectId}`);
+    for (let i = 0; i < 3; i++) {
+      await ap.locator('.ws[data-ready]').waitFor();
+      const assignment = await ap.locator('.ws').getAttribute('data-assignment');
+      // Question 1 (label) has the keyboard when the task appears.
+      await ap.keyboard.press('1');
+      // Question 2 (span): Alt+↓ moves to its label picker, Tab to the text; select "Acme Kettle" with Shift+→, mark with Enter.
+      await ap.keyboard.press('Alt+ArrowDown');
+      await ap.keyboard.press('Tab');
+      const text = await ap.getByRole('textbox', { name: 'Mark every product name.' }).innerText();
+      const at = text.indexOf('Acme Kettle');
+      await ap.keyboard.press('Home');
+      for (let k = 0; k < at; k++) await ap.keyboard.press('ArrowRight');
+      for (let k = 0; k < 'Acme Kettle'.length; k++) await ap.keyboard.press('Shift+ArrowRight');
+      await ap.keyboard.press('Enter');
+      // Question 3 (pairwise): key 2 = "A is better" (points -3…3 on keys 1…7).
+      await ap.keyboard.press('Alt+ArrowDown');
+      await ap.keyboard.press('2');
+      if (i === 0) await screenshot(ap, 'journey-annotator-before-submit-1280');
+      await ap.keyboard.press('Control+Enter');
+      await expect.poll(() => ap.locator('.ws').getAttribute('data-assignment')).not.toBe(assignment);
     }
+    // A fourth: skip it with the keyboard (s, the first reason, Enter).
+    await ap.locator('.ws[data-ready]').waitFor();
+    await ap.keyboard.press('s');
+    await ap.getByRole('dialog').waitFor();
+    await ap.keyboard.press('Enter');
+    await ap.getByRole('dialog').waitFor({ state: 'hidden' });
+    expect(annotator.outside).toEqual([]);
+    expect(unexpectedErrors(annotator)).toEqual([]);
+    await annotator.context.close();
+  });
 
+  it('shows the progress update and the throughput chart', async () => {
     await page.getByRole('navigation', { name: 'Project sections' }).getByRole('link', { name: 'Overview' }).click();
     const figures = page.getByRole('region', { name: 'Progress' });
-    await expect.poll(() => figures.innerText(), { timeout: 10_000 }).toMatch(/Judgments\s+5\s/);
+    await expect.poll(() => figures.innerText(), { timeout: 10_000 }).toMatch(/Judgments\s+3\s/);
     const chart = page.getByRole('figure', { name: /Judgments and skips per hour/ });
     await chart.locator('.chart-canvas svg').waitFor();
-    expect(await chart.innerText()).toContain('5 judgments and 1 skip in the last 48 hours');
+    expect(await chart.innerText()).toContain('3 judgments and 1 skip in the last 48 hours');
     await expectNoSeriousViolations(page, 'overview');
     await screenshot(page, 'manage-overview-1280');
     await page.getByRole('button', { name: 'By day' }).click();
     await page.getByRole('figure', { name: /per day/ }).locator('.chart-canvas svg').waitFor();
   });
 
-  it('downloads the export as JSON Lines and as CSV', async () => {
+  it('downloads the export as JSON Lines and as CSV, holding the three annotations', async () => {
     await page.getByRole('navigation', { name: 'Project sections' }).getByRole('link', { name: 'Export' }).click();
     const [jsonl] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download JSON Lines' }).click()]);
     const rows = readFileSync(await jsonl.path(), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { answers: Record<string, unknown> });
-    expect(rows).toHaveLength(5);
-    expect(rows[0]!.answers).toMatchObject({ preference: -2 });
+    expect(rows).toHaveLength(3);
+    // What the keyboard produced: "Positive", the product span at its exact offsets, "A is better".
+    for (const row of rows) {
+      expect(row.answers).toEqual({ sentiment: 'pos', products: [{ start: 14, end: 25, label: 'product' }], preference: -2 });
+    }
     await page.getByLabel('CSV').check();
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).click()]);
     expect(csv.suggestedFilename()).toMatch(/\.csv$/);
-    expect(readFileSync(await csv.path(), 'utf8').trim().split('\n')).toHaveLength(6);
+    expect(readFileSync(await csv.path(), 'utf8').trim().split('\n')).toHaveLength(4);
     await expectNoSeriousViolations(page, 'export tab');
     await screenshot(page, 'manage-export-1280');
   });

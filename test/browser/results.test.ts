@@ -10,14 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openSession, screenshot, signIn, type Session } from '../support/browser.js';
-import { startServer, type ServerProcess } from '../support/server-process.js';
+import { demoPassword, startServer, type ServerProcess } from '../support/server-process.js';
 import { expectNoSeriousViolations } from '../support/axe.js';
-
-function demoPassword(output: string, email: string): string {
-  const line = output.split('\n').find((l) => l.includes(` ${email} `));
-  if (!line) throw new Error(`no demo credentials for ${email} in:\n${output}`);
-  return line.trim().split(/\s+/)[2]!;
-}
 
 const unexpectedErrors = (s: Session) => s.errors.filter((e) => !e.startsWith('Failed to load resource'));
 

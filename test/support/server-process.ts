@@ -72,3 +72,10 @@ export async function api(url: string, method: string, path: string, body?: unkn
   const text = await res.text();
   return { status: res.status, headers: res.headers, json: text ? JSON.parse(text) : null };
 }
+
+/** The demo password printed for `email` in a server's start-up output (lines like `  annotator  EMAIL  PASSWORD`). */
+export function demoPassword(output: string, email: string): string {
+  const line = output.split('\n').find((l) => l.includes(` ${email} `));
+  if (!line) throw new Error(`no demo credentials for ${email} in:\n${output}`);
+  return line.trim().split(/\s+/)[2]!;
+}
