@@ -1,15 +1,14 @@
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { AdminPage } from './AdminPage';
-import { ADMIN, polyfillDialog, renderWithApp } from './testing';
+import { ADMIN, renderWithApp } from './testing';
 import { fakeServer } from './fakeApi';
 import type { User } from '../../api/types';
 
 vi.mock('../../api/client', async () => (await import('./fakeApi')).clientModuleForTests());
 
-beforeAll(polyfillDialog);
 afterEach(() => vi.unstubAllGlobals());
 
 const admin = (path: string, me = ADMIN) =>

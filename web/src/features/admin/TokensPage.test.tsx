@@ -1,15 +1,14 @@
-import { beforeAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { TokensPage } from './TokensPage';
-import { polyfillDialog, renderWithApp } from './testing';
+import { renderWithApp } from './testing';
 import { fakeServer } from './fakeApi';
 
 vi.mock('../../api/client', async () => (await import('./fakeApi')).clientModuleForTests());
 
 const SECRET = 'assay_s3cr3t-shown-once-0123456789abcdef';
 
-beforeAll(polyfillDialog);
 afterEach(() => vi.unstubAllGlobals());
 
 describe('TokensPage', () => {

@@ -5,7 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ApiToken, CreatedToken } from '../../api/types';
 import { Empty, ErrorMessage, Loading } from '../../components/Status';
-import { Dialog } from './Dialog';
+import { Dialog } from '../../components/Dialog';
 import { FormError, FormField, fieldErrorOf } from './FormField';
 import { LoadMore } from './LoadMore';
 import { NotAllowedIfForbidden } from './NotAllowed';
@@ -116,7 +116,7 @@ function TokenForm({ onCancel, onCreated }: { onCancel: () => void; onCreated: (
   return (
     <form onSubmit={submit}>
       <FormField label="Name" error={fieldErrorOf(create.error, 'name')} hint="What it is for, e.g. “nightly export script”.">
-        {(p) => <input {...p} type="text" required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} autoFocus />}
+        {(p) => <input {...p} type="text" required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} data-autofocus />}
       </FormField>
       <FormError error={create.error} fields={['name']} />
       <div className="dialog-actions">
@@ -160,7 +160,7 @@ function RevokeConfirm({ token, onDone }: { token: ApiToken; onDone: () => void 
       </p>
       {revoke.isError && <ErrorMessage error={revoke.error} />}
       <div className="dialog-actions">
-        <button type="button" className="btn" onClick={onDone} autoFocus>
+        <button type="button" className="btn" onClick={onDone} data-autofocus>
           Keep it
         </button>
         <button type="button" className="btn danger" disabled={revoke.isPending} onClick={() => revoke.mutate(token.id, { onSuccess: onDone })}>

@@ -1,14 +1,13 @@
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { User, Vendor } from '../../api/types';
 import { UserForm } from './UserForm';
-import { polyfillDialog, renderWithApp } from './testing';
+import { renderWithApp } from './testing';
 import { fakeServer } from './fakeApi';
 
 vi.mock('../../api/client', async () => (await import('./fakeApi')).clientModuleForTests());
 
-beforeAll(polyfillDialog);
 afterEach(() => vi.unstubAllGlobals());
 
 const VENDORS: Vendor[] = [

@@ -74,7 +74,7 @@ export function UserForm({ user, vendors, onDone }: { user?: User | undefined; v
   return (
     <form onSubmit={submit}>
       <FormField label="Name" error={err('name')}>
-        {(p) => <input {...p} type="text" required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} autoFocus />}
+        {(p) => <input {...p} type="text" required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} data-autofocus />}
       </FormField>
       {!editing && (
         <FormField label="Email" error={err('email')}>

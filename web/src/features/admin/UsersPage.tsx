@@ -2,7 +2,7 @@
 import { useMemo, useState } from 'react';
 import type { Role, User } from '../../api/types';
 import { Empty, ErrorMessage, Loading } from '../../components/Status';
-import { Dialog } from './Dialog';
+import { Dialog } from '../../components/Dialog';
 import { LoadMore } from './LoadMore';
 import { UserForm } from './UserForm';
 import { DateTime, ROLES, ROLE_LABELS } from './format';

@@ -1,7 +1,7 @@
 /** Vendors (where the workforce comes from): the list, and a dialog to add one. */
 import { useState, type FormEvent } from 'react';
 import { Empty, ErrorMessage, Loading } from '../../components/Status';
-import { Dialog } from './Dialog';
+import { Dialog } from '../../components/Dialog';
 import { FormError, FormField, fieldErrorOf } from './FormField';
 import { LoadMore } from './LoadMore';
 import { NotAllowedIfForbidden } from './NotAllowed';
@@ -75,7 +75,7 @@ function VendorForm({ onDone }: { onDone: () => void }) {
   return (
     <form onSubmit={submit}>
       <FormField label="Name" error={fieldErrorOf(create.error, 'name')}>
-        {(p) => <input {...p} type="text" required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} autoFocus />}
+        {(p) => <input {...p} type="text" required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} data-autofocus />}
       </FormField>
       <FormField label="Kind" error={fieldErrorOf(create.error, 'kind')}>
         {(p) => (

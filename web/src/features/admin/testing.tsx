@@ -1,6 +1,6 @@
 /**
- * Component-test harness for the admin screens: a fresh QueryClient, a router, the signed-in user in the cache,
- * and <dialog> for jsdom. The fake server is in fakeApi.ts.
+ * Component-test harness for the admin screens: a fresh QueryClient, a router and the signed-in user in the cache.
+ * The fake server is in fakeApi.ts.
  */
 import type { ReactNode } from 'react';
 import { render } from '@testing-library/react';
@@ -20,20 +20,6 @@ export const ADMIN: Me = {
   createdAt: '2025-01-02T10:00:00.000Z',
   profile: null,
 };
-
-/** jsdom has <dialog> without showModal/close; give it the part the admin dialogs use. */
-export function polyfillDialog() {
-  const proto = HTMLDialogElement.prototype;
-  if (typeof proto.showModal === 'function') return;
-  proto.showModal = function (this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-  proto.close = function (this: HTMLDialogElement) {
-    if (!this.hasAttribute('open')) return;
-    this.removeAttribute('open');
-    this.dispatchEvent(new Event('close'));
-  };
-}
 
 export function renderWithApp(ui: ReactNode, { me = ADMIN, path = '/' }: { me?: Me; path?: string } = {}) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });

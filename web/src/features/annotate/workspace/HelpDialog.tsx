@@ -3,7 +3,7 @@ import type { Question } from '../../../schema';
 import { shortcutsFor } from '../widgets/registry';
 import type { Shortcut } from '../widgets/types';
 import { WORKSPACE_KEYS } from './keymap';
-import { ModalDialog } from './ModalDialog';
+import { Dialog } from '../../../components/Dialog';
 
 function ShortcutTable({ caption, rows }: { caption: string; rows: Shortcut[] }) {
   return (
@@ -32,7 +32,7 @@ function ShortcutTable({ caption, rows }: { caption: string; rows: Shortcut[] })
 export function HelpDialog({ open, onClose, activeQuestion }: { open: boolean; onClose: () => void; activeQuestion: Question | undefined }) {
   const own = activeQuestion ? shortcutsFor(activeQuestion) : [];
   return (
-    <ModalDialog open={open} onClose={onClose} title="Keyboard shortcuts" className="ws-help">
+    <Dialog open={open} onClose={onClose} title="Keyboard shortcuts" className="ws-help" closeButton>
       <div className="ws-help-tables">
         <ShortcutTable caption="Workspace" rows={Object.values(WORKSPACE_KEYS)} />
         {activeQuestion && (
@@ -46,11 +46,11 @@ export function HelpDialog({ open, onClose, activeQuestion }: { open: boolean; o
           </div>
         )}
       </div>
-      <div className="ws-dialog-actions">
+      <div className="dialog-actions">
         <button type="button" className="btn primary" onClick={onClose}>
           Close
         </button>
       </div>
-    </ModalDialog>
+    </Dialog>
   );
 }

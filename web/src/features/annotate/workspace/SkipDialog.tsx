@@ -4,7 +4,7 @@
  */
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { isTypingTarget } from '../../../components/useHotkeys';
-import { ModalDialog } from './ModalDialog';
+import { Dialog } from '../../../components/Dialog';
 
 export const SKIP_REASONS = [
   'The item is unclear, broken or incomplete',
@@ -25,10 +25,10 @@ export interface SkipDialogProps {
 
 export function SkipDialog({ open, onClose, onSkip, busy, error }: SkipDialogProps) {
   return (
-    <ModalDialog open={open} onClose={onClose} title="Skip this task" className="ws-skip">
-      {/* Mounted per opening, so each skip starts with the first reason chosen. */}
-      {open && <SkipForm onClose={onClose} onSkip={onSkip} busy={busy} error={error} />}
-    </ModalDialog>
+    <Dialog open={open} onClose={onClose} title="Skip this task" closeButton>
+      {/* The dialog mounts its content per opening, so each skip starts with the first reason chosen. */}
+      <SkipForm onClose={onClose} onSkip={onSkip} busy={busy} error={error} />
+    </Dialog>
   );
 }
 
@@ -79,7 +79,7 @@ function SkipForm({ onClose, onSkip, busy, error }: Omit<SkipDialogProps, 'open'
           {error}
         </p>
       )}
-      <div className="ws-dialog-actions">
+      <div className="dialog-actions">
         <button type="button" className="btn" onClick={onClose}>
           Cancel
         </button>
