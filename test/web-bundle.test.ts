@@ -26,6 +26,9 @@ describe('web app code splitting (web/dist, built by the test setup)', () => {
   });
 
   it('loads no chart library on the annotator route', () => {
+    // The marker is real: the manager's chart chunk carries it.
+    const all = Object.values(manifest).map((c) => c.file).filter((f) => f.endsWith('.js'));
+    expect(all.some((f) => readFileSync(join(DIST, f), 'utf8').includes('echarts'))).toBe(true);
     const annotator = areaBundle(DIST, manifest, 'annotator');
     for (const f of annotator.files.filter((x) => x.endsWith('.js'))) {
       const code = readFileSync(join(DIST, f), 'utf8');
