@@ -64,7 +64,7 @@ describe.each(DIALECTS)('the label flow on %s', (dialect) => {
 
     const csv = await w.manager.get(`/api/v1/projects/${projectId}/export?format=csv`);
     const rows = csv.body.trim().split('\n');
-    expect(rows[0]).toBe('annotation_id,item_id,external_id,annotator,vendor,time_spent_ms,schema_version,guideline_version,created_at,answer.sentiment,answer.quality');
+    expect(rows[0]).toBe('annotation_id,item_id,external_id,annotator,vendor,time_spent_ms,schema_version,guideline_version,created_at,review_outcome,corrects_annotation_id,answer.sentiment,answer.quality');
     expect(rows).toHaveLength(13);
   });
 

@@ -54,6 +54,15 @@ const ACCESS: Record<string, readonly Role[]> = {
   'GET /api/v1/projects/:projectId/results': ['admin', 'manager', 'reviewer'],
   'POST /api/v1/tasks/:assignmentId/submit': ['admin', 'annotator'],
   'POST /api/v1/tasks/:assignmentId/skip': ['admin', 'annotator'],
+  'GET /api/v1/projects/:projectId/review-policy': ['admin', 'manager', 'reviewer'],
+  'PUT /api/v1/projects/:projectId/review-policy': ['admin', 'manager'],
+  'POST /api/v1/projects/:projectId/reviews/next': ['admin', 'manager', 'reviewer'],
+  'POST /api/v1/reviews/:reviewId/accept': ['admin', 'manager', 'reviewer'],
+  'POST /api/v1/reviews/:reviewId/reject': ['admin', 'manager', 'reviewer'],
+  'POST /api/v1/reviews/:reviewId/correct': ['admin', 'manager', 'reviewer'],
+  'GET /api/v1/projects/:projectId/reviews': ['admin', 'manager', 'reviewer', 'annotator'],
+  'GET /api/v1/projects/:projectId/reviews/tally': ['admin', 'manager', 'reviewer', 'vendor_manager'],
+  'POST /api/v1/projects/:projectId/items/:itemId/flag': ['admin', 'manager', 'reviewer', 'annotator'],
 };
 const allowedRoles = (r: RouteEntry): readonly Role[] => ACCESS[routeKey(r)] ?? [];
 

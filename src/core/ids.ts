@@ -14,6 +14,7 @@ export const ID_PREFIXES = {
   assignment: 'asg',
   annotation: 'ann',
   import: 'imp',
+  review: 'rev',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 

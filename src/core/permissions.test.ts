@@ -36,8 +36,9 @@ const EXPECTED: Record<Role, readonly Permission[]> = {
     'annotation.read_all',
     'progress.read',
     'export.run',
+    'review.perform',
   ],
-  reviewer: ['token.manage_own', 'project.read', 'item.read', 'annotation.read_all', 'progress.read'],
+  reviewer: ['token.manage_own', 'project.read', 'item.read', 'annotation.read_all', 'progress.read', 'review.perform'],
   annotator: ['token.manage_own', 'project.read', 'task.claim', 'annotation.read_own'],
   vendor_manager: ['token.manage_own', 'vendor.read', 'user.read', 'project.read', 'progress.read'],
 };

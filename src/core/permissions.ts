@@ -25,6 +25,7 @@ export const PERMISSIONS = [
   'annotation.read_own',
   'progress.read',
   'export.run',
+  'review.perform', // take annotations into review and accept, reject or correct them
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -45,8 +46,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'annotation.read_all',
     'progress.read',
     'export.run',
+    'review.perform',
   ],
-  reviewer: ['token.manage_own', 'project.read', 'item.read', 'annotation.read_all', 'progress.read'],
+  reviewer: ['token.manage_own', 'project.read', 'item.read', 'annotation.read_all', 'progress.read', 'review.perform'],
   annotator: ['token.manage_own', 'project.read', 'task.claim', 'annotation.read_own'],
   vendor_manager: ['token.manage_own', 'vendor.read', 'user.read', 'project.read', 'progress.read'],
 };

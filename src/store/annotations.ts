@@ -79,7 +79,12 @@ export function exportPage(db: Executor, projectId: string, after: { createdAt: 
     .innerJoin('items as i', 'i.id', 'a.item_id')
     .innerJoin('users as u', 'u.id', 'a.annotator_id')
     .leftJoin('vendors as v', 'v.id', 'a.vendor_id')
+    // Review provenance: the verdict on this annotation, and the annotation this one corrects, if any.
+    .leftJoin('reviews as rv', (j) => j.onRef('rv.annotation_id', '=', 'a.id').on('rv.status', '=', 'decided'))
+    .leftJoin('reviews as rc', 'rc.correction_annotation_id', 'a.id')
     .select([
+      'rv.outcome as review_outcome',
+      'rc.annotation_id as corrects_annotation_id',
       'a.id',
       'a.item_id',
       'i.external_id',

@@ -164,6 +164,49 @@ export interface AnnotationsTable {
   created_at: string;
 }
 
+/** A project's review policy (absent: nothing is sent to review). */
+export interface ReviewPoliciesTable {
+  project_id: string;
+  /** Share of annotations sampled into review, decided per annotation from its random id. */
+  sample_rate: number;
+  /** Every one of each annotator's first n annotations in the project goes to review. */
+  first_n: number;
+  /** 1: every annotation of a flagged item goes to review. */
+  flagged: number;
+  updated_by: string;
+  updated_at: string;
+}
+
+/** An item someone flagged for a reviewer's attention. */
+export interface ItemFlagsTable {
+  item_id: string;
+  project_id: string;
+  flagged_by: string;
+  reason: string;
+  created_at: string;
+}
+
+/** An annotation taken into review: leased to a reviewer, then decided. */
+export interface ReviewsTable {
+  id: string;
+  project_id: string;
+  annotation_id: string;
+  /** The reviewed annotation's author. */
+  annotator_id: string;
+  reviewer_id: string;
+  /** `leased` while the reviewer holds it, `decided` after. */
+  status: string;
+  lease_expires_at: string;
+  /** Why it came to review, comma-separated (sample, first_n, flagged, requested). */
+  triggers: string;
+  outcome: string | null;
+  reason: string | null;
+  /** The reviewer's own annotation that replaces the reviewed one (outcome `correct`). */
+  correction_annotation_id: string | null;
+  created_at: string;
+  decided_at: string | null;
+}
+
 export interface DB {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -179,6 +222,9 @@ export interface DB {
   gold_answers: GoldAnswersTable;
   assignments: AssignmentsTable;
   annotations: AnnotationsTable;
+  review_policies: ReviewPoliciesTable;
+  item_flags: ItemFlagsTable;
+  reviews: ReviewsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -65,6 +65,9 @@ export const COUNTED_TABLES = [
   'gold_answers',
   'assignments',
   'annotations',
+  'review_policies',
+  'item_flags',
+  'reviews',
 ] as const satisfies readonly (keyof DB)[];
 export type CountedTable = (typeof COUNTED_TABLES)[number];
 
@@ -143,6 +146,12 @@ const SAMPLE_BODIES: Record<string, () => Pick<SampleRequest, 'payload' | 'heade
   'POST /api/v1/projects/:projectId/tasks/next': () => ({ payload: {} }),
   'POST /api/v1/tasks/:assignmentId/submit': () => ({ payload: { answers: { sentiment: 'pos' }, timeSpentMs: 100 } }),
   'POST /api/v1/tasks/:assignmentId/skip': () => ({ payload: { reason: 'Skipped by a sweep' } }),
+  'PUT /api/v1/projects/:projectId/review-policy': () => ({ payload: { sampleRate: 0.5, firstN: 3, flagged: true } }),
+  'POST /api/v1/projects/:projectId/reviews/next': () => ({ payload: {} }),
+  'POST /api/v1/reviews/:reviewId/accept': () => ({ payload: {} }),
+  'POST /api/v1/reviews/:reviewId/reject': () => ({ payload: { reason: 'Rejected by a sweep' } }),
+  'POST /api/v1/reviews/:reviewId/correct': () => ({ payload: { answers: { sentiment: 'neu' }, timeSpentMs: 100 } }),
+  'POST /api/v1/projects/:projectId/items/:itemId/flag': () => ({ payload: { reason: 'Flagged by a sweep' } }),
 };
 
 /** A well-formed request for `route` with its `:params` filled in; throws for a body-taking route it does not know. */

@@ -1,7 +1,8 @@
 /**
  * Export of a project's annotations for training and audit, streamed page by page (keyset order), so memory stays
  * flat however large the project. Every row carries its provenance: item, annotator pseudonym (never a name or
- * email), vendor, time spent, schema and guideline versions.
+ * email), vendor, time spent, schema and guideline versions, and its review: the verdict on it, and for a
+ * reviewer's correction the annotation it corrects.
  */
 import { stringify } from 'csv-stringify';
 import { Readable } from 'node:stream';
@@ -28,6 +29,10 @@ export interface ExportRecord {
   schema_version: number;
   guideline_version: number;
   created_at: string;
+  /** The reviewer's verdict on this annotation (accept, reject, correct), or null when it was not reviewed. */
+  review_outcome: string | null;
+  /** Set on a reviewer's correction: the annotation it corrects (whose review_outcome is `correct`). */
+  corrects_annotation_id: string | null;
 }
 
 const PAGE = 1000;
@@ -68,6 +73,8 @@ export async function exportAnnotations(
           schema_version: r.schema_version,
           guideline_version: r.guideline_version,
           created_at: r.created_at,
+          review_outcome: r.review_outcome,
+          corrects_annotation_id: r.corrects_annotation_id,
         };
       }
       if (rows.length < PAGE) return;
@@ -86,7 +93,7 @@ export async function exportAnnotations(
   // CSV: one column per question of the schema in force; structured answers are JSON in their cell.
   const schema = await loadSchema(db, project.id, project.schema_version);
   const questionIds = schema.questions.map((q) => q.id);
-  const fixed = ['annotation_id', 'item_id', 'external_id', 'annotator', 'vendor', 'time_spent_ms', 'schema_version', 'guideline_version', 'created_at'];
+  const fixed = ['annotation_id', 'item_id', 'external_id', 'annotator', 'vendor', 'time_spent_ms', 'schema_version', 'guideline_version', 'created_at', 'review_outcome', 'corrects_annotation_id'];
   const csv = stringify({ header: true, columns: [...fixed, ...questionIds.map((id) => `answer.${id}`)] });
   const rows = (async function* () {
     for await (const r of records()) {
@@ -94,7 +101,7 @@ export async function exportAnnotations(
         const a = r.answers[id];
         return a === undefined ? '' : typeof a === 'string' || typeof a === 'number' ? a : JSON.stringify(a);
       });
-      yield [r.annotation_id, r.item_id, r.external_id ?? '', r.annotator, r.vendor ?? '', r.time_spent_ms, r.schema_version, r.guideline_version, r.created_at, ...answers];
+      yield [r.annotation_id, r.item_id, r.external_id ?? '', r.annotator, r.vendor ?? '', r.time_spent_ms, r.schema_version, r.guideline_version, r.created_at, r.review_outcome ?? '', r.corrects_annotation_id ?? '', ...answers];
     }
   })();
   return { total, contentType: 'text/csv; charset=utf-8', stream: Readable.from(rows).pipe(csv) };

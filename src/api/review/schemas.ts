@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { jsonObject } from '../common-schemas.js';
+import { annotationView } from '../annotations/schemas.js';
+import { REVIEW_OUTCOMES, REVIEW_STATUSES, REVIEW_TRIGGERS } from '../../store/reviews.js';
+
+export const reviewPolicy = z.object({
+  sampleRate: z.number().min(0).max(1).describe('Share of annotations sampled into review (resolution 1/4096)'),
+  firstN: z.number().int().min(0).max(100_000).describe("Every one of each annotator's first n annotations in the project"),
+  flagged: z.boolean().describe('Every annotation of a flagged item'),
+});
+
+export const reviewPolicyView = reviewPolicy.extend({ projectId: z.string(), updatedAt: z.string().nullable().describe('null: never set (nothing goes to review)') });
+
+export const reviewSummary = z.object({
+  id: z.string(),
+  projectId: z.string(),
+  annotationId: z.string(),
+  itemId: z.string(),
+  annotatorId: z.string(),
+  reviewerId: z.string().optional().describe("Omitted for an annotator reading the reviews of their own work"),
+  status: z.enum(REVIEW_STATUSES),
+  triggers: z.array(z.enum(REVIEW_TRIGGERS)).describe('Why it came to review'),
+  leaseExpiresAt: z.string(),
+  outcome: z.enum(REVIEW_OUTCOMES).nullable(),
+  reason: z.string().nullable(),
+  correctionAnnotationId: z.string().nullable().describe("The reviewer's annotation that corrects the reviewed one"),
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+});
+
+export const reviewTask = reviewSummary.extend({
+  item: z.object({ id: z.string(), data: jsonObject }),
+  annotation: z.object({
+    id: z.string(),
+    annotator: z.string().describe("The author's pseudonym: reviews are blind to names"),
+    answers: jsonObject,
+    schemaVersion: z.number().int(),
+    guidelineVersion: z.number().int().describe('The guidelines the annotator worked under'),
+    timeSpentMs: z.number().int(),
+    createdAt: z.string(),
+  }),
+  flag: z.object({ reason: z.string(), createdAt: z.string() }).nullable(),
+});
+
+export const correctionResult = z.object({ review: reviewSummary, correction: annotationView });
+
+const interval = z.object({ estimate: z.number(), lower: z.number(), upper: z.number(), n: z.number().int() });
+export const reviewTally = z.object({
+  projectId: z.string(),
+  annotators: z.array(
+    z.object({
+      annotatorId: z.string(),
+      reviewed: z.number().int(),
+      accepted: z.number().int(),
+      rejected: z.number().int(),
+      corrected: z.number().int(),
+      acceptance: interval.describe('accepted / reviewed with its Wilson 95% interval'),
+    }),
+  ),
+});

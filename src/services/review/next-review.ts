@@ -1,0 +1,91 @@
+/**
+ * "Next review": hands a reviewer one annotation to review under the project's policy, with a lease, or resumes
+ * the one they hold. Never their own work, only projects of their organization.
+ *
+ * Which annotations need review is decided here, at queue time, not at submit time: the label cycle's submit (the
+ * hot path, benchmarked) writes nothing extra; a policy change applies to all work not yet reviewed, including what
+ * was submitted before it; and the sample is a fixed function of the annotation's random id (see
+ * `store/reviews.ts`), so every reviewer and server agrees on it without storing a decision per annotation.
+ */
+import { authorize, type Actor } from '../../core/permissions.js';
+import { AssayError, conflict, forbidden, notFound } from '../../core/errors.js';
+import { newId } from '../../core/ids.js';
+import * as reviews from '../../store/reviews.js';
+import type { Executor } from '../../store/db.js';
+import type { ServiceDeps } from '../deps.js';
+import { requireProject } from '../projects/projects.js';
+import { loadPolicy } from './policy.js';
+import { presentTask, type ReviewTaskView } from './present.js';
+
+/** Attempts when a concurrent reviewer takes the chosen annotation first (PostgreSQL; SQLite never races). */
+const CLAIM_ATTEMPTS = 8;
+
+export interface NextReviewInput {
+  /** Take this annotation into review, whatever the policy (e.g. from the results browser). */
+  annotationId?: string | undefined;
+}
+
+export async function nextReview(deps: ServiceDeps, actor: Actor, projectId: string, input: NextReviewInput = {}): Promise<ReviewTaskView> {
+  authorize(actor, 'review.perform');
+  if (actor.kind !== 'user') throw forbidden('Only a signed-in reviewer can take reviews');
+  const project = await requireProject(deps, actor, projectId);
+  const db = deps.store.db;
+  const target = input.annotationId;
+  if (target !== undefined) {
+    const a = await reviews.getAnnotationForReview(db, target);
+    if (!a || a.project_id !== project.id) throw notFound('Annotation');
+    if (a.annotator_id === actor.userId) throw forbidden('You cannot review your own annotation');
+  }
+  const policy = await loadPolicy(db, project.id);
+  const now = deps.now();
+  const nowIso = now.toISOString();
+  const leaseExpiresAt = new Date(now.getTime() + project.lease_seconds * 1000).toISOString();
+
+  const reviewId = await deps.store.write(async (trx) => {
+    const held = target === undefined ? await reviews.findOpenLease(trx, project.id, actor.userId, nowIso) : await heldByMe(trx, target, actor.userId);
+    if (held) return held.id;
+    for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+      const c = await reviews.findCandidate(trx, { projectId: project.id, reviewerId: actor.userId, now: nowIso, policy, annotationId: target });
+      if (!c) return undefined;
+      const triggers =
+        target !== undefined
+          ? 'requested'
+          : [Number(c.sampled) && 'sample', Number(c.first_n) && 'first_n', Number(c.flagged) && 'flagged'].filter(Boolean).join(',');
+      const id = await reviews.takeReview(trx, {
+        id: newId('review'),
+        projectId: project.id,
+        annotationId: c.id,
+        annotatorId: c.annotator_id,
+        reviewerId: actor.userId,
+        leaseExpiresAt,
+        triggers,
+        now: nowIso,
+      });
+      if (id) return id;
+    }
+    return undefined;
+  });
+  if (reviewId === undefined) {
+    if (target !== undefined) throw conflict('This annotation is reviewed already, held by another reviewer, or a correction', 'annotationId');
+    throw new AssayError('no_task', 'Nothing to review right now: every annotation the review policy selects is reviewed or held by another reviewer', undefined, {
+      reason: 'nothing_to_review',
+    });
+  }
+  return loadReviewTask(deps, reviewId);
+}
+
+async function heldByMe(db: Executor, annotationId: string, reviewerId: string) {
+  const r = await db.selectFrom('reviews').selectAll().where('annotation_id', '=', annotationId).executeTakeFirst();
+  return r && r.reviewer_id === reviewerId && r.status === 'leased' ? r : undefined;
+}
+
+/** The review with its annotation, item and flag, as the reviewer sees it. */
+export async function loadReviewTask(deps: ServiceDeps, reviewId: string): Promise<ReviewTaskView> {
+  const db = deps.store.db;
+  const r = await reviews.getReview(db, reviewId);
+  if (!r) throw notFound('Review');
+  const a = await reviews.getAnnotationForReview(db, r.annotation_id);
+  if (!a) throw notFound('Review');
+  return presentTask(r, a, await reviews.getFlag(db, a.item_id));
+}
+

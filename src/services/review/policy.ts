@@ -1,0 +1,67 @@
+/**
+ * A project's review policy: which annotations go to review. Absent, nothing does (sample rate 0, no first n, flags
+ * ignored). It has its own resource rather than riding on PATCH /projects, so project settings and the review
+ * workflow can change apart and the policy can name who last changed it.
+ */
+import { actorId, authorize, type Actor } from '../../core/permissions.js';
+import { invalid } from '../../core/errors.js';
+import * as reviews from '../../store/reviews.js';
+import type { Executor } from '../../store/db.js';
+import { nowIsoOf, type ServiceDeps } from '../deps.js';
+import { requireProject } from '../projects/projects.js';
+
+export interface ReviewPolicy {
+  /** Share of all annotations sampled into review, 0..1 (resolution 1/4096). */
+  sampleRate: number;
+  /** Every one of each annotator's first n annotations in the project goes to review. */
+  firstN: number;
+  /** Every annotation of a flagged item goes to review. */
+  flagged: boolean;
+}
+
+export interface ReviewPolicyView extends ReviewPolicy {
+  projectId: string;
+  updatedAt: string | null;
+}
+
+export const DEFAULT_POLICY: ReviewPolicy = { sampleRate: 0, firstN: 0, flagged: false };
+
+export async function loadPolicy(db: Executor, projectId: string): Promise<ReviewPolicy & { updatedAt: string | null }> {
+  const row = await reviews.getPolicy(db, projectId);
+  if (!row) return { ...DEFAULT_POLICY, updatedAt: null };
+  return { sampleRate: row.sample_rate, firstN: row.first_n, flagged: row.flagged === 1, updatedAt: row.updated_at };
+}
+
+/** Managers, admins and reviewers read the policy (a reviewer's queue is made by it). */
+export async function getReviewPolicy(deps: ServiceDeps, actor: Actor, projectId: string): Promise<ReviewPolicyView> {
+  authorize(actor, 'review.perform');
+  const p = await requireProject(deps, actor, projectId);
+  return { projectId: p.id, ...(await loadPolicy(deps.store.db, p.id)) };
+}
+
+export async function setReviewPolicy(deps: ServiceDeps, actor: Actor, projectId: string, input: Partial<ReviewPolicy>): Promise<ReviewPolicyView> {
+  authorize(actor, 'project.update');
+  const p = await requireProject(deps, actor, projectId);
+  if (input.sampleRate !== undefined && !(input.sampleRate >= 0 && input.sampleRate <= 1)) throw invalid('sampleRate must be within 0..1', 'sampleRate');
+  if (input.firstN !== undefined && (!Number.isInteger(input.firstN) || input.firstN < 0 || input.firstN > 100_000)) {
+    throw invalid('firstN must be an integer from 0 to 100000', 'firstN');
+  }
+  const now = nowIsoOf(deps);
+  return deps.store.write(async (trx) => {
+    const current = await loadPolicy(trx, p.id);
+    const next: ReviewPolicy = {
+      sampleRate: input.sampleRate ?? current.sampleRate,
+      firstN: input.firstN ?? current.firstN,
+      flagged: input.flagged ?? current.flagged,
+    };
+    await reviews.upsertPolicy(trx, {
+      project_id: p.id,
+      sample_rate: next.sampleRate,
+      first_n: next.firstN,
+      flagged: next.flagged ? 1 : 0,
+      updated_by: actorId(actor),
+      updated_at: now,
+    });
+    return { projectId: p.id, ...next, updatedAt: now };
+  });
+}
