@@ -5,11 +5,7 @@
  * (`data-assignment` / `data-ready` on `.ws`, watched by a MutationObserver). The baseline, measured in the same
  * page and run, is the bare API round trip the app makes for it: `POST /tasks/:id/submit?next=true` by `fetch`.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { launchBrowser, openSession, signIn } from '../../test/support/browser.js';
-import { demoPassword, startServer } from '../../test/support/server-process.js';
+import { startJourney } from '../../test/support/journey.js';
 import { percentile } from './load.js';
 
 /** What the in-page script below keeps on `window` (this file compiles without DOM types). */
@@ -22,34 +18,23 @@ export interface LatencyFigures {
 }
 
 export async function measureSubmitToNext(tasks = 100): Promise<LatencyFigures> {
-  const dir = mkdtempSync(join(tmpdir(), 'assay-bench-web-'));
-  const server = await startServer({ DATABASE_URL: `sqlite:${join(dir, 'assay.db')}`, ASSAY_DATA_DIR: dir });
-  const browser = await launchBrowser();
+  // The annotator's browser session is signed in from the start; the manager makes a project of tasks + 40 items
+  // through the API (the baseline's API calls use the extra ones).
+  const journey = await startJourney({ name: 'submit-to-next', as: 'annotator1@demo.assay' });
   try {
-    const out = server.output();
-    // A manager makes a project of tasks + 30 items (the baseline's API calls use the extra ones).
-    const login = async (email: string) => {
-      const res = await fetch(`${server.url}/api/v1/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email, password: demoPassword(out, email) }),
-      });
-      return res.headers.get('set-cookie')!.split(';')[0]!;
-    };
-    const manager = await login('manager@demo.assay');
-    const call = async (cookie: string, method: string, path: string, body?: string, type = 'application/json') => {
-      const res = await fetch(`${server.url}${path}`, { method, headers: { cookie, ...(body && { 'content-type': type }) }, ...(body && { body }) });
+    const { server, session, page } = journey;
+    const { cookie } = await journey.apiAs('manager@demo.assay');
+    /** As the manager, with the body as given (the items go up as JSON Lines). */
+    const asManager = async (method: string, path: string, body: string, type = 'application/json') => {
+      const res = await fetch(`${server.url}${path}`, { method, headers: { cookie, 'content-type': type }, body });
       if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
       return res.json() as Promise<{ id: string }>;
     };
     const schema = { questions: [{ id: 'topic', type: 'label', prompt: 'Topic?', field: 'text', options: ['news', 'sport', 'tech'].map((v) => ({ value: v, label: v })) }] };
-    const project = await call(manager, 'POST', '/api/v1/projects', JSON.stringify({ name: 'Latency', schema, overlapK: 1, guidelines: '# Pick the topic' }));
+    const project = await asManager('POST', '/api/v1/projects', JSON.stringify({ name: 'Latency', schema, overlapK: 1, guidelines: '# Pick the topic' }));
     const items = Array.from({ length: tasks + 40 }, (_, i) => JSON.stringify({ id: `t${i}`, text: `Item ${i}: a short text about something.` })).join('\n');
-    await call(manager, 'POST', `/api/v1/projects/${project.id}/items`, items, 'application/x-ndjson');
+    await asManager('POST', `/api/v1/projects/${project.id}/items`, items, 'application/x-ndjson');
 
-    const session = await openSession(browser, server.url);
-    const { page } = session;
-    await signIn(page, 'annotator1@demo.assay', demoPassword(out, 'annotator1@demo.assay'));
     await page.goto(`/annotate/${project.id}`);
     await page.waitForSelector('.ws[data-ready]');
     // As source text: tsx would wrap named functions in a helper that does not exist in the page.
@@ -103,9 +88,6 @@ export async function measureSubmitToNext(tasks = 100): Promise<LatencyFigures> 
       api: { p50: percentile(sortedApi, 50), p95: percentile(sortedApi, 95) },
     };
   } finally {
-    await browser.close();
-    server.child.kill('SIGTERM');
-    await server.exited;
-    rmSync(dir, { recursive: true, force: true });
+    await journey.close();
   }
 }

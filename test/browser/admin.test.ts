@@ -4,41 +4,23 @@
  * A non-admin gets a plain "not allowed" page. No request leaves the server under test.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openSession, screenshot, signIn, type Session } from '../support/browser.js';
-import { demoPassword, startServer, type ServerProcess } from '../support/server-process.js';
+import { screenshot, unexpectedErrors, type Session } from '../support/browser.js';
+import { signInThroughApi, startJourney, type Journey } from '../support/journey.js';
 import { expectNoSeriousViolations } from '../support/axe.js';
 
-/** Console errors other than the browser's own note about an HTTP error answer (a 401 before sign-in, say). */
-const unexpectedErrors = (s: Session) => s.errors.filter((e) => !e.startsWith('Failed to load resource'));
-
 describe.skipIf(!inject('chromium'))('admin screens in the browser', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'assay-admin-browser-'));
-  let server: ServerProcess;
-  let browser: Browser;
+  let journey: Journey;
   let session: Session;
 
   beforeAll(async () => {
-    const env = { ...process.env } as Record<string, string>;
-    delete env.DATABASE_URL;
-    delete env.ASSAY_SECRET;
-    [server, browser] = await Promise.all([startServer({ ...env, ASSAY_DATA_DIR: dataDir }), launchBrowser()]);
-    session = await openSession(browser, server.url);
-    await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    journey = await startJourney({ name: 'admin', as: 'admin@demo.assay' });
+    session = journey.session;
+    await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: journey.server.url });
   });
-  afterAll(async () => {
-    await browser?.close();
-    server?.child.kill('SIGTERM');
-    if (server) await server.exited;
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => journey?.close());
 
   it('creates a vendor and an annotator in it whose generated password signs in', async () => {
     const { page } = session;
-    await signIn(page, 'admin@demo.assay', demoPassword(server.output(), 'admin@demo.assay'));
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
     await page.waitForURL('**/admin/users');
     await expect.poll(() => page.getByRole('cell', { name: 'Ada Admin', exact: true }).count()).toBe(1);
@@ -69,12 +51,8 @@ describe.skipIf(!inject('chromium'))('admin screens in the browser', () => {
     const row = page.getByRole('row').filter({ hasText: 'nora@northwind.test' });
     await row.waitFor();
     expect(await row.getByRole('cell').allInnerTexts()).toEqual(expect.arrayContaining(['Nora Newcomer', 'Annotator', 'Northwind Experts', 'Active']));
-    const login = await fetch(`${server.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'nora@northwind.test', password }),
-    });
-    expect(login.status).toBe(200);
+    // The generated password signs in (a refusal throws).
+    await signInThroughApi(journey.server.url, 'nora@northwind.test', password);
 
     await page.getByRole('searchbox', { name: 'Search' }).fill('NORTHWIND');
     await expect.poll(() => page.locator('table.users-table tbody tr').count()).toBe(1);
@@ -102,7 +80,7 @@ describe.skipIf(!inject('chromium'))('admin screens in the browser', () => {
     await expectNoSeriousViolations(page, 'token secret dialog');
     await screenshot(page, 'admin-token-secret-1280');
 
-    const me = await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+    const me = await fetch(`${journey.server.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
     expect(me.status).toBe(200);
     expect(((await me.json()) as { email: string }).email).toBe('admin@demo.assay');
 
@@ -113,7 +91,7 @@ describe.skipIf(!inject('chromium'))('admin screens in the browser', () => {
     await page.getByRole('button', { name: 'Revoke browser journey' }).click();
     await page.getByRole('alertdialog', { name: 'Revoke this token?' }).getByRole('button', { name: 'Revoke token' }).click();
     await page.getByRole('row').filter({ hasText: 'browser journey' }).getByText(/^Revoked /).waitFor();
-    const refused = await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+    const refused = await fetch(`${journey.server.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
     expect(refused.status).toBe(401);
 
     await expectNoSeriousViolations(page, 'tokens page');
@@ -144,9 +122,8 @@ describe.skipIf(!inject('chromium'))('admin screens in the browser', () => {
   });
 
   it('tells a non-admin that Admin is not for them', async () => {
-    const annotator = await openSession(browser, server.url);
+    const annotator = await journey.openSession({ as: 'annotator1@demo.assay' });
     try {
-      await signIn(annotator.page, 'annotator1@demo.assay', demoPassword(server.output(), 'annotator1@demo.assay'));
       expect(await annotator.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).count()).toBe(0);
       await annotator.page.goto('/admin/users');
       await annotator.page.getByRole('heading', { level: 1, name: 'You are not allowed to open Admin' }).waitFor();

@@ -5,12 +5,9 @@
  * active time and client signals with every annotation. No request leaves the server under test.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openSession, screenshot, signIn, type Session } from '../support/browser.js';
-import { demoPassword, startServer, type ServerProcess } from '../support/server-process.js';
+import type { Page } from 'playwright-core';
+import { screenshot, unexpectedErrors, type Session } from '../support/browser.js';
+import { startJourney, type ApiCaller, type Journey } from '../support/journey.js';
 import { expectNoSeriousViolations } from '../support/axe.js';
 
 const EMAIL = 'annotator1@demo.assay';
@@ -26,54 +23,25 @@ declare const document: {
   querySelector(selector: string): PageElement | null;
 };
 
-/** Console errors other than the browser's note about an HTTP error answer (the 409 "no task", say). */
-const unexpectedErrors = (s: Session) => s.errors.filter((e) => !e.startsWith('Failed to load resource'));
-
 /** The review text of the task on screen: it changes when the next task appears. */
 const reviewText = (page: Page) => page.locator('.question').first().locator('.item-text').innerText();
 
 describe.skipIf(!inject('chromium'))('the annotator workspace in the browser', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'assay-annotate-browser-'));
-  let server: ServerProcess;
-  let browser: Browser;
+  let journey: Journey;
   let session: Session;
-  let cookie: string;
+  /** The annotator's own API session, apart from the browser's. */
+  let annotator: ApiCaller;
   let projectId: string;
 
-  /** Calls the API as the annotator (their own session, apart from the browser's). */
-  const asAnnotator = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${server.url}${path}`, {
-      method,
-      headers: { cookie, ...(body !== undefined && { 'content-type': 'application/json' }) },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
-    return { status: res.status, json: (await res.json()) as Record<string, unknown> & { items?: Record<string, unknown>[] } };
-  };
-
   beforeAll(async () => {
-    const env = { ...process.env } as Record<string, string>;
-    delete env.DATABASE_URL;
-    delete env.ASSAY_SECRET;
-    [server, browser] = await Promise.all([startServer({ ...env, ASSAY_DATA_DIR: dataDir }), launchBrowser()]);
-    session = await openSession(browser, server.url);
-    const login = await fetch(`${server.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: EMAIL, password: demoPassword(server.output(), EMAIL) }),
-    });
-    expect(login.status).toBe(200);
-    cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    journey = await startJourney({ name: 'annotate', as: EMAIL });
+    session = journey.session;
+    annotator = await journey.apiAs(EMAIL);
   });
-  afterAll(async () => {
-    await browser?.close();
-    server?.child.kill('SIGTERM');
-    if (server) await server.exited;
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => journey?.close());
 
   it('labels three items with the keyboard alone and sends active time and client signals with each', async () => {
     const { page } = session;
-    await signIn(page, EMAIL, demoPassword(server.output(), EMAIL));
     await page.waitForURL('**/annotate');
     const card = page.getByRole('listitem').filter({ hasText: 'Product reviews' });
     await card.getByText('Your judgments').waitFor();
@@ -123,9 +91,9 @@ describe.skipIf(!inject('chromium'))('the annotator workspace in the browser', (
       await expect.poll(() => sentiment.getByRole('radio', { checked: true }).count()).toBe(0);
     }
 
-    const mine = await asAnnotator('GET', `/api/v1/projects/${projectId}/annotations`);
+    const mine = await annotator.call<{ items: Record<string, unknown>[] }>('GET', `/api/v1/projects/${projectId}/annotations`);
     expect(mine.status).toBe(200);
-    const annotations = mine.json.items!;
+    const annotations = mine.json.items;
     expect(annotations).toHaveLength(3);
     expect(annotations.map((a) => (a.answers as Record<string, unknown>).sentiment).sort()).toEqual(['negative', 'neutral', 'positive']);
     expect(annotations.map((a) => (a.answers as Record<string, number>).preference!).sort((x, y) => x - y)).toEqual([-2, -1, 0]);
@@ -168,14 +136,13 @@ describe.skipIf(!inject('chromium'))('the annotator workspace in the browser', (
     expect((await skipped).status()).toBe(200);
     await expect.poll(() => reviewText(page)).not.toBe(before);
     expect(await dialog.isVisible()).toBe(false);
-    const progress = await asAnnotator('GET', `/api/v1/projects/${projectId}/my-progress`);
+    const progress = await annotator.call('GET', `/api/v1/projects/${projectId}/my-progress`);
     expect(progress.json).toMatchObject({ mine: { judgments: 3, skips: 1 } });
   });
 
   it('fits a narrow window, with the guidelines as a drawer that g opens and Esc closes', async () => {
-    const narrow = await openSession(browser, server.url, { width: 820, height: 900 });
+    const narrow = await journey.openSession({ as: EMAIL, viewport: { width: 820, height: 900 } });
     try {
-      await narrow.context.addCookies([{ name: cookie.split('=')[0]!, value: cookie.split('=').slice(1).join('='), url: server.url }]);
       await narrow.page.goto(`/annotate/${projectId}`);
       await narrow.page.getByRole('radiogroup', { name: /overall sentiment/ }).waitFor();
       const width = await narrow.page.evaluate(() => document.documentElement.scrollWidth);
@@ -199,9 +166,9 @@ describe.skipIf(!inject('chromium'))('the annotator workspace in the browser', (
     const { page } = session;
     // Skip everything else through the API, so the browser's next claim finds nothing for this annotator.
     for (;;) {
-      const next = await asAnnotator('POST', `/api/v1/projects/${projectId}/tasks/next`, {});
+      const next = await annotator.call('POST', `/api/v1/projects/${projectId}/tasks/next`, {});
       if (next.status === 409) break;
-      expect((await asAnnotator('POST', `/api/v1/tasks/${next.json.assignmentId as string}/skip`, { reason: 'Clearing the queue in a test' })).status).toBe(200);
+      expect((await annotator.call('POST', `/api/v1/tasks/${next.json.assignmentId as string}/skip`, { reason: 'Clearing the queue in a test' })).status).toBe(200);
     }
     await page.reload();
     const heading = page.getByRole('heading', { name: 'Nothing for you right now' });

@@ -6,12 +6,10 @@
  * holds exactly those three annotations. Screenshots of every tab at 1280×800; axe on each screen.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, openSession, screenshot, signIn, type Session } from '../support/browser.js';
-import { demoPassword, startServer, type ServerProcess } from '../support/server-process.js';
+import { readFileSync } from 'node:fs';
+import type { Locator, Page } from 'playwright-core';
+import { screenshot, unexpectedErrors, type Session } from '../support/browser.js';
+import { startJourney, type Journey } from '../support/journey.js';
 import { expectNoSeriousViolations } from '../support/axe.js';
 
 const ITEMS = 3000;
@@ -40,35 +38,21 @@ const BAD_FILE = [
   .map((r) => JSON.stringify(r))
   .join('\n');
 
-const unexpectedErrors = (s: Session) => s.errors.filter((e) => !e.startsWith('Failed to load resource'));
-
 async function replace(field: Locator, text: string) {
   await field.fill(text);
 }
 
 describe.skipIf(!inject('chromium'))('manager console in the browser', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'assay-manage-browser-'));
-  let server: ServerProcess;
-  let browser: Browser;
+  let journey: Journey;
   let session: Session;
   let page: Page;
   let projectId = '';
 
   beforeAll(async () => {
-    const env = { ...process.env } as Record<string, string>;
-    delete env.DATABASE_URL;
-    delete env.ASSAY_SECRET;
-    [server, browser] = await Promise.all([startServer({ ...env, ASSAY_DATA_DIR: dataDir }), launchBrowser()]);
-    session = await openSession(browser, server.url);
-    page = session.page;
-    await signIn(page, 'manager@demo.assay', demoPassword(server.output(), 'manager@demo.assay'));
+    journey = await startJourney({ name: 'manage', as: 'manager@demo.assay' });
+    ({ session, page } = journey);
   });
-  afterAll(async () => {
-    await browser?.close();
-    server?.child.kill('SIGTERM');
-    if (server) await server.exited;
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => journey?.close());
 
   it('lists the projects with their progress', async () => {
     await page.waitForURL('**/manage');
@@ -181,9 +165,8 @@ describe.skipIf(!inject('chromium'))('manager console in the browser', () => {
   });
 
   it('an annotator labels three items with the keyboard only, and skips a fourth', async () => {
-    const annotator = await openSession(browser, server.url);
+    const annotator = await journey.openSession({ as: 'annotator1@demo.assay' });
     const ap = annotator.page;
-    await signIn(ap, 'annotator1@demo.assay', demoPassword(server.output(), 'annotator1@demo.assay'));
     await ap.goto(`/annotate/${projectId}`);
     for (let i = 0; i < 3; i++) {
       await ap.locator('.ws[data-ready]').waitFor();

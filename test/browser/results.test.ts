@@ -5,53 +5,25 @@
  * on the screen.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openSession, screenshot, signIn, type Session } from '../support/browser.js';
-import { demoPassword, startServer, type ServerProcess } from '../support/server-process.js';
+import type { Page } from 'playwright-core';
+import { screenshot, unexpectedErrors, type Session } from '../support/browser.js';
+import { startJourney, type Journey } from '../support/journey.js';
 import { expectNoSeriousViolations } from '../support/axe.js';
 
-const unexpectedErrors = (s: Session) => s.errors.filter((e) => !e.startsWith('Failed to load resource'));
-
 describe.skipIf(!inject('chromium'))('results browser in the browser', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'assay-results-browser-'));
-  let server: ServerProcess;
-  let browser: Browser;
+  let journey: Journey;
   let session: Session;
   let page: Page;
   let projectId = '';
   /** Item ids in the order the annotators labelled them. */
   const labelled: string[] = [];
 
-  /** Signs in through the API and returns a caller with that session. */
-  async function as(email: string) {
-    const login = await fetch(`${server.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: demoPassword(server.output(), email) }),
-    });
-    expect(login.status).toBe(200);
-    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-    return async (method: string, path: string, body?: unknown) => {
-      const res = await fetch(`${server.url}${path}`, {
-        method,
-        headers: { cookie, ...(body !== undefined && { 'content-type': 'application/json' }) },
-        ...(body !== undefined && { body: JSON.stringify(body) }),
-      });
-      return { status: res.status, json: (await res.json()) as Record<string, unknown> };
-    };
-  }
-
   beforeAll(async () => {
-    const env = { ...process.env } as Record<string, string>;
-    delete env.DATABASE_URL;
-    delete env.ASSAY_SECRET;
-    [server, browser] = await Promise.all([startServer({ ...env, ASSAY_DATA_DIR: dataDir }), launchBrowser()]);
-    const manager = await as('manager@demo.assay');
-    const projects = (await manager('GET', '/api/v1/projects')).json.items as { id: string }[];
-    projectId = projects[0]!.id;
+    journey = await startJourney({ name: 'results', as: 'manager@demo.assay' });
+    ({ session, page } = journey);
+    const manager = await journey.apiAs('manager@demo.assay');
+    const projects = await manager.call<{ items: { id: string }[] }>('GET', '/api/v1/projects');
+    projectId = projects.json.items[0]!.id;
     // Three annotators label four items each at overlap 2: they agree on some items and split on others.
     const answers = [
       ['positive', 'negative', 'neutral', 'positive'],
@@ -59,11 +31,11 @@ describe.skipIf(!inject('chromium'))('results browser in the browser', () => {
       ['negative', 'neutral', 'positive', 'positive'],
     ];
     for (const [k, email] of ['annotator1@demo.assay', 'annotator2@demo.assay', 'annotator3@demo.assay'].entries()) {
-      const call = await as(email);
+      const { call } = await journey.apiAs(email);
       for (let i = 0; i < 4; i++) {
-        const next = await call('POST', `/api/v1/projects/${projectId}/tasks/next`, {});
+        const next = await call<{ assignmentId: string; item: { id: string } }>('POST', `/api/v1/projects/${projectId}/tasks/next`, {});
         expect(next.status).toBe(200);
-        const task = next.json as { assignmentId: string; item: { id: string } };
+        const task = next.json;
         labelled.push(task.item.id);
         const submit = await call('POST', `/api/v1/tasks/${task.assignmentId}/submit`, {
           answers: { sentiment: answers[k]![i], preference: (k + i) % 3 === 0 ? -2 : 1, rationale: `Reason ${k}-${i}: the reply cites the manual.` },
@@ -73,16 +45,8 @@ describe.skipIf(!inject('chromium'))('results browser in the browser', () => {
         expect(submit.status).toBe(201);
       }
     }
-    session = await openSession(browser, server.url);
-    page = session.page;
-    await signIn(page, 'manager@demo.assay', demoPassword(server.output(), 'manager@demo.assay'));
   });
-  afterAll(async () => {
-    await browser?.close();
-    server?.child.kill('SIGTERM');
-    if (server) await server.exited;
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => journey?.close());
 
   it('opens an item from the list with its aggregate, confidence and annotations', async () => {
     await page.goto(`/manage/projects/${projectId}/results`);

@@ -24,6 +24,11 @@ export interface Session {
   errors: string[];
 }
 
+/** Console errors other than the browser's own note about an HTTP error answer (a 401 before sign-in, a 409 "no task"). */
+export function unexpectedErrors(session: Session): string[] {
+  return session.errors.filter((e) => !e.startsWith('Failed to load resource'));
+}
+
 export async function openSession(browser: Browser, baseUrl: string, viewport = { width: 1280, height: 800 }): Promise<Session> {
   const context = await browser.newContext({ baseURL: baseUrl, viewport });
   const outside: string[] = [];
