@@ -29,7 +29,8 @@ function printDemo(demo: DemoCredentials, url: string) {
     'Demo data created. These passwords are shown only now:',
     ...demo.users.map((u) => `  ${u.role.padEnd(10)} ${u.email.padEnd(24)} ${u.password}${u.vendor ? `   (${u.vendor})` : ''}`),
     `Demo project: ${demo.projectId}`,
-    `Try: curl -c jar -H 'content-type: application/json' -d '{"email":"annotator1@demo.assay","password":"…"}' ${url}/api/v1/auth/login`,
+    `Open ${url} and sign in: annotator1 to label, manager to watch and export, admin for people and tokens.`,
+    `Or from a terminal: curl -c jar -H 'content-type: application/json' -d '{"email":"annotator1@demo.assay","password":"…"}' ${url}/api/v1/auth/login`,
     '',
   ];
   process.stdout.write(lines.join('\n') + '\n');
