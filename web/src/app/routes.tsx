@@ -25,6 +25,8 @@ export const routes: RouteObject[] = [
       { path: 'manage', lazy: async () => ({ Component: (await import('../features/manage/ProjectsPage')).ProjectsPage }) },
       { path: 'manage/new', lazy: async () => ({ Component: (await import('../features/manage/NewProjectPage')).NewProjectPage }) },
       { path: 'manage/projects/:projectId/*', lazy: async () => ({ Component: (await import('../features/manage/ProjectPage')).ProjectPage }) },
+      { path: 'review', lazy: async () => ({ Component: (await import('../features/review/ReviewHome')).ReviewHome }) },
+      { path: 'review/:projectId', lazy: async () => ({ Component: (await import('../features/review/ReviewQueue')).ReviewQueue }) },
       { path: 'admin/*', lazy: async () => ({ Component: (await import('../features/admin/AdminPage')).AdminPage }) },
       { path: '*', element: <RouteError notFound /> },
     ],

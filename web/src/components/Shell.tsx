@@ -2,7 +2,7 @@ import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import { useMe } from '../api/queries';
-import { canAdminister, canLabel, canManage } from '../features/auth/roles';
+import { canAdminister, canLabel, canManage, canReview } from '../features/auth/roles';
 
 /** The frame around every signed-in page: brand, the areas the role may open, the user and sign-out. */
 export function Shell() {
@@ -29,6 +29,7 @@ export function Shell() {
         <nav aria-label="Main">
           {canLabel(me.role) && <NavLink to="/annotate">Label</NavLink>}
           {canManage(me.role) && <NavLink to="/manage">Projects</NavLink>}
+          {canReview(me.role) && <NavLink to="/review">Review</NavLink>}
           {canAdminister(me.role) && <NavLink to="/admin">Admin</NavLink>}
         </nav>
         <div className="user">

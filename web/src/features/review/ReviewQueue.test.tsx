@@ -1,0 +1,147 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route, Routes } from 'react-router';
+import { ReviewQueue } from './ReviewQueue';
+import { renderWithApp, ADMIN } from '../admin/testing';
+import { fakeServer } from '../admin/fakeApi';
+import type { ReviewTask } from './queries';
+
+vi.mock('../../api/client', async () => (await import('../admin/fakeApi')).clientModuleForTests());
+
+afterEach(() => vi.unstubAllGlobals());
+
+const SCHEMA = {
+  questions: [
+    {
+      id: 'sentiment',
+      type: 'label',
+      prompt: 'Sentiment?',
+      field: 'text',
+      options: [
+        { value: 'pos', label: 'Positive' },
+        { value: 'neu', label: 'Neutral' },
+        { value: 'neg', label: 'Negative' },
+      ],
+    },
+  ],
+};
+
+const task = (n: number): ReviewTask => ({
+  id: `rev_${n}`,
+  projectId: 'p1',
+  annotationId: `ann_${n}`,
+  itemId: `itm_${n}`,
+  annotatorId: 'usr_ann',
+  reviewerId: ADMIN.id,
+  status: 'leased',
+  triggers: ['sample'],
+  leaseExpiresAt: '2026-11-25T10:00:00.000Z',
+  outcome: null,
+  reason: null,
+  correctionAnnotationId: null,
+  createdAt: '2026-11-25T09:00:00.000Z',
+  decidedAt: null,
+  item: { id: `itm_${n}`, data: { text: `Item text number ${n}` } },
+  annotation: { id: `ann_${n}`, annotator: 'otter-17', answers: { sentiment: 'pos' }, schemaVersion: 1, guidelineVersion: 2, timeSpentMs: 1000, createdAt: '2026-11-25T08:00:00.000Z' },
+  flag: null,
+});
+
+/** A queue of `tasks`, then 409 no_task; each verdict answers with a decided summary. */
+function serve(tasks: ReviewTask[]) {
+  let served = 0;
+  const decided = (outcome: string) => () => ({ status: 200, body: { ...task(served), status: 'decided', outcome } });
+  return fakeServer({
+    'POST /api/v1/projects/p1/reviews/next': () =>
+      served < tasks.length ? { status: 200, body: tasks[served++] } : { status: 409, body: { error: { code: 'no_task', message: 'Nothing to review', details: { reason: 'nothing_to_review' } } } },
+    'GET /api/v1/projects/p1': () => ({ status: 200, body: { id: 'p1', name: 'Tone', description: '', status: 'active', schemaVersion: 1, guidelineVersion: 2 } }),
+    'GET /api/v1/projects/p1/schema': () => ({ status: 200, body: { version: 1, schema: SCHEMA, description: null } }),
+    'GET /api/v1/projects/p1/guidelines': () => ({ status: 200, body: { version: 2, markdown: '# Tone\nSarcasm counts as negative.', createdAt: '2026-11-01T00:00:00.000Z', versions: [] } }),
+    'POST /api/v1/reviews/rev_1/accept': decided('accept'),
+    'POST /api/v1/reviews/rev_1/reject': decided('reject'),
+    'POST /api/v1/reviews/rev_1/correct': () => ({ status: 200, body: { review: { ...task(1), status: 'decided', outcome: 'correct' }, correction: {} } }),
+  });
+}
+
+function open() {
+  renderWithApp(
+    <Routes>
+      <Route path="/review/:projectId" element={<ReviewQueue />} />
+    </Routes>,
+    { path: '/review/p1' },
+  );
+}
+
+const posts = (server: ReturnType<typeof fakeServer>, path: string) => server.sent.filter((r) => r.method === 'POST' && r.path === path);
+
+describe('ReviewQueue', () => {
+  it('shows the item, the read-only answers and the guidelines the annotation was made under', async () => {
+    serve([task(1)]);
+    open();
+    expect(await screen.findByText('Item text number 1')).toBeInTheDocument();
+    expect(screen.getByText('otter-17')).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: /Positive/ })).toHaveAttribute('aria-checked', 'true');
+    expect(screen.getByRole('radio', { name: /Negative/ })).toBeDisabled();
+    expect(await screen.findByText('Sarcasm counts as negative.')).toBeInTheDocument();
+    expect(screen.getByRole('complementary', { name: 'Guidelines version 2' })).toBeInTheDocument();
+  });
+
+  it('accepts with a, then loads the next review', async () => {
+    const server = serve([task(1), task(2)]);
+    const user = userEvent.setup();
+    open();
+    await screen.findByText('Item text number 1');
+    await user.keyboard('a');
+    expect(await screen.findByText('Item text number 2')).toBeInTheDocument();
+    expect(posts(server, '/api/v1/reviews/rev_1/accept')).toHaveLength(1);
+  });
+
+  it('rejects with r and a reason (Enter confirms; an empty reason cannot be sent)', async () => {
+    const server = serve([task(1)]);
+    const user = userEvent.setup();
+    open();
+    await screen.findByText('Item text number 1');
+    await user.keyboard('r');
+    const dialog = await screen.findByRole('dialog', { name: 'Reject this annotation' });
+    const reason = within(dialog).getByRole('textbox', { name: /Reason/ });
+    await waitFor(() => expect(reason).toHaveFocus());
+    expect(within(dialog).getByRole('button', { name: 'Reject' })).toBeDisabled();
+    // Plain keys go to the reason, not to the queue: typing "a" accepts nothing.
+    await user.keyboard('a sarcastic text{Enter}');
+    await waitFor(() => expect(posts(server, '/api/v1/reviews/rev_1/reject')).toHaveLength(1));
+    expect(posts(server, '/api/v1/reviews/rev_1/reject')[0]!.body).toEqual({ reason: 'a sarcastic text' });
+    expect(posts(server, '/api/v1/reviews/rev_1/accept')).toHaveLength(0);
+    expect(await screen.findByText(/Nothing to review right now/)).toBeInTheDocument();
+  });
+
+  it('corrects with c: the answers open prefilled, the widget keys edit them and Ctrl+Enter saves', async () => {
+    const server = serve([task(1)]);
+    const user = userEvent.setup();
+    open();
+    await screen.findByText('Item text number 1');
+    await user.keyboard('c');
+    const form = await screen.findByLabelText('Your correction');
+    expect(within(form).getByRole('radio', { name: /Positive/ })).toHaveAttribute('aria-checked', 'true');
+    // In correction mode "a" belongs to nobody: it must not accept.
+    await user.keyboard('a3');
+    expect(within(form).getByRole('radio', { name: /Negative/ })).toHaveAttribute('aria-checked', 'true');
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    await waitFor(() => expect(posts(server, '/api/v1/reviews/rev_1/correct')).toHaveLength(1));
+    expect(posts(server, '/api/v1/reviews/rev_1/correct')[0]!.body).toMatchObject({ answers: { sentiment: 'neg' } });
+    expect(posts(server, '/api/v1/reviews/rev_1/accept')).toHaveLength(0);
+  });
+
+  it('leaves a correction with Esc, unsaved, and shows the keys with ?', async () => {
+    const server = serve([task(1)]);
+    const user = userEvent.setup();
+    open();
+    await screen.findByText('Item text number 1');
+    await user.keyboard('c3{Escape}');
+    expect(screen.queryByLabelText('Your correction')).not.toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: /Positive/ })).toHaveAttribute('aria-checked', 'true');
+    await user.keyboard('?');
+    const help = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
+    expect(within(help).getByText('Reject it with a reason')).toBeInTheDocument();
+    expect(server.sent.filter((r) => r.path.startsWith('/api/v1/reviews/'))).toHaveLength(0);
+  });
+});
