@@ -56,7 +56,7 @@ async function seedAnnotations(store: Store, projectId: string, annotatorIds: st
   const base = Date.parse('2026-11-20T00:00:00.000Z');
   const ids: string[] = [];
   for (let i = 0; i < n; i += 200) {
-    const rows = [];
+    const rows: { itemId: string; assignmentId: string; id: string; annotatorId: string; t: string; seq: number }[] = [];
     for (let j = i; j < Math.min(n, i + 200); j++) {
       for (const annotatorId of annotatorIds) {
         const t = new Date(base + seq * 1000).toISOString();
@@ -172,10 +172,10 @@ describe.each(DIALECTS)('review on %s', (dialect) => {
 
     const exported = await w.manager.get(`/api/v1/projects/${projectId}/export?format=jsonl`);
     const records = exported.body.trim().split('\n').map((l) => JSON.parse(l));
-    const byId = new Map(records.map((r: { annotation_id: string }) => [r.annotation_id, r]));
-    expect(byId.get(annotationIds[0])).toMatchObject({ review_outcome: 'accept', corrects_annotation_id: null });
-    expect(byId.get(annotationIds[1])).toMatchObject({ review_outcome: 'reject' });
-    expect(byId.get(annotationIds[2])).toMatchObject({ review_outcome: 'correct', corrects_annotation_id: null });
+    const byId = new Map<string, unknown>(records.map((r: { annotation_id: string }) => [r.annotation_id, r]));
+    expect(byId.get(annotationIds[0]!)).toMatchObject({ review_outcome: 'accept', corrects_annotation_id: null });
+    expect(byId.get(annotationIds[1]!)).toMatchObject({ review_outcome: 'reject' });
+    expect(byId.get(annotationIds[2]!)).toMatchObject({ review_outcome: 'correct', corrects_annotation_id: null });
     expect(byId.get(correction.id)).toMatchObject({ corrects_annotation_id: annotationIds[2], review_outcome: null, answers: { sentiment: 'neg', quality: 2 } });
     const csv = (await w.manager.get(`/api/v1/projects/${projectId}/export?format=csv`)).body.split('\n');
     expect(csv.find((l) => l.startsWith(correction.id))).toContain(`,${annotationIds[2]},`);
