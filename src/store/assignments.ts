@@ -33,19 +33,20 @@ export async function releaseItemSlot(db: Executor, itemId: string, overlapK: nu
     .updateTable('items')
     .set({
       active_count: sql`active_count - 1`,
-      open: sql`case when active_count - 1 < ${overlapK} then 1 else 0 end`,
+      open: sql`case when is_gold = 1 or active_count - 1 < ${overlapK} then 1 else 0 end`,
     })
     .where('id', '=', itemId)
     .execute();
 }
 
 const candidateQuery = (lock: boolean) =>
-  prepare<{ projectId: string; annotatorId: string }, { id: string; data: unknown }>((db, p) => {
+  prepare<{ projectId: string; annotatorId: string; gold: number }, { id: string; data: unknown }>((db, p) => {
   const q = db
     .selectFrom('items')
     .select(['items.id', 'items.data'])
     .where('items.project_id', '=', p.projectId)
     .where('items.open', '=', 1)
+    .where('items.is_gold', '=', p.gold)
     .where((eb) =>
       eb.not(
         eb.exists(
@@ -65,17 +66,21 @@ const candidateQuery = (lock: boolean) =>
 const claimCandidate = candidateQuery(true);
 const unlockedCandidate = candidateQuery(false);
 
-/** Whether any item is still eligible for the annotator, including items other claimers hold locked right now. */
-export function findClaimCandidateUnlocked(db: Executor, projectId: string, annotatorId: string) {
-  return unlockedCandidate.first(db, { projectId, annotatorId });
+/**
+ * Whether any item of either kind is still eligible for the annotator, including items other claimers hold locked
+ * right now. Asks for both kinds in the same order for every annotator, gold served or not.
+ */
+export async function findClaimCandidateUnlocked(db: Executor, projectId: string, annotatorId: string) {
+  return (await unlockedCandidate.first(db, { projectId, annotatorId, gold: 0 })) ?? unlockedCandidate.first(db, { projectId, annotatorId, gold: 1 });
 }
 
 /**
- * The first open item, in serving order, that the annotator has never been assigned, with its data. On PostgreSQL
- * the row is locked with SKIP LOCKED so concurrent claimers spread over items instead of queueing on one.
+ * The first open item of the kind asked for (`gold` 1: gold items, 0: the others), in serving order, that the
+ * annotator has never been assigned, with its data. On PostgreSQL the row is locked with SKIP LOCKED so concurrent
+ * claimers spread over items instead of queueing on one.
  */
-export function findClaimCandidate(db: Executor, projectId: string, annotatorId: string) {
-  return claimCandidate.first(db, { projectId, annotatorId });
+export function findClaimCandidate(db: Executor, projectId: string, annotatorId: string, gold: boolean) {
+  return claimCandidate.first(db, { projectId, annotatorId, gold: gold ? 1 : 0 });
 }
 
 const takeSlot = prepare<{ itemId: string; k: number }>((db, p) =>
@@ -83,13 +88,16 @@ const takeSlot = prepare<{ itemId: string; k: number }>((db, p) =>
     .updateTable('items')
     .set({
       active_count: sql`active_count + 1`,
-      open: sql`case when active_count + 1 < ${p.k} then 1 else 0 end`,
+      open: sql`case when is_gold = 1 or active_count + 1 < ${p.k} then 1 else 0 end`,
     })
     .where('id', '=', p.itemId)
-    .where('active_count', '<', p.k),
+    .where((eb) => eb.or([eb('is_gold', '=', 1), eb('active_count', '<', p.k)])),
 );
 
-/** Takes one judgment slot on the item if it still has one; false when another claim took the last. */
+/**
+ * Takes one judgment slot on the item if it still has one; false when another claim took the last. A gold item has
+ * no limit: every annotator gets it once (the unique (item, annotator) index keeps it to once).
+ */
 export async function takeItemSlot(db: Executor, itemId: string, overlapK: number): Promise<boolean> {
   return (await takeSlot.run(db, { itemId, k: overlapK })) === 1;
 }
@@ -128,12 +136,16 @@ const assignmentForSubmit = prepare<
     item_data: unknown;
     schema_version: number;
     guideline_version: number;
+    gold_feedback: string;
+    gold_answers: unknown;
+    gold_explanation: string | null;
   }
 >((db, p) =>
   db
     .selectFrom('assignments as a')
     .innerJoin('items as i', 'i.id', 'a.item_id')
     .innerJoin('projects as pr', 'pr.id', 'a.project_id')
+    .leftJoin('gold_answers as g', 'g.item_id', 'a.item_id')
     .select([
       'a.id',
       'a.project_id',
@@ -144,11 +156,17 @@ const assignmentForSubmit = prepare<
       'i.data as item_data',
       'pr.schema_version',
       'pr.guideline_version',
+      'pr.gold_feedback',
+      'g.answers as gold_answers',
+      'g.explanation as gold_explanation',
     ])
     .where('a.id', '=', p.id),
 );
 
-/** An assignment with what submitting it needs (its item's data, its project's versions), in one query. */
+/**
+ * An assignment with what submitting it needs (its item's data, its project's versions, the gold answer when the
+ * item has one), in one query for gold and normal items alike. Server-side only: never presented.
+ */
 export function getAssignmentForSubmit(db: Executor, id: string) {
   return assignmentForSubmit.first(db, { id });
 }
@@ -183,8 +201,10 @@ export async function countSubmission(db: Executor, itemId: string) {
   await submission.run(db, { itemId });
 }
 
-/** Per-project counts for the progress view, derived from rows. */
+/** Per-project counts for the progress view, derived from rows; gold items are left out (they never complete). */
 export async function projectProgress(db: Executor, projectId: string, now: string, overlapK: number) {
+  // Gold items are served to every annotator and never complete: they count neither as items to finish nor as
+  // judgments towards them.
   const items = await db
     .selectFrom('items')
     .select((eb) => [
@@ -194,6 +214,7 @@ export async function projectProgress(db: Executor, projectId: string, now: stri
     ])
     .where('project_id', '=', projectId)
     .where('import_id', 'is', null)
+    .where('is_gold', '=', 0)
     .executeTakeFirstOrThrow();
   const leases = await db
     .selectFrom('assignments')
@@ -246,13 +267,14 @@ export async function annotatorProgress(db: Executor, o: { projectId: string; an
     .where('lease_expires_at', '>', o.now)
     .orderBy('created_at')
     .executeTakeFirst();
-  // Items still short of k judgments that this annotator was never given: the most they could still label.
+  // Items still short of k judgments that this annotator was never given: the most they could still label. Gold
+  // items they were never given count too (they may still be served), so the count falls by one per task either way.
   const left = await db
     .selectFrom('items')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('items.project_id', '=', o.projectId)
     .where('items.import_id', 'is', null)
-    .where('items.submitted_count', '<', o.overlapK)
+    .where((eb) => eb.or([eb('items.is_gold', '=', 1), eb('items.submitted_count', '<', o.overlapK)]))
     .where((eb) =>
       eb.not(
         eb.exists(

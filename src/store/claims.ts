@@ -11,6 +11,7 @@ import * as assignments from './assignments.js';
 import { insertAnnotation, type NewAnnotation } from './annotations.js';
 import { prepare } from './prepared.js';
 import { toJson } from './dialect.js';
+import { insertGoldScoreIfAny, type GoldOutcome } from './gold-scores.js';
 
 export interface ClaimInput {
   projectId: string;
@@ -22,6 +23,11 @@ export interface ClaimInput {
   now: string;
   /** Also return lapsed leases of the project to the pool first. */
   sweep: boolean;
+  /**
+   * Serve a gold item if one is eligible (else a normal one), or a normal item if one is eligible (else a gold one).
+   * Decided by the caller per claim at the project's gold rate; both choices run the same statements.
+   */
+  preferGold: boolean;
 }
 
 export interface Claimed {
@@ -46,22 +52,37 @@ const openLeaseWithItem = prepare<{ projectId: string; annotatorId: string; now:
     .limit(1),
 );
 
+/**
+ * The claim in one statement. `pref` takes the first eligible item of the preferred kind (gold or not, `is_gold =
+ * gold`); `other` the first of the other kind, only when `pref` found none. Gold items have no overlap limit: they
+ * stay open and every annotator gets each once.
+ */
 const claimStatement = prepare<
-  { projectId: string; annotatorId: string; k: number; assignmentId: string; leaseExpiresAt: string; now: string },
+  { projectId: string; annotatorId: string; k: number; assignmentId: string; leaseExpiresAt: string; now: string; gold: number },
   { id: string; data: unknown }
 >(
   (_db, p) => sql<{ id: string; data: unknown }>`
-    with cand as (
+    with pref as (
       select i.id from items i
-      where i.project_id = ${p.projectId} and i.open = 1
+      where i.project_id = ${p.projectId} and i.open = 1 and i.is_gold = ${p.gold}
         and not exists (select 1 from assignments a where a.item_id = i.id and a.annotator_id = ${p.annotatorId})
       order by i.priority desc, i.seq
       limit 1
       for update skip locked
+    ), other as (
+      select i.id from items i
+      where i.project_id = ${p.projectId} and i.open = 1 and i.is_gold <> ${p.gold}
+        and not exists (select 1 from pref)
+        and not exists (select 1 from assignments a where a.item_id = i.id and a.annotator_id = ${p.annotatorId})
+      order by i.priority desc, i.seq
+      limit 1
+      for update skip locked
+    ), cand as (
+      select id from pref union all select id from other
     ), slot as (
       update items set active_count = items.active_count + 1,
-        open = case when items.active_count + 1 < ${p.k} then 1 else 0 end
-      from cand where items.id = cand.id and items.active_count < ${p.k}
+        open = case when items.is_gold = 1 or items.active_count + 1 < ${p.k} then 1 else 0 end
+      from cand where items.id = cand.id and (items.is_gold = 1 or items.active_count < ${p.k})
       returning items.id, items.data
     ), ins as (
       insert into assignments (id, project_id, item_id, annotator_id, status, lease_expires_at, created_at)
@@ -98,7 +119,7 @@ export async function claimNextItem(store: Store, c: ClaimInput): Promise<Claime
     if (c.sweep) await store.write((trx) => assignments.expireLeases(trx, c.projectId, c.now, c.overlapK));
     const open = await resume(store.db);
     if (open) return open;
-    const params = { projectId: c.projectId, annotatorId: c.annotatorId, k: c.overlapK, assignmentId: c.assignmentId, leaseExpiresAt: c.leaseExpiresAt, now: c.now };
+    const params = { projectId: c.projectId, annotatorId: c.annotatorId, k: c.overlapK, assignmentId: c.assignmentId, leaseExpiresAt: c.leaseExpiresAt, now: c.now, gold: c.preferGold ? 1 : 0 };
     for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
       try {
         const got = await claimStatement.first(store.db, params);
@@ -119,7 +140,9 @@ export async function claimNextItem(store: Store, c: ClaimInput): Promise<Claime
     const open = await resume(trx);
     if (open) return open;
     for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
-      const candidate = await assignments.findClaimCandidate(trx, c.projectId, c.annotatorId);
+      const candidate =
+        (await assignments.findClaimCandidate(trx, c.projectId, c.annotatorId, c.preferGold)) ??
+        (await assignments.findClaimCandidate(trx, c.projectId, c.annotatorId, !c.preferGold));
       if (!candidate) return null;
       if (!(await assignments.takeItemSlot(trx, candidate.id, c.overlapK))) continue;
       const row = newRow(candidate.id);
@@ -130,7 +153,7 @@ export async function claimNextItem(store: Store, c: ClaimInput): Promise<Claime
   });
 }
 
-const submitStatement = prepare<Record<keyof NewAnnotation, unknown> & { now: string }, { n: number }>(
+const submitStatement = prepare<Record<keyof NewAnnotation | keyof GoldOutcome, unknown> & { now: string }, { n: number }>(
   (_db, p) => sql<{ n: number }>`
     with closed as (
       update assignments set status = 'submitted', completed_at = ${p.now}
@@ -144,6 +167,13 @@ const submitStatement = prepare<Record<keyof NewAnnotation, unknown> & { now: st
         cast(${p.time_spent_ms} as integer), cast(${p.client_signals} as jsonb), ${p.idempotency_key}, ${p.created_at}
       from closed
       returning item_id
+    ), scored as (
+      insert into gold_scores (annotation_id, project_id, item_id, annotator_id, vendor_id, correct, questions_scored,
+        questions_correct, created_at)
+      select ${p.id}, ${p.project_id}, ins.item_id, ${p.annotator_id}, ${p.vendor_id}, cast(${p.correct} as integer),
+        cast(${p.questions_scored} as integer), cast(${p.questions_correct} as integer), ${p.created_at}
+      from ins where cast(${p.correct} as integer) is not null
+      returning annotation_id
     ), counted as (
       update items set submitted_count = items.submitted_count + 1 from ins where items.id = ins.item_id
       returning items.id
@@ -152,13 +182,15 @@ const submitStatement = prepare<Record<keyof NewAnnotation, unknown> & { now: st
 );
 
 /**
- * Closes the lease and writes the annotation and the item's count, atomically. False when the lease was no longer
- * held (a concurrent submit, skip or expiry won), in which case nothing was written.
+ * Closes the lease and writes the annotation, its gold score (when `gold` holds one) and the item's count,
+ * atomically. False when the lease was no longer held (a concurrent submit, skip or expiry won), in which case
+ * nothing was written.
  */
-export async function recordSubmission(store: Store, a: NewAnnotation, now: string): Promise<boolean> {
+export async function recordSubmission(store: Store, a: NewAnnotation, now: string, gold: GoldOutcome): Promise<boolean> {
   if (store.dialect.singleStatementWrites) {
     const r = await submitStatement.first(store.db, {
       ...a,
+      ...gold,
       answers: toJson(a.answers),
       client_signals: toJson(a.client_signals),
       now,
@@ -168,6 +200,7 @@ export async function recordSubmission(store: Store, a: NewAnnotation, now: stri
   return store.write(async (trx) => {
     if (!(await assignments.closeAssignment(trx, a.assignment_id, 'submitted', now))) return false;
     await insertAnnotation(trx, a);
+    await insertGoldScoreIfAny(trx, a, gold);
     await assignments.countSubmission(trx, a.item_id);
     return true;
   });

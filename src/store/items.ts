@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from './db.js';
 import type { NewItem } from './schema.js';
 import { toJson } from './dialect.js';
@@ -56,6 +57,12 @@ export async function insertGoldAnswers(
     await db
       .insertInto('gold_answers')
       .values(rows.slice(i, i + CHUNK).map((r) => ({ ...r, answers: toJson(r.answers) })))
+      .execute();
+    // The item becomes gold: served at the gold rate and open to every annotator (a staged item opens on publish).
+    await db
+      .updateTable('items')
+      .set({ is_gold: 1, open: sql`case when import_id is null then 1 else open end` })
+      .where('id', 'in', rows.slice(i, i + CHUNK).map((r) => r.item_id))
       .execute();
   }
 }

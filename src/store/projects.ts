@@ -171,11 +171,11 @@ export function listProjectVendors(db: Executor, projectId: string) {
     .execute();
 }
 
-/** After the overlap k changed: recompute which items still need judgments. */
+/** After the overlap k changed: recompute which items still need judgments (gold items always stay open). */
 export async function reopenItems(db: Executor, projectId: string, overlapK: number) {
   await db
     .updateTable('items')
-    .set((eb) => ({ open: eb.case().when('active_count', '<', overlapK).then(1).else(0).end() }))
+    .set((eb) => ({ open: eb.case().when(eb.or([eb('is_gold', '=', 1), eb('active_count', '<', overlapK)])).then(1).else(0).end() }))
     .where('project_id', '=', projectId)
     .where('import_id', 'is', null)
     .execute();

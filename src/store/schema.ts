@@ -6,7 +6,7 @@
  * - JSON columns hold objects or arrays (`jsonb` on PostgreSQL, text on SQLite): read them with `fromJson`;
  * - booleans are integers 0/1, so one comparison serves both engines.
  */
-import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /** A JSON column: written as a string (JSON.stringify), read as a string (SQLite) or parsed value (PostgreSQL). */
 export type JsonColumn = ColumnType<unknown, string, string>;
@@ -78,6 +78,8 @@ export interface ProjectsTable {
   guideline_version: number;
   overlap_k: number;
   gold_rate: number;
+  /** What a missed gold item shows the annotator after submit: 'audit' (nothing) or 'feedback' (answer, explanation). */
+  gold_feedback: string;
   lease_seconds: number;
   priority: number;
   /** Next import position; items are served in import order within a priority. */
@@ -124,6 +126,8 @@ export interface ItemsTable {
   open: number;
   /** Set while the item belongs to an import still in progress: invisible to claims, progress and lookups. */
   import_id: string | null;
+  /** 1 when the item has a gold answer: served at the project's gold rate, to every annotator once, never closed. */
+  is_gold: Generated<number>;
   created_at: string;
 }
 
@@ -133,6 +137,20 @@ export interface GoldAnswersTable {
   project_id: string;
   answers: JsonColumn;
   explanation: string | null;
+  created_at: string;
+}
+
+/** One scored gold annotation: whether it matched the gold answer on every scorable question. */
+export interface GoldScoresTable {
+  annotation_id: string;
+  project_id: string;
+  item_id: string;
+  annotator_id: string;
+  vendor_id: string | null;
+  /** 1 when every scored question matched. */
+  correct: number;
+  questions_scored: number;
+  questions_correct: number;
   created_at: string;
 }
 
@@ -220,6 +238,7 @@ export interface DB {
   project_vendors: ProjectVendorsTable;
   items: ItemsTable;
   gold_answers: GoldAnswersTable;
+  gold_scores: GoldScoresTable;
   assignments: AssignmentsTable;
   annotations: AnnotationsTable;
   review_policies: ReviewPoliciesTable;

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createProject, getProject, getProjectSchema, listProjects, updateProject, PROJECT_STATUSES } from '../../services/projects/projects.js';
+import { createProject, getProject, getProjectSchema, listProjects, updateProject, GOLD_FEEDBACK_MODES, PROJECT_STATUSES } from '../../services/projects/projects.js';
 import { getGuidelines, publishGuidelines, publishSchema } from '../../services/projects/versions.js';
 import type { ServiceDeps } from '../../services/deps.js';
 import { actorOf } from '../auth/authenticate.js';
@@ -17,7 +17,11 @@ const settings = z.object({
   description: z.string().max(10_000).optional(),
   status: z.enum(PROJECT_STATUSES).optional(),
   overlapK: z.number().int().min(1).max(100).optional().describe('Judgments per item (fixed overlap)'),
-  goldRate: z.number().min(0).max(1).optional(),
+  goldRate: z.number().min(0).max(1).optional().describe('Share of served tasks that are (hidden) gold items'),
+  goldFeedback: z
+    .enum(GOLD_FEEDBACK_MODES)
+    .optional()
+    .describe('After a missed gold item: feedback = the submit answer shows the gold answer and explanation; audit (default) = nothing'),
   leaseSeconds: z.number().int().min(10).max(604_800).optional(),
   priority: z.number().int().optional(),
   vendors: vendorsSetting.optional().describe('Vendors whose annotators may work here; empty = everyone in the organization'),
@@ -32,6 +36,7 @@ const projectView = z.object({
   guidelineVersion: z.number().int(),
   overlapK: z.number().int().optional(),
   goldRate: z.number().optional(),
+  goldFeedback: z.enum(GOLD_FEEDBACK_MODES).optional(),
   leaseSeconds: z.number().int().optional(),
   priority: z.number().int().optional(),
   vendors: vendorsSetting.optional(),

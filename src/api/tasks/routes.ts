@@ -35,7 +35,14 @@ const followUp = {
     .describe('Why there is no next task (as tasks/next says in its 409); null when next is set'),
 };
 const skipView = z.object({ assignmentId: z.string(), status: z.literal('skipped'), reason: z.string() });
-const submitted = annotationView.or(z.object({ annotation: annotationView, ...followUp }).describe('With ?next=true'));
+/** Null unless the item was gold, the answer missed it and the project is in feedback mode (see submit-annotation.ts). */
+const goldFeedback = z
+  .object({ correctAnswers: jsonObject, explanation: z.string().nullable() })
+  .nullable()
+  .describe('After a missed check item in a project with feedback on: the expected answers and why; null otherwise');
+const submitted = annotationView
+  .extend({ feedback: goldFeedback })
+  .or(z.object({ annotation: annotationView, feedback: goldFeedback, ...followUp }).describe('With ?next=true'));
 const skipped = skipView.or(z.object({ skipped: skipView, ...followUp }).describe('With ?next=true'));
 
 const myProgressView = z.object({
@@ -109,7 +116,7 @@ export const taskRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = async (a
       }
       const r = await submitAnnotation(deps, actorOf(req), input);
       if (r.replayed) reply.header('Idempotent-Replayed', 'true');
-      return reply.code(r.replayed ? 200 : 201).send(r.annotation);
+      return reply.code(r.replayed ? 200 : 201).send({ ...r.annotation, feedback: r.feedback });
     },
   );
 

@@ -42,3 +42,28 @@ export function clopperPearsonInterval(k: number, n: number, level = 0.95): Prop
     level,
   };
 }
+
+/** A Beta posterior's mean with its equal-tailed credible interval. */
+export interface BetaPosterior {
+  /** Posterior mean a / (a + b). */
+  readonly mean: number;
+  readonly lower: number;
+  readonly upper: number;
+  readonly level: number;
+}
+
+/**
+ * Mean and equal-tailed credible interval of Beta(a, b), e.g. an annotator's accuracy on gold under a uniform
+ * prior: Beta(1 + correct, 1 + wrong). Lower = Beta⁻¹(α/2; a, b), upper = Beta⁻¹(1 − α/2; a, b).
+ */
+export function betaPosterior(a: number, b: number, level = 0.95): BetaPosterior {
+  if (!(a > 0 && b > 0)) throw new RangeError(`Beta parameters must be positive, got a=${a}, b=${b}`);
+  if (!(level > 0 && level < 1)) throw new RangeError(`level must be within (0, 1), got ${level}`);
+  const alpha = 1 - level;
+  return {
+    mean: a / (a + b),
+    lower: inverseRegularizedBeta(alpha / 2, a, b),
+    upper: inverseRegularizedBeta(1 - alpha / 2, a, b),
+    level,
+  };
+}

@@ -14,14 +14,23 @@ import { loadSchema } from './schema-cache.js';
 export const PROJECT_STATUSES = ['draft', 'active', 'paused', 'archived'] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 
+/**
+ * What an annotator learns after submitting a gold item they missed: `audit` nothing (the score is only recorded),
+ * `feedback` the gold answer and its explanation. A correct gold answer and a normal item never show anything.
+ */
+export const GOLD_FEEDBACK_MODES = ['audit', 'feedback'] as const;
+export type GoldFeedbackMode = (typeof GOLD_FEEDBACK_MODES)[number];
+
 export interface ProjectSettings {
   name: string;
   description?: string | undefined;
   status?: ProjectStatus | undefined;
   /** Judgments per item under fixed overlap. */
   overlapK?: number | undefined;
-  /** Share of served tasks that are gold (used by the routing of a later release; stored now). */
+  /** Share of served tasks that are gold (hidden among the others; see next-task.ts). */
   goldRate?: number | undefined;
+  /** After a missed gold item: show its answer and explanation (`feedback`) or nothing (`audit`, the default). */
+  goldFeedback?: GoldFeedbackMode | undefined;
   /** How long a claimed task stays reserved for its annotator. */
   leaseSeconds?: number | undefined;
   priority?: number | undefined;
@@ -43,6 +52,7 @@ export interface ProjectView {
   guidelineVersion: number;
   overlapK: number;
   goldRate: number;
+  goldFeedback: GoldFeedbackMode;
   leaseSeconds: number;
   priority: number;
   vendors: { vendorId: string; enabled: boolean }[];
@@ -58,6 +68,7 @@ function checkSettings(s: Partial<ProjectSettings>) {
     throw invalid('overlapK must be an integer from 1 to 100', 'overlapK');
   }
   if (s.goldRate !== undefined && !(s.goldRate >= 0 && s.goldRate <= 1)) throw invalid('goldRate must be within 0..1', 'goldRate');
+  if (s.goldFeedback !== undefined && !GOLD_FEEDBACK_MODES.includes(s.goldFeedback)) throw invalid('goldFeedback must be audit or feedback', 'goldFeedback');
   if (s.leaseSeconds !== undefined && (!Number.isInteger(s.leaseSeconds) || s.leaseSeconds < 10 || s.leaseSeconds > 7 * 86400)) {
     throw invalid('leaseSeconds must be an integer from 10 to 604800', 'leaseSeconds');
   }
@@ -85,6 +96,7 @@ async function present(db: Executor, p: ProjectRow): Promise<ProjectView> {
     ...presentForAnnotator(p),
     overlapK: p.overlap_k,
     goldRate: p.gold_rate,
+    goldFeedback: p.gold_feedback as GoldFeedbackMode,
     leaseSeconds: p.lease_seconds,
     priority: p.priority,
     vendors: vendors.map((v) => ({ vendorId: v.vendor_id, enabled: v.enabled === 1 })),
@@ -112,6 +124,7 @@ export async function createProject(deps: ServiceDeps, actor: Actor, input: Crea
     guideline_version: 1,
     overlap_k: input.overlapK ?? 1,
     gold_rate: input.goldRate ?? 0,
+    gold_feedback: input.goldFeedback ?? 'audit',
     lease_seconds: input.leaseSeconds ?? 3600,
     priority: input.priority ?? 0,
     next_seq: 0,
@@ -188,6 +201,7 @@ export async function updateProject(
     ...(patch.status !== undefined && { status: patch.status }),
     ...(patch.overlapK !== undefined && { overlap_k: patch.overlapK }),
     ...(patch.goldRate !== undefined && { gold_rate: patch.goldRate }),
+    ...(patch.goldFeedback !== undefined && { gold_feedback: patch.goldFeedback }),
     ...(patch.leaseSeconds !== undefined && { lease_seconds: patch.leaseSeconds }),
     ...(patch.priority !== undefined && { priority: patch.priority }),
     updated_at: nowIsoOf(deps),

@@ -3,9 +3,16 @@
  * lease they hold. The claim is atomic (`store/claims.ts`: one statement with FOR UPDATE SKIP LOCKED on PostgreSQL,
  * one BEGIN IMMEDIATE transaction on SQLite; a conditional slot update on the item row guards both), so under any
  * concurrency no item gets more than k live assignments and no annotator gets an item twice (also a unique index).
+ *
+ * Hidden gold: each claim draws, from the operating system's CSPRNG (nothing an annotator can predict or replay),
+ * whether to prefer a gold item, with probability the project's gold rate; with no eligible item of the preferred
+ * kind the other kind is served. Gold and normal items leave by the same statements, in the same order rules
+ * (priority, then import order), and come back in the same `TaskView`: nothing in the answer tells them apart.
+ * Gold items are served to every annotator once and never complete (see `projectProgress`).
  */
 import { authorize, type Actor } from '../../core/permissions.js';
 import { AssayError } from '../../core/errors.js';
+import { randomInt } from 'node:crypto';
 import { newId } from '../../core/ids.js';
 import * as assignments from '../../store/assignments.js';
 import { claimNextItem } from '../../store/claims.js';
@@ -63,9 +70,15 @@ export async function nextTask(deps: ServiceDeps, actor: Actor, projectId: strin
     leaseExpiresAt,
     now: nowIso,
     sweep: sweepDue(project.id, now.getTime()),
+    preferGold: drawGold(project.gold_rate),
   });
   if (!claimed) throw await noTaskError(deps, project);
   return presentTask(project, claimed.row, claimed.data);
+}
+
+/** True with probability `rate` (0..1), from 48 random bits of the CSPRNG. */
+export function drawGold(rate: number): boolean {
+  return rate > 0 && randomInt(0, 2 ** 48 - 1) / (2 ** 48 - 1) < rate;
 }
 
 function presentTask(project: ProjectRow, a: AssignmentRow, data: unknown): TaskView {

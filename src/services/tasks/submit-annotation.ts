@@ -2,6 +2,11 @@
  * Submitting an annotation: validated against the schema in force, written with its assignment's closing and the
  * item's count in one durable transaction. With an Idempotency-Key, a retry returns the first result and writes
  * nothing; a key reused for another task is a conflict.
+ *
+ * On a gold item the answers are scored against the gold answer (`core/gold/score-gold.ts`) and the score is
+ * written in the same transaction. The gold answer is read by the same query that loads every assignment, so a gold
+ * submit costs no extra round trip. Only in the project's `feedback` mode, and only for a missed gold item, the
+ * result carries the gold answer and its explanation; otherwise `feedback` is null, as for every normal item.
  */
 import { authorize, isOwner, type Actor } from '../../core/permissions.js';
 import { AssayError, conflict, notFound } from '../../core/errors.js';
@@ -11,6 +16,8 @@ import * as assignments from '../../store/assignments.js';
 import * as annotations from '../../store/annotations.js';
 import { recordSubmission } from '../../store/claims.js';
 import { fromJson } from '../../store/dialect.js';
+import { findGoldOutcome, NO_GOLD_OUTCOME, type GoldOutcome } from '../../store/gold-scores.js';
+import { scoreAgainstGold } from '../../core/gold/score-gold.js';
 import type { AnnotationRow } from '../../store/schema.js';
 import type { ServiceDeps } from '../deps.js';
 import { loadSchema } from '../projects/schema-cache.js';
@@ -61,8 +68,16 @@ export const presentAnnotation = (a: AnnotationRow): AnnotationView => ({
   createdAt: a.created_at,
 });
 
+/** Shown after a missed gold item in feedback mode: what the answer should have been, and why. */
+export interface GoldFeedback {
+  correctAnswers: AnswerSet;
+  explanation: string | null;
+}
+
 export interface SubmitResult {
   annotation: AnnotationView;
+  /** Set only after a missed gold item in a project in feedback mode; null otherwise. */
+  feedback: GoldFeedback | null;
   /** True when this was a retry answered from the first submission. */
   replayed: boolean;
 }
@@ -89,6 +104,11 @@ export async function submitAnnotation(deps: ServiceDeps, actor: Actor, input: S
   }
   const schema = await loadSchema(db, assignment.project_id, assignment.schema_version);
   const answers = validateAnswers(schema, fromJson<Record<string, unknown>>(assignment.item_data), input.answers);
+  const goldAnswers = assignment.gold_answers == null ? null : fromJson<AnswerSet>(assignment.gold_answers);
+  const score = goldAnswers ? scoreAgainstGold(schema, answers, goldAnswers) : null;
+  const outcome: GoldOutcome = score
+    ? { correct: score.correct ? 1 : 0, questions_scored: score.questionsScored, questions_correct: score.questionsCorrect }
+    : NO_GOLD_OUTCOME;
 
   const row = {
     id: newId('annotation'),
@@ -106,7 +126,7 @@ export async function submitAnnotation(deps: ServiceDeps, actor: Actor, input: S
     created_at: nowIso,
   };
   try {
-    if (!(await recordSubmission(deps.store, row, nowIso))) {
+    if (!(await recordSubmission(deps.store, row, nowIso, outcome))) {
       throw new AssayError('lease_expired', 'The lease on this task ended before the submit', 'assignmentId');
     }
   } catch (err) {
@@ -119,6 +139,7 @@ export async function submitAnnotation(deps: ServiceDeps, actor: Actor, input: S
   }
   return {
     annotation: presentAnnotation({ ...row, answers: JSON.stringify(answers), client_signals: JSON.stringify(row.client_signals) }),
+    feedback: feedbackFor(assignment.gold_feedback, outcome.correct, goldAnswers, assignment.gold_explanation),
     replayed: false,
   };
 }
@@ -130,5 +151,13 @@ async function findReplay(deps: ServiceDeps, annotatorId: string, input: SubmitI
   if (prior.assignment_id !== input.assignmentId) {
     throw conflict('This Idempotency-Key was already used for another task', 'Idempotency-Key');
   }
-  return { annotation: presentAnnotation(prior), replayed: true };
+  // The same lookup for every replay, gold or not; it finds a row only for a scored gold annotation.
+  const gold = await findGoldOutcome(deps.store.db, prior.id);
+  const feedback = gold ? feedbackFor(gold.gold_feedback, gold.correct, fromJson<AnswerSet>(gold.gold_answers), gold.gold_explanation) : null;
+  return { annotation: presentAnnotation(prior), feedback, replayed: true };
+}
+
+function feedbackFor(mode: string, correct: number | null, gold: AnswerSet | null, explanation: string | null): GoldFeedback | null {
+  if (mode !== 'feedback' || correct !== 0 || !gold) return null;
+  return { correctAnswers: gold, explanation };
 }

@@ -5,11 +5,13 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './2026-11-25-0001-initial.js';
 import * as importStaging from './2026-11-25-0002-item-import-staging.js';
+import * as goldScores from './2026-11-25-0003-gold-scores.js';
 import * as reviews from './2026-11-25-0004-reviews.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-25-0001-initial': initial,
   '2026-11-25-0002-item-import-staging': importStaging,
+  '2026-11-25-0003-gold-scores': goldScores,
   '2026-11-25-0004-reviews': reviews,
 };
 
