@@ -4,11 +4,12 @@
  */
 import { useState, type FormEvent } from 'react';
 import type { ApiToken, CreatedToken } from '../../api/types';
-import { Empty, ErrorMessage, Loading } from '../../components/Status';
+import { ErrorMessage } from '../../components/Status';
 import { Dialog } from '../../components/Dialog';
+import { FormActions } from './FormActions';
 import { FormError, FormField, fieldErrorOf } from './FormField';
-import { LoadMore } from './LoadMore';
 import { NotAllowedIfForbidden } from './NotAllowed';
+import { PagedList } from './PagedList';
 import { SecretField } from './SecretField';
 import { DateTime } from './format';
 import { useCreateToken, useRevokeToken, useTokens } from './queries';
@@ -18,7 +19,6 @@ export function TokensPage() {
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<CreatedToken | null>(null);
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
-  const rows = tokens.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <NotAllowedIfForbidden error={tokens.error}>
       <section aria-labelledby="tokens-title">
@@ -32,14 +32,8 @@ export function TokensPage() {
           A token acts as you in scripts and integrations: send it as <code>Authorization: Bearer …</code>. Tokens do not expire; revoke one you no
           longer use.
         </p>
-        {tokens.isPending ? (
-          <Loading label="Loading tokens" />
-        ) : tokens.isError ? (
-          <ErrorMessage error={tokens.error} title="Could not load tokens" />
-        ) : rows.length === 0 ? (
-          <Empty>You have no API tokens.</Empty>
-        ) : (
-          <>
+        <PagedList query={tokens} noun="token" empty="You have no API tokens.">
+          {(rows) => (
             <div className="table-scroll">
               <table className="data">
                 <caption className="visually-hidden">My API tokens</caption>
@@ -83,9 +77,8 @@ export function TokensPage() {
                 </tbody>
               </table>
             </div>
-            <LoadMore shown={rows.length} noun="token" hasMore={tokens.hasNextPage} loading={tokens.isFetchingNextPage} onMore={() => tokens.fetchNextPage()} />
-          </>
-        )}
+          )}
+        </PagedList>
         <Dialog open={creating} onClose={() => setCreating(false)} title="New API token">
           <TokenForm
             onCancel={() => setCreating(false)}
@@ -119,14 +112,7 @@ function TokenForm({ onCancel, onCreated }: { onCancel: () => void; onCreated: (
         {(p) => <input {...p} type="text" required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} data-autofocus />}
       </FormField>
       <FormError error={create.error} fields={['name']} />
-      <div className="dialog-actions">
-        <button type="button" className="btn" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="btn primary" disabled={create.isPending}>
-          {create.isPending ? 'Creating…' : 'Create token'}
-        </button>
-      </div>
+      <FormActions onCancel={onCancel} submit="Create token" busy={create.isPending} busyLabel="Creating…" />
     </form>
   );
 }

@@ -4,6 +4,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import type { Role, User, Vendor } from '../../api/types';
+import { FormActions } from './FormActions';
 import { FormError, FormField, fieldErrorOf } from './FormField';
 import { SecretField } from './SecretField';
 import { generatePassword } from './password';
@@ -133,14 +134,7 @@ export function UserForm({ user, vendors, onDone }: { user?: User | undefined; v
         {passwordChoice !== 'set' && err('password') && <span className="field-error">{err('password')}</span>}
       </fieldset>
       <FormError error={mutation.error} fields={FIELDS} />
-      <div className="dialog-actions">
-        <button type="button" className="btn" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="btn primary" disabled={mutation.isPending}>
-          {mutation.isPending ? 'Saving…' : editing ? 'Save changes' : 'Create user'}
-        </button>
-      </div>
+      <FormActions onCancel={onDone} submit={editing ? 'Save changes' : 'Create user'} busy={mutation.isPending} busyLabel="Saving…" />
     </form>
   );
 }

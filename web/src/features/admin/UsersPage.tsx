@@ -1,9 +1,8 @@
 /** The organization's users: filter by role, search name and email, load more; create and edit in a dialog. */
 import { useMemo, useState } from 'react';
 import type { Role, User } from '../../api/types';
-import { Empty, ErrorMessage, Loading } from '../../components/Status';
 import { Dialog } from '../../components/Dialog';
-import { LoadMore } from './LoadMore';
+import { PagedList } from './PagedList';
 import { UserForm } from './UserForm';
 import { DateTime, ROLES, ROLE_LABELS } from './format';
 import { useAllVendors, useUsers } from './queries';
@@ -20,7 +19,6 @@ export function UsersPage() {
   const vendors = useAllVendors();
   const vendorNames = useMemo(() => new Map((vendors.data ?? []).map((v) => [v.id, v.name])), [vendors.data]);
   const [editing, setEditing] = useState<Editing>(null);
-  const rows = users.data?.pages.flatMap((p) => p.items) ?? [];
   const filtered = role !== '' || q !== '';
 
   return (
@@ -49,14 +47,8 @@ export function UsersPage() {
             <input type="search" placeholder="Name or email" value={search} onChange={(e) => setSearch(e.target.value)} />
           </label>
         </div>
-        {users.isPending ? (
-          <Loading label="Loading users" />
-        ) : users.isError ? (
-          <ErrorMessage error={users.error} title="Could not load users" />
-        ) : rows.length === 0 ? (
-          <Empty>{filtered ? 'No user matches these filters.' : 'No users yet.'}</Empty>
-        ) : (
-          <>
+        <PagedList query={users} noun="user" empty={filtered ? 'No user matches these filters.' : 'No users yet.'}>
+          {(rows) => (
             <div className="table-scroll" aria-busy={users.isFetching && !users.isFetchingNextPage}>
               <table className="data users-table">
                 <caption className="visually-hidden">Users{filtered ? ' matching the filters' : ''}</caption>
@@ -102,9 +94,8 @@ export function UsersPage() {
                 </tbody>
               </table>
             </div>
-            <LoadMore shown={rows.length} noun="user" hasMore={users.hasNextPage} loading={users.isFetchingNextPage} onMore={() => users.fetchNextPage()} />
-          </>
-        )}
+          )}
+        </PagedList>
         <Dialog open={editing !== null} onClose={() => setEditing(null)} title={editing?.kind === 'edit' ? `Edit ${editing.user.name}` : 'New user'}>
           {editing && (
             <UserForm

@@ -1,17 +1,16 @@
 /** Vendors (where the workforce comes from): the list, and a dialog to add one. */
 import { useState, type FormEvent } from 'react';
-import { Empty, ErrorMessage, Loading } from '../../components/Status';
 import { Dialog } from '../../components/Dialog';
+import { FormActions } from './FormActions';
 import { FormError, FormField, fieldErrorOf } from './FormField';
-import { LoadMore } from './LoadMore';
 import { NotAllowedIfForbidden } from './NotAllowed';
+import { PagedList } from './PagedList';
 import { DateTime, VENDOR_KINDS, VENDOR_KIND_LABELS } from './format';
 import { useCreateVendor, useVendorPages, type VendorKind } from './queries';
 
 export function VendorsPage() {
   const vendors = useVendorPages();
   const [creating, setCreating] = useState(false);
-  const rows = vendors.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <NotAllowedIfForbidden error={vendors.error}>
       <section aria-labelledby="vendors-title">
@@ -22,14 +21,8 @@ export function VendorsPage() {
           </button>
         </div>
         <p className="muted lead">Annotators, reviewers and vendor managers belong to a vendor; projects choose which vendors may work on them.</p>
-        {vendors.isPending ? (
-          <Loading label="Loading vendors" />
-        ) : vendors.isError ? (
-          <ErrorMessage error={vendors.error} title="Could not load vendors" />
-        ) : rows.length === 0 ? (
-          <Empty>No vendors yet. Add the first one to assign annotators to it.</Empty>
-        ) : (
-          <>
+        <PagedList query={vendors} noun="vendor" empty="No vendors yet. Add the first one to assign annotators to it.">
+          {(rows) => (
             <div className="table-scroll">
               <table className="data">
                 <caption className="visually-hidden">Vendors</caption>
@@ -53,9 +46,8 @@ export function VendorsPage() {
                 </tbody>
               </table>
             </div>
-            <LoadMore shown={rows.length} noun="vendor" hasMore={vendors.hasNextPage} loading={vendors.isFetchingNextPage} onMore={() => vendors.fetchNextPage()} />
-          </>
-        )}
+          )}
+        </PagedList>
         <Dialog open={creating} onClose={() => setCreating(false)} title="New vendor">
           <VendorForm onDone={() => setCreating(false)} />
         </Dialog>
@@ -89,14 +81,7 @@ function VendorForm({ onDone }: { onDone: () => void }) {
         )}
       </FormField>
       <FormError error={create.error} fields={['name', 'kind']} />
-      <div className="dialog-actions">
-        <button type="button" className="btn" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="btn primary" disabled={create.isPending}>
-          {create.isPending ? 'Creating…' : 'Create vendor'}
-        </button>
-      </div>
+      <FormActions onCancel={onDone} submit="Create vendor" busy={create.isPending} busyLabel="Creating…" />
     </form>
   );
 }

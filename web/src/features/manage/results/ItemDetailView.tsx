@@ -7,7 +7,8 @@ import { Markdown } from '../../../components/Markdown';
 import { ErrorMessage, Loading } from '../../../components/Status';
 import type { ItemData, Question, TaskSchema } from '../../../schema';
 import { ConfidenceBar } from './ConfidenceBar';
-import { formatDuration, formatSignals, formatWhen, STATUS_LABELS } from './format';
+import { formatDateTime } from '../format';
+import { formatDuration, formatSignals, STATUS_LABELS } from './format';
 import { useItemDetail } from './queries';
 import { CONFIDENCE_MEANING, METHOD_LABELS, summariseAggregate, summariseAnswer } from './summaries';
 import type { ItemDetail, QuestionAggregate } from './types';
@@ -163,7 +164,7 @@ function AnnotationsTable({ schema, item, schemaVersion }: { schema: TaskSchema;
                     <td>
                       <span className={a.schemaVersion === schemaVersion ? undefined : 'results-old-version'}>schema v{a.schemaVersion}</span>
                       <span className="muted small"> · guidelines v{a.guidelineVersion}</span>
-                      <span className="muted small results-when">{formatWhen(a.createdAt)}</span>
+                      <span className="muted small results-when">{formatDateTime(a.createdAt)}</span>
                     </td>
                   </tr>
                 );

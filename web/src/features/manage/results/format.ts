@@ -8,11 +8,6 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
 }
 
-/** A date and time in the reader's locale, short. */
-export function formatWhen(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
-
 /** Pastes and focus losses, the signals a manager looks at first; empty when there were none. */
 export function formatSignals(s: { pastes?: number; focusLosses?: number; activeMs?: number }): string {
   const parts: string[] = [];

@@ -6,6 +6,7 @@ import { ErrorMessage, Loading } from '../../../components/Status';
 import { GuidelinesEditor } from '../guidelines/GuidelinesEditor';
 import { formatDateTime } from '../format';
 import { usePublishGuidelines } from '../queries';
+import { PublishBar } from './PublishBar';
 
 export function GuidelinesTab({ projectId }: { projectId: string }) {
   const current = useGuidelines(projectId);
@@ -28,18 +29,13 @@ function GuidelinesWorkbench({ projectId, version, markdown, versions }: Workben
   const publish = usePublishGuidelines(projectId);
   return (
     <div className="guidelines-tab">
-      <div className="tab-toolbar">
-        <p className="muted">Version {version} is in force; annotators see it in their side panel.</p>
-        <button type="button" className="btn primary" disabled={text === markdown || publish.isPending} onClick={() => publish.mutate(text)}>
-          {publish.isPending ? 'Publishing…' : `Publish as version ${version + 1}`}
-        </button>
-      </div>
-      {publish.isError && <ErrorMessage error={publish.error} title="Not published" />}
-      {publish.isSuccess && (
-        <p className="status ok" role="status">
-          Published version {publish.data.version}.
-        </p>
-      )}
+      <PublishBar
+        version={version}
+        note={`Version ${version} is in force; annotators see it in their side panel.`}
+        canPublish={text !== markdown}
+        publish={publish}
+        onPublish={() => publish.mutate(text)}
+      />
       <GuidelinesEditor value={text} onChange={setText} />
       <section className="card versions" aria-labelledby="guideline-versions">
         <h2 id="guideline-versions">Versions</h2>

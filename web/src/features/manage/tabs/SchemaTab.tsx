@@ -8,6 +8,7 @@ import { ErrorMessage, Loading } from '../../../components/Status';
 import { SchemaBuilder } from '../schema-builder/SchemaBuilder';
 import { checkSchemaDraft, type SchemaDraft } from '../schema-builder/draft';
 import { useFirstItemData, usePublishSchema } from '../queries';
+import { PublishBar } from './PublishBar';
 
 export function SchemaTab({ projectId }: { projectId: string }) {
   const current = useProjectSchema(projectId);
@@ -24,20 +25,13 @@ function SchemaEditor({ projectId, version, schema }: { projectId: string; versi
   const unchanged = check.ok && JSON.stringify(check.schema) === JSON.stringify(schema);
   return (
     <div className="schema-tab">
-      <div className="tab-toolbar">
-        <p className="muted">
-          Version {version} is in force. Publishing makes a new version; annotations keep the version they answered.
-        </p>
-        <button type="button" className="btn primary" disabled={!check.ok || unchanged || publish.isPending} onClick={() => publish.mutate(draft)}>
-          {publish.isPending ? 'Publishing…' : `Publish as version ${version + 1}`}
-        </button>
-      </div>
-      {publish.isError && <ErrorMessage error={publish.error} title="Not published" />}
-      {publish.isSuccess && (
-        <p className="status ok" role="status">
-          Published version {publish.data.version}.
-        </p>
-      )}
+      <PublishBar
+        version={version}
+        note={`Version ${version} is in force. Publishing makes a new version; annotations keep the version they answered.`}
+        canPublish={check.ok && !unchanged}
+        publish={publish}
+        onPublish={() => publish.mutate(draft)}
+      />
       <SchemaBuilder draft={draft} onChange={setDraft} sampleItem={firstItem} />
       <SchemaVersions projectId={projectId} current={version} onLoad={setDraft} />
     </div>
