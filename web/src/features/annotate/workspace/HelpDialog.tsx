@@ -1,44 +1,20 @@
 /** The `?` overlay: the workspace's shortcuts and those of the question that has the keyboard. */
 import type { Question } from '../../../schema';
 import { shortcutsFor } from '../widgets/registry';
-import type { Shortcut } from '../widgets/types';
 import { WORKSPACE_KEYS } from './keymap';
 import { Dialog } from '../../../components/Dialog';
-
-function ShortcutTable({ caption, rows }: { caption: string; rows: Shortcut[] }) {
-  return (
-    <table className="data ws-keys">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Keys</th>
-          <th scope="col">Does</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.keys + r.does}>
-            <td>
-              <kbd>{r.keys}</kbd>
-            </td>
-            <td>{r.does}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
+import { ShortcutTable } from '../../../components/ShortcutTable';
 
 export function HelpDialog({ open, onClose, activeQuestion }: { open: boolean; onClose: () => void; activeQuestion: Question | undefined }) {
   const own = activeQuestion ? shortcutsFor(activeQuestion) : [];
   return (
     <Dialog open={open} onClose={onClose} title="Keyboard shortcuts" className="ws-help" closeButton>
       <div className="ws-help-tables">
-        <ShortcutTable caption="Workspace" rows={Object.values(WORKSPACE_KEYS)} />
+        <ShortcutTable caption="Workspace" rows={Object.values(WORKSPACE_KEYS)} className="ws-keys" />
         {activeQuestion && (
           <div>
             {own.length > 0 ? (
-              <ShortcutTable caption={`This question: ${activeQuestion.prompt}`} rows={own} />
+              <ShortcutTable caption={`This question: ${activeQuestion.prompt}`} rows={own} className="ws-keys" />
             ) : (
               <p className="muted">The active question (“{activeQuestion.prompt}”) has no shortcuts of its own.</p>
             )}

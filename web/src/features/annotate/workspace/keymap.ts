@@ -1,5 +1,6 @@
 /** The workspace's own shortcuts, one table: the key handlers bind `binding`, the help overlay lists `keys`. */
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+import { isMac } from '../../../components/useHotkeys';
+
 const mod = isMac ? '⌘' : 'Ctrl';
 
 export interface WorkspaceKey {

@@ -24,6 +24,12 @@ const zero = (): ClientSignals => ({ activeMs: 0, pastes: 0, pastedChars: 0, foc
 
 const attending = () => document.visibilityState === 'visible' && document.hasFocus();
 
+/** Adds an event listener and returns what removes it again (with the same options, as removal needs). */
+function listen<E extends Event>(target: EventTarget, type: string, handler: (e: E) => void, options?: AddEventListenerOptions): () => void {
+  target.addEventListener(type, handler as EventListener, options);
+  return () => target.removeEventListener(type, handler as EventListener, options);
+}
+
 export interface ActivityTracker {
   /** The signals of the current task so far. */
   read: () => ClientSignals;
@@ -81,27 +87,22 @@ export function useActivityTracker(taskKey: string | null): ActivityTracker {
     };
     const visibility = () => (document.visibilityState === 'hidden' ? leave() : back());
     const timer = window.setInterval(tick, TICK_MS);
-    const opts = { capture: true, passive: true } as const;
-    window.addEventListener('keydown', key, opts);
-    window.addEventListener('pointerdown', input, opts);
-    window.addEventListener('pointermove', input, opts);
-    window.addEventListener('wheel', input, opts);
-    window.addEventListener('scroll', input, opts);
-    window.addEventListener('paste', paste, opts);
-    window.addEventListener('blur', leave);
-    window.addEventListener('focus', back);
-    document.addEventListener('visibilitychange', visibility);
+    // Captured and passive: the signals watch input on its way to the widgets and never hold it up.
+    const watching = { capture: true, passive: true } as const;
+    const stops = [
+      listen(window, 'keydown', key, watching),
+      listen(window, 'pointerdown', input, watching),
+      listen(window, 'pointermove', input, watching),
+      listen(window, 'wheel', input, watching),
+      listen(window, 'scroll', input, watching),
+      listen(window, 'paste', paste, watching),
+      listen(window, 'blur', leave),
+      listen(window, 'focus', back),
+      listen(document, 'visibilitychange', visibility),
+    ];
     return () => {
       window.clearInterval(timer);
-      window.removeEventListener('keydown', key, opts);
-      window.removeEventListener('pointerdown', input, opts);
-      window.removeEventListener('pointermove', input, opts);
-      window.removeEventListener('wheel', input, opts);
-      window.removeEventListener('scroll', input, opts);
-      window.removeEventListener('paste', paste, opts);
-      window.removeEventListener('blur', leave);
-      window.removeEventListener('focus', back);
-      document.removeEventListener('visibilitychange', visibility);
+      for (const stop of stops) stop();
     };
   }, [taskKey]);
 
