@@ -9,6 +9,7 @@ import { useGuidelines, useProject, useProjectSchema } from '../../api/queries';
 import { Empty, ErrorMessage, Loading, errorText } from '../../components/Status';
 import { Markdown } from '../../components/Markdown';
 import { Dialog } from '../../components/Dialog';
+import { ShortcutTable } from '../../components/ShortcutTable';
 import { useHotkeys } from '../../components/useHotkeys';
 import { AnswerForm } from '../annotate/AnswerForm';
 import { validateAnswers, type AnswerSet, type ItemData } from '../../schema';
@@ -156,24 +157,7 @@ function ReviewPane({ projectId, task }: { projectId: string; task: ReviewTask }
         }}
       />
       <Dialog open={help} onClose={() => setHelp(false)} title="Keyboard shortcuts" closeButton>
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">Keys</th>
-              <th scope="col">Does</th>
-            </tr>
-          </thead>
-          <tbody>
-            {Object.values(REVIEW_KEYS).map((k) => (
-              <tr key={k.keys}>
-                <td>
-                  <kbd>{k.keys}</kbd>
-                </td>
-                <td>{k.does}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ShortcutTable rows={Object.values(REVIEW_KEYS)} />
       </Dialog>
     </div>
   );
