@@ -1,6 +1,7 @@
 /**
  * Hidden gold through the real API, on both dialects: gold served at the project's rate (a statistical test that can
- * fail), gold items that nobody can tell apart before submit (every annotator route, from the app's route table),
+ * fail) and only while a normal item is eligible too (no_task once the normal items are done, as my-progress says),
+ * gold items that nobody can tell apart before submit (every annotator route, from the app's route table),
  * scoring at submit with feedback or audit mode, and live accuracy per annotator against a hand computation.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -94,10 +95,12 @@ describe.each(DIALECTS)('hidden gold on %s', (dialect) => {
     expect(served).toBeLessThanOrEqual(243);
   }, 120_000);
 
-  it('falls back to the other kind when one runs out, serves each gold item to every annotator once, and keeps gold out of completion', async () => {
+  it('falls back to a normal item when no gold item is eligible, serves each gold item to every annotator once, and keeps gold out of completion', async () => {
     const none = await goldProject({ goldRate: 0, plain: 3, gold: 2 });
     const all = await goldProject({ goldRate: 1, plain: 3, gold: 2 });
-    for (const [projectId, firstGold] of [[none, false], [all, true]] as const) {
+    // At rate 1 gold comes first while normal items are eligible; at rate 0 the normal items, and then nothing: the
+    // gold items left are never the only thing served.
+    for (const [projectId, expected] of [[none, [false, false, false]], [all, [true, true, false, false, false]]] as const) {
       const gold = await goldIdsOf(projectId);
       const kinds: boolean[] = [];
       for (;;) {
@@ -106,28 +109,88 @@ describe.each(DIALECTS)('hidden gold on %s', (dialect) => {
         kinds.push(gold.has(t.json().item.id));
         expect((await w.annotators[1]!.post(`/api/v1/tasks/${t.json().assignmentId}/submit`, { answers: { sentiment: 'pos' }, timeSpentMs: 5 })).statusCode).toBe(201);
       }
-      expect(kinds).toEqual(firstGold ? [true, true, false, false, false] : [false, false, false, true, true]);
+      expect(kinds).toEqual(expected);
     }
-    // Overlap 1: a normal item goes to one annotator; a gold item to each of them once.
+    // Overlap 1: a normal item goes to one annotator, a gold item to each of them once, but only while they have a
+    // normal item too. The next annotator finds the normal items taken: no gold for them.
     const other = w.annotators[2]!;
-    const got: boolean[] = [];
-    const gold = await goldIdsOf(all);
+    const t = await other.post(`/api/v1/projects/${all}/tasks/next`);
+    expect(t.statusCode, t.body).toBe(409);
+    expect(t.json().error.details.reason).toBe('project_finished');
+    const progress = (await w.manager.get(`/api/v1/projects/${all}/progress`)).json();
+    expect(progress).toMatchObject({ totalItems: 3, completeItems: 3 });
+    expect((await other.get(`/api/v1/projects/${all}/my-progress`)).json()).toMatchObject({ itemsLeft: 0, project: { totalItems: 3, completeItems: 3 } });
+  });
+
+  it('serves gold only while a normal item is eligible too: no_task once the normal items are labeled, as my-progress says', async () => {
+    const projectId = await goldProject({ goldRate: 1, plain: 3, gold: 5, overlapK: 2 });
+    const gold = await goldIdsOf(projectId);
+    const [ann, peer] = [w.annotators[2]!, w.annotators[3]!];
+    const itemsLeft = async () => {
+      const res = await ann.get(`/api/v1/projects/${projectId}/my-progress`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().itemsLeft as number;
+    };
+    const submit = async (assignmentId: string) =>
+      expect((await ann.post(`/api/v1/tasks/${assignmentId}/submit`, { answers: { sentiment: 'pos' }, timeSpentMs: 5 })).statusCode).toBe(201);
+
+    // Rate 1 with normal items available: gold is served, and my-progress counts it among what is left.
+    expect(await itemsLeft()).toBe(8);
+    const first = await ann.post(`/api/v1/projects/${projectId}/tasks/next`);
+    expect(first.statusCode, first.body).toBe(200);
+    expect(gold.has(first.json().item.id)).toBe(true);
+    await submit(first.json().assignmentId);
+    expect(await itemsLeft()).toBe(7);
+
+    // The annotator labels every normal item, through their own claims: at rate 1 those would serve the gold items
+    // first, so the rate is 0 meanwhile.
+    expect((await w.manager.request('PATCH', `/api/v1/projects/${projectId}`, { goldRate: 0 })).statusCode).toBe(200);
+    for (let i = 0; i < 3; i++) {
+      const t = await ann.post(`/api/v1/projects/${projectId}/tasks/next`);
+      expect(t.statusCode, t.body).toBe(200);
+      expect(gold.has(t.json().item.id)).toBe(false);
+      await submit(t.json().assignmentId);
+    }
+    expect((await w.manager.request('PATCH', `/api/v1/projects/${projectId}`, { goldRate: 1 })).statusCode).toBe(200);
+
+    // Four gold items are still unlabeled by them, the rate is 1 and the project still needs judgments (overlap 2),
+    // yet nothing is served, and my-progress agrees: nothing left.
+    const unlabeledGold = await store.db
+      .selectFrom('items')
+      .select('id')
+      .where('project_id', '=', projectId)
+      .where('is_gold', '=', 1)
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('assignments').select('id').whereRef('assignments.item_id', '=', 'items.id').where('assignments.annotator_id', '=', ann.user.id))))
+      .execute();
+    expect(unlabeledGold).toHaveLength(4);
+    for (let i = 0; i < 3; i++) {
+      const none = await ann.post(`/api/v1/projects/${projectId}/tasks/next`);
+      expect(none.statusCode, none.body).toBe(409);
+      expect(none.json().error).toMatchObject({ code: 'no_task', details: { reason: 'none_eligible' } });
+    }
+    expect(await itemsLeft()).toBe(0);
+    // The service's claim, straight: no gold item either, whatever the draw.
+    await expect(nextTask(w.deps, actorOf(w, ann), projectId)).rejects.toMatchObject({ code: 'no_task' });
+
+    // Another annotator still has the normal items (overlap 2): gold for them first, and the same end.
+    const seen: boolean[] = [];
     for (;;) {
-      const t = await other.post(`/api/v1/projects/${all}/tasks/next`);
+      const t = await peer.post(`/api/v1/projects/${projectId}/tasks/next`);
       if (t.statusCode === 409) {
         expect(t.json().error.details.reason).toBe('project_finished');
         break;
       }
-      got.push(gold.has(t.json().item.id));
-      await other.post(`/api/v1/tasks/${t.json().assignmentId}/submit`, { answers: { sentiment: 'neg' }, timeSpentMs: 5 });
+      seen.push(gold.has(t.json().item.id));
+      expect((await peer.post(`/api/v1/tasks/${t.json().assignmentId}/submit`, { answers: { sentiment: 'neg' }, timeSpentMs: 5 })).statusCode).toBe(201);
     }
-    expect(got).toEqual([true, true]);
-    const progress = (await w.manager.get(`/api/v1/projects/${all}/progress`)).json();
-    expect(progress).toMatchObject({ totalItems: 3, completeItems: 3 });
+    expect(seen).toEqual([true, true, true, true, true, false, false, false]);
+    expect((await peer.get(`/api/v1/projects/${projectId}/my-progress`)).json()).toMatchObject({ itemsLeft: 0, project: { totalItems: 3, completeItems: 3 } });
   });
 
   it('lets nobody tell gold from normal items on any annotator route before submit', async () => {
-    const projectId = await goldProject({ goldRate: 0.5, plain: 12, gold: 12, goldFeedback: 'feedback' });
+    // Twice as many normal items as gold ones: gold is served only while a normal item is left, and the skips below
+    // use up items of both kinds.
+    const projectId = await goldProject({ goldRate: 0.5, plain: 24, gold: 12, goldFeedback: 'feedback' });
     const gold = await goldIdsOf(projectId);
     const ann = w.annotators[3]!;
     /** Claims until the annotator holds a lease on an item of the wanted kind (skipping the others). */
@@ -200,7 +263,8 @@ describe.each(DIALECTS)('hidden gold on %s', (dialect) => {
 
   it('shows a missed gold item its answer and explanation after submit in feedback mode, and nothing in audit mode', async () => {
     const feedback = await goldProject({ goldRate: 1, plain: 1, gold: 2, goldFeedback: 'feedback' });
-    const audit = await goldProject({ goldRate: 1, plain: 0, gold: 1 });
+    // One normal item in each: a gold item is served only while a normal one is eligible too.
+    const audit = await goldProject({ goldRate: 1, plain: 1, gold: 1 });
     expect((await w.manager.get(`/api/v1/projects/${audit}`)).json().goldFeedback).toBe('audit');
     const ann = w.annotators[0]!;
     const claim = async (projectId: string) => (await ann.post(`/api/v1/projects/${projectId}/tasks/next`)).json() as { assignmentId: string; item: { id: string } };
@@ -245,7 +309,8 @@ describe.each(DIALECTS)('hidden gold on %s', (dialect) => {
   });
 
   it('reports live accuracy as a Beta(1 + correct, 1 + wrong) posterior with its 95% interval, scoped for vendor managers', async () => {
-    const projectId = await goldProject({ goldRate: 1, plain: 0, gold: 10 });
+    // The normal item keeps the gold ones servable (rate 1: the ten gold items come first).
+    const projectId = await goldProject({ goldRate: 1, plain: 1, gold: 10 });
     const ann = w.annotators[1]!;
     for (let i = 0; i < 10; i++) {
       const t = (await ann.post(`/api/v1/projects/${projectId}/tasks/next`)).json();

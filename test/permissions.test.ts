@@ -363,7 +363,8 @@ describe.each(DIALECTS)('permissions on %s', (dialect) => {
     });
 
     it('never see a gold answer, explanation or gold external id, and get gold items in the same shape', async () => {
-      const create = await a.manager.post('/api/v1/projects', { name: 'Reviews', schema: goldSchema, overlapK: 1, goldRate: 0.5, guidelines: '# Label the tone' });
+      // Rate 1: the three gold items first, while the normal items that keep them servable are there, then those.
+      const create = await a.manager.post('/api/v1/projects', { name: 'Reviews', schema: goldSchema, overlapK: 1, goldRate: 1, guidelines: '# Label the tone' });
       expect(create.statusCode).toBe(201);
       const projectId = create.json().id;
       const items = [

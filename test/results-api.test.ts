@@ -213,7 +213,9 @@ describe.each(DIALECTS)('items and results API on %s', (dialect) => {
           { id: 'g-3', data: { text: 'Great.' }, gold: { sentiment: 'pos', rationale: 'GOLD-RATIONALE-RESULTS-77aa' }, gold_explanation: 'GOLD-EXPLANATION-RESULTS-19fe' },
         ],
       });
-      // Everyone calls the gold item positive, against its gold answer.
+      // Rate 1: each annotator gets both gold items first (gold is served only while a normal item is eligible too),
+      // then the normal one. Everyone calls the gold item positive, against its gold answer.
+      expect((await w.manager.request('PATCH', `/api/v1/projects/${projectId}`, { goldRate: 1 })).statusCode).toBe(200);
       for (const c of w.annotators.slice(0, 2)) for (let i = 0; i < 3; i++) await label(c, projectId, () => ({ sentiment: 'pos', rationale: 'seems so' }));
       const ids = (await store.db.selectFrom('items').select(['id', 'external_id']).where('project_id', '=', projectId).execute()).reduce(
         (m, r) => m.set(r.external_id!, r.id),

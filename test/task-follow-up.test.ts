@@ -132,7 +132,7 @@ describe.each(DIALECTS)('my progress on %s', (dialect) => {
   });
 
   it("gives each annotator their own judgments, skips, time and open lease, and the project's completion", async () => {
-    const projectId = await buildProject(w, { overlapK: 2, items: buildItems(4) });
+    const projectId = await buildProject(w, { overlapK: 2, items: buildItems(5) });
     const gold = toJsonl([{ id: 'it-1', answers: { sentiment: 'pos' }, explanation: 'SECRET-GOLD-EXPLANATION' }]);
     expect((await w.manager.request('POST', `/api/v1/projects/${projectId}/gold`, gold, { 'content-type': 'application/x-ndjson' })).statusCode).toBe(201);
     const [a, b] = [w.annotators[0]!, w.annotators[1]!];
@@ -143,12 +143,12 @@ describe.each(DIALECTS)('my progress on %s', (dialect) => {
       projectId,
       mine: { judgments: 0, skips: 0, timeSpentMs: 0, lastSubmittedAt: null },
       openLease: null,
-      itemsLeft: 4,
-      // The gold item is one of the four a may still get, but not one the project has to complete.
-      project: { overlapK: 2, totalItems: 3, completeItems: 0, judgments: 0, judgmentsNeeded: 6 },
+      itemsLeft: 5,
+      // The gold item is one of the five a may still get, but not one the project has to complete.
+      project: { overlapK: 2, totalItems: 4, completeItems: 0, judgments: 0, judgmentsNeeded: 8 },
     });
 
-    // a: two judgments and a skip, then holds a lease; b: one judgment.
+    // a: two judgments and a skip, then holds a lease (all four normal items: the rate is 0); b: one judgment.
     for (const ms of [1000, 2500]) {
       const t = (await a.post(`/api/v1/projects/${projectId}/tasks/next`)).json();
       expect((await a.post(`/api/v1/tasks/${t.assignmentId}/submit`, { answers: { sentiment: 'pos' }, timeSpentMs: ms })).statusCode).toBe(201);
@@ -164,12 +164,13 @@ describe.each(DIALECTS)('my progress on %s', (dialect) => {
     expect(mineA.json()).toMatchObject({
       mine: { judgments: 2, skips: 1, timeSpentMs: 3500 },
       openLease: { assignmentId: held.assignmentId, leaseExpiresAt: held.leaseExpiresAt },
+      // The gold item a was never given no longer counts: with no normal item left for a, it will not be served.
       itemsLeft: 0,
-      project: { totalItems: 3, completeItems: 1, judgments: 3, judgmentsNeeded: 3 },
+      project: { totalItems: 4, completeItems: 1, judgments: 3, judgmentsNeeded: 5 },
     });
     expect(mineA.json().mine.lastSubmittedAt).toEqual(expect.any(String));
     const mineB = (await b.get(url)).json();
-    expect(mineB).toMatchObject({ mine: { judgments: 1, skips: 0, timeSpentMs: 700 }, openLease: null, itemsLeft: 3 });
+    expect(mineB).toMatchObject({ mine: { judgments: 1, skips: 0, timeSpentMs: 700 }, openLease: null, itemsLeft: 4 });
     for (const r of [mineA.body, JSON.stringify(mineB)]) expect(r).not.toMatch(/gold|SECRET-GOLD|explanation/i);
     expect(mineA.body).not.toContain(b.user.id);
   });

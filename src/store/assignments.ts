@@ -58,6 +58,32 @@ const candidateQuery = (lock: boolean) =>
         ),
       ),
     )
+    // A gold item only while a normal item is eligible too (the same conditions, on the normal pool): otherwise
+    // the annotator, told by their progress that the real work is done, would know what they are served is gold.
+    .where((eb) =>
+      eb.or([
+        eb('items.is_gold', '=', 0),
+        eb.exists(
+          eb
+            .selectFrom('items as n')
+            .select('n.id')
+            .where('n.project_id', '=', p.projectId)
+            .where('n.open', '=', 1)
+            .where('n.is_gold', '=', 0)
+            .where((nb) =>
+              nb.not(
+                nb.exists(
+                  nb
+                    .selectFrom('assignments')
+                    .select('assignments.id')
+                    .whereRef('assignments.item_id', '=', 'n.id')
+                    .where('assignments.annotator_id', '=', p.annotatorId),
+                ),
+              ),
+            ),
+        ),
+      ]),
+    )
     .orderBy('items.priority', 'desc')
     .orderBy('items.seq')
     .limit(1);
@@ -67,17 +93,18 @@ const claimCandidate = candidateQuery(true);
 const unlockedCandidate = candidateQuery(false);
 
 /**
- * Whether any item of either kind is still eligible for the annotator, including items other claimers hold locked
- * right now. Asks for both kinds in the same order for every annotator, gold served or not.
+ * Whether any item is still eligible for the annotator, including items other claimers hold locked right now. A
+ * gold item is eligible only while a normal one is, so this asks for the normal pool alone, whatever was drawn.
  */
-export async function findClaimCandidateUnlocked(db: Executor, projectId: string, annotatorId: string) {
-  return (await unlockedCandidate.first(db, { projectId, annotatorId, gold: 0 })) ?? unlockedCandidate.first(db, { projectId, annotatorId, gold: 1 });
+export function findClaimCandidateUnlocked(db: Executor, projectId: string, annotatorId: string) {
+  return unlockedCandidate.first(db, { projectId, annotatorId, gold: 0 });
 }
 
 /**
  * The first open item of the kind asked for (`gold` 1: gold items, 0: the others), in serving order, that the
- * annotator has never been assigned, with its data. On PostgreSQL the row is locked with SKIP LOCKED so concurrent
- * claimers spread over items instead of queueing on one.
+ * annotator has never been assigned, with its data; a gold item only while a normal item is also eligible for the
+ * annotator (open, never given to them). On PostgreSQL the row is locked with SKIP LOCKED so concurrent claimers
+ * spread over items instead of queueing on one.
  */
 export function findClaimCandidate(db: Executor, projectId: string, annotatorId: string, gold: boolean) {
   return claimCandidate.first(db, { projectId, annotatorId, gold: gold ? 1 : 0 });
@@ -268,13 +295,14 @@ export async function annotatorProgress(db: Executor, o: { projectId: string; an
     .orderBy('created_at')
     .executeTakeFirst();
   // Items still short of k judgments that this annotator was never given: the most they could still label. Gold
-  // items they were never given count too (they may still be served), so the count falls by one per task either way.
+  // items they were never given count too, but only while such a normal item is left: a gold item is served only
+  // while a normal one is eligible, so once the normal items run out the count is 0 (and the claim answers no_task),
+  // with unlabeled gold items or not. Until then the count falls by one per task of either kind.
   const left = await db
     .selectFrom('items')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('items.project_id', '=', o.projectId)
     .where('items.import_id', 'is', null)
-    .where((eb) => eb.or([eb('items.is_gold', '=', 1), eb('items.submitted_count', '<', o.overlapK)]))
     .where((eb) =>
       eb.not(
         eb.exists(
@@ -285,6 +313,34 @@ export async function annotatorProgress(db: Executor, o: { projectId: string; an
             .where('assignments.annotator_id', '=', o.annotatorId),
         ),
       ),
+    )
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('items.is_gold', '=', 0), eb('items.submitted_count', '<', o.overlapK)]),
+        eb.and([
+          eb('items.is_gold', '=', 1),
+          eb.exists(
+            eb
+              .selectFrom('items as n')
+              .select('n.id')
+              .where('n.project_id', '=', o.projectId)
+              .where('n.import_id', 'is', null)
+              .where('n.is_gold', '=', 0)
+              .where('n.submitted_count', '<', o.overlapK)
+              .where((nb) =>
+                nb.not(
+                  nb.exists(
+                    nb
+                      .selectFrom('assignments')
+                      .select('assignments.id')
+                      .whereRef('assignments.item_id', '=', 'n.id')
+                      .where('assignments.annotator_id', '=', o.annotatorId),
+                  ),
+                ),
+              ),
+          ),
+        ]),
+      ]),
     )
     .executeTakeFirstOrThrow();
   return {

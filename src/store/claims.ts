@@ -25,7 +25,9 @@ export interface ClaimInput {
   sweep: boolean;
   /**
    * Serve a gold item if one is eligible (else a normal one), or a normal item if one is eligible (else a gold one).
-   * Decided by the caller per claim at the project's gold rate; both choices run the same statements.
+   * Decided by the caller per claim at the project's gold rate; both choices run the same statements. Either way a
+   * gold item is eligible only while a normal item is too (open, needing judgments, never given to the annotator):
+   * with no normal item left the claim finds nothing, however many gold items remain.
    */
   preferGold: boolean;
 }
@@ -55,7 +57,11 @@ const openLeaseWithItem = prepare<{ projectId: string; annotatorId: string; now:
 /**
  * The claim in one statement. `pref` takes the first eligible item of the preferred kind (gold or not, `is_gold =
  * gold`); `other` the first of the other kind, only when `pref` found none. Gold items have no overlap limit: they
- * stay open and every annotator gets each once.
+ * stay open and every annotator gets each once. Both CTEs carry the same guard, which lets a gold row through only
+ * when the normal pool holds an item eligible for the annotator (`exists`, evaluated once per statement, read from
+ * its snapshot without locking, so a normal item another claim holds locked this instant still counts: as if the
+ * gold claim had come first). So a gold item is never the only thing left to serve, and the statement is the same
+ * text whichever kind is drawn or served.
  */
 const claimStatement = prepare<
   { projectId: string; annotatorId: string; k: number; assignmentId: string; leaseExpiresAt: string; now: string; gold: number },
@@ -66,6 +72,10 @@ const claimStatement = prepare<
       select i.id from items i
       where i.project_id = ${p.projectId} and i.open = 1 and i.is_gold = ${p.gold}
         and not exists (select 1 from assignments a where a.item_id = i.id and a.annotator_id = ${p.annotatorId})
+        and (i.is_gold = 0 or exists (
+          select 1 from items n
+          where n.project_id = ${p.projectId} and n.open = 1 and n.is_gold = 0
+            and not exists (select 1 from assignments a where a.item_id = n.id and a.annotator_id = ${p.annotatorId})))
       order by i.priority desc, i.seq
       limit 1
       for update skip locked
@@ -74,6 +84,10 @@ const claimStatement = prepare<
       where i.project_id = ${p.projectId} and i.open = 1 and i.is_gold <> ${p.gold}
         and not exists (select 1 from pref)
         and not exists (select 1 from assignments a where a.item_id = i.id and a.annotator_id = ${p.annotatorId})
+        and (i.is_gold = 0 or exists (
+          select 1 from items n
+          where n.project_id = ${p.projectId} and n.open = 1 and n.is_gold = 0
+            and not exists (select 1 from assignments a where a.item_id = n.id and a.annotator_id = ${p.annotatorId})))
       order by i.priority desc, i.seq
       limit 1
       for update skip locked
@@ -129,7 +143,8 @@ export async function claimNextItem(store: Store, c: ClaimInput): Promise<Claime
         if (!store.dialect.isUniqueViolation(err)) throw err;
         continue;
       }
-      // No row: nothing eligible, or every candidate was locked by concurrent claimers. Tell the two apart.
+      // No row: nothing eligible, or every candidate was locked by concurrent claimers. Tell the two apart (by the
+      // normal pool: without an eligible normal item no gold item is eligible either).
       if (!(await assignments.findClaimCandidateUnlocked(store.db, c.projectId, c.annotatorId))) return null;
     }
     return null;
@@ -140,6 +155,8 @@ export async function claimNextItem(store: Store, c: ClaimInput): Promise<Claime
     const open = await resume(trx);
     if (open) return open;
     for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+      // The same two queries as the statement's `pref` and `other`, with the same guard: a gold candidate only while
+      // a normal one is eligible, checked in this write transaction, so nothing can change in between.
       const candidate =
         (await assignments.findClaimCandidate(trx, c.projectId, c.annotatorId, c.preferGold)) ??
         (await assignments.findClaimCandidate(trx, c.projectId, c.annotatorId, !c.preferGold));

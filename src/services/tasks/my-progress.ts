@@ -20,7 +20,11 @@ export interface MyProgressView {
   };
   /** The lease the annotator holds in this project; `tasks/next` resumes it. */
   openLease: { assignmentId: string; leaseExpiresAt: string } | null;
-  /** Items still short of their judgments that this annotator has never been given. */
+  /**
+   * Items still short of their judgments that this annotator has never been given. Hidden gold items they were never
+   * given count only while such a normal item remains, as they are served only then: once the annotator has had every
+   * normal item it is 0, and the claim answers no_task, unlabeled gold items or not.
+   */
   itemsLeft: number;
   project: { overlapK: number; totalItems: number; completeItems: number; judgments: number; judgmentsNeeded: number };
 }

@@ -6,9 +6,12 @@
  *
  * Hidden gold: each claim draws, from the operating system's CSPRNG (nothing an annotator can predict or replay),
  * whether to prefer a gold item, with probability the project's gold rate; with no eligible item of the preferred
- * kind the other kind is served. Gold and normal items leave by the same statements, in the same order rules
- * (priority, then import order), and come back in the same `TaskView`: nothing in the answer tells them apart.
- * Gold items are served to every annotator once and never complete (see `projectProgress`).
+ * kind the other kind is served. A gold item is served only while at least one normal item is eligible for the
+ * annotator too (open, needing judgments, never given to them): once they have had every normal item they can get,
+ * the claim answers no_task even if gold items remain, as their progress (`itemsLeft` 0) and the pool already say
+ * the real work is done; serving gold then would tell it apart. Gold and normal items leave by the same statements,
+ * in the same order rules (priority, then import order), and come back in the same `TaskView`: nothing in the answer
+ * tells them apart. Gold items are served to every annotator once and never complete (see `projectProgress`).
  */
 import { authorize, type Actor } from '../../core/permissions.js';
 import { AssayError } from '../../core/errors.js';
