@@ -2,6 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ServiceDeps } from '../../services/deps.js';
 import { listAnnotatorAccuracy } from '../../services/quality/annotator-accuracy.js';
+import { AGREEMENT_BUCKETS, getAgreement } from '../../services/quality/agreement.js';
+import { AGREEMENT_QUESTION_TYPES } from '../../services/quality/reliability-data.js';
+import { MEASUREMENT_LEVELS } from '../../quality/agreement/krippendorff.js';
 import { actorOf } from '../auth/authenticate.js';
 import { errors, projectParams } from '../common-schemas.js';
 
@@ -16,6 +19,28 @@ const annotatorAccuracy = z.object({
     .describe('Posterior Beta(1 + correct, 1 + wrong): mean and equal-tailed credible interval'),
 });
 
+const alphaEstimate = {
+  alpha: z.number().nullable().describe("Krippendorff's alpha; null when undefined (fewer than two pairable values or no variation)"),
+  lower: z.number().nullable().describe('Seeded percentile-bootstrap interval over units'),
+  upper: z.number().nullable(),
+  units: z.number().int().describe('Pairable units: items with two values or more (multi_label: item × option pairs)'),
+  values: z.number().int().describe('Pairable values, the sample size of the coincidence matrix'),
+};
+
+const agreementView = z.object({
+  projectId: z.string(),
+  questionId: z.string(),
+  questionType: z.enum(AGREEMENT_QUESTION_TYPES),
+  level: z.enum(MEASUREMENT_LEVELS).describe('label and multi_label (presence per option) nominal; rating and pairwise interval'),
+  bucket: z.enum(AGREEMENT_BUCKETS),
+  confidence: z.number(),
+  seed: z.number().int(),
+  overall: z.object({ ...alphaEstimate, annotations: z.number().int() }),
+  series: z
+    .array(z.object({ start: z.string(), end: z.string(), annotations: z.number().int().describe('Annotations submitted in the bucket'), ...alphaEstimate }))
+    .describe('Cumulative: alpha over every annotation submitted before each bucket ends; buckets without annotations are left out'),
+});
+
 export const qualityRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = async (app, { deps }) => {
   app.get(
     '/projects/:projectId/quality/annotators',
@@ -28,5 +53,22 @@ export const qualityRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = async
       },
     },
     async (req) => listAnnotatorAccuracy(deps, actorOf(req), req.params.projectId),
+  );
+
+  app.get(
+    '/projects/:projectId/quality/agreement',
+    {
+      schema: {
+        tags: ['quality'],
+        summary: "Krippendorff's alpha of a question with a 95% interval, overall and cumulative per day or week (a vendor manager: their vendor's annotations)",
+        params: projectParams,
+        querystring: z.object({
+          bucket: z.enum(AGREEMENT_BUCKETS).default('day'),
+          question: z.string().min(1).optional().describe('A label, multi_label, rating or pairwise question; defaults to the first one'),
+        }),
+        response: { 200: agreementView, ...errors },
+      },
+    },
+    async (req) => getAgreement(deps, actorOf(req), req.params.projectId, req.query),
   );
 };

@@ -1561,6 +1561,12 @@ export interface paths {
                                     /** @default true */
                                     enabled: boolean;
                                 }[];
+                                qualityGate?: {
+                                    enabled: boolean;
+                                    floor: number;
+                                    minGold: number;
+                                    maxFailStreak: number;
+                                };
                                 createdAt?: string;
                                 updatedAt?: string;
                             }[];
@@ -1699,6 +1705,16 @@ export interface paths {
                             /** @default true */
                             enabled?: boolean;
                         }[];
+                        /** @description Quality gate (defaults: enabled, floor 0.6, minGold 10, maxFailStreak 5); fields left out keep their value */
+                        qualityGate?: {
+                            enabled?: boolean;
+                            /** @description Pause when the 95% upper bound of gold accuracy, Beta(1 + correct, 1 + wrong), is below this */
+                            floor?: number;
+                            /** @description Gold items needed before the accuracy rule applies */
+                            minGold?: number;
+                            /** @description Gold items missed in a row that pause the annotator; 0 = no streak rule */
+                            maxFailStreak?: number;
+                        };
                         /** @description A task schema: { questions: [...] } with typed questions (label, multi_label, span, rating, pairwise, ranking, rubric, text, conversation); see README "Task schemas" */
                         schema: unknown;
                         /** @description Markdown */
@@ -1732,6 +1748,12 @@ export interface paths {
                                 /** @default true */
                                 enabled: boolean;
                             }[];
+                            qualityGate?: {
+                                enabled: boolean;
+                                floor: number;
+                                minGold: number;
+                                maxFailStreak: number;
+                            };
                             createdAt?: string;
                             updatedAt?: string;
                         };
@@ -1883,6 +1905,12 @@ export interface paths {
                                 /** @default true */
                                 enabled: boolean;
                             }[];
+                            qualityGate?: {
+                                enabled: boolean;
+                                floor: number;
+                                minGold: number;
+                                maxFailStreak: number;
+                            };
                             createdAt?: string;
                             updatedAt?: string;
                         };
@@ -2024,6 +2052,16 @@ export interface paths {
                             /** @default true */
                             enabled?: boolean;
                         }[];
+                        /** @description Quality gate (defaults: enabled, floor 0.6, minGold 10, maxFailStreak 5); fields left out keep their value */
+                        qualityGate?: {
+                            enabled?: boolean;
+                            /** @description Pause when the 95% upper bound of gold accuracy, Beta(1 + correct, 1 + wrong), is below this */
+                            floor?: number;
+                            /** @description Gold items needed before the accuracy rule applies */
+                            minGold?: number;
+                            /** @description Gold items missed in a row that pause the annotator; 0 = no streak rule */
+                            maxFailStreak?: number;
+                        };
                     };
                 };
             };
@@ -2053,6 +2091,12 @@ export interface paths {
                                 /** @default true */
                                 enabled: boolean;
                             }[];
+                            qualityGate?: {
+                                enabled: boolean;
+                                floor: number;
+                                minGold: number;
+                                maxFailStreak: number;
+                            };
                             createdAt?: string;
                             updatedAt?: string;
                         };
@@ -3458,7 +3502,7 @@ export interface paths {
                             /** @description Why there is no next task (as tasks/next says in its 409); null when next is set */
                             noTask: {
                                 /** @enum {string} */
-                                reason: "project_inactive" | "no_items" | "project_finished" | "none_eligible";
+                                reason: "project_inactive" | "no_items" | "project_finished" | "none_eligible" | "paused";
                                 message: string;
                             } | null;
                         };
@@ -3543,7 +3587,7 @@ export interface paths {
                             /** @description Why there is no next task (as tasks/next says in its 409); null when next is set */
                             noTask: {
                                 /** @enum {string} */
-                                reason: "project_inactive" | "no_items" | "project_finished" | "none_eligible";
+                                reason: "project_inactive" | "no_items" | "project_finished" | "none_eligible" | "paused";
                                 message: string;
                             } | null;
                         };
@@ -3739,7 +3783,7 @@ export interface paths {
                             /** @description Why there is no next task (as tasks/next says in its 409); null when next is set */
                             noTask: {
                                 /** @enum {string} */
-                                reason: "project_inactive" | "no_items" | "project_finished" | "none_eligible";
+                                reason: "project_inactive" | "no_items" | "project_finished" | "none_eligible" | "paused";
                                 message: string;
                             } | null;
                         };
@@ -5123,6 +5167,493 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/quality/agreement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Krippendorff's alpha of a question with a 95% interval, overall and cumulative per day or week (a vendor manager: their vendor's annotations) */
+        get: {
+            parameters: {
+                query?: {
+                    bucket?: "day" | "week";
+                    /** @description A label, multi_label, rating or pairwise question; defaults to the first one */
+                    question?: string;
+                };
+                header?: never;
+                path: {
+                    projectId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            projectId: string;
+                            questionId: string;
+                            /** @enum {string} */
+                            questionType: "label" | "multi_label" | "rating" | "pairwise";
+                            /**
+                             * @description label and multi_label (presence per option) nominal; rating and pairwise interval
+                             * @enum {string}
+                             */
+                            level: "nominal" | "ordinal" | "interval" | "ratio";
+                            /** @enum {string} */
+                            bucket: "day" | "week";
+                            confidence: number;
+                            seed: number;
+                            overall: {
+                                /** @description Krippendorff's alpha; null when undefined (fewer than two pairable values or no variation) */
+                                alpha: number | null;
+                                /** @description Seeded percentile-bootstrap interval over units */
+                                lower: number | null;
+                                upper: number | null;
+                                /** @description Pairable units: items with two values or more (multi_label: item × option pairs) */
+                                units: number;
+                                /** @description Pairable values, the sample size of the coincidence matrix */
+                                values: number;
+                                annotations: number;
+                            };
+                            /** @description Cumulative: alpha over every annotation submitted before each bucket ends; buckets without annotations are left out */
+                            series: {
+                                start: string;
+                                end: string;
+                                /** @description Annotations submitted in the bucket */
+                                annotations: number;
+                                /** @description Krippendorff's alpha; null when undefined (fewer than two pairable values or no variation) */
+                                alpha: number | null;
+                                /** @description Seeded percentile-bootstrap interval over units */
+                                lower: number | null;
+                                upper: number | null;
+                                /** @description Pairable units: items with two values or more (multi_label: item × option pairs) */
+                                units: number;
+                                /** @description Pairable values, the sample size of the coincidence matrix */
+                                values: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/quality/gates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Annotators the quality gate has paused on the project, with the reasons, and the latest gate events (a vendor manager: their vendor only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            projectId: string;
+                            policy: {
+                                enabled: boolean;
+                                floor: number;
+                                minGold: number;
+                                maxFailStreak: number;
+                            };
+                            paused: {
+                                annotatorId: string;
+                                name: string;
+                                vendorId: string | null;
+                                /** @description Why the gate paused them, e.g. "accuracy upper bound 0.52 < floor 0.60 after 12 gold items (4 correct)" */
+                                reason: string;
+                                pausedAt: string;
+                                /** @description Their gold record since they started or were last reinstated */
+                                gold: {
+                                    n: number;
+                                    correct: number;
+                                    failStreak: number;
+                                };
+                                reinstatedBy: string | null;
+                                reinstatedAt: string | null;
+                            }[];
+                            events: {
+                                id: string;
+                                /** @description annotator.paused | annotator.reinstated */
+                                kind: string;
+                                annotatorId: string | null;
+                                /** @description 'system' for the gate itself */
+                                actorId: string;
+                                message: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/annotators/{userId}/reinstate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reinstate an annotator the quality gate paused: they may take tasks again and the gate counts their gold from now on; 409 if not paused */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: string;
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            projectId: string;
+                            annotatorId: string;
+                            /** @enum {string} */
+                            status: "active";
+                            reinstatedBy: string;
+                            reinstatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
