@@ -140,7 +140,7 @@ describe.each(DIALECTS)('agreement over time on %s', (dialect) => {
       ['2025-03-04T00:00:00.000Z', '2025-03-05T00:00:00.000Z'],
     ]);
     const monday = expected([0, 1, 2, 3], FIRST_DAY_UNITS, 'nominal');
-    const [first, last] = body.series as [Estimate & { annotations: number }, Estimate & { annotations: number }];
+    const [first, last] = [body.series[0]!, body.series[1]!];
     expect(first.alpha).toBeCloseTo(monday.alpha, 12);
     expect(first).toMatchObject({ units: monday.nUnits, values: monday.nValues, annotations: 23 });
     expect(last).toMatchObject({ alpha: body.overall.alpha, lower: body.overall.lower, upper: body.overall.upper, annotations: 18 });

@@ -87,12 +87,18 @@ export const annotationRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = as
         tags: ['annotations'],
         summary: 'Stream every annotation with provenance as JSON Lines or CSV',
         params: projectParams,
-        querystring: z.object({ format: z.enum(EXPORT_FORMATS).default('jsonl') }),
+        querystring: z.object({
+          format: z.enum(EXPORT_FORMATS).default('jsonl'),
+          aggregate: z
+            .enum(['true', 'false'])
+            .default('false')
+            .describe("true: each row also carries its item's aggregated answer and confidence per question (JSONL: `aggregate`; CSV: `aggregate.<question>` and `confidence.<question>` columns)"),
+        }),
         response: { 200: z.any().describe('application/x-ndjson or text/csv'), ...errors },
       },
     },
     async (req, reply) => {
-      const r = await exportAnnotations(deps, actorOf(req), req.params.projectId, req.query.format);
+      const r = await exportAnnotations(deps, actorOf(req), req.params.projectId, req.query.format, { aggregate: req.query.aggregate === 'true' });
       const ext = req.query.format === 'csv' ? 'csv' : 'jsonl';
       reply
         .header('Content-Type', r.contentType)

@@ -68,11 +68,12 @@ export function registerDataCommands(program: Command) {
     .requiredOption('--project <id>', 'project id')
     .option('--format <format>', EXPORT_FORMATS.join('|'), 'jsonl')
     .option('--out <file>', 'write here instead of stdout (written to a temp file, renamed when complete)')
-    .action(async (o: { project: string; format: string; out?: string }) => {
+    .option('--aggregate', "add each item's aggregated answer and confidence per question to every row")
+    .action(async (o: { project: string; format: string; out?: string; aggregate?: boolean }) => {
       await withContext(async (ctx) => {
         if (!(EXPORT_FORMATS as readonly string[]).includes(o.format)) throw invalid(`--format must be one of ${EXPORT_FORMATS.join(', ')}`, 'format');
         const actor = await projectActor(ctx, o.project);
-        const r = await exportAnnotations(ctx.deps, actor, o.project, o.format as ExportFormat);
+        const r = await exportAnnotations(ctx.deps, actor, o.project, o.format as ExportFormat, { aggregate: o.aggregate === true });
         const bar = progressBar('exported', r.total);
         let rows = 0;
         const count = new Transform({

@@ -3,6 +3,11 @@
  * flat however large the project. Every row carries its provenance: item, annotator pseudonym (never a name or
  * email), vendor, time spent, schema and guideline versions, and its review: the verdict on it, and for a
  * reviewer's correction the annotation it corrects.
+ *
+ * With `aggregate`, each row also carries its item's aggregated answer and confidence per question, from the results
+ * service's (cached) computation at the time the export starts: a training pipeline can then keep only items whose
+ * consensus is confident without joining two files. It is an option, not the default, so that existing consumers
+ * of the CSV see the same columns and an export never waits on an aggregation it does not need.
  */
 import { stringify } from 'csv-stringify';
 import { Readable } from 'node:stream';
@@ -12,6 +17,8 @@ import { fromJson } from '../../store/dialect.js';
 import type { ServiceDeps } from '../deps.js';
 import { requireProject } from '../projects/projects.js';
 import { loadSchema } from '../projects/schema-cache.js';
+import { authorizeResults, loadProjectResults } from '../results/project-results.js';
+import type { QuestionAggregate } from '../results/result-types.js';
 
 export const EXPORT_FORMATS = ['jsonl', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -33,6 +40,23 @@ export interface ExportRecord {
   review_outcome: string | null;
   /** Set on a reviewer's correction: the annotation it corrects (whose review_outcome is `correct`). */
   corrects_annotation_id: string | null;
+  /** With the `aggregate` option: the item's aggregate per question id (absent for questions nobody answered). */
+  aggregate?: Record<string, ExportAggregate>;
+}
+
+/** An item's aggregated answer to one question, as the results API gives it. */
+export interface ExportAggregate {
+  answer: unknown;
+  /** In 0..1; null when the method gives none (text, conversation). */
+  confidence: number | null;
+  method: string;
+  /** Judgments behind it. */
+  n: number;
+}
+
+export interface ExportOptions {
+  /** Add each item's aggregated answer and confidence per question to every row. */
+  aggregate?: boolean | undefined;
 }
 
 const PAGE = 1000;
@@ -49,11 +73,16 @@ export async function exportAnnotations(
   actor: Actor,
   projectId: string,
   format: ExportFormat,
+  options: ExportOptions = {},
 ): Promise<ExportStream> {
   authorize(actor, 'export.run');
+  if (options.aggregate) authorizeResults(actor);
   const project = await requireProject(deps, actor, projectId);
   const total = await countAnnotations(deps.store.db, project.id);
   const db = deps.store.db;
+  const aggregates = options.aggregate ? (await loadProjectResults(deps, project)).results.byItem : null;
+  const aggregateOf = (itemId: string): Record<string, ExportAggregate> =>
+    Object.fromEntries((aggregates?.get(itemId) ?? []).map((a: QuestionAggregate) => [a.questionId, { answer: a.answer, confidence: a.confidence, method: a.method, n: a.n }]));
 
   async function* records(): AsyncGenerator<ExportRecord> {
     let after: { createdAt: string; id: string } | null = null;
@@ -75,6 +104,7 @@ export async function exportAnnotations(
           created_at: r.created_at,
           review_outcome: r.review_outcome,
           corrects_annotation_id: r.corrects_annotation_id,
+          ...(aggregates && { aggregate: aggregateOf(r.item_id) }),
         };
       }
       if (rows.length < PAGE) return;
@@ -94,15 +124,19 @@ export async function exportAnnotations(
   const schema = await loadSchema(db, project.id, project.schema_version);
   const questionIds = schema.questions.map((q) => q.id);
   const fixed = ['annotation_id', 'item_id', 'external_id', 'annotator', 'vendor', 'time_spent_ms', 'schema_version', 'guideline_version', 'created_at', 'review_outcome', 'corrects_annotation_id'];
-  const csv = stringify({ header: true, columns: [...fixed, ...questionIds.map((id) => `answer.${id}`)] });
+  // With the aggregate: after the answers, the aggregated answer and its confidence per question.
+  const aggregateColumns = aggregates ? questionIds.flatMap((id) => [`aggregate.${id}`, `confidence.${id}`]) : [];
+  const csv = stringify({ header: true, columns: [...fixed, ...questionIds.map((id) => `answer.${id}`), ...aggregateColumns] });
   const rows = (async function* () {
     for await (const r of records()) {
-      const answers = questionIds.map((id) => {
-        const a = r.answers[id];
-        return a === undefined ? '' : typeof a === 'string' || typeof a === 'number' ? a : JSON.stringify(a);
-      });
-      yield [r.annotation_id, r.item_id, r.external_id ?? '', r.annotator, r.vendor ?? '', r.time_spent_ms, r.schema_version, r.guideline_version, r.created_at, r.review_outcome ?? '', r.corrects_annotation_id ?? '', ...answers];
+      const answers = questionIds.map((id) => cell(r.answers[id]));
+      const aggregate = r.aggregate ? questionIds.flatMap((id) => [cell(r.aggregate![id]?.answer), cell(r.aggregate![id]?.confidence)]) : [];
+      yield [r.annotation_id, r.item_id, r.external_id ?? '', r.annotator, r.vendor ?? '', r.time_spent_ms, r.schema_version, r.guideline_version, r.created_at, r.review_outcome ?? '', r.corrects_annotation_id ?? '', ...answers, ...aggregate];
     }
   })();
   return { total, contentType: 'text/csv; charset=utf-8', stream: Readable.from(rows).pipe(csv) };
 }
+
+/** A CSV cell: strings and numbers as they are, structured values as JSON, nothing as empty. */
+const cell = (v: unknown): string | number =>
+  v === undefined || v === null ? '' : typeof v === 'string' || typeof v === 'number' ? v : JSON.stringify(v);

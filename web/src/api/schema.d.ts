@@ -4537,6 +4537,8 @@ export interface paths {
             parameters: {
                 query?: {
                     format?: "jsonl" | "csv";
+                    /** @description true: each row also carries its item's aggregated answer and confidence per question (JSONL: `aggregate`; CSV: `aggregate.<question>` and `confidence.<question>` columns) */
+                    aggregate?: "true" | "false";
                 };
                 header?: never;
                 path: {
