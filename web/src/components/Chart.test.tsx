@@ -45,4 +45,34 @@ describe('Chart', () => {
       ['line', { x: 0, y: 2 }],
     ]);
   });
+
+  it('draws a band as its lower edge and width stacked, and lists its edges in the table', async () => {
+    const alpha: ChartSeries[] = [{ name: 'Alpha', kind: 'line', values: [0.5, 0.7] }];
+    const band = { name: '95% interval', lower: [-0.25, 0.5], upper: [0.75, null] };
+    const option = chartOption({ categories: ['Mon', 'Tue'], series: alpha, band, yAxis: { min: -1, max: 1, minInterval: 0 } }) as {
+      dataset: { source: unknown[][] };
+      series: { name: string; stack?: string; encode: unknown }[];
+      yAxis: { min: number; max: number; minInterval: number };
+    };
+    expect(option.dataset.source).toEqual([
+      ['category', 'Alpha', 'band lower', 'band width'],
+      ['Mon', 0.5, -0.25, 1],
+      ['Tue', 0.7, null, null],
+    ]);
+    expect(option.series.map((s) => [s.name, s.stack, s.encode])).toEqual([
+      ['95% interval lower', 'band', { x: 0, y: 2 }],
+      ['95% interval', 'band', { x: 0, y: 3 }],
+      ['Alpha', undefined, { x: 0, y: 1 }],
+    ]);
+    expect(option.yAxis).toMatchObject({ min: -1, max: 1, minInterval: 0 });
+
+    render(<Chart title="Agreement" summary="Alpha by day." categories={['Mon', 'Tue']} series={alpha} band={band} formatValue={(v) => v.toFixed(2)} />);
+    await userEvent.setup().click(screen.getByText('Show the numbers'));
+    const table = screen.getByRole('table', { name: 'Agreement' });
+    expect(within(table).getAllByRole('columnheader').map((c) => c.textContent)).toEqual(['Category', 'Alpha', '95% interval: lower', '95% interval: upper']);
+    expect(within(table).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell').map((c) => c.textContent))).toEqual([
+      ['0.50', '-0.25', '0.75'],
+      ['0.70', '0.50', '—'],
+    ]);
+  });
 });

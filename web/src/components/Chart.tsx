@@ -26,6 +26,22 @@ export interface ChartSeries {
   stack?: string;
 }
 
+/** A shaded interval around a line (e.g. a 95% interval): drawn as a band, listed as two columns in the table. */
+export interface ChartBand {
+  /** Its name in the table, e.g. "95% interval"; the columns are "<name>: lower" and "<name>: upper". */
+  name: string;
+  lower: readonly (number | null)[];
+  upper: readonly (number | null)[];
+  colorVar?: string;
+}
+
+/** The value axis: its range, and the smallest tick step (1 by default: counts). */
+export interface ChartValueAxis {
+  min?: number;
+  max?: number;
+  minInterval?: number;
+}
+
 export interface ChartProps {
   /** The chart's name: its heading for assistive tech and the table's caption. */
   title: string;
@@ -37,6 +53,10 @@ export interface ChartProps {
   /** Shorter text for axis labels (the table keeps the full category). */
   formatAxisLabel?: (category: string) => string;
   yName?: string;
+  yAxis?: ChartValueAxis;
+  band?: ChartBand;
+  /** How the table writes a value (default: as is). */
+  formatValue?: (value: number) => string;
   /** Heading of the table's first column ("Hour", "Annotator"). */
   categoryName?: string;
   height?: number;
@@ -50,19 +70,52 @@ function cssVar(name: string, fallback: string): string {
 }
 
 /** The ECharts option for the props: a dataset (category column, one column per series) and themed axes. */
-export function chartOption({ categories, series, formatAxisLabel, yName }: Pick<ChartProps, 'categories' | 'series' | 'formatAxisLabel' | 'yName'>): EChartsCoreOption {
+export function chartOption({
+  categories,
+  series,
+  formatAxisLabel,
+  yName,
+  yAxis,
+  band,
+}: Pick<ChartProps, 'categories' | 'series' | 'formatAxisLabel' | 'yName' | 'yAxis' | 'band'>): EChartsCoreOption {
   const text = cssVar('--text', '#1b2230');
   const muted = cssVar('--muted', '#5b6472');
   const border = cssVar('--border', '#d9dde3');
   const reduceMotion = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+  // A band is two stacked lines: its lower edge (invisible) and its width above it, filled. Its columns follow the
+  // series' in the dataset.
+  const bandColumns = band ? categories.map((_, i) => bandRow(band, i)) : [];
+  const bandSeries = band
+    ? [
+        { type: 'line', name: `${band.name} lower`, encode: { x: 0, y: series.length + 1 }, stack: 'band', stackStrategy: 'all', symbol: 'none', lineStyle: { opacity: 0 }, tooltip: { show: false }, silent: true },
+        {
+          type: 'line',
+          name: band.name,
+          encode: { x: 0, y: series.length + 2 },
+          stack: 'band',
+          stackStrategy: 'all',
+          symbol: 'none',
+          lineStyle: { opacity: 0 },
+          areaStyle: { color: cssVar(band.colorVar ?? '--accent', '#2a4fb8'), opacity: 0.18 },
+          tooltip: { show: false },
+          silent: true,
+        },
+      ]
+    : [];
+  const colors = series.map((s, i) => cssVar(s.colorVar ?? DEFAULT_COLOURS[i % DEFAULT_COLOURS.length]!, '#2a4fb8'));
   return {
     animation: !reduceMotion,
-    color: series.map((s, i) => cssVar(s.colorVar ?? DEFAULT_COLOURS[i % DEFAULT_COLOURS.length]!, '#2a4fb8')),
+    color: colors,
     textStyle: { color: text, fontFamily: cssVar('--font', 'system-ui, sans-serif') },
     grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-    legend: { top: 0, left: 0, textStyle: { color: text } },
+    legend: { top: 0, left: 0, textStyle: { color: text }, data: series.map((s) => s.name) },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    dataset: { source: [['category', ...series.map((s) => s.name)], ...categories.map((c, i) => [c, ...series.map((s) => s.values[i] ?? null)])] },
+    dataset: {
+      source: [
+        ['category', ...series.map((s) => s.name), ...(band ? ['band lower', 'band width'] : [])],
+        ...categories.map((c, i) => [c, ...series.map((s) => s.values[i] ?? null), ...(bandColumns[i] ?? [])]),
+      ],
+    },
     xAxis: {
       type: 'category',
       axisLabel: { color: muted, hideOverlap: true, ...(formatAxisLabel && { formatter: formatAxisLabel }) },
@@ -71,24 +124,41 @@ export function chartOption({ categories, series, formatAxisLabel, yName }: Pick
     },
     yAxis: {
       type: 'value',
-      minInterval: 1,
+      minInterval: yAxis?.minInterval ?? 1,
+      ...(yAxis?.min !== undefined && { min: yAxis.min }),
+      ...(yAxis?.max !== undefined && { max: yAxis.max }),
       name: yName,
       nameTextStyle: { color: muted },
       axisLabel: { color: muted },
       splitLine: { lineStyle: { color: border } },
     },
-    series: series.map((s, i) => ({
-      type: s.kind,
-      name: s.name,
-      encode: { x: 0, y: i + 1 },
-      ...(s.stack && { stack: s.stack }),
-      ...(s.kind === 'line' ? { showSymbol: false, smooth: false, lineStyle: { width: 2 } } : { barMaxWidth: 28 }),
-    })),
+    // The band first, so the lines are drawn over it.
+    series: [...bandSeries, ...series.map((s, i) => seriesOption(s, i, categories.length, band ? colors[i] : undefined))],
   };
 }
 
+/** A series' option; `color` is set when the band's series come first and would shift the palette. */
+function seriesOption(s: ChartSeries, i: number, points: number, color?: string) {
+  return {
+    type: s.kind,
+    name: s.name,
+    encode: { x: 0, y: i + 1 },
+    ...(color && { color }),
+    ...(s.stack && { stack: s.stack }),
+    // A lone point has no line to show it: draw its symbol.
+    ...(s.kind === 'line' ? { showSymbol: points === 1, smooth: false, lineStyle: { width: 2 } } : { barMaxWidth: 28 }),
+  };
+}
+
+/** A band's lower edge and width at category i (null for both where either edge is missing). */
+function bandRow(band: ChartBand, i: number): [number | null, number | null] {
+  const lo = band.lower[i];
+  const hi = band.upper[i];
+  return lo === null || lo === undefined || hi === null || hi === undefined ? [null, null] : [lo, hi - lo];
+}
+
 export function Chart(props: ChartProps) {
-  const { title, summary, categories, series, formatAxisLabel, yName, categoryName = 'Category', height = 280 } = props;
+  const { title, summary, categories, series, formatAxisLabel, yName, yAxis, band, formatValue, categoryName = 'Category', height = 280 } = props;
   const id = useId();
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
@@ -117,9 +187,16 @@ export function Chart(props: ChartProps) {
 
   // Callers pass memoised arrays, so this runs when the data changes, not on every render.
   useEffect(() => {
-    latest.current = chartOption({ categories, series, formatAxisLabel, yName });
+    latest.current = chartOption({ categories, series, formatAxisLabel, yName, yAxis, band });
     chart.current?.setOption(latest.current, { notMerge: true });
-  }, [categories, series, formatAxisLabel, yName]);
+  }, [categories, series, formatAxisLabel, yName, yAxis, band]);
+
+  // The table's columns: each series, then the band's two edges.
+  const columns = [
+    ...series.map((s) => ({ name: s.name, values: s.values })),
+    ...(band ? [{ name: `${band.name}: lower`, values: band.lower }, { name: `${band.name}: upper`, values: band.upper }] : []),
+  ];
+  const cell = (v: number | null | undefined) => (v === null || v === undefined ? '—' : formatValue ? formatValue(v) : v);
 
   return (
     <figure className="chart" aria-labelledby={`${id}-title`}>
@@ -138,7 +215,7 @@ export function Chart(props: ChartProps) {
             <thead>
               <tr>
                 <th scope="col">{categoryName}</th>
-                {series.map((s) => (
+                {columns.map((s) => (
                   <th key={s.name} scope="col" className="num">
                     {s.name}
                   </th>
@@ -149,9 +226,9 @@ export function Chart(props: ChartProps) {
               {categories.map((c, i) => (
                 <tr key={i}>
                   <th scope="row">{c}</th>
-                  {series.map((s) => (
+                  {columns.map((s) => (
                     <td key={s.name} className="num">
-                      {s.values[i] ?? '—'}
+                      {cell(s.values[i])}
                     </td>
                   ))}
                 </tr>
