@@ -78,14 +78,15 @@ export async function goldTallies(db: Executor, projectId: string, vendorId?: st
     .select((eb) => [
       's.annotator_id',
       'u.name',
+      'u.pseudonym',
       'u.vendor_id',
       eb.fn.countAll<number | string>().as('n'),
       eb.fn.sum<number | string>('s.correct').as('correct'),
     ])
     .where('s.project_id', '=', projectId)
     .$if(vendorId !== undefined, (q) => q.where('u.vendor_id', '=', vendorId ?? ''))
-    .groupBy(['s.annotator_id', 'u.name', 'u.vendor_id'])
+    .groupBy(['s.annotator_id', 'u.name', 'u.pseudonym', 'u.vendor_id'])
     .orderBy('s.annotator_id')
     .execute();
-  return rows.map((r) => ({ annotatorId: r.annotator_id, name: r.name, vendorId: r.vendor_id, n: Number(r.n), correct: Number(r.correct ?? 0) }));
+  return rows.map((r) => ({ annotatorId: r.annotator_id, name: r.name, pseudonym: r.pseudonym, vendorId: r.vendor_id, n: Number(r.n), correct: Number(r.correct ?? 0) }));
 }

@@ -11,6 +11,7 @@ import { errors, projectParams } from '../common-schemas.js';
 const annotatorAccuracy = z.object({
   annotatorId: z.string(),
   name: z.string(),
+  pseudonym: z.string().describe('The stable pseudonym exports carry instead of the name'),
   vendorId: z.string().nullable(),
   n: z.number().int().describe('Gold annotations scored'),
   correct: z.number().int(),

@@ -15,6 +15,8 @@ export const ACCURACY_LEVEL = 0.95;
 export interface AnnotatorAccuracy {
   annotatorId: string;
   name: string;
+  /** The stable pseudonym exports carry instead of the name. */
+  pseudonym: string;
   vendorId: string | null;
   /** Gold annotations scored. */
   n: number;

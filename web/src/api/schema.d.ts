@@ -5055,6 +5055,8 @@ export interface paths {
                             items: {
                                 annotatorId: string;
                                 name: string;
+                                /** @description The stable pseudonym exports carry instead of the name */
+                                pseudonym: string;
                                 vendorId: string | null;
                                 /** @description Gold annotations scored */
                                 n: number;
