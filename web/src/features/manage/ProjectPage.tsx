@@ -18,6 +18,7 @@ const SettingsTab = lazy(() => import('./tabs/SettingsTab').then((m) => ({ defau
 const ImportTab = lazy(() => import('./import/ImportTab').then((m) => ({ default: m.ImportTab })));
 const ResultsTab = lazy(() => import('./results/ResultsTab').then((m) => ({ default: m.ResultsTab })));
 const ExportTab = lazy(() => import('./tabs/ExportTab').then((m) => ({ default: m.ExportTab })));
+const QualityTab = lazy(() => import('./quality/QualityTab').then((m) => ({ default: m.QualityTab })));
 
 
 const TABS = [
@@ -27,6 +28,7 @@ const TABS = [
   { path: 'settings', label: 'Settings' },
   { path: 'import', label: 'Import' },
   { path: 'results', label: 'Results' },
+  { path: 'quality', label: 'Quality' },
   { path: 'export', label: 'Export' },
 ];
 
@@ -77,6 +79,7 @@ export function ProjectPage() {
         <Route path="settings" element={<SettingsTab project={p} />} />
         <Route path="import" element={<ImportTab projectId={p.id} />} />
         <Route path="results/*" element={<ResultsTab projectId={p.id} />} />
+        <Route path="quality" element={<QualityTab projectId={p.id} />} />
         <Route path="export" element={<ExportTab projectId={p.id} />} />
         <Route path="*" element={<Empty>This project has no such section.</Empty>} />
       </Routes>

@@ -1,0 +1,106 @@
+/**
+ * Annotators of the project with their live gold accuracy (n, correct, the posterior mean and its 95% interval as an
+ * error bar) and their review outcomes (reviewed, acceptance with its Wilson interval). Every column sorts: its
+ * header is a button (Enter or Space), and the sorted column says so through `aria-sort`.
+ */
+import { useMemo, useState } from 'react';
+import { ErrorBar } from './ErrorBar';
+import { sortAnnotatorRows, type AnnotatorRow, type SortDirection, type SortKey } from './annotator-rows';
+
+const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
+  { key: 'annotator', label: 'Annotator' },
+  { key: 'vendor', label: 'Vendor' },
+  { key: 'gold', label: 'Gold items', numeric: true },
+  { key: 'accuracy', label: 'Gold accuracy (95% interval)' },
+  { key: 'reviewed', label: 'Reviewed', numeric: true },
+  { key: 'acceptance', label: 'Accepted in review (95% interval)' },
+];
+
+/** Numbers first go high-to-low (the figure a lead looks for); names A to Z. */
+const FIRST_DIRECTION: Record<SortKey, SortDirection> = {
+  annotator: 'ascending',
+  vendor: 'ascending',
+  gold: 'descending',
+  accuracy: 'ascending',
+  reviewed: 'descending',
+  acceptance: 'ascending',
+};
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+const range = (lo: number, hi: number) => `${pct(lo)}–${pct(hi)}`;
+
+export function AnnotatorTable({ rows }: { rows: readonly AnnotatorRow[] }) {
+  const [sort, setSort] = useState<{ key: SortKey; direction: SortDirection }>({ key: 'accuracy', direction: 'ascending' });
+  const sorted = useMemo(() => sortAnnotatorRows(rows, sort.key, sort.direction), [rows, sort]);
+  const sortBy = (key: SortKey) =>
+    setSort((s) => (s.key === key ? { key, direction: s.direction === 'ascending' ? 'descending' : 'ascending' } : { key, direction: FIRST_DIRECTION[key] }));
+
+  return (
+    <div className="table-scroll">
+      <table className="data annotator-table">
+        <caption className="visually-hidden">Annotators by gold accuracy and review outcome; column headers sort the table</caption>
+        <thead>
+          <tr>
+            {COLUMNS.map((c) => (
+              <th key={c.key} scope="col" className={c.numeric ? 'num' : undefined} aria-sort={sort.key === c.key ? sort.direction : undefined}>
+                <button type="button" className="sort-button" onClick={() => sortBy(c.key)}>
+                  {c.label}
+                  <span className="sort-indicator" aria-hidden="true">
+                    {sort.key === c.key ? (sort.direction === 'ascending' ? '▲' : '▼') : '↕'}
+                  </span>
+                </button>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((r) => (
+            <tr key={r.id}>
+              <th scope="row">
+                <span className="annotator-name">{r.name}</span>
+                <span className="annotator-pseudonym">{r.pseudonym}</span>
+              </th>
+              <td>{r.vendor ?? <span className="muted">none</span>}</td>
+              <td className="num">
+                {r.gold.toLocaleString()}
+                <span className="cell-note">{r.correct.toLocaleString()} correct</span>
+              </td>
+              <td>
+                <span className="interval-cell">
+                  <ErrorBar value={r.accuracy.mean} lower={r.accuracy.lower} upper={r.accuracy.upper} />
+                  <span>
+                    <strong>{pct(r.accuracy.mean)}</strong> <span className="muted">({range(r.accuracy.lower, r.accuracy.upper)})</span>
+                  </span>
+                </span>
+              </td>
+              <td className="num">
+                {r.review ? (
+                  <>
+                    {r.review.reviewed.toLocaleString()}
+                    <span className="cell-note">
+                      {r.review.rejected} rejected, {r.review.corrected} corrected
+                    </span>
+                  </>
+                ) : (
+                  <span className="muted">0</span>
+                )}
+              </td>
+              <td>
+                {r.review ? (
+                  <span className="interval-cell">
+                    <ErrorBar value={r.review.acceptance.estimate} lower={r.review.acceptance.lower} upper={r.review.acceptance.upper} />
+                    <span>
+                      <strong>{pct(r.review.acceptance.estimate)}</strong> <span className="muted">({range(r.review.acceptance.lower, r.review.acceptance.upper)})</span>
+                    </span>
+                  </span>
+                ) : (
+                  <span className="muted">not reviewed</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,153 @@
+import { describe, expect, it, vi } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { QualityTab } from './QualityTab';
+import { serve } from '../results/fake-api';
+import { currentLocation, renderWithApp } from '../results/test-server';
+import type { AgreementView, AnnotatorAccuracyView, ReviewTallyView } from './types';
+
+vi.mock('../../../api/client', async () => (await import('../results/fake-api')).clientModuleForTests());
+
+const schema = {
+  questions: [
+    { id: 'sentiment', type: 'label', prompt: 'Sentiment?', required: true, field: 'text', options: [{ value: 'pos', label: 'Positive' }, { value: 'neg', label: 'Negative' }] },
+    { id: 'quality', type: 'rating', prompt: 'Quality', required: false, min: 1, max: 5, step: 1 },
+    { id: 'note', type: 'text', prompt: 'Note', required: false, minLength: 0, maxLength: 2000 },
+  ],
+};
+
+const accuracy: AnnotatorAccuracyView = {
+  projectId: 'p1',
+  prior: 'Beta(1,1)',
+  items: [
+    { annotatorId: 'u1', name: 'Ada Lovelace', pseudonym: 'annotator-aa', vendorId: 'v1', n: 10, correct: 9, accuracy: { mean: 10 / 12, lower: 0.58, upper: 0.97, level: 0.95 } },
+    { annotatorId: 'u2', name: 'Bo Brandt', pseudonym: 'annotator-bb', vendorId: 'v2', n: 8, correct: 3, accuracy: { mean: 0.4, lower: 0.15, upper: 0.69, level: 0.95 } },
+  ],
+};
+const tally: ReviewTallyView = {
+  projectId: 'p1',
+  annotators: [{ annotatorId: 'u2', reviewed: 5, accepted: 2, rejected: 2, corrected: 1, acceptance: { estimate: 0.4, lower: 0.12, upper: 0.77, n: 5 } }],
+};
+const agreement = (bucket: 'day' | 'week', question: string): AgreementView => ({
+  projectId: 'p1',
+  questionId: question,
+  questionType: question === 'quality' ? 'rating' : 'label',
+  level: question === 'quality' ? 'interval' : 'nominal',
+  bucket,
+  confidence: 0.95,
+  seed: 1,
+  overall: { alpha: 0.743, lower: 0.52, upper: 0.9, units: 11, values: 40, annotations: 41 },
+  series: [
+    { start: '2025-03-03T00:00:00.000Z', end: '2025-03-04T00:00:00.000Z', annotations: 23, alpha: 0.61, lower: -0.2, upper: 0.95, units: 6, values: 23 },
+    { start: '2025-03-04T00:00:00.000Z', end: '2025-03-05T00:00:00.000Z', annotations: 18, alpha: 0.743, lower: 0.52, upper: 0.9, units: 11, values: 40 },
+  ],
+});
+/** Confidences of the sentiment aggregate: two low, one middling, three high. */
+const CONFIDENCES = [0.52, 0.55, 0.71, 0.97, 0.99, 1];
+
+function serveAll() {
+  return serve({
+    'GET /api/v1/projects/p1/schema': () => ({ body: { projectId: 'p1', version: 1, schema, createdAt: '2025-03-01T00:00:00.000Z' } }),
+    'GET /api/v1/projects/p1/quality/annotators': () => ({ body: accuracy }),
+    'GET /api/v1/projects/p1/reviews/tally': () => ({ body: tally }),
+    'GET /api/v1/vendors': () => ({ body: { items: [{ id: 'v1', name: 'In-house' }, { id: 'v2', name: 'Crowd Co' }], nextCursor: null } }),
+    'GET /api/v1/projects/p1/quality/agreement': (url) => ({ body: agreement(url.searchParams.get('bucket') as 'day' | 'week', url.searchParams.get('question')!) }),
+    'GET /api/v1/projects/p1/results': (url) => {
+      // Two pages, to check the histogram reads them all.
+      const first = url.searchParams.get('cursor') === null;
+      const part = first ? CONFIDENCES.slice(0, 4) : CONFIDENCES.slice(4);
+      const items = part.map((c, i) => ({ itemId: `i${i}`, externalId: null, aggregates: [{ questionId: 'sentiment', type: 'label', method: 'dawid_skene', n: 3, answer: 'pos', confidence: c }] }));
+      return { body: { items, nextCursor: first ? 'c1' : null } };
+    },
+  });
+}
+
+const annotatorNames = () =>
+  within(screen.getByRole('table', { name: /Annotators by gold accuracy/ }))
+    .getAllByRole('rowheader')
+    .map((h) => h.querySelector('.annotator-name')!.textContent);
+
+describe('QualityTab', () => {
+  it('lists annotators with accuracy, interval, vendor and review outcome, least accurate first', async () => {
+    serveAll();
+    renderWithApp(<QualityTab projectId="p1" />);
+    const table = await screen.findByRole('table', { name: /Annotators by gold accuracy/ });
+    await waitFor(() => expect(within(table).getByText('Crowd Co')).toBeInTheDocument());
+    expect(annotatorNames()).toEqual(['Bo Brandt', 'Ada Lovelace']);
+    const bo = within(table).getAllByRole('row')[1]!;
+    expect(bo).toHaveTextContent('annotator-bb');
+    expect(bo).toHaveTextContent('40% (15%–69%)');
+    expect(bo).toHaveTextContent('2 rejected, 1 corrected');
+    expect(within(table).getAllByRole('row')[2]!).toHaveTextContent('not reviewed');
+    expect(within(table).getByRole('columnheader', { name: /Gold accuracy/ })).toHaveAttribute('aria-sort', 'ascending');
+  });
+
+  it('sorts by any column from the keyboard, and reverses on a second press', async () => {
+    serveAll();
+    const user = userEvent.setup();
+    renderWithApp(<QualityTab projectId="p1" />);
+    await screen.findByRole('table', { name: /Annotators by gold accuracy/ });
+    const annotator = screen.getByRole('button', { name: /^Annotator/ });
+    annotator.focus();
+    await user.keyboard('{Enter}');
+    expect(annotatorNames()).toEqual(['Ada Lovelace', 'Bo Brandt']);
+    expect(screen.getByRole('columnheader', { name: /^Annotator/ })).toHaveAttribute('aria-sort', 'ascending');
+    await user.keyboard(' ');
+    expect(annotatorNames()).toEqual(['Bo Brandt', 'Ada Lovelace']);
+    expect(screen.getByRole('columnheader', { name: /^Annotator/ })).toHaveAttribute('aria-sort', 'descending');
+    expect(screen.getByRole('columnheader', { name: /Gold accuracy/ })).not.toHaveAttribute('aria-sort');
+    await user.tab();
+    await user.tab();
+    expect(screen.getByRole('button', { name: /^Gold items/ })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(annotatorNames()).toEqual(['Ada Lovelace', 'Bo Brandt']);
+    expect(screen.getByRole('columnheader', { name: /^Gold items/ })).toHaveAttribute('aria-sort', 'descending');
+  });
+
+  it('states agreement in words, charts it with its band, and asks again by week or for another question', async () => {
+    const sent = serveAll();
+    const user = userEvent.setup();
+    renderWithApp(<QualityTab projectId="p1" />);
+    expect(await screen.findByText(/Krippendorff's alpha 0\.74 \(95% interval 0\.52 to 0\.90\) over 11 items/)).toBeInTheDocument();
+    const figure = screen.getByRole('figure', { name: 'Alpha by day, cumulative' });
+    await user.click(within(figure).getByText('Show the numbers'));
+    const rows = within(within(figure).getByRole('table')).getAllByRole('row').slice(1);
+    expect(rows.map((r) => within(r).getAllByRole('cell').map((c) => c.textContent))).toEqual([
+      ['0.61', '-0.20', '0.95'],
+      ['0.74', '0.52', '0.90'],
+    ]);
+    await user.click(screen.getByRole('button', { name: 'By week' }));
+    await screen.findByRole('figure', { name: 'Alpha by week, cumulative' });
+    const agreementCard = screen.getByRole('region', { name: 'Agreement over time' });
+    await user.selectOptions(within(agreementCard).getByRole('combobox', { name: 'Question' }), 'quality');
+    await waitFor(() => {
+      const last = sent.filter((u) => u.pathname.endsWith('/quality/agreement')).at(-1)!;
+      expect([last.searchParams.get('question'), last.searchParams.get('bucket')]).toEqual(['quality', 'week']);
+    });
+    // Text questions have no agreement.
+    expect(within(agreementCard).queryByRole('option', { name: 'Note' })).toBeNull();
+  });
+
+  it('bins items by confidence over every page and links each bin into Results', async () => {
+    serveAll();
+    const user = userEvent.setup();
+    renderWithApp(<QualityTab projectId="p1" />);
+    expect(await screen.findByText('6 items with an aggregate; 2 items below 60% confidence.')).toBeInTheDocument();
+    const links = within(screen.getByRole('navigation', { name: 'Open a confidence range in Results' })).getAllByRole('link');
+    expect(links.map((l) => l.textContent)).toEqual(['50–60%: 2 items', '70–80%: 1 item', '90–100%: 3 items']);
+    await user.click(links[0]!);
+    expect(currentLocation()).toBe('/manage/projects/p1/results?question=sentiment&min=50&max=60');
+  });
+
+  it('says so when no annotator has a gold score yet', async () => {
+    serve({
+      'GET /api/v1/projects/p1/schema': () => ({ body: { projectId: 'p1', version: 1, schema: { questions: [schema.questions[2]] }, createdAt: '2025-03-01T00:00:00.000Z' } }),
+      'GET /api/v1/projects/p1/quality/annotators': () => ({ body: { ...accuracy, items: [] } }),
+      'GET /api/v1/projects/p1/reviews/tally': () => ({ body: { projectId: 'p1', annotators: [] } }),
+      'GET /api/v1/vendors': () => ({ body: { items: [], nextCursor: null } }),
+    });
+    renderWithApp(<QualityTab projectId="p1" />);
+    expect(await screen.findByText(/No annotator has answered a gold item yet/)).toBeInTheDocument();
+    expect(await screen.findByText(/this schema has none/)).toBeInTheDocument();
+  });
+});

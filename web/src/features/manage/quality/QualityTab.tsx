@@ -1,0 +1,78 @@
+/**
+ * The project's quality dashboard: who is accurate (live gold accuracy with intervals and review outcomes per
+ * annotator, sortable), whether annotators agree and how that moves over time (Krippendorff's alpha with its band),
+ * and how confident the aggregate is across items (a histogram linking into Results). Every figure comes with its
+ * interval and the number it rests on.
+ */
+import { useId, useMemo } from 'react';
+import { useProjectSchema } from '../../../api/queries';
+import { ErrorMessage, Loading } from '../../../components/Status';
+import type { TaskSchema } from '../../../schema';
+import { useVendors } from '../queries';
+import { AgreementCard } from './AgreementCard';
+import { AnnotatorTable } from './AnnotatorTable';
+import { joinAnnotatorRows } from './annotator-rows';
+import { ConfidenceCard } from './ConfidenceCard';
+import { useAnnotatorAccuracy, useReviewTally } from './queries';
+import './quality.css';
+
+const AGREEMENT_TYPES: readonly string[] = ['label', 'multi_label', 'rating', 'pairwise'];
+/** Text and conversation aggregates carry no confidence. */
+const WITHOUT_CONFIDENCE: readonly string[] = ['text', 'conversation'];
+
+export function QualityTab({ projectId }: { projectId: string }) {
+  const schema = useProjectSchema(projectId);
+  const questions = (schema.data?.schema as TaskSchema | undefined)?.questions;
+  const agreementQuestions = useMemo(() => (questions ?? []).filter((q) => AGREEMENT_TYPES.includes(q.type)), [questions]);
+  const confidenceQuestions = useMemo(() => (questions ?? []).filter((q) => !WITHOUT_CONFIDENCE.includes(q.type)), [questions]);
+  return (
+    <div className="quality">
+      <AnnotatorsCard projectId={projectId} />
+      {schema.isError ? (
+        <ErrorMessage error={schema.error} title="The schema could not be loaded" />
+      ) : !questions ? (
+        <Loading label="Loading the schema" />
+      ) : (
+        <div className="quality-charts">
+          <AgreementCard projectId={projectId} questions={agreementQuestions} />
+          <ConfidenceCard projectId={projectId} questions={confidenceQuestions} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+function AnnotatorsCard({ projectId }: { projectId: string }) {
+  const id = useId();
+  const accuracy = useAnnotatorAccuracy(projectId);
+  const tally = useReviewTally(projectId);
+  const vendors = useVendors();
+  const rows = useMemo(() => {
+    if (!accuracy.data) return null;
+    const names = new Map((vendors.data?.items ?? []).map((v) => [v.id, v.name]));
+    return joinAnnotatorRows(accuracy.data.items, tally.data?.annotators ?? [], names);
+  }, [accuracy.data, tally.data, vendors.data]);
+  return (
+    <section className="card quality-card" aria-labelledby={`${id}-title`}>
+      <div className="card-head">
+        <h2 id={`${id}-title`}>Annotators</h2>
+      </div>
+      <p className="muted small">
+        Accuracy on hidden gold as the posterior mean of Beta(1 + correct, 1 + wrong) with its 95% interval; acceptance in review with its Wilson 95%
+        interval. Refreshes every 15 seconds.
+      </p>
+      {accuracy.isError ? (
+        <ErrorMessage error={accuracy.error} title="Accuracy could not be loaded" />
+      ) : !rows ? (
+        <Loading label="Loading annotators" />
+      ) : rows.length === 0 ? (
+        <p className="muted">No annotator has answered a gold item yet. Accuracy appears here after their first one.</p>
+      ) : (
+        <>
+          {tally.isError && <ErrorMessage error={tally.error} title="Review outcomes could not be loaded" />}
+          <AnnotatorTable rows={rows} />
+        </>
+      )}
+    </section>
+  );
+}

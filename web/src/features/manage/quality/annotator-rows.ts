@@ -1,0 +1,66 @@
+/**
+ * The annotator table's rows: live gold accuracy joined with the review tally and vendor names, and their order
+ * for each sortable column. Annotators appear once they have a scored gold item; review figures are added where
+ * their work has been reviewed.
+ */
+import type { AnnotatorAccuracy, ReviewTally } from './types';
+
+export interface AnnotatorRow {
+  id: string;
+  name: string;
+  pseudonym: string;
+  vendor: string | null;
+  gold: number;
+  correct: number;
+  accuracy: { mean: number; lower: number; upper: number };
+  /** Null when none of their annotations has been reviewed. */
+  review: { reviewed: number; accepted: number; rejected: number; corrected: number; acceptance: { estimate: number; lower: number; upper: number } } | null;
+}
+
+export const SORT_KEYS = ['annotator', 'vendor', 'gold', 'accuracy', 'reviewed', 'acceptance'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+export type SortDirection = 'ascending' | 'descending';
+
+export function joinAnnotatorRows(accuracy: readonly AnnotatorAccuracy[], tally: readonly ReviewTally[], vendorNames: ReadonlyMap<string, string>): AnnotatorRow[] {
+  const reviews = new Map(tally.map((t) => [t.annotatorId, t]));
+  return accuracy.map((a) => {
+    const t = reviews.get(a.annotatorId);
+    return {
+      id: a.annotatorId,
+      name: a.name,
+      pseudonym: a.pseudonym,
+      vendor: a.vendorId === null ? null : (vendorNames.get(a.vendorId) ?? a.vendorId),
+      gold: a.n,
+      correct: a.correct,
+      accuracy: { mean: a.accuracy.mean, lower: a.accuracy.lower, upper: a.accuracy.upper },
+      review:
+        t && t.reviewed > 0
+          ? { reviewed: t.reviewed, accepted: t.accepted, rejected: t.rejected, corrected: t.corrected, acceptance: { estimate: t.acceptance.estimate, lower: t.acceptance.lower, upper: t.acceptance.upper } }
+          : null,
+    };
+  });
+}
+
+/** The value a column sorts by; null sorts last in either direction. */
+const SORT_VALUE: Record<SortKey, (r: AnnotatorRow) => string | number | null> = {
+  annotator: (r) => r.name,
+  vendor: (r) => r.vendor,
+  gold: (r) => r.gold,
+  accuracy: (r) => r.accuracy.mean,
+  reviewed: (r) => r.review?.reviewed ?? null,
+  acceptance: (r) => r.review?.acceptance.estimate ?? null,
+};
+
+/** A sorted copy; ties keep the name order, so the table never shuffles between refreshes. */
+export function sortAnnotatorRows(rows: readonly AnnotatorRow[], key: SortKey, direction: SortDirection): AnnotatorRow[] {
+  const value = SORT_VALUE[key];
+  const sign = direction === 'ascending' ? 1 : -1;
+  const byName = (a: AnnotatorRow, b: AnnotatorRow) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+  return [...rows].sort((a, b) => {
+    const x = value(a);
+    const y = value(b);
+    if (x === null || y === null) return x === y ? byName(a, b) : x === null ? 1 : -1;
+    const c = typeof x === 'string' && typeof y === 'string' ? x.localeCompare(y) : (x as number) - (y as number);
+    return c !== 0 ? sign * c : byName(a, b);
+  });
+}

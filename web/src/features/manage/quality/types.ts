@@ -1,0 +1,13 @@
+/** Names for the quality dashboard's response shapes, taken from the generated API types. */
+import type { paths } from '../../../api/schema';
+
+type Ok<P extends keyof paths> = paths[P]['get'] extends { responses: { 200: { content: { 'application/json': infer T } } } } ? T : never;
+
+export type AnnotatorAccuracyView = Ok<'/api/v1/projects/{projectId}/quality/annotators'>;
+export type AnnotatorAccuracy = AnnotatorAccuracyView['items'][number];
+export type ReviewTallyView = Ok<'/api/v1/projects/{projectId}/reviews/tally'>;
+export type ReviewTally = ReviewTallyView['annotators'][number];
+export type AgreementView = Ok<'/api/v1/projects/{projectId}/quality/agreement'>;
+export type AgreementPoint = AgreementView['series'][number];
+export type AgreementBucket = AgreementView['bucket'];
+export type ResultPage = Ok<'/api/v1/projects/{projectId}/results'>;
