@@ -53,6 +53,8 @@ const ACCESS: Record<string, readonly Role[]> = {
   'GET /api/v1/projects/:projectId/items/:itemId': ['admin', 'manager', 'reviewer'],
   'GET /api/v1/projects/:projectId/results': ['admin', 'manager', 'reviewer'],
   'GET /api/v1/projects/:projectId/quality/annotators': ['admin', 'manager', 'reviewer', 'vendor_manager'],
+  'GET /api/v1/projects/:projectId/quality/gates': ['admin', 'manager', 'reviewer', 'vendor_manager'],
+  'POST /api/v1/projects/:projectId/annotators/:userId/reinstate': ['admin', 'manager'],
   'GET /api/v1/projects/:projectId/quality/agreement': ['admin', 'manager', 'reviewer', 'vendor_manager'],
   'POST /api/v1/tasks/:assignmentId/submit': ['admin', 'annotator'],
   'POST /api/v1/tasks/:assignmentId/skip': ['admin', 'annotator'],

@@ -15,6 +15,7 @@ export const ID_PREFIXES = {
   annotation: 'ann',
   import: 'imp',
   review: 'rev',
+  event: 'evt',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 

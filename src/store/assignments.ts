@@ -47,6 +47,19 @@ const candidateQuery = (lock: boolean) =>
     .where('items.project_id', '=', p.projectId)
     .where('items.open', '=', 1)
     .where('items.is_gold', '=', p.gold)
+    // Nothing while the quality gate has the annotator paused on the project.
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('annotator_project_status as ps')
+            .select('ps.status')
+            .where('ps.project_id', '=', p.projectId)
+            .where('ps.annotator_id', '=', p.annotatorId)
+            .where('ps.status', '=', 'paused'),
+        ),
+      ),
+    )
     .where((eb) =>
       eb.not(
         eb.exists(
@@ -164,6 +177,12 @@ const assignmentForSubmit = prepare<
     schema_version: number;
     guideline_version: number;
     gold_feedback: string;
+    org_id: string;
+    overlap_k: number;
+    gate_enabled: number;
+    gate_floor: number;
+    gate_min_gold: number;
+    gate_max_fail_streak: number;
     gold_answers: unknown;
     gold_explanation: string | null;
   }
@@ -184,6 +203,12 @@ const assignmentForSubmit = prepare<
       'pr.schema_version',
       'pr.guideline_version',
       'pr.gold_feedback',
+      'pr.org_id',
+      'pr.overlap_k',
+      'pr.gate_enabled',
+      'pr.gate_floor',
+      'pr.gate_min_gold',
+      'pr.gate_max_fail_streak',
       'g.answers as gold_answers',
       'g.explanation as gold_explanation',
     ])

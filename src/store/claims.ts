@@ -5,13 +5,14 @@
  * (the conditional UPDATE on the item row is the guard) and a lease is closed at most once.
  */
 import { sql } from 'kysely';
-import type { Store } from './db.js';
+import type { Executor, Store } from './db.js';
 import type { AssignmentRow } from './schema.js';
 import * as assignments from './assignments.js';
 import { insertAnnotation, type NewAnnotation } from './annotations.js';
 import { prepare } from './prepared.js';
 import { toJson } from './dialect.js';
 import { insertGoldScoreIfAny, type GoldOutcome } from './gold-scores.js';
+import { countGoldForGate, type GateTallyRow } from './quality-gates.js';
 
 export interface ClaimInput {
   projectId: string;
@@ -61,7 +62,8 @@ const openLeaseWithItem = prepare<{ projectId: string; annotatorId: string; now:
  * when the normal pool holds an item eligible for the annotator (`exists`, evaluated once per statement, read from
  * its snapshot without locking, so a normal item another claim holds locked this instant still counts: as if the
  * gold claim had come first). So a gold item is never the only thing left to serve, and the statement is the same
- * text whichever kind is drawn or served.
+ * text whichever kind is drawn or served. Both CTEs also find nothing while the quality gate has the annotator paused
+ * on the project.
  */
 const claimStatement = prepare<
   { projectId: string; annotatorId: string; k: number; assignmentId: string; leaseExpiresAt: string; now: string; gold: number },
@@ -71,6 +73,8 @@ const claimStatement = prepare<
     with pref as (
       select i.id from items i
       where i.project_id = ${p.projectId} and i.open = 1 and i.is_gold = ${p.gold}
+        and not exists (select 1 from annotator_project_status ps
+          where ps.project_id = ${p.projectId} and ps.annotator_id = ${p.annotatorId} and ps.status = 'paused')
         and not exists (select 1 from assignments a where a.item_id = i.id and a.annotator_id = ${p.annotatorId})
         and (i.is_gold = 0 or exists (
           select 1 from items n
@@ -82,6 +86,8 @@ const claimStatement = prepare<
     ), other as (
       select i.id from items i
       where i.project_id = ${p.projectId} and i.open = 1 and i.is_gold <> ${p.gold}
+        and not exists (select 1 from annotator_project_status ps
+          where ps.project_id = ${p.projectId} and ps.annotator_id = ${p.annotatorId} and ps.status = 'paused')
         and not exists (select 1 from pref)
         and not exists (select 1 from assignments a where a.item_id = i.id and a.annotator_id = ${p.annotatorId})
         and (i.is_gold = 0 or exists (
@@ -170,8 +176,10 @@ export async function claimNextItem(store: Store, c: ClaimInput): Promise<Claime
   });
 }
 
-const submitStatement = prepare<Record<keyof NewAnnotation | keyof GoldOutcome, unknown> & { now: string }, { n: number }>(
-  (_db, p) => sql<{ n: number }>`
+type SubmitRow = { n: number } & { [K in keyof GateTallyRow]: GateTallyRow[K] | null };
+
+const submitStatement = prepare<Record<keyof NewAnnotation | keyof GoldOutcome, unknown> & { now: string }, SubmitRow>(
+  (_db, p) => sql<SubmitRow>`
     with closed as (
       update assignments set status = 'submitted', completed_at = ${p.now}
       where id = ${p.assignment_id} and status = 'leased'
@@ -191,34 +199,82 @@ const submitStatement = prepare<Record<keyof NewAnnotation | keyof GoldOutcome, 
         cast(${p.questions_scored} as integer), cast(${p.questions_correct} as integer), ${p.created_at}
       from ins where cast(${p.correct} as integer) is not null
       returning annotation_id
+    ), gate as (
+      insert into annotator_project_status (project_id, annotator_id, status, gold_n, gold_correct, fail_streak, updated_at)
+      select ${p.project_id}, ${p.annotator_id}, 'active', 1, cast(${p.correct} as integer), 1 - cast(${p.correct} as integer), ${p.created_at}
+      from scored
+      on conflict (project_id, annotator_id) do update set
+        gold_n = annotator_project_status.gold_n + 1,
+        gold_correct = annotator_project_status.gold_correct + excluded.gold_correct,
+        fail_streak = case when excluded.gold_correct = 1 then 0 else annotator_project_status.fail_streak + 1 end,
+        updated_at = excluded.updated_at
+      returning status, gold_n, gold_correct, fail_streak
     ), counted as (
       update items set submitted_count = items.submitted_count + 1 from ins where items.id = ins.item_id
       returning items.id
     )
-    select count(*) as n from counted`,
+    select (select count(*) from counted) as n, gate.status, gate.gold_n, gate.gold_correct, gate.fail_streak
+    from (select 1 as one) one left join gate on true`,
 );
 
 /**
- * Closes the lease and writes the annotation, its gold score (when `gold` holds one) and the item's count,
- * atomically. False when the lease was no longer held (a concurrent submit, skip or expiry won), in which case
- * nothing was written.
+ * What the quality gate does after a gold submit, inside the submit's transaction: `decide` reads the annotator's
+ * tallies including this gold item and answers a reason to pause (or null); `pause` then pauses them in the same
+ * transaction. Absent, or for a normal item, nothing of it runs.
  */
-export async function recordSubmission(store: Store, a: NewAnnotation, now: string, gold: GoldOutcome): Promise<boolean> {
+export interface GateHook {
+  decide(t: GateTallyRow): string | null;
+  pause(trx: Executor, reason: string): Promise<boolean>;
+}
+
+export interface Recorded {
+  /** False when the lease was no longer held (a concurrent submit, skip or expiry won); nothing was written then. */
+  recorded: boolean;
+  /** The gate's reason when this submit paused the annotator. */
+  pausedReason: string | null;
+}
+
+/**
+ * Closes the lease and writes the annotation, its gold score (when `gold` holds one), the item's count and, for a
+ * gold item, the annotator's gold tallies for the quality gate, atomically; when the gate trips, the pause is part
+ * of the same transaction. On PostgreSQL a normal item's submit stays one autocommitted statement; a gold item's runs
+ * the same statement in a transaction, so the pause (rare) can join it.
+ */
+export async function recordSubmission(store: Store, a: NewAnnotation, now: string, gold: GoldOutcome, gate?: GateHook): Promise<Recorded> {
+  const isGold = gold.correct !== null;
   if (store.dialect.singleStatementWrites) {
-    const r = await submitStatement.first(store.db, {
-      ...a,
-      ...gold,
-      answers: toJson(a.answers),
-      client_signals: toJson(a.client_signals),
-      now,
+    const params = { ...a, ...gold, answers: toJson(a.answers), client_signals: toJson(a.client_signals), now };
+    if (!isGold || !gate) {
+      const r = await submitStatement.first(store.db, params);
+      return { recorded: Number(r?.n ?? 0) === 1, pausedReason: null };
+    }
+    return store.write(async (trx) => {
+      const r = await submitStatement.first(trx, params);
+      if (Number(r?.n ?? 0) !== 1) return { recorded: false, pausedReason: null };
+      return { recorded: true, pausedReason: await applyGate(trx, gate, r?.status == null ? null : tallyOf(r as GateTallyRow)) };
     });
-    return Number(r?.n ?? 0) === 1;
   }
   return store.write(async (trx) => {
-    if (!(await assignments.closeAssignment(trx, a.assignment_id, 'submitted', now))) return false;
+    if (!(await assignments.closeAssignment(trx, a.assignment_id, 'submitted', now))) return { recorded: false, pausedReason: null };
     await insertAnnotation(trx, a);
     await insertGoldScoreIfAny(trx, a, gold);
     await assignments.countSubmission(trx, a.item_id);
-    return true;
+    if (!isGold || !gate) return { recorded: true, pausedReason: null };
+    const tally = await countGoldForGate(trx, { projectId: a.project_id, annotatorId: a.annotator_id, correct: gold.correct ?? 0, now: a.created_at });
+    return { recorded: true, pausedReason: await applyGate(trx, gate, tally) };
   });
+}
+
+const tallyOf = (r: GateTallyRow): GateTallyRow => ({
+  status: r.status,
+  gold_n: Number(r.gold_n),
+  gold_correct: Number(r.gold_correct),
+  fail_streak: Number(r.fail_streak),
+});
+
+async function applyGate(trx: Executor, gate: GateHook, tally: GateTallyRow | null): Promise<string | null> {
+  if (!tally || tally.status !== 'active') return null;
+  const reason = gate.decide(tally);
+  if (reason === null) return null;
+  return (await gate.pause(trx, reason)) ? reason : null;
 }

@@ -80,6 +80,12 @@ export interface ProjectsTable {
   gold_rate: number;
   /** What a missed gold item shows the annotator after submit: 'audit' (nothing) or 'feedback' (answer, explanation). */
   gold_feedback: string;
+  /** Quality gate (1 on): pause an annotator whose gold accuracy upper bound is under `gate_floor` after at least
+   * `gate_min_gold` gold items, or who missed `gate_max_fail_streak` gold items in a row (0: no streak rule). */
+  gate_enabled: number;
+  gate_floor: number;
+  gate_min_gold: number;
+  gate_max_fail_streak: number;
   lease_seconds: number;
   priority: number;
   /** Next import position; items are served in import order within a priority. */
@@ -225,6 +231,36 @@ export interface ReviewsTable {
   decided_at: string | null;
 }
 
+/** An annotator's standing on a project under its quality gate, with the gold tallies the gate reads. */
+export interface AnnotatorProjectStatusTable {
+  project_id: string;
+  annotator_id: string;
+  /** `active` or `paused`. */
+  status: string;
+  /** Why the gate paused them (human-readable), while paused and after. */
+  reason: string | null;
+  paused_at: string | null;
+  reinstated_by: string | null;
+  reinstated_at: string | null;
+  /** Gold items scored, correct ones, and misses in a row, since they started or were last reinstated. */
+  gold_n: number;
+  gold_correct: number;
+  fail_streak: number;
+  updated_at: string;
+}
+
+/** Something a manager should know about (e.g. `annotator.paused` with the reason). Append-only. */
+export interface EventsTable {
+  id: string;
+  org_id: string;
+  project_id: string | null;
+  kind: string;
+  subject_id: string | null;
+  actor_id: string;
+  message: string;
+  created_at: string;
+}
+
 export interface DB {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -244,6 +280,8 @@ export interface DB {
   review_policies: ReviewPoliciesTable;
   item_flags: ItemFlagsTable;
   reviews: ReviewsTable;
+  annotator_project_status: AnnotatorProjectStatusTable;
+  events: EventsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -68,6 +68,8 @@ export const COUNTED_TABLES = [
   'review_policies',
   'item_flags',
   'reviews',
+  'annotator_project_status',
+  'events',
 ] as const satisfies readonly (keyof DB)[];
 export type CountedTable = (typeof COUNTED_TABLES)[number];
 
@@ -152,6 +154,7 @@ const SAMPLE_BODIES: Record<string, () => Pick<SampleRequest, 'payload' | 'heade
   'POST /api/v1/reviews/:reviewId/reject': () => ({ payload: { reason: 'Rejected by a sweep' } }),
   'POST /api/v1/reviews/:reviewId/correct': () => ({ payload: { answers: { sentiment: 'neu' }, timeSpentMs: 100 } }),
   'POST /api/v1/projects/:projectId/items/:itemId/flag': () => ({ payload: { reason: 'Flagged by a sweep' } }),
+  'POST /api/v1/projects/:projectId/annotators/:userId/reinstate': () => ({}),
 };
 
 /** A well-formed request for `route` with its `:params` filled in; throws for a body-taking route it does not know. */

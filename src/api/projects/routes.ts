@@ -12,6 +12,16 @@ const taskSchemaBody = z
 
 const vendorsSetting = z.array(z.object({ vendorId: z.string(), enabled: z.boolean().default(true) }));
 
+const qualityGateSetting = z
+  .object({
+    enabled: z.boolean().optional(),
+    floor: z.number().min(0).max(1).optional().describe('Pause when the 95% upper bound of gold accuracy, Beta(1 + correct, 1 + wrong), is below this'),
+    minGold: z.number().int().min(1).max(100_000).optional().describe('Gold items needed before the accuracy rule applies'),
+    maxFailStreak: z.number().int().min(0).max(100_000).optional().describe('Gold items missed in a row that pause the annotator; 0 = no streak rule'),
+  })
+  .describe('Quality gate (defaults: enabled, floor 0.6, minGold 10, maxFailStreak 5); fields left out keep their value');
+const qualityGateView = z.object({ enabled: z.boolean(), floor: z.number(), minGold: z.number().int(), maxFailStreak: z.number().int() });
+
 const settings = z.object({
   name: z.string().min(1).max(200),
   description: z.string().max(10_000).optional(),
@@ -25,6 +35,7 @@ const settings = z.object({
   leaseSeconds: z.number().int().min(10).max(604_800).optional(),
   priority: z.number().int().optional(),
   vendors: vendorsSetting.optional().describe('Vendors whose annotators may work here; empty = everyone in the organization'),
+  qualityGate: qualityGateSetting.optional(),
 });
 
 const projectView = z.object({
@@ -40,6 +51,7 @@ const projectView = z.object({
   leaseSeconds: z.number().int().optional(),
   priority: z.number().int().optional(),
   vendors: vendorsSetting.optional(),
+  qualityGate: qualityGateView.optional(),
   createdAt: z.string().optional(),
   updatedAt: z.string().optional(),
 });

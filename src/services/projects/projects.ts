@@ -10,6 +10,7 @@ import type { Executor } from '../../store/db.js';
 import { nowIsoOf, type ServiceDeps } from '../deps.js';
 import { orgOf } from '../workforce/organizations.js';
 import { loadSchema } from './schema-cache.js';
+import { DEFAULT_QUALITY_GATE, type QualityGatePolicy } from '../../core/gold/quality-gate.js';
 
 export const PROJECT_STATUSES = ['draft', 'active', 'paused', 'archived'] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
@@ -36,6 +37,8 @@ export interface ProjectSettings {
   priority?: number | undefined;
   /** Vendors whose annotators may work on the project; none listed = every annotator of the organization. */
   vendors?: { vendorId: string; enabled: boolean }[] | undefined;
+  /** The quality gate (see core/gold/quality-gate.ts); fields left out keep their current (or default) value. */
+  qualityGate?: Partial<QualityGatePolicy> | undefined;
 }
 
 export interface CreateProjectInput extends ProjectSettings {
@@ -56,6 +59,7 @@ export interface ProjectView {
   leaseSeconds: number;
   priority: number;
   vendors: { vendorId: string; enabled: boolean }[];
+  qualityGate: QualityGatePolicy;
   createdAt: string;
   updatedAt: string;
 }
@@ -72,7 +76,27 @@ function checkSettings(s: Partial<ProjectSettings>) {
   if (s.leaseSeconds !== undefined && (!Number.isInteger(s.leaseSeconds) || s.leaseSeconds < 10 || s.leaseSeconds > 7 * 86400)) {
     throw invalid('leaseSeconds must be an integer from 10 to 604800', 'leaseSeconds');
   }
+  const g = s.qualityGate;
+  if (g?.floor !== undefined && !(g.floor >= 0 && g.floor <= 1)) throw invalid('qualityGate.floor must be within 0..1', 'qualityGate.floor');
+  if (g?.minGold !== undefined && (!Number.isInteger(g.minGold) || g.minGold < 1)) throw invalid('qualityGate.minGold must be an integer of at least 1', 'qualityGate.minGold');
+  if (g?.maxFailStreak !== undefined && (!Number.isInteger(g.maxFailStreak) || g.maxFailStreak < 0)) {
+    throw invalid('qualityGate.maxFailStreak must be a non-negative integer (0: no streak rule)', 'qualityGate.maxFailStreak');
+  }
 }
+
+/** The project's gate policy from its row. */
+export const gatePolicyOf = (p: ProjectRow): QualityGatePolicy => ({
+  enabled: p.gate_enabled === 1,
+  floor: p.gate_floor,
+  minGold: p.gate_min_gold,
+  maxFailStreak: p.gate_max_fail_streak,
+});
+
+/** Row columns for a gate policy: `g` over `base`. */
+const gateColumns = (base: QualityGatePolicy, g: Partial<QualityGatePolicy> | undefined) => {
+  const m = { ...base, ...Object.fromEntries(Object.entries(g ?? {}).filter(([, v]) => v !== undefined)) } as QualityGatePolicy;
+  return { gate_enabled: m.enabled ? 1 : 0, gate_floor: m.floor, gate_min_gold: m.minGold, gate_max_fail_streak: m.maxFailStreak };
+};
 
 async function checkVendors(deps: ServiceDeps, actor: Actor, vendors: ProjectSettings['vendors']) {
   for (const [i, v] of (vendors ?? []).entries()) {
@@ -100,6 +124,7 @@ async function present(db: Executor, p: ProjectRow): Promise<ProjectView> {
     leaseSeconds: p.lease_seconds,
     priority: p.priority,
     vendors: vendors.map((v) => ({ vendorId: v.vendor_id, enabled: v.enabled === 1 })),
+    qualityGate: gatePolicyOf(p),
     createdAt: p.created_at,
     updatedAt: p.updated_at,
   };
@@ -125,6 +150,7 @@ export async function createProject(deps: ServiceDeps, actor: Actor, input: Crea
     overlap_k: input.overlapK ?? 1,
     gold_rate: input.goldRate ?? 0,
     gold_feedback: input.goldFeedback ?? 'audit',
+    ...gateColumns(DEFAULT_QUALITY_GATE, input.qualityGate),
     lease_seconds: input.leaseSeconds ?? 3600,
     priority: input.priority ?? 0,
     next_seq: 0,
@@ -204,6 +230,7 @@ export async function updateProject(
     ...(patch.goldFeedback !== undefined && { gold_feedback: patch.goldFeedback }),
     ...(patch.leaseSeconds !== undefined && { lease_seconds: patch.leaseSeconds }),
     ...(patch.priority !== undefined && { priority: patch.priority }),
+    ...(patch.qualityGate !== undefined && gateColumns(gatePolicyOf(p), patch.qualityGate)),
     updated_at: nowIsoOf(deps),
   };
   await deps.store.write(async (trx) => {

@@ -19,13 +19,14 @@ import { randomInt } from 'node:crypto';
 import { newId } from '../../core/ids.js';
 import * as assignments from '../../store/assignments.js';
 import { claimNextItem } from '../../store/claims.js';
+import { findPause } from '../../store/quality-gates.js';
 import { fromJson } from '../../store/dialect.js';
 import type { AssignmentRow, ProjectRow } from '../../store/schema.js';
 import type { ServiceDeps } from '../deps.js';
 import { requireProject } from '../projects/projects.js';
 
 /** Why there is no task: the client tells "finished" from "come back later" by this, not by the message. */
-export const NO_TASK_REASONS = ['project_inactive', 'no_items', 'project_finished', 'none_eligible'] as const;
+export const NO_TASK_REASONS = ['project_inactive', 'no_items', 'project_finished', 'none_eligible', 'paused'] as const;
 export type NoTaskReason = (typeof NO_TASK_REASONS)[number];
 
 const noTask = (message: string, reason: NoTaskReason) => new AssayError('no_task', message, undefined, { reason });
@@ -75,7 +76,7 @@ export async function nextTask(deps: ServiceDeps, actor: Actor, projectId: strin
     sweep: sweepDue(project.id, now.getTime()),
     preferGold: drawGold(project.gold_rate),
   });
-  if (!claimed) throw await noTaskError(deps, project);
+  if (!claimed) throw await noTaskError(deps, project, actor.userId);
   return presentTask(project, claimed.row, claimed.data);
 }
 
@@ -96,7 +97,12 @@ function presentTask(project: ProjectRow, a: AssignmentRow, data: unknown): Task
 }
 
 /** Says why nothing is eligible, so the client can tell "finished" from "come back later". */
-async function noTaskError(deps: ServiceDeps, project: ProjectRow): Promise<AssayError> {
+async function noTaskError(deps: ServiceDeps, project: ProjectRow, annotatorId: string): Promise<AssayError> {
+  // The claim finds nothing while the quality gate has the annotator paused here (the guard is in the claim itself).
+  const pause = await findPause(deps.store.db, project.id, annotatorId);
+  if (pause) {
+    return noTask(`You are paused on this project by its quality gate (${pause.reason ?? 'no reason given'}); a manager can reinstate you`, 'paused');
+  }
   const p = await assignments.projectProgress(deps.store.db, project.id, deps.now().toISOString(), project.overlap_k);
   if (p.totalItems === 0) return noTask('The project has no items yet', 'no_items');
   if (p.completeItems >= p.totalItems) return noTask('The project is finished: every item has its judgments', 'project_finished');

@@ -7,6 +7,11 @@
  * written in the same transaction. The gold answer is read by the same query that loads every assignment, so a gold
  * submit costs no extra round trip. Only in the project's `feedback` mode, and only for a missed gold item, the
  * result carries the gold answer and its explanation; otherwise `feedback` is null, as for every normal item.
+ *
+ * Quality gate: after a gold item, in the same transaction, the annotator's gold tallies on the project are counted
+ * up (one upsert; a CTE of the submit statement on PostgreSQL) and judged by the project's gate
+ * (`core/gold/quality-gate.ts`); when it trips they are paused there, their open leases released and an
+ * `annotator.paused` event recorded. The submit's answer is the same either way: their next claim says `paused`.
  */
 import { authorize, isOwner, type Actor } from '../../core/permissions.js';
 import { AssayError, conflict, notFound } from '../../core/errors.js';
@@ -18,6 +23,9 @@ import { recordSubmission } from '../../store/claims.js';
 import { fromJson } from '../../store/dialect.js';
 import { findGoldOutcome, NO_GOLD_OUTCOME, type GoldOutcome } from '../../store/gold-scores.js';
 import { scoreAgainstGold } from '../../core/gold/score-gold.js';
+import { gateVerdict } from '../../core/gold/quality-gate.js';
+import { pauseAnnotator } from '../../store/quality-gates.js';
+import type { GateHook } from '../../store/claims.js';
 import type { AnnotationRow } from '../../store/schema.js';
 import type { ServiceDeps } from '../deps.js';
 import { loadSchema } from '../projects/schema-cache.js';
@@ -125,8 +133,29 @@ export async function submitAnnotation(deps: ServiceDeps, actor: Actor, input: S
     idempotency_key: input.idempotencyKey ?? null,
     created_at: nowIso,
   };
+  const policy = {
+    enabled: assignment.gate_enabled === 1,
+    floor: assignment.gate_floor,
+    minGold: assignment.gate_min_gold,
+    maxFailStreak: assignment.gate_max_fail_streak,
+  };
+  const gate: GateHook | undefined = policy.enabled
+    ? {
+        decide: (t) => gateVerdict(policy, { n: t.gold_n, correct: t.gold_correct, failStreak: t.fail_streak }),
+        pause: (trx, reason) =>
+          pauseAnnotator(trx, {
+            orgId: assignment.org_id,
+            projectId: assignment.project_id,
+            annotatorId: actor.userId,
+            reason,
+            overlapK: assignment.overlap_k,
+            eventId: newId('event'),
+            now: nowIso,
+          }),
+      }
+    : undefined;
   try {
-    if (!(await recordSubmission(deps.store, row, nowIso, outcome))) {
+    if (!(await recordSubmission(deps.store, row, nowIso, outcome, gate)).recorded) {
       throw new AssayError('lease_expired', 'The lease on this task ended before the submit', 'assignmentId');
     }
   } catch (err) {

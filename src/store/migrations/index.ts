@@ -7,12 +7,14 @@ import * as initial from './2026-11-25-0001-initial.js';
 import * as importStaging from './2026-11-25-0002-item-import-staging.js';
 import * as goldScores from './2026-11-25-0003-gold-scores.js';
 import * as reviews from './2026-11-25-0004-reviews.js';
+import * as qualityGates from './2026-11-25-0005-quality-gates.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-25-0001-initial': initial,
   '2026-11-25-0002-item-import-staging': importStaging,
   '2026-11-25-0003-gold-scores': goldScores,
   '2026-11-25-0004-reviews': reviews,
+  '2026-11-25-0005-quality-gates': qualityGates,
 };
 
 export const migrationProvider: MigrationProvider = {

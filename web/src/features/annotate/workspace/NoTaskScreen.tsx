@@ -8,6 +8,7 @@ const TITLES: Record<NoTask['reason'], string> = {
   none_eligible: 'Nothing for you right now',
   no_items: 'No items yet',
   project_inactive: 'This project is not open for labeling',
+  paused: 'You are paused on this project',
 };
 
 const HINTS: Record<NoTask['reason'], string> = {
@@ -15,6 +16,7 @@ const HINTS: Record<NoTask['reason'], string> = {
   none_eligible: 'Items that others hold come back when their leases end, and new items may be imported. Check again in a while.',
   no_items: 'The project manager has not imported items yet.',
   project_inactive: 'The project manager has paused or closed it.',
+  paused: 'Your answers on check items fell below the project quality bar. A project manager can review your work and reinstate you.',
 };
 
 export function NoTaskScreen({ noTask, onCheckAgain, checking }: { noTask: NoTask; onCheckAgain: () => void; checking: boolean }) {

@@ -8,7 +8,7 @@ import { api, isApiError, unwrap } from '../../../api/client';
 import type { Task } from '../../../api/types';
 import type { ClientSignals } from './useActivityTracker';
 
-export type NoTaskReason = 'project_inactive' | 'no_items' | 'project_finished' | 'none_eligible';
+export type NoTaskReason = 'project_inactive' | 'no_items' | 'project_finished' | 'none_eligible' | 'paused';
 export interface NoTask {
   reason: NoTaskReason;
   message: string;

@@ -1,0 +1,166 @@
+/**
+ * Quality gates in the store: the per-(project, annotator) status row with the gold tallies the gate reads, counted
+ * up in the submit's own transaction (`claims.ts`); pausing (with the release of the annotator's open leases on the
+ * project and an `annotator.paused` event, in the caller's transaction); reinstating; and the reads for the claim
+ * guard, the no-task reason and the managers' list.
+ */
+import { sql } from 'kysely';
+import type { Executor } from './db.js';
+import { prepare } from './prepared.js';
+import { releaseItemSlot } from './assignments.js';
+
+/** What the gate reads after a gold submit: the annotator's standing and tallies including that submit. */
+export interface GateTallyRow {
+  status: string;
+  gold_n: number;
+  gold_correct: number;
+  fail_streak: number;
+}
+
+/**
+ * Counts one scored gold annotation (`correct` 0 or 1) into the annotator's tallies, creating their status row on
+ * their first gold item; returns the tallies after it. One statement; SQLite form (on PostgreSQL the same upsert is
+ * a CTE of the submit statement).
+ */
+const countGold = prepare<{ projectId: string; annotatorId: string; correct: number; now: string }, GateTallyRow>(
+  (_db, p) => sql<GateTallyRow>`
+    insert into annotator_project_status (project_id, annotator_id, status, gold_n, gold_correct, fail_streak, updated_at)
+    values (${p.projectId}, ${p.annotatorId}, 'active', 1, cast(${p.correct} as integer), 1 - cast(${p.correct} as integer), ${p.now})
+    on conflict (project_id, annotator_id) do update set
+      gold_n = annotator_project_status.gold_n + 1,
+      gold_correct = annotator_project_status.gold_correct + excluded.gold_correct,
+      fail_streak = case when excluded.gold_correct = 1 then 0 else annotator_project_status.fail_streak + 1 end,
+      updated_at = excluded.updated_at
+    returning status, gold_n, gold_correct, fail_streak`,
+);
+
+export async function countGoldForGate(db: Executor, o: { projectId: string; annotatorId: string; correct: number; now: string }): Promise<GateTallyRow> {
+  const row = await countGold.first(db, o);
+  if (!row) throw new Error('gold tally upsert returned no row');
+  return { status: row.status, gold_n: Number(row.gold_n), gold_correct: Number(row.gold_correct), fail_streak: Number(row.fail_streak) };
+}
+
+export interface PauseInput {
+  orgId: string;
+  projectId: string;
+  annotatorId: string;
+  reason: string;
+  overlapK: number;
+  eventId: string;
+  now: string;
+}
+
+/**
+ * Pauses an active annotator on the project: marks them paused with the reason, returns their open leases on the
+ * project to the pool (status `expired`, the item's slot freed) and records an `annotator.paused` event. Nothing
+ * when they are already paused. Run it in a write transaction. True when it paused them.
+ */
+export async function pauseAnnotator(db: Executor, p: PauseInput): Promise<boolean> {
+  const changed = await db
+    .updateTable('annotator_project_status')
+    .set({ status: 'paused', reason: p.reason, paused_at: p.now, updated_at: p.now })
+    .where('project_id', '=', p.projectId)
+    .where('annotator_id', '=', p.annotatorId)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+  if (Number(changed.numUpdatedRows) !== 1) return false;
+  const released = await db
+    .updateTable('assignments')
+    .set({ status: 'expired', completed_at: p.now })
+    .where('project_id', '=', p.projectId)
+    .where('annotator_id', '=', p.annotatorId)
+    .where('status', '=', 'leased')
+    .returning('item_id')
+    .execute();
+  for (const { item_id } of released) await releaseItemSlot(db, item_id, p.overlapK);
+  await insertEvent(db, {
+    id: p.eventId,
+    org_id: p.orgId,
+    project_id: p.projectId,
+    kind: 'annotator.paused',
+    subject_id: p.annotatorId,
+    actor_id: 'system',
+    message: `Paused by the quality gate: ${p.reason}` + (released.length > 0 ? `; ${released.length} open task(s) released` : ''),
+    created_at: p.now,
+  });
+  return true;
+}
+
+/**
+ * Reinstates a paused annotator: active again, with fresh gold tallies (the gate judges their work from now on, so
+ * the record that paused them does not pause them again at the next gold item), and an `annotator.reinstated`
+ * event. False when they were not paused.
+ */
+export async function reinstateAnnotator(
+  db: Executor,
+  p: { orgId: string; projectId: string; annotatorId: string; by: string; eventId: string; now: string },
+): Promise<boolean> {
+  const changed = await db
+    .updateTable('annotator_project_status')
+    .set({ status: 'active', reinstated_by: p.by, reinstated_at: p.now, gold_n: 0, gold_correct: 0, fail_streak: 0, updated_at: p.now })
+    .where('project_id', '=', p.projectId)
+    .where('annotator_id', '=', p.annotatorId)
+    .where('status', '=', 'paused')
+    .executeTakeFirst();
+  if (Number(changed.numUpdatedRows) !== 1) return false;
+  await insertEvent(db, {
+    id: p.eventId,
+    org_id: p.orgId,
+    project_id: p.projectId,
+    kind: 'annotator.reinstated',
+    subject_id: p.annotatorId,
+    actor_id: p.by,
+    message: 'Reinstated: may take tasks again; the gate counts gold from now on',
+    created_at: p.now,
+  });
+  return true;
+}
+
+export async function insertEvent(
+  db: Executor,
+  e: { id: string; org_id: string; project_id: string | null; kind: string; subject_id: string | null; actor_id: string; message: string; created_at: string },
+) {
+  await db.insertInto('events').values(e).execute();
+}
+
+const pausedQuery = prepare<{ projectId: string; annotatorId: string }, { reason: string | null }>((db, p) =>
+  db
+    .selectFrom('annotator_project_status')
+    .select('reason')
+    .where('project_id', '=', p.projectId)
+    .where('annotator_id', '=', p.annotatorId)
+    .where('status', '=', 'paused'),
+);
+
+/** The row when the annotator is paused on the project (with the gate's reason), else undefined. */
+export function findPause(db: Executor, projectId: string, annotatorId: string) {
+  return pausedQuery.first(db, { projectId, annotatorId });
+}
+
+/** Paused annotators of a project (optionally of one vendor), most recently paused first. */
+export function listPaused(db: Executor, projectId: string, vendorId?: string) {
+  return db
+    .selectFrom('annotator_project_status as s')
+    .innerJoin('users as u', 'u.id', 's.annotator_id')
+    .select(['s.annotator_id', 'u.name', 'u.vendor_id', 's.reason', 's.paused_at', 's.reinstated_by', 's.reinstated_at', 's.gold_n', 's.gold_correct', 's.fail_streak'])
+    .where('s.project_id', '=', projectId)
+    .where('s.status', '=', 'paused')
+    .$if(vendorId !== undefined, (q) => q.where('u.vendor_id', '=', vendorId ?? ''))
+    .orderBy('s.paused_at', 'desc')
+    .orderBy('s.annotator_id')
+    .execute();
+}
+
+/** A project's events (newest first), optionally only those about one vendor's annotators. */
+export function listEvents(db: Executor, projectId: string, limit: number, vendorId?: string) {
+  return db
+    .selectFrom('events as e')
+    .leftJoin('users as u', 'u.id', 'e.subject_id')
+    .select(['e.id', 'e.kind', 'e.subject_id', 'e.actor_id', 'e.message', 'e.created_at'])
+    .where('e.project_id', '=', projectId)
+    .$if(vendorId !== undefined, (q) => q.where('u.vendor_id', '=', vendorId ?? ''))
+    .orderBy('e.created_at', 'desc')
+    .orderBy('e.id')
+    .limit(limit)
+    .execute();
+}
