@@ -272,4 +272,50 @@ describe.skipIf(!inject('chromium'))('manager console in the browser', () => {
     await page.getByRole('button', { name: 'Resume' }).waitFor();
     expect(await page.locator('.page-header .badge').innerText()).toBe('Paused');
   });
+
+  it('shows the quality dashboard: annotators, agreement over time and items by confidence', async () => {
+    const nav = page.getByRole('navigation', { name: 'Project sections' });
+    // The new project: one annotator, no gold yet, so each card says what it is waiting for.
+    await nav.getByRole('link', { name: 'Quality' }).click();
+    await page.getByText('No annotator has answered a gold item yet.', { exact: false }).waitFor();
+    await page.getByText(/No alpha yet from 3 annotations/).waitFor();
+    await page.getByRole('figure', { name: 'Items per confidence range' }).locator('.chart-canvas svg').waitFor();
+    await expectNoSeriousViolations(page, 'quality tab, new project');
+
+    // The demo project, labelled by the three demo annotators through the API with different care, hidden gold included.
+    const manager = await journey.apiAs('manager@demo.assay');
+    const projects = await manager.call<{ items: { id: string; name: string }[] }>('GET', '/api/v1/projects?limit=100');
+    const demo = projects.json.items.find((p) => p.name.startsWith('Product reviews'))!;
+    const SENTIMENTS = ['positive', 'neutral', 'negative'];
+    for (const [a, careless] of [[1, 0], [2, 3], [3, 2]] as const) {
+      const annotator = await journey.apiAs(`annotator${a}@demo.assay`);
+      for (let n = 0; ; n++) {
+        const t = await annotator.call<{ assignmentId: string; item: { data: { review: string } } }>('POST', `/api/v1/projects/${demo.id}/tasks/next`);
+        if (t.status !== 200) break;
+        // A fixed "truth" per review; the careless answer something else every few items.
+        const truth = [...t.json.item.data.review].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 9973, 7) % 3;
+        const pick = careless > 0 && n % careless === 0 ? (truth + 1) % 3 : truth;
+        const s = await annotator.call('POST', `/api/v1/tasks/${t.json.assignmentId}/submit`, {
+          answers: { sentiment: SENTIMENTS[pick], preference: pick - 1 },
+          timeSpentMs: 4000,
+        });
+        expect(s.status, JSON.stringify(s.json)).toBe(201);
+      }
+    }
+    await page.goto(`/manage/projects/${demo.id}/quality`);
+    const annotators = page.getByRole('region', { name: 'Annotators' });
+    await annotators.getByRole('table').or(annotators.getByText(/No annotator has answered/)).waitFor();
+    await page.getByText(/Krippendorff's alpha -?\d\.\d\d/).waitFor();
+    await page.getByRole('figure', { name: 'Alpha by day, cumulative' }).locator('.chart-canvas svg').waitFor();
+    const bins = page.getByRole('navigation', { name: 'Open a confidence range in Results' });
+    await bins.getByRole('link').first().waitFor();
+    await expectNoSeriousViolations(page, 'quality tab');
+    await screenshot(page, 'manage-quality-1280');
+
+    // A histogram bin opens Results filtered to that range.
+    await bins.getByRole('link').first().click();
+    await page.waitForURL(/\/results\?question=sentiment&min=\d+&max=\d+/);
+    expect(unexpectedErrors(session)).toEqual([]);
+    expect(session.outside).toEqual([]);
+  });
 });

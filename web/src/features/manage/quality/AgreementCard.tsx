@@ -104,7 +104,6 @@ export function AgreementCard({ projectId, questions }: { projectId: string; que
               series={chart.series}
               band={chart.band}
               yAxis={chart.yAxis}
-              yName="alpha"
               formatValue={fmt}
               categoryName={data.bucket === 'week' ? 'Week' : 'Day'}
               height={240}

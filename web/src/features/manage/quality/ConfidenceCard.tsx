@@ -66,7 +66,7 @@ export function ConfidenceCard({ projectId, questions }: { projectId: string; qu
         <Loading label="Loading confidences" />
       ) : (
         <>
-          <Chart title="Items per confidence range" summary={view.summary} categories={view.categories} series={view.series} yName="items" categoryName="Confidence" height={220} />
+          <Chart title="Items per confidence range" summary={view.summary} categories={view.categories} series={view.series} categoryName="Confidence" height={220} />
           {view.total > 0 && (
             <nav aria-label="Open a confidence range in Results" className="bin-links">
               <span className="muted small">Open in Results:</span>
