@@ -99,9 +99,9 @@ function presentTask(project: ProjectRow, a: AssignmentRow, data: unknown): Task
 /** Says why nothing is eligible, so the client can tell "finished" from "come back later". */
 async function noTaskError(deps: ServiceDeps, project: ProjectRow, annotatorId: string): Promise<AssayError> {
   // The claim finds nothing while the quality gate has the annotator paused here (the guard is in the claim itself).
-  const pause = await findPause(deps.store.db, project.id, annotatorId);
-  if (pause) {
-    return noTask(`You are paused on this project by its quality gate (${pause.reason ?? 'no reason given'}); a manager can reinstate you`, 'paused');
+  // The gate's reason is for managers only: "5 gold items missed in a row" would tell the annotator which items were gold.
+  if (await findPause(deps.store.db, project.id, annotatorId)) {
+    return noTask('You are paused on this project by its quality checks; a project manager can review your work and reinstate you', 'paused');
   }
   const p = await assignments.projectProgress(deps.store.db, project.id, deps.now().toISOString(), project.overlap_k);
   if (p.totalItems === 0) return noTask('The project has no items yet', 'no_items');
