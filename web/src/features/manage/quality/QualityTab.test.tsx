@@ -51,6 +51,7 @@ function serveAll() {
     'GET /api/v1/projects/p1/quality/annotators': () => ({ body: accuracy }),
     'GET /api/v1/projects/p1/reviews/tally': () => ({ body: tally }),
     'GET /api/v1/vendors': () => ({ body: { items: [{ id: 'v1', name: 'In-house' }, { id: 'v2', name: 'Crowd Co' }], nextCursor: null } }),
+    'GET /api/v1/projects/p1/quality/gates': () => ({ body: { projectId: 'p1', policy: { enabled: true, floor: 0.6, minGold: 10, maxFailStreak: 5 }, paused: [], events: [] } }),
     'GET /api/v1/projects/p1/quality/agreement': (url) => ({ body: agreement(url.searchParams.get('bucket') as 'day' | 'week', url.searchParams.get('question')!) }),
     'GET /api/v1/projects/p1/results': (url) => {
       // Two pages, to check the histogram reads them all.

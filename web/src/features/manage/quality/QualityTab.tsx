@@ -2,7 +2,7 @@
  * The project's quality dashboard: who is accurate (live gold accuracy with intervals and review outcomes per
  * annotator, sortable), whether annotators agree and how that moves over time (Krippendorff's alpha with its band),
  * and how confident the aggregate is across items (a histogram linking into Results). Every figure comes with its
- * interval and the number it rests on.
+ * interval and the number it rests on. Who the quality gate has paused, and reinstating them, sits under the table.
  */
 import { useId, useMemo } from 'react';
 import { useProjectSchema } from '../../../api/queries';
@@ -13,6 +13,7 @@ import { AgreementCard } from './AgreementCard';
 import { AnnotatorTable } from './AnnotatorTable';
 import { joinAnnotatorRows } from './annotator-rows';
 import { ConfidenceCard } from './ConfidenceCard';
+import { PausedCard } from './PausedCard';
 import { useAnnotatorAccuracy, useReviewTally } from './queries';
 import './quality.css';
 
@@ -28,6 +29,7 @@ export function QualityTab({ projectId }: { projectId: string }) {
   return (
     <div className="quality">
       <AnnotatorsCard projectId={projectId} />
+      <PausedCard projectId={projectId} />
       {schema.isError ? (
         <ErrorMessage error={schema.error} title="The schema could not be loaded" />
       ) : !questions ? (

@@ -3,7 +3,7 @@
  * time for a question, and every item's confidence for a question (for the histogram). Keys sit under the project's
  * key, like the other tabs'; the figures change with every submit, so they refresh on a timer.
  */
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
 import { queryKeys } from '../../../api/queries';
 import type { AgreementBucket } from './types';
@@ -18,6 +18,7 @@ export const qualityKeys = {
   reviewTally: (projectId: string) => [...queryKeys.project(projectId), 'quality', 'review-tally'] as const,
   agreement: (projectId: string, question: string, bucket: AgreementBucket) => [...queryKeys.project(projectId), 'quality', 'agreement', question, bucket] as const,
   confidences: (projectId: string, question: string) => [...queryKeys.project(projectId), 'quality', 'confidences', question] as const,
+  gates: (projectId: string) => [...queryKeys.project(projectId), 'quality', 'gates'] as const,
 };
 
 export function useAnnotatorAccuracy(projectId: string) {
@@ -65,5 +66,27 @@ export function useConfidences(projectId: string, question: string) {
     enabled: question !== '',
     refetchInterval: REFRESH_MS,
     placeholderData: keepPreviousData,
+  });
+}
+
+/** Who the quality gate has paused on the project (with the reasons) and its latest events. */
+export function useQualityGates(projectId: string) {
+  return useQuery({
+    queryKey: qualityKeys.gates(projectId),
+    queryFn: () => unwrap(api.GET('/api/v1/projects/{projectId}/quality/gates', { params: { path: { projectId } } })),
+    refetchInterval: REFRESH_MS,
+  });
+}
+
+/** Reinstates a paused annotator; the paused list, the events and the annotator table (a fresh gold record) reload. */
+export function useReinstate(projectId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (userId: string) => unwrap(api.POST('/api/v1/projects/{projectId}/annotators/{userId}/reinstate', { params: { path: { projectId, userId } } })),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: qualityKeys.gates(projectId) }),
+        queryClient.invalidateQueries({ queryKey: qualityKeys.annotators(projectId) }),
+      ]),
   });
 }

@@ -11,3 +11,6 @@ export type AgreementView = Ok<'/api/v1/projects/{projectId}/quality/agreement'>
 export type AgreementPoint = AgreementView['series'][number];
 export type AgreementBucket = AgreementView['bucket'];
 export type ResultPage = Ok<'/api/v1/projects/{projectId}/results'>;
+export type QualityGatesView = Ok<'/api/v1/projects/{projectId}/quality/gates'>;
+export type PausedAnnotator = QualityGatesView['paused'][number];
+export type GateEvent = QualityGatesView['events'][number];
