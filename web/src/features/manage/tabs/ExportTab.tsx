@@ -1,6 +1,7 @@
 /**
  * Export: every annotation with its provenance, as JSON Lines or CSV. A plain link downloads it: the session
- * cookie goes with it and the server streams the file, however large.
+ * cookie goes with it and the server streams the file, however large. Optionally each row also carries its item's
+ * aggregated answer and confidence per question (`?aggregate=true`), for a dataset with its labels already decided.
  */
 import { useId, useState } from 'react';
 import { useProgress } from '../../../api/queries';
@@ -10,11 +11,21 @@ const FORMATS = [
   { value: 'csv', name: 'CSV', detail: 'One row per annotation, one column per question (answer.<id>). Opens in a spreadsheet.' },
 ] as const;
 
+type Format = (typeof FORMATS)[number]['value'];
+
+/** The export's download address. */
+export function exportHref(projectId: string, format: Format, aggregate: boolean): string {
+  const query = new URLSearchParams({ format });
+  if (aggregate) query.set('aggregate', 'true');
+  return `/api/v1/projects/${encodeURIComponent(projectId)}/export?${query}`;
+}
+
 export function ExportTab({ projectId }: { projectId: string }) {
   const id = useId();
-  const [format, setFormat] = useState<(typeof FORMATS)[number]['value']>('jsonl');
+  const [format, setFormat] = useState<Format>('jsonl');
+  const [aggregate, setAggregate] = useState(false);
   const judgments = useProgress(projectId).data?.judgments;
-  const href = `/api/v1/projects/${encodeURIComponent(projectId)}/export?format=${format}`;
+  const href = exportHref(projectId, format, aggregate);
   return (
     <section className="card export-tab" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Export annotations</h2>
@@ -33,6 +44,20 @@ export function ExportTab({ projectId }: { projectId: string }) {
             </span>
           </label>
         ))}
+      </fieldset>
+      <fieldset className="format-choice">
+        <legend>Contents</legend>
+        <label className={`format-option ${aggregate ? 'selected' : ''}`}>
+          <input type="checkbox" checked={aggregate} onChange={(e) => setAggregate(e.target.checked)} />
+          <span>
+            <strong>Include the aggregated answer and its confidence</strong>
+            <span className="muted small">
+              {format === 'csv'
+                ? 'Adds an aggregate.<id> and a confidence.<id> column per question: the item’s answer from the quality engine.'
+                : 'Adds an aggregate field to every line: per question, the item’s answer from the quality engine, its confidence, method and n.'}
+            </span>
+          </span>
+        </label>
       </fieldset>
       <a className="btn primary" href={href} download>
         Download {format === 'csv' ? 'CSV' : 'JSON Lines'}
