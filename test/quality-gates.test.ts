@@ -122,7 +122,14 @@ describe.each(DIALECTS)('quality gates on %s', (dialect) => {
     expect(refused.json().error.message).toMatch(/paused on this project/);
     // The reason stays with managers: it would tell the annotator which of their items were gold.
     expect(refused.body).not.toMatch(/gold|missed|in a row/i);
+    // Their start page says so, with nothing left for them, and still not why.
+    const mine = await ann.get(`/api/v1/projects/${projectId}/my-progress`);
+    expect(mine.statusCode, mine.body).toBe(200);
+    expect(mine.json()).toMatchObject({ paused: true, itemsLeft: 0, openLease: null });
+    expect(mine.body).not.toMatch(/gold|missed|in a row/i);
     // Others work on.
+    expect((await other.get(`/api/v1/projects/${projectId}/my-progress`)).json()).toMatchObject({ paused: false, itemsLeft: expect.any(Number) });
+    expect((await other.get(`/api/v1/projects/${projectId}/my-progress`)).json().itemsLeft).toBeGreaterThan(0);
     expect((await other.post(`/api/v1/projects/${projectId}/tasks/next`)).statusCode).toBe(200);
 
     // Reinstate: managers only; then they work again, with a fresh record for the gate.
@@ -132,6 +139,9 @@ describe.each(DIALECTS)('quality gates on %s', (dialect) => {
     expect(re.json()).toMatchObject({ annotatorId: ann.user.id, status: 'active', reinstatedBy: w.manager.user.id });
     expect((await w.manager.post(`/api/v1/projects/${projectId}/annotators/${ann.user.id}/reinstate`)).statusCode).toBe(409);
     expect((await gates(projectId)).paused).toEqual([]);
+    const again = (await ann.get(`/api/v1/projects/${projectId}/my-progress`)).json();
+    expect(again.paused).toBe(false);
+    expect(again.itemsLeft).toBeGreaterThan(0);
     expect((await gates(projectId)).events.map((e: { kind: string }) => e.kind)).toEqual(['annotator.reinstated', 'annotator.paused']);
     await label(ann, projectId, WRONG); // one miss after reinstatement: the old streak does not count
     expect((await ann.post(`/api/v1/projects/${projectId}/tasks/next`)).statusCode).toBe(200);

@@ -144,6 +144,7 @@ describe.each(DIALECTS)('my progress on %s', (dialect) => {
       mine: { judgments: 0, skips: 0, timeSpentMs: 0, lastSubmittedAt: null },
       openLease: null,
       itemsLeft: 5,
+      paused: false,
       // The gold item is one of the five a may still get, but not one the project has to complete.
       project: { overlapK: 2, totalItems: 4, completeItems: 0, judgments: 0, judgmentsNeeded: 8 },
     });

@@ -54,7 +54,8 @@ const myProgressView = z.object({
     lastSubmittedAt: z.string().nullable(),
   }),
   openLease: z.object({ assignmentId: z.string(), leaseExpiresAt: z.string() }).nullable().describe('tasks/next resumes it'),
-  itemsLeft: z.number().int().describe('Items still short of their judgments that I have never been given'),
+  itemsLeft: z.number().int().describe('Items still short of their judgments that I have never been given (0 while paused)'),
+  paused: z.boolean().describe('The quality gate has paused me on this project: no task until a manager reinstates me'),
   project: z.object({
     overlapK: z.number().int(),
     totalItems: z.number().int(),

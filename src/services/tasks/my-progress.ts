@@ -1,11 +1,13 @@
 /**
  * An annotator's own progress in a project, for their start page: what they did (judgments, skips, time), whether
  * they hold an open lease to resume, how many items they could still label, and how far the project as a whole
- * is. Only the caller's own numbers and project-wide counts: nothing about other annotators, nothing about gold.
+ * is, and whether the quality gate has paused them here. Only the caller's own numbers and project-wide counts:
+ * nothing about other annotators, nothing about gold (not even the gate's reason, which would point at gold items).
  */
 import { AssayError } from '../../core/errors.js';
 import { authorize, type Actor } from '../../core/permissions.js';
 import { annotatorProgress, projectProgress } from '../../store/assignments.js';
+import { findPause } from '../../store/quality-gates.js';
 import { nowIsoOf, type ServiceDeps } from '../deps.js';
 import { requireProject } from '../projects/projects.js';
 
@@ -26,6 +28,8 @@ export interface MyProgressView {
    * normal item it is 0, and the claim answers no_task, unlabeled gold items or not.
    */
   itemsLeft: number;
+  /** The quality gate has paused them on this project: no task until a manager reinstates them (itemsLeft is 0). */
+  paused: boolean;
   project: { overlapK: number; totalItems: number; completeItems: number; judgments: number; judgmentsNeeded: number };
 }
 
@@ -35,13 +39,18 @@ export async function getMyProgress(deps: ServiceDeps, actor: Actor, projectId: 
   const project = await requireProject(deps, actor, projectId);
   const now = nowIsoOf(deps);
   const k = project.overlap_k;
-  const mine = await annotatorProgress(deps.store.db, { projectId: project.id, annotatorId: actor.userId, now, overlapK: k });
-  const all = await projectProgress(deps.store.db, project.id, now, k);
+  const [mine, all, pause] = await Promise.all([
+    annotatorProgress(deps.store.db, { projectId: project.id, annotatorId: actor.userId, now, overlapK: k }),
+    projectProgress(deps.store.db, project.id, now, k),
+    findPause(deps.store.db, project.id, actor.userId),
+  ]);
+  const paused = pause !== undefined;
   return {
     projectId: project.id,
     mine: { judgments: mine.judgments, skips: mine.skips, timeSpentMs: mine.timeSpentMs, lastSubmittedAt: mine.lastSubmittedAt },
     openLease: mine.openLease,
-    itemsLeft: mine.itemsLeft,
+    itemsLeft: paused ? 0 : mine.itemsLeft,
+    paused,
     project: {
       overlapK: k,
       totalItems: all.totalItems,

@@ -3950,8 +3950,10 @@ export interface paths {
                                 assignmentId: string;
                                 leaseExpiresAt: string;
                             } | null;
-                            /** @description Items still short of their judgments that I have never been given */
+                            /** @description Items still short of their judgments that I have never been given (0 while paused) */
                             itemsLeft: number;
+                            /** @description The quality gate has paused me on this project: no task until a manager reinstates me */
+                            paused: boolean;
                             project: {
                                 overlapK: number;
                                 totalItems: number;
