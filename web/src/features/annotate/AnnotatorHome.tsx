@@ -1,6 +1,7 @@
 /**
  * The annotator's start page: the projects open to them, each with their own work in it (judgments, skips, active
- * time), what is left for them, the project's overall completion, and "Resume" when they hold an open task.
+ * time), what is left for them, the project's overall completion, and "Resume" when they hold an open task. Where the
+ * quality gate has paused them there is no Start: a manager has to reinstate them first.
  */
 import { Link } from 'react-router';
 import { useProjects } from '../../api/queries';
@@ -82,7 +83,11 @@ function ProjectCard({ project }: { project: Project }) {
         </>
       )}
       <div className="home-card-actions">
-        {p?.openLease ? (
+        {p?.paused ? (
+          <p className="status home-paused" role="note">
+            Paused on this project — ask your manager
+          </p>
+        ) : p?.openLease ? (
           <>
             <Link className="btn primary" to={to} aria-label={`Resume your task in ${project.name}`}>
               Resume your task
@@ -94,7 +99,7 @@ function ProjectCard({ project }: { project: Project }) {
             {nothingLeft ? 'Check for work' : 'Start labeling'}
           </Link>
         )}
-        {nothingLeft && <span className="muted small">Nothing left for you right now</span>}
+        {nothingLeft && !p.paused && <span className="muted small">Nothing left for you right now</span>}
       </div>
     </li>
   );
