@@ -4,7 +4,7 @@
  * as the assignment rows, so the claim reads one indexed range of open items and a conditional UPDATE on the
  * claimed row is the final guard against over-assignment on either engine.
  */
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { Executor } from './db.js';
 import type { AssignmentRow } from './schema.js';
 import { capabilitiesOf } from './dialect.js';
@@ -39,6 +39,10 @@ export async function releaseItemSlot(db: Executor, itemId: string, overlapK: nu
     .execute();
 }
 
+/** The item (`items` or the alias `n`) was never assigned to the annotator: they have not had it, in any state. */
+const neverGivenTo = (itemId: 'items.id' | 'n.id', annotatorId: string) =>
+  sql<SqlBool>`not exists (select 1 from assignments a where a.item_id = ${sql.ref(itemId)} and a.annotator_id = ${annotatorId})`;
+
 const candidateQuery = (lock: boolean) =>
   prepare<{ projectId: string; annotatorId: string; gold: number }, { id: string; data: unknown }>((db, p) => {
   const q = db
@@ -60,17 +64,7 @@ const candidateQuery = (lock: boolean) =>
         ),
       ),
     )
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('assignments')
-            .select('assignments.id')
-            .whereRef('assignments.item_id', '=', 'items.id')
-            .where('assignments.annotator_id', '=', p.annotatorId),
-        ),
-      ),
-    )
+    .where(neverGivenTo('items.id', p.annotatorId))
     // A gold item only while a normal item is eligible too (the same conditions, on the normal pool): otherwise
     // the annotator, told by their progress that the real work is done, would know what they are served is gold.
     .where((eb) =>
@@ -83,17 +77,7 @@ const candidateQuery = (lock: boolean) =>
             .where('n.project_id', '=', p.projectId)
             .where('n.open', '=', 1)
             .where('n.is_gold', '=', 0)
-            .where((nb) =>
-              nb.not(
-                nb.exists(
-                  nb
-                    .selectFrom('assignments')
-                    .select('assignments.id')
-                    .whereRef('assignments.item_id', '=', 'n.id')
-                    .where('assignments.annotator_id', '=', p.annotatorId),
-                ),
-              ),
-            ),
+            .where(neverGivenTo('n.id', p.annotatorId)),
         ),
       ]),
     )
@@ -328,17 +312,7 @@ export async function annotatorProgress(db: Executor, o: { projectId: string; an
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('items.project_id', '=', o.projectId)
     .where('items.import_id', 'is', null)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('assignments')
-            .select('assignments.id')
-            .whereRef('assignments.item_id', '=', 'items.id')
-            .where('assignments.annotator_id', '=', o.annotatorId),
-        ),
-      ),
-    )
+    .where(neverGivenTo('items.id', o.annotatorId))
     .where((eb) =>
       eb.or([
         eb.and([eb('items.is_gold', '=', 0), eb('items.submitted_count', '<', o.overlapK)]),
@@ -352,17 +326,7 @@ export async function annotatorProgress(db: Executor, o: { projectId: string; an
               .where('n.import_id', 'is', null)
               .where('n.is_gold', '=', 0)
               .where('n.submitted_count', '<', o.overlapK)
-              .where((nb) =>
-                nb.not(
-                  nb.exists(
-                    nb
-                      .selectFrom('assignments')
-                      .select('assignments.id')
-                      .whereRef('assignments.item_id', '=', 'n.id')
-                      .where('assignments.annotator_id', '=', o.annotatorId),
-                  ),
-                ),
-              ),
+              .where(neverGivenTo('n.id', o.annotatorId)),
           ),
         ]),
       ]),
