@@ -88,6 +88,19 @@ export interface ProjectsTable {
   gate_max_fail_streak: number;
   lease_seconds: number;
   priority: number;
+  /** The domain an annotator's profile must have (e.g. `medicine`; `medicine/cardiology` matches it); null: any. */
+  domain: string | null;
+  /** The least measured skill in `domain` (posterior mean of accuracy, from qualifications and gold) to be served. */
+  min_skill: number;
+  /** `production`, or `qualification`: a gold set with its settings in `qualifications`, never in production. */
+  kind: string;
+  /** `fixed`: exactly `overlap_k` judgments; `adaptive`: from `overlap_k`, one more at a time until the item's
+   * confidence reaches `overlap_tau` or it has `overlap_k_max`. */
+  overlap_mode: string;
+  overlap_k_max: number;
+  overlap_tau: number;
+  /** 1: results and exports leave out the annotations of annotators paused on the project. */
+  exclude_paused: number;
   /** Next import position; items are served in import order within a priority. */
   next_seq: number;
   created_by: string;
@@ -115,6 +128,10 @@ export interface ProjectVendorsTable {
   project_id: string;
   vendor_id: string;
   enabled: number;
+  /** Most tasks (leased or submitted, gold included) the vendor's annotators may take on the project; null: no cap. */
+  quota_tasks: Generated<number | null>;
+  /** Most share of the project's planned judgments (items × k) the vendor may take; null: no cap. */
+  quota_share: Generated<number | null>;
 }
 
 export interface ItemsTable {
@@ -134,6 +151,13 @@ export interface ItemsTable {
   import_id: string | null;
   /** 1 when the item has a gold answer: served at the project's gold rate, to every annotator once, never closed. */
   is_gold: Generated<number>;
+  /** Judgments asked beyond the project's k by adaptive overlap: the item is open while active_count < k + extra_k. */
+  extra_k: Generated<number>;
+  /** While this is in the future, the extra judgment goes only to an annotator whose vendor is not `avoid_vendor`
+   * and whose measured skill on the project is at least `prefer_skill`; after it, to anyone eligible. */
+  prefer_until: Generated<string | null>;
+  avoid_vendor: Generated<string | null>;
+  prefer_skill: Generated<number | null>;
   created_at: string;
 }
 
@@ -197,6 +221,8 @@ export interface ReviewPoliciesTable {
   first_n: number;
   /** 1: every annotation of a flagged item goes to review. */
   flagged: number;
+  /** Annotations of items whose aggregate confidence is under this go to review; null: off. */
+  low_confidence: Generated<number | null>;
   updated_by: string;
   updated_at: string;
 }
@@ -261,6 +287,56 @@ export interface EventsTable {
   created_at: string;
 }
 
+/** A qualification: a project of kind `qualification` whose items are its gold set. */
+export interface QualificationsTable {
+  project_id: string;
+  domain: string;
+  /** Share of an attempt's items to answer correctly to pass. */
+  pass_mark: number;
+  /** Items per attempt, each one the annotator has not seen before. */
+  attempt_size: number;
+  /** After a failed attempt, how long before a retake. */
+  cooldown_seconds: number;
+}
+
+export interface QualificationAttemptsTable {
+  id: string;
+  project_id: string;
+  user_id: string;
+  /** `open`, `passed` or `failed`. */
+  status: string;
+  size: number;
+  answered: number;
+  correct: number;
+  started_at: string;
+  finished_at: string | null;
+  /** After a failure: the earliest time of a retake. */
+  retake_at: string | null;
+}
+
+/** A measured skill in a domain granted by a passed qualification: the attempt's gold tallies. */
+export interface AnnotatorSkillsTable {
+  user_id: string;
+  domain: string;
+  n: number;
+  correct: number;
+  source: string;
+  source_id: string | null;
+  granted_at: string;
+}
+
+/** An item's current aggregate: refreshed after submits (see services/quality/live-results.ts). */
+export interface ItemResultsTable {
+  item_id: string;
+  project_id: string;
+  /** JSON: the QuestionAggregate list. */
+  aggregates: string;
+  /** The lowest confidence among the item's questions that have one; null when none has. */
+  confidence: number | null;
+  n: number;
+  updated_at: string;
+}
+
 export interface DB {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -282,6 +358,10 @@ export interface DB {
   reviews: ReviewsTable;
   annotator_project_status: AnnotatorProjectStatusTable;
   events: EventsTable;
+  qualifications: QualificationsTable;
+  qualification_attempts: QualificationAttemptsTable;
+  annotator_skills: AnnotatorSkillsTable;
+  item_results: ItemResultsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -7,6 +7,12 @@ export const reviewPolicy = z.object({
   sampleRate: z.number().min(0).max(1).describe('Share of annotations sampled into review (resolution 1/4096)'),
   firstN: z.number().int().min(0).max(100_000).describe("Every one of each annotator's first n annotations in the project"),
   flagged: z.boolean().describe('Every annotation of a flagged item'),
+  lowConfidence: z
+    .number()
+    .gt(0)
+    .max(1)
+    .nullable()
+    .describe("Every annotation of an item whose aggregated answer's confidence is under this; null: off"),
 });
 
 export const reviewPolicyView = reviewPolicy.extend({ projectId: z.string(), updatedAt: z.string().nullable().describe('null: never set (nothing goes to review)') });

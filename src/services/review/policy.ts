@@ -17,6 +17,8 @@ export interface ReviewPolicy {
   firstN: number;
   /** Every annotation of a flagged item goes to review. */
   flagged: boolean;
+  /** Annotations of items whose aggregate confidence (the live result) is under this go to review; null: off. */
+  lowConfidence: number | null;
 }
 
 export interface ReviewPolicyView extends ReviewPolicy {
@@ -24,12 +26,12 @@ export interface ReviewPolicyView extends ReviewPolicy {
   updatedAt: string | null;
 }
 
-export const DEFAULT_POLICY: ReviewPolicy = { sampleRate: 0, firstN: 0, flagged: false };
+export const DEFAULT_POLICY: ReviewPolicy = { sampleRate: 0, firstN: 0, flagged: false, lowConfidence: null };
 
 export async function loadPolicy(db: Executor, projectId: string): Promise<ReviewPolicy & { updatedAt: string | null }> {
   const row = await reviews.getPolicy(db, projectId);
   if (!row) return { ...DEFAULT_POLICY, updatedAt: null };
-  return { sampleRate: row.sample_rate, firstN: row.first_n, flagged: row.flagged === 1, updatedAt: row.updated_at };
+  return { sampleRate: row.sample_rate, firstN: row.first_n, flagged: row.flagged === 1, lowConfidence: row.low_confidence ?? null, updatedAt: row.updated_at };
 }
 
 /** Managers, admins and reviewers read the policy (a reviewer's queue is made by it). */
@@ -46,6 +48,9 @@ export async function setReviewPolicy(deps: ServiceDeps, actor: Actor, projectId
   if (input.firstN !== undefined && (!Number.isInteger(input.firstN) || input.firstN < 0 || input.firstN > 100_000)) {
     throw invalid('firstN must be an integer from 0 to 100000', 'firstN');
   }
+  if (input.lowConfidence != null && !(input.lowConfidence > 0 && input.lowConfidence <= 1)) {
+    throw invalid('lowConfidence must be within 0..1 (exclusive of 0), or null to turn it off', 'lowConfidence');
+  }
   const now = nowIsoOf(deps);
   return deps.store.write(async (trx) => {
     const current = await loadPolicy(trx, p.id);
@@ -53,12 +58,14 @@ export async function setReviewPolicy(deps: ServiceDeps, actor: Actor, projectId
       sampleRate: input.sampleRate ?? current.sampleRate,
       firstN: input.firstN ?? current.firstN,
       flagged: input.flagged ?? current.flagged,
+      lowConfidence: input.lowConfidence === undefined ? current.lowConfidence : input.lowConfidence,
     };
     await reviews.upsertPolicy(trx, {
       project_id: p.id,
       sample_rate: next.sampleRate,
       first_n: next.firstN,
       flagged: next.flagged ? 1 : 0,
+      low_confidence: next.lowConfidence,
       updated_by: actorId(actor),
       updated_at: now,
     });

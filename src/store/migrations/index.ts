@@ -8,6 +8,7 @@ import * as importStaging from './2026-11-25-0002-item-import-staging.js';
 import * as goldScores from './2026-11-25-0003-gold-scores.js';
 import * as reviews from './2026-11-25-0004-reviews.js';
 import * as qualityGates from './2026-11-25-0005-quality-gates.js';
+import * as routing from './2026-11-25-0006-routing-and-live-quality.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-25-0001-initial': initial,
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-25-0003-gold-scores': goldScores,
   '2026-11-25-0004-reviews': reviews,
   '2026-11-25-0005-quality-gates': qualityGates,
+  '2026-11-25-0006-routing-and-live-quality': routing,
 };
 
 export const migrationProvider: MigrationProvider = {

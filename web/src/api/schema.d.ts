@@ -5698,6 +5698,8 @@ export interface paths {
                             firstN: number;
                             /** @description Every annotation of a flagged item */
                             flagged: boolean;
+                            /** @description Every annotation of an item whose aggregated answer's confidence is under this; null: off */
+                            lowConfidence: number | null;
                             projectId: string;
                             /** @description null: never set (nothing goes to review) */
                             updatedAt: string | null;
@@ -5820,6 +5822,8 @@ export interface paths {
                         firstN?: number;
                         /** @description Every annotation of a flagged item */
                         flagged?: boolean;
+                        /** @description Every annotation of an item whose aggregated answer's confidence is under this; null: off */
+                        lowConfidence?: number | null;
                     };
                 };
             };
@@ -5837,6 +5841,8 @@ export interface paths {
                             firstN: number;
                             /** @description Every annotation of a flagged item */
                             flagged: boolean;
+                            /** @description Every annotation of an item whose aggregated answer's confidence is under this; null: off */
+                            lowConfidence: number | null;
                             projectId: string;
                             /** @description null: never set (nothing goes to review) */
                             updatedAt: string | null;
