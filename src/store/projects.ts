@@ -20,6 +20,8 @@ export interface ListProjectsOptions {
   /** Only projects this vendor's annotators may work on (enabled for it, or open to every vendor). */
   openToVendor?: string | null | undefined;
   statuses?: string[] | undefined;
+  /** Only projects of this kind (`production` or `qualification`). */
+  kind?: string | undefined;
   cursor?: string | undefined;
   limit: number;
 }
@@ -31,6 +33,7 @@ export function listProjects(db: Executor, o: ListProjectsOptions): Promise<Proj
     .selectAll()
     .where('org_id', '=', o.orgId)
     .$if(o.statuses !== undefined, (q) => q.where('status', 'in', o.statuses!))
+    .$if(o.kind !== undefined, (q) => q.where('kind', '=', o.kind!))
     .$if(o.openToVendor !== undefined, (q) => q.where((eb) => openToVendorCondition(eb, o.openToVendor ?? null)))
     .$if(after !== null, (q) => q.where((eb) => afterKey(eb, after!)))
     .orderBy('created_at')
@@ -152,30 +155,50 @@ export function listGuidelines(db: Executor, projectId: string) {
 export async function replaceProjectVendors(
   db: Executor,
   projectId: string,
-  vendors: { vendorId: string; enabled: boolean }[],
+  vendors: { vendorId: string; enabled: boolean; quotaTasks?: number | null | undefined; quotaShare?: number | null | undefined }[],
 ) {
   await db.deleteFrom('project_vendors').where('project_id', '=', projectId).execute();
   if (vendors.length === 0) return;
   await db
     .insertInto('project_vendors')
-    .values(vendors.map((v) => ({ project_id: projectId, vendor_id: v.vendorId, enabled: v.enabled ? 1 : 0 })))
+    .values(
+      vendors.map((v) => ({
+        project_id: projectId,
+        vendor_id: v.vendorId,
+        enabled: v.enabled ? 1 : 0,
+        quota_tasks: v.quotaTasks ?? null,
+        quota_share: v.quotaShare ?? null,
+      })),
+    )
     .execute();
 }
 
 export function listProjectVendors(db: Executor, projectId: string) {
   return db
     .selectFrom('project_vendors')
-    .select(['vendor_id', 'enabled'])
+    .select(['vendor_id', 'enabled', 'quota_tasks', 'quota_share'])
     .where('project_id', '=', projectId)
     .orderBy('vendor_id')
     .execute();
 }
 
-/** After the overlap k changed: recompute which items still need judgments (gold items always stay open). */
-export async function reopenItems(db: Executor, projectId: string, overlapK: number) {
+/**
+ * After the overlap k (or mode) changed: recompute which items still need judgments, open while active_count <
+ * k + extra_k (gold items always stay open). `dropExtra` (back to fixed overlap) first clears the extra judgments
+ * and preference adaptive overlap had put on items.
+ */
+export async function reopenItems(db: Executor, projectId: string, overlapK: number, o: { dropExtra?: boolean } = {}) {
   await db
     .updateTable('items')
-    .set((eb) => ({ open: eb.case().when(eb.or([eb('is_gold', '=', 1), eb('active_count', '<', overlapK)])).then(1).else(0).end() }))
+    .set((eb) => ({
+      ...(o.dropExtra && { extra_k: 0, prefer_until: null, avoid_vendor: null, prefer_skill: null }),
+      open: eb
+        .case()
+        .when(eb.or([eb('is_gold', '=', 1), eb('active_count', '<', o.dropExtra ? sql<number>`${overlapK}` : sql<number>`${overlapK} + extra_k`)]))
+        .then(1)
+        .else(0)
+        .end(),
+    }))
     .where('project_id', '=', projectId)
     .where('import_id', 'is', null)
     .execute();

@@ -1,6 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createProject, getProject, getProjectSchema, listProjects, updateProject, GOLD_FEEDBACK_MODES, PROJECT_STATUSES } from '../../services/projects/projects.js';
+import {
+  createProject,
+  getProject,
+  getProjectSchema,
+  listProjects,
+  updateProject,
+  DOMAIN_MAX_LENGTH,
+  DOMAIN_PATTERN,
+  GOLD_FEEDBACK_MODES,
+  OVERLAP_MODES,
+  PROJECT_KINDS,
+  PROJECT_STATUSES,
+} from '../../services/projects/projects.js';
 import { getGuidelines, publishGuidelines, publishSchema } from '../../services/projects/versions.js';
 import type { ServiceDeps } from '../../services/deps.js';
 import { actorOf } from '../auth/authenticate.js';
@@ -10,7 +22,21 @@ const taskSchemaBody = z
   .unknown()
   .describe('A task schema: { questions: [...] } with typed questions (label, multi_label, span, rating, pairwise, ranking, rubric, text, conversation); see README "Task schemas"');
 
-const vendorsSetting = z.array(z.object({ vendorId: z.string(), enabled: z.boolean().default(true) }));
+const vendorsSetting = z.array(
+  z.object({
+    vendorId: z.string(),
+    enabled: z.boolean().default(true),
+    quotaTasks: z.number().int().min(0).nullable().optional().describe("Most tasks (leased or submitted) the vendor's annotators may take here; null: no cap"),
+    quotaShare: z.number().min(0).max(1).nullable().optional().describe("Most share of the project's planned judgments (normal items × k) the vendor may take; null: no cap"),
+  }),
+);
+const vendorsView = z.array(z.object({ vendorId: z.string(), enabled: z.boolean(), quotaTasks: z.number().int().nullable(), quotaShare: z.number().nullable() }));
+
+export const domainSetting = z
+  .string()
+  .min(1)
+  .max(DOMAIN_MAX_LENGTH)
+  .regex(DOMAIN_PATTERN, 'a lowercase path such as medicine/cardiology (segments of a-z, 0-9, _ and - joined by /)');
 
 const qualityGateSetting = z
   .object({
@@ -36,6 +62,15 @@ const settings = z.object({
   priority: z.number().int().optional(),
   vendors: vendorsSetting.optional().describe('Vendors whose annotators may work here; empty = everyone in the organization'),
   qualityGate: qualityGateSetting.optional(),
+  domain: domainSetting
+    .nullable()
+    .optional()
+    .describe("The domain an annotator's profile must have (a profile's medicine/cardiology satisfies medicine); null: any"),
+  minSkill: z.number().min(0).max(1).optional().describe('Least measured skill in the domain (posterior mean accuracy from qualifications and gold); 0: none'),
+  overlapMode: z.enum(OVERLAP_MODES).optional().describe('fixed: exactly overlapK judgments; adaptive: from overlapK, one more at a time until confidence reaches overlapTau or overlapKMax'),
+  overlapKMax: z.number().int().min(1).max(100).optional().describe('Adaptive overlap: most judgments per item (at least overlapK; default 5)'),
+  overlapTau: z.number().gt(0.5).max(1).optional().describe('Adaptive overlap: confidence at which an item needs no more judgments (default 0.9)'),
+  excludePaused: z.boolean().optional().describe("Results and exports leave out paused annotators' annotations"),
 });
 
 const projectView = z.object({
@@ -50,8 +85,15 @@ const projectView = z.object({
   goldFeedback: z.enum(GOLD_FEEDBACK_MODES).optional(),
   leaseSeconds: z.number().int().optional(),
   priority: z.number().int().optional(),
-  vendors: vendorsSetting.optional(),
+  vendors: vendorsView.optional(),
   qualityGate: qualityGateView.optional(),
+  kind: z.enum(PROJECT_KINDS).optional().describe('production, or qualification (a gold set; read-only)'),
+  domain: z.string().nullable().optional(),
+  minSkill: z.number().optional(),
+  overlapMode: z.enum(OVERLAP_MODES).optional(),
+  overlapKMax: z.number().int().optional(),
+  overlapTau: z.number().optional(),
+  excludePaused: z.boolean().optional(),
   createdAt: z.string().optional(),
   updatedAt: z.string().optional(),
 });
@@ -62,7 +104,7 @@ export const projectRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = async
     {
       schema: {
         tags: ['projects'],
-        summary: 'Projects I can see (an annotator: active ones open to their vendor)',
+        summary: 'Projects I can see (an annotator: active production projects open to their vendor)',
         querystring: pageQuery.extend({ status: z.enum(PROJECT_STATUSES).optional() }),
         response: { 200: page(projectView), ...errors },
       },

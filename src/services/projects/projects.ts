@@ -22,6 +22,32 @@ export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 export const GOLD_FEEDBACK_MODES = ['audit', 'feedback'] as const;
 export type GoldFeedbackMode = (typeof GOLD_FEEDBACK_MODES)[number];
 
+/**
+ * `fixed`: exactly `overlapK` judgments per item. `adaptive`: `overlapK` to start with, then one more at a time
+ * (preferring an annotator of another vendor and of higher measured skill) until the item's confidence reaches
+ * `overlapTau` or it has `overlapKMax`.
+ */
+export const OVERLAP_MODES = ['fixed', 'adaptive'] as const;
+export type OverlapMode = (typeof OVERLAP_MODES)[number];
+
+/** `production` projects do the work; a `qualification` is a gold set taken to earn a measured skill (read-only). */
+export const PROJECT_KINDS = ['production', 'qualification'] as const;
+export type ProjectKind = (typeof PROJECT_KINDS)[number];
+
+/** A domain is a lowercase path: segments of [a-z0-9_-] joined by `/`, e.g. `medicine/cardiology`. */
+export const DOMAIN_PATTERN = /^[a-z0-9_-]+(\/[a-z0-9_-]+)*$/;
+export const DOMAIN_MAX_LENGTH = 100;
+
+/** A vendor's access to a project and its quota (both caps apply when both are set). */
+export interface ProjectVendorSetting {
+  vendorId: string;
+  enabled: boolean;
+  /** Most tasks (leased or submitted, gold included) the vendor's annotators may take here; null: no cap. */
+  quotaTasks?: number | null | undefined;
+  /** Most share (0..1) of the project's planned judgments (normal items × k) the vendor may take; null: no cap. */
+  quotaShare?: number | null | undefined;
+}
+
 export interface ProjectSettings {
   name: string;
   description?: string | undefined;
@@ -36,9 +62,20 @@ export interface ProjectSettings {
   leaseSeconds?: number | undefined;
   priority?: number | undefined;
   /** Vendors whose annotators may work on the project; none listed = every annotator of the organization. */
-  vendors?: { vendorId: string; enabled: boolean }[] | undefined;
+  vendors?: ProjectVendorSetting[] | undefined;
   /** The quality gate (see core/gold/quality-gate.ts); fields left out keep their current (or default) value. */
   qualityGate?: Partial<QualityGatePolicy> | undefined;
+  /** The domain an annotator's profile must have (`medicine/cardiology` satisfies `medicine`); null: any annotator. */
+  domain?: string | null | undefined;
+  /** The least measured skill in the domain (posterior mean accuracy, 0..1) to be served; 0: no minimum. */
+  minSkill?: number | undefined;
+  overlapMode?: OverlapMode | undefined;
+  /** Adaptive overlap: most judgments per item (at least overlapK). */
+  overlapKMax?: number | undefined;
+  /** Adaptive overlap: the confidence at which an item needs no more judgments, in (0.5, 1]. */
+  overlapTau?: number | undefined;
+  /** Results and exports leave out the annotations of annotators paused on the project. */
+  excludePaused?: boolean | undefined;
 }
 
 export interface CreateProjectInput extends ProjectSettings {
@@ -58,8 +95,15 @@ export interface ProjectView {
   goldFeedback: GoldFeedbackMode;
   leaseSeconds: number;
   priority: number;
-  vendors: { vendorId: string; enabled: boolean }[];
+  vendors: { vendorId: string; enabled: boolean; quotaTasks: number | null; quotaShare: number | null }[];
   qualityGate: QualityGatePolicy;
+  kind: ProjectKind;
+  domain: string | null;
+  minSkill: number;
+  overlapMode: OverlapMode;
+  overlapKMax: number;
+  overlapTau: number;
+  excludePaused: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -67,7 +111,11 @@ export interface ProjectView {
 /** What an annotator may know about a project: no gold rate, no vendor list. */
 export type AnnotatorProjectView = Pick<ProjectView, 'id' | 'name' | 'description' | 'status' | 'schemaVersion' | 'guidelineVersion'>;
 
-function checkSettings(s: Partial<ProjectSettings>) {
+/**
+ * Checks each setting given, and the pair overlapK ≤ overlapKMax on the values the project will have (`current`:
+ * its row, absent at creation). Fields are named in the errors.
+ */
+function checkSettings(s: Partial<ProjectSettings>, current?: ProjectRow) {
   if (s.overlapK !== undefined && (!Number.isInteger(s.overlapK) || s.overlapK < 1 || s.overlapK > 100)) {
     throw invalid('overlapK must be an integer from 1 to 100', 'overlapK');
   }
@@ -75,6 +123,25 @@ function checkSettings(s: Partial<ProjectSettings>) {
   if (s.goldFeedback !== undefined && !GOLD_FEEDBACK_MODES.includes(s.goldFeedback)) throw invalid('goldFeedback must be audit or feedback', 'goldFeedback');
   if (s.leaseSeconds !== undefined && (!Number.isInteger(s.leaseSeconds) || s.leaseSeconds < 10 || s.leaseSeconds > 7 * 86400)) {
     throw invalid('leaseSeconds must be an integer from 10 to 604800', 'leaseSeconds');
+  }
+  if (s.domain !== undefined && s.domain !== null && !(s.domain.length <= DOMAIN_MAX_LENGTH && DOMAIN_PATTERN.test(s.domain))) {
+    throw invalid('domain must be a lowercase path such as medicine/cardiology (segments of a-z, 0-9, _ and - joined by /, at most 100 characters)', 'domain');
+  }
+  if (s.minSkill !== undefined && !(s.minSkill >= 0 && s.minSkill <= 1)) throw invalid('minSkill must be within 0..1', 'minSkill');
+  if (s.overlapMode !== undefined && !OVERLAP_MODES.includes(s.overlapMode)) throw invalid('overlapMode must be fixed or adaptive', 'overlapMode');
+  if (s.overlapKMax !== undefined && (!Number.isInteger(s.overlapKMax) || s.overlapKMax < 1 || s.overlapKMax > 100)) {
+    throw invalid('overlapKMax must be an integer from 1 to 100', 'overlapKMax');
+  }
+  if (s.overlapKMax !== undefined) {
+    const k = s.overlapK ?? current?.overlap_k ?? 1;
+    if (s.overlapKMax < k) throw invalid(`overlapKMax (${s.overlapKMax}) must be at least overlapK (${k})`, 'overlapKMax');
+  }
+  if (s.overlapTau !== undefined && !(s.overlapTau > 0.5 && s.overlapTau <= 1)) throw invalid('overlapTau must be above 0.5 and at most 1', 'overlapTau');
+  for (const [i, v] of (s.vendors ?? []).entries()) {
+    if (v.quotaTasks != null && (!Number.isInteger(v.quotaTasks) || v.quotaTasks < 0)) {
+      throw invalid('quotaTasks must be a non-negative integer or null', `vendors[${i}].quotaTasks`);
+    }
+    if (v.quotaShare != null && !(v.quotaShare >= 0 && v.quotaShare <= 1)) throw invalid('quotaShare must be within 0..1 or null', `vendors[${i}].quotaShare`);
   }
   const g = s.qualityGate;
   if (g?.floor !== undefined && !(g.floor >= 0 && g.floor <= 1)) throw invalid('qualityGate.floor must be within 0..1', 'qualityGate.floor');
@@ -105,6 +172,12 @@ async function checkVendors(deps: ServiceDeps, actor: Actor, vendors: ProjectSet
   }
 }
 
+/**
+ * The most judgments per item after a change: as given, else the current (or default) value raised to k when k
+ * grows past it (k_max is only read in adaptive mode; an explicit k_max under k is refused by `checkSettings`).
+ */
+const kMaxAfter = (s: Partial<ProjectSettings>, k: number, current: number) => s.overlapKMax ?? Math.max(current, k);
+
 const presentForAnnotator = (p: ProjectRow): AnnotatorProjectView => ({
   id: p.id,
   name: p.name,
@@ -123,8 +196,15 @@ async function present(db: Executor, p: ProjectRow): Promise<ProjectView> {
     goldFeedback: p.gold_feedback as GoldFeedbackMode,
     leaseSeconds: p.lease_seconds,
     priority: p.priority,
-    vendors: vendors.map((v) => ({ vendorId: v.vendor_id, enabled: v.enabled === 1 })),
+    vendors: vendors.map((v) => ({ vendorId: v.vendor_id, enabled: v.enabled === 1, quotaTasks: v.quota_tasks, quotaShare: v.quota_share })),
     qualityGate: gatePolicyOf(p),
+    kind: p.kind as ProjectKind,
+    domain: p.domain,
+    minSkill: p.min_skill,
+    overlapMode: p.overlap_mode as OverlapMode,
+    overlapKMax: p.overlap_k_max,
+    overlapTau: p.overlap_tau,
+    excludePaused: p.exclude_paused === 1,
     createdAt: p.created_at,
     updatedAt: p.updated_at,
   };
@@ -133,46 +213,60 @@ async function present(db: Executor, p: ProjectRow): Promise<ProjectView> {
 /** Creates a project with schema version 1 and guideline version 1 (an empty guideline when none is given). */
 export async function createProject(deps: ServiceDeps, actor: Actor, input: CreateProjectInput): Promise<ProjectView> {
   authorize(actor, 'project.create');
-  const orgId = orgOf(actor);
-  const schema = parseTaskSchema(input.schema);
+  const row = await buildProjectRow(deps, actor, input, 'production');
+  await deps.store.write((trx) => insertProjectWithVersions(trx, row, input));
+  return present(deps.store.db, row);
+}
+
+/**
+ * A new project's row from its settings, checked (the schema parsed, vendors of the actor's organization). For
+ * `createProject` and for qualifications, which are projects of their own kind.
+ */
+export async function buildProjectRow(deps: ServiceDeps, actor: Actor, input: CreateProjectInput, kind: ProjectKind): Promise<ProjectRow> {
+  parseTaskSchema(input.schema);
   checkSettings(input);
   await checkVendors(deps, actor, input.vendors);
   const now = nowIsoOf(deps);
-  const createdBy = actorId(actor);
-  const row: ProjectRow = {
+  const overlapK = input.overlapK ?? 1;
+  return {
     id: newId('project'),
-    org_id: orgId,
+    org_id: orgOf(actor),
     name: input.name,
     description: input.description ?? '',
     status: input.status ?? 'active',
     schema_version: 1,
     guideline_version: 1,
-    overlap_k: input.overlapK ?? 1,
+    overlap_k: overlapK,
     gold_rate: input.goldRate ?? 0,
     gold_feedback: input.goldFeedback ?? 'audit',
     ...gateColumns(DEFAULT_QUALITY_GATE, input.qualityGate),
     lease_seconds: input.leaseSeconds ?? 3600,
     priority: input.priority ?? 0,
-    domain: null,
-    min_skill: 0,
-    kind: 'production',
-    overlap_mode: 'fixed',
-    overlap_k_max: 5,
-    overlap_tau: 0.9,
-    exclude_paused: 0,
+    domain: input.domain ?? null,
+    min_skill: input.minSkill ?? 0,
+    kind,
+    overlap_mode: input.overlapMode ?? 'fixed',
+    overlap_k_max: kMaxAfter(input, overlapK, DEFAULT_OVERLAP_K_MAX),
+    overlap_tau: input.overlapTau ?? 0.9,
+    exclude_paused: input.excludePaused ? 1 : 0,
     next_seq: 0,
-    created_by: createdBy,
+    created_by: actorId(actor),
     created_at: now,
     updated_at: now,
   };
-  await deps.store.write(async (trx) => {
-    await projects.insertProject(trx, row);
-    await projects.insertSchemaVersion(trx, { project_id: row.id, version: 1, schema, created_by: createdBy, created_at: now });
-    await projects.insertGuidelines(trx, { project_id: row.id, version: 1, markdown: input.guidelines ?? '', created_by: createdBy, created_at: now });
-    await projects.replaceProjectVendors(trx, row.id, input.vendors ?? []);
-  });
-  return present(deps.store.db, row);
 }
+
+/** Writes a new project with schema and guideline version 1 and its vendors; run in the caller's write transaction. */
+export async function insertProjectWithVersions(trx: Executor, row: ProjectRow, input: CreateProjectInput) {
+  const schema = parseTaskSchema(input.schema);
+  const by = row.created_by;
+  await projects.insertProject(trx, row);
+  await projects.insertSchemaVersion(trx, { project_id: row.id, version: 1, schema, created_by: by, created_at: row.created_at });
+  await projects.insertGuidelines(trx, { project_id: row.id, version: 1, markdown: input.guidelines ?? '', created_by: by, created_at: row.created_at });
+  await projects.replaceProjectVendors(trx, row.id, input.vendors ?? []);
+}
+
+const DEFAULT_OVERLAP_K_MAX = 5;
 
 /** Loads a project the actor may see: in their organization and, for an annotator, open to their vendor. */
 export async function requireProject(deps: ServiceDeps, actor: Actor, projectId: string): Promise<ProjectRow> {
@@ -209,6 +303,8 @@ export async function listProjects(
     cursor: q.cursor,
     limit,
     statuses: isAnnotator ? ['active'] : q.status ? [q.status] : undefined,
+    // Qualifications are taken from their own list (GET /qualifications), never from the work list.
+    kind: isAnnotator ? 'production' : undefined,
     openToVendor: isVendorScoped(actor) ? actor.vendorId : undefined,
   });
   const page = toPage(rows, limit, (r) => r);
@@ -226,8 +322,11 @@ export async function updateProject(
 ): Promise<ProjectView> {
   authorize(actor, 'project.update');
   const p = await requireProject(deps, actor, projectId);
-  checkSettings(patch);
+  checkSettings(patch, p);
   await checkVendors(deps, actor, patch.vendors);
+  const k = patch.overlapK ?? p.overlap_k;
+  const mode = patch.overlapMode ?? (p.overlap_mode as OverlapMode);
+  const kMax = kMaxAfter(patch, k, p.overlap_k_max);
   const set = {
     ...(patch.name !== undefined && { name: patch.name }),
     ...(patch.description !== undefined && { description: patch.description }),
@@ -238,11 +337,19 @@ export async function updateProject(
     ...(patch.leaseSeconds !== undefined && { lease_seconds: patch.leaseSeconds }),
     ...(patch.priority !== undefined && { priority: patch.priority }),
     ...(patch.qualityGate !== undefined && gateColumns(gatePolicyOf(p), patch.qualityGate)),
+    ...(patch.domain !== undefined && { domain: patch.domain }),
+    ...(patch.minSkill !== undefined && { min_skill: patch.minSkill }),
+    ...(patch.overlapMode !== undefined && { overlap_mode: patch.overlapMode }),
+    ...(kMax !== p.overlap_k_max && { overlap_k_max: kMax }),
+    ...(patch.overlapTau !== undefined && { overlap_tau: patch.overlapTau }),
+    ...(patch.excludePaused !== undefined && { exclude_paused: patch.excludePaused ? 1 : 0 }),
     updated_at: nowIsoOf(deps),
   };
+  // Back to fixed overlap: exactly k again, so the extra judgments adaptive overlap asked for are dropped.
+  const dropExtra = mode === 'fixed' && p.overlap_mode !== 'fixed';
   await deps.store.write(async (trx) => {
     await projects.updateProject(trx, projectId, set);
-    if (patch.overlapK !== undefined && patch.overlapK !== p.overlap_k) await projects.reopenItems(trx, projectId, patch.overlapK);
+    if (k !== p.overlap_k || dropExtra) await projects.reopenItems(trx, projectId, k, { dropExtra });
     if (patch.vendors !== undefined) await projects.replaceProjectVendors(trx, projectId, patch.vendors);
   });
   return present(deps.store.db, { ...p, ...set });

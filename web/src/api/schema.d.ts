@@ -1520,7 +1520,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Projects I can see (an annotator: active ones open to their vendor) */
+        /** Projects I can see (an annotator: active production projects open to their vendor) */
         get: {
             parameters: {
                 query?: {
@@ -1558,8 +1558,9 @@ export interface paths {
                                 priority?: number;
                                 vendors?: {
                                     vendorId: string;
-                                    /** @default true */
                                     enabled: boolean;
+                                    quotaTasks: number | null;
+                                    quotaShare: number | null;
                                 }[];
                                 qualityGate?: {
                                     enabled: boolean;
@@ -1567,6 +1568,18 @@ export interface paths {
                                     minGold: number;
                                     maxFailStreak: number;
                                 };
+                                /**
+                                 * @description production, or qualification (a gold set; read-only)
+                                 * @enum {string}
+                                 */
+                                kind?: "production" | "qualification";
+                                domain?: string | null;
+                                minSkill?: number;
+                                /** @enum {string} */
+                                overlapMode?: "fixed" | "adaptive";
+                                overlapKMax?: number;
+                                overlapTau?: number;
+                                excludePaused?: boolean;
                                 createdAt?: string;
                                 updatedAt?: string;
                             }[];
@@ -1704,6 +1717,10 @@ export interface paths {
                             vendorId: string;
                             /** @default true */
                             enabled?: boolean;
+                            /** @description Most tasks (leased or submitted) the vendor's annotators may take here; null: no cap */
+                            quotaTasks?: number | null;
+                            /** @description Most share of the project's planned judgments (normal items × k) the vendor may take; null: no cap */
+                            quotaShare?: number | null;
                         }[];
                         /** @description Quality gate (defaults: enabled, floor 0.6, minGold 10, maxFailStreak 5); fields left out keep their value */
                         qualityGate?: {
@@ -1715,6 +1732,21 @@ export interface paths {
                             /** @description Gold items missed in a row that pause the annotator; 0 = no streak rule */
                             maxFailStreak?: number;
                         };
+                        /** @description The domain an annotator's profile must have (a profile's medicine/cardiology satisfies medicine); null: any */
+                        domain?: string | null;
+                        /** @description Least measured skill in the domain (posterior mean accuracy from qualifications and gold); 0: none */
+                        minSkill?: number;
+                        /**
+                         * @description fixed: exactly overlapK judgments; adaptive: from overlapK, one more at a time until confidence reaches overlapTau or overlapKMax
+                         * @enum {string}
+                         */
+                        overlapMode?: "fixed" | "adaptive";
+                        /** @description Adaptive overlap: most judgments per item (at least overlapK; default 5) */
+                        overlapKMax?: number;
+                        /** @description Adaptive overlap: confidence at which an item needs no more judgments (default 0.9) */
+                        overlapTau?: number;
+                        /** @description Results and exports leave out paused annotators' annotations */
+                        excludePaused?: boolean;
                         /** @description A task schema: { questions: [...] } with typed questions (label, multi_label, span, rating, pairwise, ranking, rubric, text, conversation); see README "Task schemas" */
                         schema: unknown;
                         /** @description Markdown */
@@ -1745,8 +1777,9 @@ export interface paths {
                             priority?: number;
                             vendors?: {
                                 vendorId: string;
-                                /** @default true */
                                 enabled: boolean;
+                                quotaTasks: number | null;
+                                quotaShare: number | null;
                             }[];
                             qualityGate?: {
                                 enabled: boolean;
@@ -1754,6 +1787,18 @@ export interface paths {
                                 minGold: number;
                                 maxFailStreak: number;
                             };
+                            /**
+                             * @description production, or qualification (a gold set; read-only)
+                             * @enum {string}
+                             */
+                            kind?: "production" | "qualification";
+                            domain?: string | null;
+                            minSkill?: number;
+                            /** @enum {string} */
+                            overlapMode?: "fixed" | "adaptive";
+                            overlapKMax?: number;
+                            overlapTau?: number;
+                            excludePaused?: boolean;
                             createdAt?: string;
                             updatedAt?: string;
                         };
@@ -1902,8 +1947,9 @@ export interface paths {
                             priority?: number;
                             vendors?: {
                                 vendorId: string;
-                                /** @default true */
                                 enabled: boolean;
+                                quotaTasks: number | null;
+                                quotaShare: number | null;
                             }[];
                             qualityGate?: {
                                 enabled: boolean;
@@ -1911,6 +1957,18 @@ export interface paths {
                                 minGold: number;
                                 maxFailStreak: number;
                             };
+                            /**
+                             * @description production, or qualification (a gold set; read-only)
+                             * @enum {string}
+                             */
+                            kind?: "production" | "qualification";
+                            domain?: string | null;
+                            minSkill?: number;
+                            /** @enum {string} */
+                            overlapMode?: "fixed" | "adaptive";
+                            overlapKMax?: number;
+                            overlapTau?: number;
+                            excludePaused?: boolean;
                             createdAt?: string;
                             updatedAt?: string;
                         };
@@ -2051,6 +2109,10 @@ export interface paths {
                             vendorId: string;
                             /** @default true */
                             enabled?: boolean;
+                            /** @description Most tasks (leased or submitted) the vendor's annotators may take here; null: no cap */
+                            quotaTasks?: number | null;
+                            /** @description Most share of the project's planned judgments (normal items × k) the vendor may take; null: no cap */
+                            quotaShare?: number | null;
                         }[];
                         /** @description Quality gate (defaults: enabled, floor 0.6, minGold 10, maxFailStreak 5); fields left out keep their value */
                         qualityGate?: {
@@ -2062,6 +2124,21 @@ export interface paths {
                             /** @description Gold items missed in a row that pause the annotator; 0 = no streak rule */
                             maxFailStreak?: number;
                         };
+                        /** @description The domain an annotator's profile must have (a profile's medicine/cardiology satisfies medicine); null: any */
+                        domain?: string | null;
+                        /** @description Least measured skill in the domain (posterior mean accuracy from qualifications and gold); 0: none */
+                        minSkill?: number;
+                        /**
+                         * @description fixed: exactly overlapK judgments; adaptive: from overlapK, one more at a time until confidence reaches overlapTau or overlapKMax
+                         * @enum {string}
+                         */
+                        overlapMode?: "fixed" | "adaptive";
+                        /** @description Adaptive overlap: most judgments per item (at least overlapK; default 5) */
+                        overlapKMax?: number;
+                        /** @description Adaptive overlap: confidence at which an item needs no more judgments (default 0.9) */
+                        overlapTau?: number;
+                        /** @description Results and exports leave out paused annotators' annotations */
+                        excludePaused?: boolean;
                     };
                 };
             };
@@ -2088,8 +2165,9 @@ export interface paths {
                             priority?: number;
                             vendors?: {
                                 vendorId: string;
-                                /** @default true */
                                 enabled: boolean;
+                                quotaTasks: number | null;
+                                quotaShare: number | null;
                             }[];
                             qualityGate?: {
                                 enabled: boolean;
@@ -2097,6 +2175,18 @@ export interface paths {
                                 minGold: number;
                                 maxFailStreak: number;
                             };
+                            /**
+                             * @description production, or qualification (a gold set; read-only)
+                             * @enum {string}
+                             */
+                            kind?: "production" | "qualification";
+                            domain?: string | null;
+                            minSkill?: number;
+                            /** @enum {string} */
+                            overlapMode?: "fixed" | "adaptive";
+                            overlapKMax?: number;
+                            overlapTau?: number;
+                            excludePaused?: boolean;
                             createdAt?: string;
                             updatedAt?: string;
                         };
