@@ -20,6 +20,7 @@ const envSchema = z.object({
   ASSAY_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
   ASSAY_PG_POOL: z.coerce.number().int().min(1).max(200).default(10),
   ASSAY_LOG_REQUESTS: z.enum(['true', 'false']).default('false'),
+  ASSAY_LIVE_QUALITY: z.enum(['on', 'off']).default('on'),
   ASSAY_AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
 });
 
@@ -37,6 +38,8 @@ export interface Config {
   logRequests: boolean;
   /** How long a server trusts a resolved session or token before asking the database again (0: always ask). */
   authCacheMs: number;
+  /** Keep each item's aggregate current after submits and run adaptive overlap (services/quality/live-results.ts). */
+  liveQuality: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -58,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pgPoolSize: e.ASSAY_PG_POOL,
     logRequests: e.ASSAY_LOG_REQUESTS === 'true',
     authCacheMs: e.ASSAY_AUTH_CACHE_MS,
+    liveQuality: e.ASSAY_LIVE_QUALITY === 'on',
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import type { Store } from '../store/db.js';
 import { CredentialCache } from './auth/credential-cache.js';
+import type { LiveResults } from './quality/live-results.js';
 
 export interface ServiceDeps {
   store: Store;
@@ -15,6 +16,11 @@ export interface ServiceDeps {
   sessionTtlMs: number;
   /** Recently resolved sessions and tokens (see credential-cache.ts). */
   credentials: CredentialCache;
+  /**
+   * Live results (item aggregates after submits, adaptive overlap); absent, nothing is refreshed after submits
+   * (results are still computed on demand). `assay serve` has one unless ASSAY_LIVE_QUALITY=off.
+   */
+  live?: LiveResults | undefined;
 }
 
 export const nowIsoOf = (deps: Pick<ServiceDeps, 'now'>): string => deps.now().toISOString();
@@ -26,5 +32,6 @@ export function makeDeps(store: Store, opts: Partial<Omit<ServiceDeps, 'store'>>
     now: opts.now ?? (() => new Date()),
     sessionTtlMs: opts.sessionTtlMs ?? 12 * 3600_000,
     credentials: opts.credentials ?? new CredentialCache(),
+    live: opts.live,
   };
 }

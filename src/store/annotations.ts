@@ -4,6 +4,7 @@ import type { AnnotationRow, AnnotationsTable } from './schema.js';
 import { afterKey, decodeCursor } from './pagination.js';
 import { toJson } from './dialect.js';
 import { prepare } from './prepared.js';
+import { notPausedOn } from './quality-gates.js';
 
 /** An annotation to write: the table's row, with its JSON columns as values (serialised here). */
 export type NewAnnotation = Omit<Selectable<AnnotationsTable>, 'answers' | 'client_signals'> & {
@@ -73,7 +74,7 @@ export function listAnnotations(db: Executor, o: ListAnnotationsOptions): Promis
 }
 
 /** One page of the export: annotations with their item, annotator pseudonym and vendor, in a stable order. */
-export function exportPage(db: Executor, projectId: string, after: { createdAt: string; id: string } | null, limit: number) {
+export function exportPage(db: Executor, projectId: string, after: { createdAt: string; id: string } | null, limit: number, excludePaused = false) {
   return db
     .selectFrom('annotations as a')
     .innerJoin('items as i', 'i.id', 'a.item_id')
@@ -98,6 +99,7 @@ export function exportPage(db: Executor, projectId: string, after: { createdAt: 
       'a.created_at',
     ])
     .where('a.project_id', '=', projectId)
+    .$if(excludePaused, (q) => q.where((eb) => notPausedOn(eb, projectId, 'a.annotator_id')))
     .$if(after !== null, (q) => q.where((eb) => afterKey(eb, after!, 'a.')))
     .orderBy('a.created_at')
     .orderBy('a.id')
@@ -105,11 +107,12 @@ export function exportPage(db: Executor, projectId: string, after: { createdAt: 
     .execute();
 }
 
-export async function countAnnotations(db: Executor, projectId: string) {
+export async function countAnnotations(db: Executor, projectId: string, excludePaused = false) {
   const r = await db
     .selectFrom('annotations')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('project_id', '=', projectId)
+    .$if(excludePaused, (q) => q.where((eb) => notPausedOn(eb, projectId)))
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }

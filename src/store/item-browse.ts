@@ -6,6 +6,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { invalid } from '../core/errors.js';
 import type { Executor } from './db.js';
+import { notPausedOn } from './quality-gates.js';
 import { capabilitiesOf, type DialectName } from './dialect.js';
 
 /** Where an item stands against its project's overlap, as `/progress` counts them. */
@@ -163,6 +164,18 @@ export function listItemAnnotations(db: Executor, itemId: string) {
  * What identifies the inputs of a project's aggregate: annotations are immutable and gold answers are only ever
  * added, so the count and the newest annotation, with the gold count, change whenever the inputs do.
  */
+/** Who is paused on the project now, sorted: part of the results' input when paused annotators are left out. */
+export async function pausedAnnotators(db: Executor, projectId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('annotator_project_status')
+    .select('annotator_id')
+    .where('project_id', '=', projectId)
+    .where('status', '=', 'paused')
+    .orderBy('annotator_id')
+    .execute();
+  return rows.map((r) => r.annotator_id);
+}
+
 export async function resultsInputVersion(db: Executor, projectId: string) {
   const count = await db
     .selectFrom('annotations')
@@ -186,11 +199,16 @@ export async function resultsInputVersion(db: Executor, projectId: string) {
 }
 
 /** Every annotation of the project (the aggregate's input), grouped by item. */
-export function listProjectAnswers(db: Executor, projectId: string) {
+/**
+ * The project's annotations as the aggregate reads them; with `excludePaused`, without those of annotators the
+ * quality gate has paused on the project (the project's `exclude_paused` switch).
+ */
+export function listProjectAnswers(db: Executor, projectId: string, excludePaused = false) {
   return db
     .selectFrom('annotations')
     .select(['id', 'item_id', 'annotator_id', 'answers'])
     .where('project_id', '=', projectId)
+    .$if(excludePaused, (q) => q.where((eb) => notPausedOn(eb, projectId)))
     .orderBy('item_id')
     .orderBy('created_at')
     .orderBy('id')

@@ -4,7 +4,7 @@
  * project and an `annotator.paused` event, in the caller's transaction); reinstating; and the reads for the claim
  * guard, the no-task reason and the managers' list.
  */
-import { sql } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Executor } from './db.js';
 import { prepare } from './prepared.js';
 import { releaseItemSlot } from './assignments.js';
@@ -164,3 +164,12 @@ export function listEvents(db: Executor, projectId: string, limit: number, vendo
     .limit(limit)
     .execute();
 }
+
+/** The annotator column (`annotator_id` by default) is not paused on the project by its quality gate. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- used under several table aliases
+export const notPausedOn = (eb: any, projectId: string, column = 'annotator_id'): Expression<SqlBool> =>
+  eb(
+    column,
+    'not in',
+    eb.selectFrom('annotator_project_status as ps').select('ps.annotator_id').where('ps.project_id', '=', projectId).where('ps.status', '=', 'paused'),
+  );

@@ -22,7 +22,7 @@ export const REVIEW_OUTCOMES = ['accept', 'reject', 'correct'] as const;
 export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
 export const REVIEW_STATUSES = ['leased', 'decided'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
-export const REVIEW_TRIGGERS = ['sample', 'first_n', 'flagged', 'requested'] as const;
+export const REVIEW_TRIGGERS = ['sample', 'first_n', 'flagged', 'low_confidence', 'requested'] as const;
 export type ReviewTrigger = (typeof REVIEW_TRIGGERS)[number];
 
 export function getPolicy(db: Executor, projectId: string): Promise<ReviewPolicyRow | undefined> {
@@ -88,7 +88,7 @@ export interface CandidateQuery {
   projectId: string;
   reviewerId: string;
   now: string;
-  policy: { sampleRate: number; firstN: number; flagged: boolean };
+  policy: { sampleRate: number; firstN: number; flagged: boolean; lowConfidence: number | null };
   /** Claim this annotation only (a reviewer asked for it), whatever the policy. */
   annotationId?: string | undefined;
 }
@@ -99,6 +99,7 @@ export interface Candidate {
   sampled: number;
   first_n: number;
   flagged: number;
+  low_confidence: number;
 }
 
 /**
@@ -107,7 +108,8 @@ export interface Candidate {
  * reviewer, and chosen by the policy. The `sampled`/`first_n`/`flagged` columns say which rules chose it.
  */
 export function findCandidate(db: Executor, q: CandidateQuery): Promise<Candidate | undefined> {
-  const { sampleRate, firstN, flagged } = q.policy;
+  const { sampleRate, firstN, flagged, lowConfidence } = q.policy;
+  const uncertain = (eb: CandidateEB) => (lowConfidence === null ? eb.lit(false) : isUncertain(eb, lowConfidence));
   const byPolicy = q.annotationId === undefined;
   let query = db
     .selectFrom('annotations as a')
@@ -118,6 +120,7 @@ export function findCandidate(db: Executor, q: CandidateQuery): Promise<Candidat
       eb.case().when(sampledFor(eb, sampleRate)).then(1).else(0).end().as('sampled'),
       eb.case().when(firstNFor(eb, firstN)).then(1).else(0).end().as('first_n'),
       eb.case().when(flagged ? isFlagged(eb) : eb.lit(false)).then(1).else(0).end().as('flagged'),
+      eb.case().when(uncertain(eb)).then(1).else(0).end().as('low_confidence'),
     ])
     .where('a.project_id', '=', q.projectId)
     .where('a.annotator_id', '<>', q.reviewerId)
@@ -136,7 +139,9 @@ export function findCandidate(db: Executor, q: CandidateQuery): Promise<Candidat
     )
     .$if(!byPolicy, (qb) => qb.where('a.id', '=', q.annotationId!))
     .$if(byPolicy, (qb) =>
-      qb.where((eb) => eb.or([sampledFor(eb, sampleRate), firstNFor(eb, firstN), ...(flagged ? [isFlagged(eb)] : [])])),
+      qb.where((eb) =>
+        eb.or([sampledFor(eb, sampleRate), firstNFor(eb, firstN), ...(flagged ? [isFlagged(eb)] : []), ...(lowConfidence === null ? [] : [uncertain(eb)])]),
+      ),
     )
     .orderBy('a.created_at')
     .orderBy('a.id')
@@ -157,6 +162,23 @@ function firstNFor(eb: CandidateEB, n: number): Expression<SqlBool> {
     .where('bs.status', '<>', 'correction')
     .where((e) => e.or([e('b.created_at', '<', e.ref('a.created_at')), e.and([e('b.created_at', '=', e.ref('a.created_at')), e('b.id', '<', e.ref('a.id'))])]));
   return eb(earlier, '<', n);
+}
+
+/**
+ * The item has every judgment it asked for (k, plus adaptive overlap's extra ones) and its live aggregate
+ * (`item_results`) is still under `threshold`: the judgments did not settle it, so a person should look.
+ */
+function isUncertain(eb: CandidateEB, threshold: number): Expression<SqlBool> {
+  return eb.exists(
+    eb
+      .selectFrom('item_results as ir')
+      .innerJoin('items as ii', 'ii.id', 'ir.item_id')
+      .innerJoin('projects as pp', 'pp.id', 'ii.project_id')
+      .select('ir.item_id')
+      .whereRef('ir.item_id', '=', 'a.item_id')
+      .where('ir.confidence', '<', threshold)
+      .where((e) => e('ii.submitted_count', '>=', e(e.ref('pp.overlap_k'), '+', e.ref('ii.extra_k')))),
+  );
 }
 
 function isFlagged(eb: CandidateEB): Expression<SqlBool> {

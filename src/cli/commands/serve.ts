@@ -10,6 +10,7 @@ import { loadConfig } from '../../config.js';
 import { buildApp } from '../../api/app.js';
 import { seedDemoIfEmpty, type DemoCredentials } from '../../services/demo/seed-demo.js';
 import { startJobs } from '../../jobs/runner.js';
+import { LiveResults } from '../../services/quality/live-results.js';
 import { openContext, reportError } from '../context.js';
 
 /** web/dist relative to the package root, whether running from src/ (tsx) or dist/src/ (compiled). */
@@ -47,6 +48,7 @@ export function registerServeCommand(program: Command) {
       try {
         const config = loadConfig({ ...process.env, ...(o.port && { PORT: o.port }), ...(o.host && { HOST: o.host }) });
         const ctx = await openContext(config);
+        if (config.liveQuality) ctx.deps.live = new LiveResults(ctx.deps);
         const demo = o.demo ? await seedDemoIfEmpty(ctx.deps) : null;
         const webRoot = findWebRoot();
         const app = await buildApp({
@@ -70,6 +72,7 @@ export function registerServeCommand(program: Command) {
           stopping = true;
           await app.close();
           await stopJobs();
+          await ctx.deps.live?.close();
           await ctx.store.close();
           process.exit(0);
         };

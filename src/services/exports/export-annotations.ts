@@ -4,6 +4,9 @@
  * email), vendor, time spent, schema and guideline versions, and its review: the verdict on it, and for a
  * reviewer's correction the annotation it corrects.
  *
+ * With the project's `exclude_paused` switch on, annotations by annotators its quality gate has paused are left out,
+ * as they are from its results.
+ *
  * With `aggregate`, each row also carries its item's aggregated answer and confidence per question, from the results
  * service's (cached) computation at the time the export starts: a training pipeline can then keep only items whose
  * consensus is confident without joining two files. It is an option, not the default, so that existing consumers
@@ -78,7 +81,9 @@ export async function exportAnnotations(
   authorize(actor, 'export.run');
   if (options.aggregate) authorizeResults(actor);
   const project = await requireProject(deps, actor, projectId);
-  const total = await countAnnotations(deps.store.db, project.id);
+  // The project's one switch: paused annotators' annotations out of results, and so out of what trains a model.
+  const excludePaused = project.exclude_paused === 1;
+  const total = await countAnnotations(deps.store.db, project.id, excludePaused);
   const db = deps.store.db;
   const aggregates = options.aggregate ? (await loadProjectResults(deps, project)).results.byItem : null;
   const aggregateOf = (itemId: string): Record<string, ExportAggregate> =>
@@ -87,7 +92,7 @@ export async function exportAnnotations(
   async function* records(): AsyncGenerator<ExportRecord> {
     let after: { createdAt: string; id: string } | null = null;
     for (;;) {
-      const rows = await exportPage(db, project.id, after, PAGE);
+      const rows = await exportPage(db, project.id, after, PAGE, excludePaused);
       for (const r of rows) {
         yield {
           annotation_id: r.id,

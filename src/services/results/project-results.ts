@@ -1,12 +1,13 @@
 /**
- * Loads a project's aggregate: reads the inputs, computes them with `computeResults` (Dawid–Skene on a worker
+ * Loads a project's aggregate: reads the inputs (without paused annotators' annotations when the project's
+ * `exclude_paused` switch is on), computes them with `computeResults` (Dawid–Skene on a worker
  * thread once a question has `INLINE_BELOW_LABELS` judgments or more), and keeps the result in `ResultsCache`.
  */
 import type { Actor } from '../../core/permissions.js';
 import { authorize } from '../../core/permissions.js';
 import { AggregationWorker } from '../../jobs/aggregate-in-worker.js';
 import { fromJson } from '../../store/dialect.js';
-import { listAnnotatedItems, listProjectAnswers, listProjectGold, resultsInputVersion } from '../../store/item-browse.js';
+import { listAnnotatedItems, listProjectAnswers, listProjectGold, pausedAnnotators, resultsInputVersion } from '../../store/item-browse.js';
 import type { ProjectRow } from '../../store/schema.js';
 import type { ServiceDeps } from '../deps.js';
 import { requireProject } from '../projects/projects.js';
@@ -37,11 +38,14 @@ export function authorizeResults(actor: Actor): void {
 export async function loadProjectResults(deps: ServiceDeps, project: ProjectRow): Promise<LoadedResults> {
   const db = deps.store.db;
   const v = await resultsInputVersion(db, project.id);
-  const version = `${project.schema_version}:${v.annotations}:${v.latestAnnotationId ?? '-'}:${v.gold}`;
+  // With the exclude-paused switch on, who is paused is part of the input: a pause or reinstatement recomputes.
+  const excludePaused = project.exclude_paused === 1;
+  const paused = excludePaused ? (await pausedAnnotators(db, project.id)).join(',') : '*';
+  const version = `${project.schema_version}:${v.annotations}:${v.latestAnnotationId ?? '-'}:${v.gold}:${paused}`;
   return cache.get(project.id, version, async () => {
     const [schema, rows, gold, order] = await Promise.all([
       loadSchema(db, project.id, project.schema_version),
-      listProjectAnswers(db, project.id),
+      listProjectAnswers(db, project.id, excludePaused),
       listProjectGold(db, project.id),
       listAnnotatedItems(db, project.id),
     ]);

@@ -166,6 +166,8 @@ export async function submitAnnotation(deps: ServiceDeps, actor: Actor, input: S
     if (done) throw conflict('This task was already submitted', 'assignmentId');
     throw err;
   }
+  // After the commit, never in its transaction: the item's aggregate and adaptive overlap catch up off this path.
+  deps.live?.noteSubmitted(assignment.project_id);
   return {
     annotation: presentAnnotation({ ...row, answers: JSON.stringify(answers), client_signals: JSON.stringify(row.client_signals) }),
     feedback: feedbackFor(assignment.gold_feedback, outcome.correct, goldAnswers, assignment.gold_explanation),

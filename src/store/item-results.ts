@@ -1,0 +1,106 @@
+/**
+ * `item_results`: each item's current aggregate, kept by the live-results refresh (services/quality/live-results.ts)
+ * so that SQL can select by it (adaptive overlap, the low-confidence review trigger, items by confidence) without
+ * recomputing the project's aggregate. Written in batches, only for items whose aggregate changed.
+ */
+import { sql } from 'kysely';
+import type { Executor } from './db.js';
+import type { ItemResultsTable } from './schema.js';
+
+export type ItemResultRow = ItemResultsTable;
+
+/** What the refresh compares a new aggregate with: the stored confidence, judgment count and aggregates JSON. */
+export async function readItemResults(db: Executor, projectId: string): Promise<Map<string, { confidence: number | null; n: number; aggregates: string }>> {
+  const rows = await db.selectFrom('item_results').select(['item_id', 'confidence', 'n', 'aggregates']).where('project_id', '=', projectId).execute();
+  return new Map(rows.map((r) => [r.item_id, { confidence: r.confidence === null ? null : Number(r.confidence), n: Number(r.n), aggregates: r.aggregates }]));
+}
+
+const BATCH = 200;
+
+export async function upsertItemResults(db: Executor, rows: readonly ItemResultRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) {
+    await db
+      .insertInto('item_results')
+      .values(rows.slice(i, i + BATCH))
+      .onConflict((oc) =>
+        oc.column('item_id').doUpdateSet((eb) => ({
+          aggregates: eb.ref('excluded.aggregates'),
+          confidence: eb.ref('excluded.confidence'),
+          n: eb.ref('excluded.n'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .execute();
+  }
+}
+
+/** Items whose stored aggregate should go (no annotations behind it any more, e.g. all left out as paused). */
+export async function deleteItemResults(db: Executor, itemIds: readonly string[]): Promise<void> {
+  for (let i = 0; i < itemIds.length; i += BATCH) {
+    await db.deleteFrom('item_results').where('item_id', 'in', itemIds.slice(i, i + BATCH)).execute();
+  }
+}
+
+export interface UncertainItem {
+  id: string;
+  extra_k: number;
+  confidence: number;
+}
+
+/**
+ * Adaptive overlap's candidates: normal items that have every judgment asked of them so far (`k + extra_k`
+ * submitted), whose aggregate is still under `tau`, and that may still ask for one more (under `kMax`).
+ */
+export function listUncertainComplete(db: Executor, o: { projectId: string; k: number; kMax: number; tau: number }): Promise<UncertainItem[]> {
+  return db
+    .selectFrom('items as i')
+    .innerJoin('item_results as r', 'r.item_id', 'i.id')
+    .select(['i.id', 'i.extra_k', 'r.confidence'])
+    .where('i.project_id', '=', o.projectId)
+    .where('i.is_gold', '=', 0)
+    .where('i.import_id', 'is', null)
+    .where(sql<boolean>`i.submitted_count >= ${o.k} + i.extra_k`)
+    .where(sql<boolean>`${o.k} + i.extra_k < ${o.kMax}`)
+    .where('r.confidence', '<', o.tau)
+    .execute() as Promise<UncertainItem[]>;
+}
+
+/** Who judged each of the items, with their vendor. */
+export function listItemJudges(db: Executor, itemIds: readonly string[]) {
+  if (itemIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('annotations').select(['item_id', 'annotator_id', 'vendor_id']).where('item_id', 'in', [...itemIds]).execute();
+}
+
+/** Each annotator's gold tallies on the project (every gold item they submitted, not reset by reinstatement). */
+export function goldTalliesOnProject(db: Executor, projectId: string) {
+  return db
+    .selectFrom('gold_scores')
+    .select((eb) => ['annotator_id', eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('correct').as('correct')])
+    .where('project_id', '=', projectId)
+    .groupBy('annotator_id')
+    .execute();
+}
+
+/**
+ * Asks one more judgment of the item: `extra_k` up by one and the item open again, with the preference for who gets
+ * it (another vendor, higher skill) until `preferUntil`. Conditional on `extra_k` still being `from`, so two servers
+ * deciding on the same refresh raise it once. Returns whether it was raised.
+ */
+export async function askOneMoreJudgment(
+  db: Executor,
+  o: { itemId: string; from: number; k: number; preferUntil: string; avoidVendor: string | null; preferSkill: number | null },
+): Promise<boolean> {
+  const r = await db
+    .updateTable('items')
+    .set({
+      extra_k: sql`extra_k + 1`,
+      open: sql`case when active_count < ${o.k} + extra_k + 1 then 1 else 0 end`,
+      prefer_until: o.preferUntil,
+      avoid_vendor: o.avoidVendor,
+      prefer_skill: o.preferSkill,
+    })
+    .where('id', '=', o.itemId)
+    .where('extra_k', '=', o.from)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}

@@ -1,0 +1,176 @@
+/**
+ * Live results through the real API on both dialects: after submits each item's aggregate lands in `item_results`
+ * (with answers a reader can check by hand), adaptive overlap asks one more judgment exactly of the items its rule
+ * names (complete, under τ, under k_max) with the preference worked out by hand, the low-confidence review trigger
+ * sends those items' annotations to review, and the exclude-paused switch takes paused annotators out of results
+ * and exports.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS, createTestStore } from './support/databases.js';
+import { buildProject, buildWorld, type Client, type World } from './factories.js';
+import type { Store } from '../src/store/db.js';
+import { LiveResults } from '../src/services/quality/live-results.js';
+
+const schema = {
+  questions: [{ id: 'sentiment', type: 'label', prompt: 'Sentiment?', field: 'text', options: [{ value: 'pos', label: 'Positive' }, { value: 'neg', label: 'Negative' }] }],
+};
+const items = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => ({ id: `${prefix}-${i}`, data: { text: `text ${i}` } }));
+
+/** Claims the annotator's next task and answers it with `answerOf(externalIndex)`; returns the item id, or null. */
+async function labelOne(c: Client, projectId: string, answerOf: (itemId: string) => string): Promise<string | null> {
+  const next = await c.post(`/api/v1/projects/${projectId}/tasks/next`);
+  if (next.statusCode === 409) return null;
+  expect(next.statusCode, next.body).toBe(200);
+  const t = next.json();
+  const sub = await c.post(`/api/v1/tasks/${t.assignmentId}/submit`, { answers: { sentiment: answerOf(t.item.id) }, timeSpentMs: 400 });
+  expect(sub.statusCode, sub.body).toBe(201);
+  return t.item.id as string;
+}
+
+describe.each(DIALECTS)('live results on %s', (dialect) => {
+  let store: Store;
+  let close: () => Promise<void>;
+  let w: World;
+  let live: LiveResults;
+
+  beforeAll(async () => {
+    ({ store, close } = await createTestStore(dialect));
+    w = await buildWorld(store, { annotators: 3 });
+    live = new LiveResults(w.deps);
+    w.deps.live = live;
+  });
+  afterAll(async () => {
+    await live.close();
+    await close();
+  });
+
+  const rowsOf = (projectId: string) =>
+    store.db.selectFrom('item_results').selectAll().where('project_id', '=', projectId).execute();
+
+  it('keeps each item’s aggregate in item_results after submits: unanimous items answer what everyone said', async () => {
+    const projectId = await buildProject(w, { schema, items: items(4, 'u'), overlapK: 3 });
+    const [a0, a1, a2] = w.annotators as [Client, Client, Client];
+    // Everyone says pos on every item: the aggregate is pos everywhere, from 3 judgments.
+    for (const c of [a0, a1, a2]) while ((await labelOne(c, projectId, () => 'pos')) !== null);
+    await live.settled(projectId);
+    const rows = await rowsOf(projectId);
+    expect(rows).toHaveLength(4);
+    for (const r of rows) {
+      const agg = JSON.parse(r.aggregates) as { questionId: string; answer: unknown; n: number; method: string }[];
+      expect(agg).toMatchObject([{ questionId: 'sentiment', answer: 'pos', n: 3, method: 'dawid_skene' }]);
+      expect(Number(r.n)).toBe(3);
+      expect(Number(r.confidence)).toBeGreaterThan(0.5);
+    }
+    // A refresh with nothing new writes nothing.
+    expect(await live.refresh(projectId)).toEqual({ written: 0, deleted: 0, reopened: 0 });
+  });
+
+  it('adaptive overlap asks one more judgment exactly of complete items under τ and under k_max, preferring another vendor', async () => {
+    // k = 2 to start; a0 and a2 are of the in-house vendor, a1 of the crowd (buildWorld alternates).
+    const projectId = await buildProject(w, { schema, items: items(4, 'ad'), overlapK: 2 });
+    await store.db.updateTable('projects').set({ overlap_mode: 'adaptive', overlap_k_max: 3, overlap_tau: 0.9 }).where('id', '=', projectId).execute();
+    const [a0, a1, a2] = w.annotators as [Client, Client, Client];
+    const ids = (await store.db.selectFrom('items').select(['id', 'external_id']).where('project_id', '=', projectId).orderBy('seq').execute()).map((r) => r.id);
+    // a0 labels all 4 pos. a2 (same vendor) agrees on items 0-1 and disagrees on 2-3... but only 2 judgments per
+    // item are open: a2 gets items 0..3 only where a0 left a slot, i.e. all 4 (k = 2).
+    while ((await labelOne(a0, projectId, () => 'pos')) !== null);
+    while ((await labelOne(a2, projectId, (id) => (ids.indexOf(id) < 2 ? 'pos' : 'neg'))) !== null);
+    await live.settled(projectId);
+
+    const state = await store.db
+      .selectFrom('items as i')
+      .innerJoin('item_results as r', 'r.item_id', 'i.id')
+      .select(['i.id', 'i.extra_k', 'i.open', 'i.submitted_count', 'i.avoid_vendor', 'i.prefer_skill', 'i.prefer_until', 'r.confidence'])
+      .where('i.project_id', '=', projectId)
+      .execute();
+    expect(state).toHaveLength(4);
+    for (const s of state) {
+      const confidence = Number(s.confidence);
+      const asked = Number(s.extra_k) === 1;
+      // The rule: complete (2 of 2) and under τ → one more (up to k_max 3), else none.
+      expect(asked).toBe(confidence < 0.9);
+      if (asked) {
+        expect(Number(s.open)).toBe(1);
+        // Both judges are in-house: another vendor is preferred; neither has gold, so skill is the prior mean 0.5.
+        expect(s.avoid_vendor).toBe(w.vendors.inHouse);
+        expect(Number(s.prefer_skill)).toBeCloseTo(0.5, 12);
+        expect(s.prefer_until).not.toBeNull();
+      }
+    }
+    // Disagreement (items 2-3: pos vs neg) leaves an item less certain than agreement (items 0-1).
+    const confOf = new Map(state.map((s) => [s.id, Number(s.confidence)]));
+    expect(Math.max(confOf.get(ids[2]!)!, confOf.get(ids[3]!)!)).toBeLessThan(Math.min(confOf.get(ids[0]!)!, confOf.get(ids[1]!)!));
+    expect(state.some((s) => Number(s.extra_k) === 1)).toBe(true);
+    const reopened = state.filter((s) => Number(s.extra_k) === 1).map((s) => s.id).sort();
+
+    // The crowd annotator (of the preferred other vendor) gets exactly the reopened items; once each has k_max = 3
+    // judgments nothing more is asked.
+    const got: string[] = [];
+    for (;;) {
+      const id = await labelOne(a1, projectId, () => 'neg');
+      if (id === null) break;
+      got.push(id);
+    }
+    expect(got.sort()).toEqual(reopened);
+    await live.settled(projectId);
+    const after = await store.db.selectFrom('items').select(['id', 'extra_k', 'submitted_count']).where('project_id', '=', projectId).execute();
+    for (const s of after) expect(Number(s.submitted_count)).toBeLessThanOrEqual(3);
+    expect(after.every((s) => Number(s.extra_k) <= 1)).toBe(true);
+  });
+
+  it('sends annotations of items still uncertain after their judgments to review (low-confidence trigger)', async () => {
+    const projectId = await buildProject(w, { schema, items: items(2, 'lc'), overlapK: 2 });
+    const [a0, a1] = w.annotators as [Client, Client];
+    const ids = (await store.db.selectFrom('items').select('id').where('project_id', '=', projectId).orderBy('seq').execute()).map((r) => r.id);
+    // Item 0: both pos (agreement); item 1: pos vs neg (a coin flip for the aggregate).
+    while ((await labelOne(a0, projectId, () => 'pos')) !== null);
+    while ((await labelOne(a1, projectId, (id) => (id === ids[0] ? 'pos' : 'neg'))) !== null);
+    await live.settled(projectId);
+    const conf = new Map((await rowsOf(projectId)).map((r) => [r.item_id, Number(r.confidence)]));
+    const threshold = (conf.get(ids[0]!)! + conf.get(ids[1]!)!) / 2;
+    expect(conf.get(ids[1]!)!).toBeLessThan(threshold);
+
+    const put = await w.manager.request('PUT', `/api/v1/projects/${projectId}/review-policy`, { sampleRate: 0, firstN: 0, flagged: false, lowConfidence: threshold });
+    expect(put.statusCode, put.body).toBe(200);
+    expect(put.json().lowConfidence).toBeCloseTo(threshold, 12);
+    const seen: { itemId: string; triggers: string[] }[] = [];
+    for (;;) {
+      const res = await w.reviewer.post(`/api/v1/projects/${projectId}/reviews/next`, {});
+      if (res.statusCode === 409) break;
+      expect(res.statusCode, res.body).toBe(200);
+      seen.push({ itemId: res.json().itemId, triggers: res.json().triggers });
+      expect((await w.reviewer.post(`/api/v1/reviews/${res.json().id}/accept`)).statusCode).toBe(200);
+    }
+    // Both annotations of the uncertain item, none of the settled one.
+    expect(seen).toEqual([
+      { itemId: ids[1], triggers: ['low_confidence'] },
+      { itemId: ids[1], triggers: ['low_confidence'] },
+    ]);
+    const bad = await w.manager.request('PUT', `/api/v1/projects/${projectId}/review-policy`, { sampleRate: 0, firstN: 0, flagged: false, lowConfidence: 1.5 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.field).toContain('lowConfidence');
+  });
+
+  it('leaves paused annotators’ annotations out of results and exports when the project says so', async () => {
+    const projectId = await buildProject(w, { schema, items: items(3, 'ex'), overlapK: 3 });
+    const [a0, a1, a2] = w.annotators as [Client, Client, Client];
+    for (const c of [a0, a1]) while ((await labelOne(c, projectId, () => 'pos')) !== null);
+    while ((await labelOne(a2, projectId, () => 'neg')) !== null);
+    // The gate paused a2 (written as the gate writes it).
+    await store.db
+      .insertInto('annotator_project_status')
+      .values({ project_id: projectId, annotator_id: a2.user.id, status: 'paused', reason: 'test', paused_at: '2026-11-25T00:00:00.000Z', gold_n: 0, gold_correct: 0, fail_streak: 0, updated_at: '2026-11-25T00:00:00.000Z' })
+      .execute();
+    const judgments = async () => (await w.manager.get(`/api/v1/projects/${projectId}/results`)).json();
+    const exported = async () => (await w.manager.get(`/api/v1/projects/${projectId}/export?format=jsonl`)).body.trim().split('\n').length;
+
+    const before = await judgments();
+    expect(await exported()).toBe(9);
+    await store.db.updateTable('projects').set({ exclude_paused: 1 }).where('id', '=', projectId).execute();
+    const after = await judgments();
+    expect(JSON.stringify(after)).not.toEqual(JSON.stringify(before));
+    expect(await exported()).toBe(6);
+    const n = (await live.refresh(projectId), await rowsOf(projectId)).map((r) => Number(r.n));
+    expect(n).toEqual([2, 2, 2]);
+  });
+});
