@@ -30,6 +30,7 @@ import {
 import type { ProjectRow } from '../../store/schema.js';
 import type { QuestionAggregate } from '../results/result-types.js';
 import { loadProjectResults } from '../results/project-results.js';
+import { itemConfidence } from '../results/list-results.js';
 import type { ServiceDeps } from '../deps.js';
 
 /** Projects under this many judgments are refreshed after each submit; larger ones by the background job. */
@@ -46,13 +47,6 @@ export interface RefreshOutcome {
   deleted: number;
   /** Items that asked for one more judgment. */
   reopened: number;
-}
-
-/** The lowest confidence among an item's questions that have one; null when none has. */
-export function itemConfidence(aggregates: readonly QuestionAggregate[]): number | null {
-  let low: number | null = null;
-  for (const a of aggregates) if (a.confidence !== null && (low === null || a.confidence < low)) low = a.confidence;
-  return low;
 }
 
 interface ProjectState {

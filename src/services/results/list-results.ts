@@ -22,8 +22,11 @@ export interface ItemResult {
   aggregates: QuestionAggregate[];
 }
 
-/** The confidence an item is filtered by: the chosen question's, or the lowest over its questions that have one. */
-function filterConfidence(aggregates: readonly QuestionAggregate[]): number | null {
+/**
+ * An item's confidence: the lowest over its questions that have one (null when none has). Results filter by it
+ * (over the chosen question only, when one is chosen); live results store it, and τ and review triggers read it.
+ */
+export function itemConfidence(aggregates: readonly QuestionAggregate[]): number | null {
   let min: number | null = null;
   for (const a of aggregates) if (a.confidence !== null && (min === null || a.confidence < min)) min = a.confidence;
   return min;
@@ -50,7 +53,7 @@ export async function listResults(deps: ServiceDeps, actor: Actor, projectId: st
     const aggregates = query.question === undefined ? all : all.filter((a) => a.questionId === query.question);
     if (aggregates.length === 0) continue;
     if (filtered) {
-      const c = filterConfidence(aggregates);
+      const c = itemConfidence(aggregates);
       if (c === null || c < min || c > max) continue;
     }
     if (items.length === limit) {
