@@ -46,7 +46,8 @@ export function parseSettings(v: SettingsValues): { ok: true; value: SettingsNum
   return { ok: true, value: { overlapK: k, goldRate: gold / 100, leaseSeconds: lease, priority: Number(v.priority) } };
 }
 
-const describeLease = (s: string) => {
+/** "= 1.5 h" beside a lease typed in seconds. */
+export const describeLease = (s: string) => {
   const n = Number(s);
   if (!Number.isFinite(n) || n <= 0) return '';
   return n >= 3600 ? `= ${+(n / 3600).toFixed(2)} h` : n >= 60 ? `= ${+(n / 60).toFixed(1)} min` : '';

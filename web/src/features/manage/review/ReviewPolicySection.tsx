@@ -1,0 +1,118 @@
+/**
+ * The Settings tab's review section: which annotations go to review (a random share, each annotator's first n,
+ * flagged items, items whose aggregate is not confident enough). The policy is its own resource (PUT
+ * /projects/{id}/review-policy), saved apart from the project's settings, and applies at once to all work not yet
+ * reviewed.
+ */
+import type { Project } from '../../../api/types';
+import { ErrorMessage, Loading } from '../../../components/Status';
+import { useSectionDraft } from '../settings/draft';
+import { CheckField, Field } from '../settings/Field';
+import { parsePercent, parseWhole, percentText } from '../settings/numbers';
+import { SettingsSection } from '../settings/SettingsSection';
+import { reviewPolicySentence } from './policy-words';
+import { useReviewPolicy, useSetReviewPolicy, type ReviewPolicy } from './queries';
+
+interface PolicyValues {
+  samplePercent: string;
+  firstN: string;
+  flagged: boolean;
+  lowConfidenceOn: boolean;
+  lowConfidencePercent: string;
+}
+
+const FIELDS = ['sampleRate', 'firstN', 'flagged', 'lowConfidence'] as const;
+
+function valuesOf(p: ReviewPolicy): PolicyValues {
+  return {
+    samplePercent: percentText(p.sampleRate),
+    firstN: String(p.firstN),
+    flagged: p.flagged,
+    lowConfidenceOn: p.lowConfidence !== null,
+    lowConfidencePercent: percentText(p.lowConfidence ?? 0.7),
+  };
+}
+
+export function ReviewPolicySection({ project }: { project: Project }) {
+  const policy = useReviewPolicy(project.id);
+  if (policy.isPending) return <Loading label="Loading the review policy" />;
+  if (policy.isError) return <ErrorMessage error={policy.error} title="The review policy could not be loaded" />;
+  return <PolicyForm projectId={project.id} policy={policy.data} />;
+}
+
+function PolicyForm({ projectId, policy }: { projectId: string; policy: ReviewPolicy }) {
+  const { draft, setDraft, dirty, saved, markSaved } = useSectionDraft(valuesOf(policy));
+  const update = useSetReviewPolicy(projectId);
+  const set = (patch: Partial<PolicyValues>) => setDraft({ ...draft, ...patch });
+
+  const sample = parsePercent(draft.samplePercent, { min: 0, max: 100 });
+  const firstN = parseWhole(draft.firstN, 0, 100_000);
+  const low = draft.lowConfidenceOn ? parsePercent(draft.lowConfidencePercent, { min: 0, max: 100, above: true }) : { share: null };
+  const parsed: ReviewPolicy | null =
+    'share' in sample && 'value' in firstN && 'share' in low ? { sampleRate: sample.share, firstN: firstN.value, flagged: draft.flagged, lowConfidence: low.share } : null;
+
+  const save = () => {
+    if (parsed) update.mutate(parsed, { onSuccess: (p) => markSaved(valuesOf(p)) });
+  };
+
+  return (
+    <SettingsSection
+      title="Review"
+      description={reviewPolicySentence(parsed ?? policy)}
+      saveLabel="Save review policy"
+      valid={parsed !== null}
+      dirty={dirty}
+      busy={update.isPending}
+      saved={saved}
+      error={update.error}
+      fields={FIELDS}
+      onSave={save}
+    >
+      <div className="settings-grid">
+        <Field
+          label="First annotations per annotator"
+          hint="Each annotator's first n annotations here are all reviewed; 0: none"
+          problem={'problem' in firstN ? firstN.problem : undefined}
+          error={update.error}
+          serverFields={['firstN']}
+        >
+          {(props) => <input {...props} type="number" min={0} max={100000} step={1} value={draft.firstN} onChange={(e) => set({ firstN: e.target.value })} />}
+        </Field>
+        <Field
+          label="Sample rate (%)"
+          hint="A random share of all annotations, whoever made them"
+          problem={'problem' in sample ? sample.problem : undefined}
+          error={update.error}
+          serverFields={['sampleRate']}
+        >
+          {(props) => <input {...props} type="number" min={0} max={100} step="any" value={draft.samplePercent} onChange={(e) => set({ samplePercent: e.target.value })} />}
+        </Field>
+      </div>
+      <CheckField
+        label="Review every annotation of a flagged item"
+        hint="Managers flag an item from its page in Results; annotators can flag items they were given through the API"
+        checked={draft.flagged}
+        onChange={(flagged) => set({ flagged })}
+        error={update.error}
+        serverFields={['flagged']}
+      />
+      <CheckField
+        label="Review the annotations of items whose aggregated answer is not confident enough"
+        checked={draft.lowConfidenceOn}
+        onChange={(lowConfidenceOn) => set({ lowConfidenceOn })}
+      />
+      {draft.lowConfidenceOn && (
+        <Field
+          className="indented narrow"
+          label="Confidence under (%)"
+          hint="Items whose aggregate's confidence is below this"
+          problem={'problem' in low ? low.problem : undefined}
+          error={update.error}
+          serverFields={['lowConfidence']}
+        >
+          {(props) => <input {...props} type="number" min={0} max={100} step="any" value={draft.lowConfidencePercent} onChange={(e) => set({ lowConfidencePercent: e.target.value })} />}
+        </Field>
+      )}
+    </SettingsSection>
+  );
+}

@@ -1,0 +1,81 @@
+/**
+ * Routing: which annotators are served this project's items, by the domain their profile names and the skill
+ * measured in it (qualifications and gold; shown and typed as a percentage).
+ */
+import type { Project } from '../../../api/types';
+import { useUpdateProject } from '../queries';
+import { useSectionDraft } from './draft';
+import { Field } from './Field';
+import { parsePercent, percentText } from './numbers';
+import { SettingsSection } from './SettingsSection';
+
+/** The server's rule for a domain: lowercase segments joined by "/", at most 100 characters. */
+const DOMAIN = /^[a-z0-9_-]+(\/[a-z0-9_-]+)*$/;
+
+interface RoutingValues {
+  domain: string;
+  minSkillPercent: string;
+}
+
+const FIELDS = ['domain', 'minSkill'] as const;
+
+const valuesOf = (p: Project): RoutingValues => ({ domain: p.domain ?? '', minSkillPercent: percentText(p.minSkill ?? 0) });
+
+function domainProblem(text: string): string | undefined {
+  const d = text.trim();
+  if (d === '') return undefined;
+  if (d.length > 100 || !DOMAIN.test(d)) return 'A lowercase path such as medicine/cardiology (a-z, 0-9, _ and -, segments joined by /)';
+  return undefined;
+}
+
+function routingSentence(domain: string, minSkill: number | null): string {
+  if (domain === '') return 'Any annotator may be served this project, whatever the domains in their profile.';
+  const skill = minSkill ? ` and whose skill measured there is at least ${Math.round(minSkill * 1000) / 10}%` : '';
+  return `Only annotators whose profile includes ${domain} (or a field under it, such as ${domain}/…)${skill} are served this project.`;
+}
+
+export function RoutingSection({ project }: { project: Project }) {
+  const { draft, setDraft, dirty, saved, markSaved } = useSectionDraft(valuesOf(project));
+  const update = useUpdateProject(project.id);
+  const set = (patch: Partial<RoutingValues>) => setDraft({ ...draft, ...patch });
+  const domain = domainProblem(draft.domain);
+  const skill = parsePercent(draft.minSkillPercent, { min: 0, max: 100 });
+  const valid = !domain && 'share' in skill;
+
+  const save = () => {
+    if (!valid) return;
+    update.mutate({ domain: draft.domain.trim() === '' ? null : draft.domain.trim(), minSkill: skill.share }, { onSuccess: (p) => markSaved(valuesOf(p)) });
+  };
+
+  return (
+    <SettingsSection
+      title="Routing"
+      description={valid ? routingSentence(draft.domain.trim(), skill.share) : routingSentence(project.domain ?? '', project.minSkill ?? 0)}
+      saveLabel="Save routing"
+      valid={valid}
+      dirty={dirty}
+      busy={update.isPending}
+      saved={saved}
+      error={update.error}
+      fields={FIELDS}
+      onSave={save}
+    >
+      <div className="settings-grid">
+        <Field label="Required domain" hint="e.g. medicine/cardiology; empty: any annotator" problem={domain} error={update.error} serverFields={['domain']}>
+          {(props) => (
+            <input {...props} type="text" value={draft.domain} spellCheck={false} autoCapitalize="off" placeholder="medicine/cardiology" onChange={(e) => set({ domain: e.target.value })} />
+          )}
+        </Field>
+        <Field
+          label="Minimum measured skill (%)"
+          hint="Accuracy measured in the domain by qualifications and gold; 0: none"
+          problem={'problem' in skill ? skill.problem : undefined}
+          error={update.error}
+          serverFields={['minSkill']}
+        >
+          {(props) => <input {...props} type="number" min={0} max={100} step="any" value={draft.minSkillPercent} onChange={(e) => set({ minSkillPercent: e.target.value })} />}
+        </Field>
+      </div>
+    </SettingsSection>
+  );
+}

@@ -1,0 +1,257 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useProject } from '../../../api/queries';
+import type { Project } from '../../../api/types';
+import { fakeServer } from '../../admin/fakeApi';
+import { renderWithApp } from '../../admin/testing';
+import { SettingsTab } from './SettingsTab';
+
+vi.mock('../../../api/client', async () => (await import('../../admin/fakeApi')).clientModuleForTests());
+
+afterEach(() => vi.unstubAllGlobals());
+
+const PROJECT: Project = {
+  id: 'p1',
+  name: 'Tone',
+  description: 'Sentiment of replies',
+  status: 'active',
+  schemaVersion: 1,
+  guidelineVersion: 1,
+  overlapK: 2,
+  goldRate: 0.1,
+  goldFeedback: 'audit',
+  leaseSeconds: 1800,
+  priority: 0,
+  vendors: [],
+  qualityGate: { enabled: true, floor: 0.6, minGold: 10, maxFailStreak: 5 },
+  kind: 'production',
+  domain: null,
+  minSkill: 0,
+  overlapMode: 'fixed',
+  overlapKMax: 5,
+  overlapTau: 0.9,
+  excludePaused: false,
+  createdAt: '2026-11-01T00:00:00.000Z',
+  updatedAt: '2026-11-01T00:00:00.000Z',
+};
+
+type Answer = { status: number; body?: unknown };
+
+/** A server holding one project and its review policy; PATCH merges as the real one does unless `refuse` answers. */
+function serve({ refuse }: { refuse?: (body: Record<string, unknown>) => Answer | undefined } = {}) {
+  let project: Project = { ...PROJECT };
+  let policy = { projectId: 'p1', sampleRate: 0, firstN: 0, flagged: false, lowConfidence: null as number | null, updatedAt: null as string | null };
+  let edits = 0;
+  const server = fakeServer({
+    'GET /api/v1/projects/p1': () => ({ status: 200, body: project }),
+    'PATCH /api/v1/projects/p1': ({ body }) => {
+      const patch = body as Record<string, unknown>;
+      const refused = refuse?.(patch);
+      if (refused) return refused;
+      const gate = { ...project.qualityGate!, ...(patch.qualityGate as object | undefined) };
+      project = { ...project, ...(patch as Partial<Project>), qualityGate: gate, updatedAt: `2026-11-02T00:00:0${++edits}.000Z` };
+      return { status: 200, body: project };
+    },
+    'GET /api/v1/projects/p1/review-policy': () => ({ status: 200, body: policy }),
+    'PUT /api/v1/projects/p1/review-policy': ({ body }) => {
+      policy = { ...policy, ...(body as object), updatedAt: '2026-11-02T00:00:00.000Z' };
+      return { status: 200, body: policy };
+    },
+    'GET /api/v1/vendors': () => ({
+      status: 200,
+      body: {
+        items: [
+          { id: 'v1', name: 'In-house', kind: 'in_house', createdAt: '2026-01-01T00:00:00.000Z' },
+          { id: 'v2', name: 'CrowdCo', kind: 'crowd', createdAt: '2026-01-01T00:00:00.000Z' },
+        ],
+        nextCursor: null,
+      },
+    }),
+  });
+  return server;
+}
+
+/** The tab as the project page mounts it: with the project as the server holds it now. */
+function Harness() {
+  const project = useProject('p1');
+  return project.data ? <SettingsTab project={project.data} /> : null;
+}
+
+const sectionOf = async (title: string) => screen.findByRole('region', { name: title });
+const sent = (server: ReturnType<typeof fakeServer>, method: string, path = '/api/v1/projects/p1') =>
+  server.sent.filter((r) => r.method === method && r.path === path).map((r) => r.body);
+
+describe('SettingsTab', () => {
+  it('says the quality gate in words as it is typed and saves only the gate', async () => {
+    const server = serve();
+    const user = userEvent.setup();
+    renderWithApp(<Harness />);
+    const gate = await sectionOf('Quality gate');
+    expect(gate).toHaveTextContent('Pause an annotator when the upper end of their 95% accuracy interval on hidden gold falls below 60% after 10 gold items, or when they miss 5 gold items in a row.');
+
+    await user.clear(within(gate).getByLabelText('Accuracy floor (%)'));
+    await user.type(within(gate).getByLabelText('Accuracy floor (%)'), '70');
+    await user.clear(within(gate).getByLabelText('Gold misses in a row'));
+    await user.type(within(gate).getByLabelText('Gold misses in a row'), '0');
+    expect(gate).toHaveTextContent(/falls below 70% after 10 gold items\. Their open tasks/);
+
+    await user.click(within(gate).getByRole('button', { name: 'Save quality gate' }));
+    expect(await within(gate).findByText('Saved.')).toBeInTheDocument();
+    expect(sent(server, 'PATCH')).toEqual([{ qualityGate: { enabled: true, floor: 0.7, minGold: 10, maxFailStreak: 0 } }]);
+  });
+
+  it('keeps unsaved edits in one section while another saves', async () => {
+    const server = serve();
+    const user = userEvent.setup();
+    renderWithApp(<Harness />);
+    const general = await sectionOf('General');
+    await user.clear(within(general).getByLabelText('Name'));
+    await user.type(within(general).getByLabelText('Name'), 'Tone, second round');
+
+    const results = await sectionOf('Results');
+    await user.click(within(results).getByRole('checkbox', { name: "Leave paused annotators' annotations out of results and exports" }));
+    expect(results).toHaveTextContent('leave out the annotations of annotators the quality gate has paused');
+    await user.click(within(results).getByRole('button', { name: 'Save results setting' }));
+    expect(await within(results).findByText('Saved.')).toBeInTheDocument();
+    expect(sent(server, 'PATCH')).toEqual([{ excludePaused: true }]);
+
+    expect(within(general).getByLabelText('Name')).toHaveValue('Tone, second round');
+    expect(within(general).getByText('Unsaved changes')).toBeInTheDocument();
+  });
+
+  it('saves from the keyboard: Enter in a field submits its section', async () => {
+    const server = serve();
+    const user = userEvent.setup();
+    renderWithApp(<Harness />);
+    const general = await sectionOf('General');
+    await user.click(within(general).getByLabelText('Gold rate (%)'));
+    await user.keyboard('{Control>}a{/Control}0{Enter}');
+    await waitFor(() => expect(sent(server, 'PATCH')).toHaveLength(1));
+    expect(sent(server, 'PATCH')[0]).toMatchObject({ name: 'Tone', goldRate: 0, leaseSeconds: 1800, status: 'active' });
+    expect(within(general).getByLabelText('Gold rate (%)')).toHaveFocus();
+  });
+
+  it('shows k max and τ only for adaptive overlap, and sends them with the mode', async () => {
+    const server = serve();
+    const user = userEvent.setup();
+    renderWithApp(<Harness />);
+    const overlap = await sectionOf('Overlap');
+    expect(overlap).toHaveTextContent('Every item gets 2 judgments, each from a different annotator.');
+    expect(within(overlap).getByLabelText('Judgments per item (k)')).toHaveValue(2);
+    expect(within(overlap).queryByLabelText('Most judgments (k max)')).toBeNull();
+    expect(within(overlap).queryByLabelText(/τ/)).toBeNull();
+
+    await user.click(within(overlap).getByRole('radio', { name: /Adaptive/ }));
+    expect(within(overlap).getByLabelText('Starting judgments (k)')).toHaveValue(2);
+    const kMax = within(overlap).getByLabelText('Most judgments (k max)');
+    await user.clear(kMax);
+    await user.type(kMax, '1');
+    // Below the starting k: said at the field, and Save waits.
+    expect(kMax).toHaveAccessibleDescription('At least the starting judgments (2)');
+    expect(within(overlap).getByRole('button', { name: 'Save overlap' })).toBeDisabled();
+    await user.type(kMax, '{Backspace}6');
+    const tau = within(overlap).getByLabelText('Confidence to stop at (τ, %)');
+    await user.clear(tau);
+    await user.type(tau, '95');
+    expect(overlap).toHaveTextContent('Every item starts with 2 judgments; while the confidence of its aggregated answer stays under 95%, it gets one more, up to 6 judgments in all.');
+    await user.click(within(overlap).getByRole('button', { name: 'Save overlap' }));
+    await within(overlap).findByText('Saved.');
+    expect(sent(server, 'PATCH')).toEqual([{ overlapMode: 'adaptive', overlapK: 2, overlapKMax: 6, overlapTau: 0.95 }]);
+  });
+
+  it("shows the server's refusal at the field it names", async () => {
+    serve({ refuse: (body) => ('domain' in body ? { status: 400, body: { error: { code: 'invalid', message: 'domain must be a lowercase path such as medicine/cardiology', field: 'domain' } } } : undefined) });
+    const user = userEvent.setup();
+    renderWithApp(<Harness />);
+    const routing = await sectionOf('Routing');
+    const domain = within(routing).getByLabelText('Required domain');
+    await user.type(domain, 'medicine/cardiology');
+    await user.click(within(routing).getByRole('button', { name: 'Save routing' }));
+    expect(await within(routing).findByRole('alert')).toHaveTextContent('domain must be a lowercase path such as medicine/cardiology');
+    expect(domain).toHaveAttribute('aria-invalid', 'true');
+    expect(domain).toHaveAccessibleDescription('domain must be a lowercase path such as medicine/cardiology');
+    // Said once, at the field: no second copy under the button.
+    expect(within(routing).getAllByText(/domain must be a lowercase path/)).toHaveLength(1);
+  });
+
+  it('sends the domain and the minimum skill as a share, and checks the domain while typing', async () => {
+    const server = serve();
+    const user = userEvent.setup();
+    renderWithApp(<Harness />);
+    const routing = await sectionOf('Routing');
+    expect(routing).toHaveTextContent('Any annotator may be served this project');
+    await user.type(within(routing).getByLabelText('Required domain'), 'Medicine');
+    expect(within(routing).getByLabelText('Required domain')).toHaveAttribute('aria-invalid', 'true');
+    expect(within(routing).getByRole('button', { name: 'Save routing' })).toBeDisabled();
+    await user.clear(within(routing).getByLabelText('Required domain'));
+    await user.type(within(routing).getByLabelText('Required domain'), 'medicine/cardiology');
+    await user.clear(within(routing).getByLabelText('Minimum measured skill (%)'));
+    await user.type(within(routing).getByLabelText('Minimum measured skill (%)'), '70');
+    expect(routing).toHaveTextContent('Only annotators whose profile includes medicine/cardiology (or a field under it, such as medicine/cardiology/…) and whose skill measured there is at least 70% are served this project.');
+    await user.click(within(routing).getByRole('button', { name: 'Save routing' }));
+    await within(routing).findByText('Saved.');
+    expect(sent(server, 'PATCH')).toEqual([{ domain: 'medicine/cardiology', minSkill: 0.7 }]);
+  });
+
+  it('restricts the project to ticked vendors with caps, and maps a refused cap back to its vendor', async () => {
+    const server = serve({
+      refuse: (body) => {
+        const vendors = body.vendors as { quotaShare: number | null }[];
+        return vendors[1]?.quotaShare === 0.5 ? { status: 400, body: { error: { code: 'invalid', message: 'quotaShare is too high for this project', field: 'vendors[1].quotaShare' } } } : undefined;
+      },
+    });
+    const user = userEvent.setup();
+    renderWithApp(<Harness />);
+    const vendors = await sectionOf('Vendors');
+    const crowdShare = await within(vendors).findByLabelText('Most share of judgments for CrowdCo (%)');
+    expect(crowdShare).toBeDisabled();
+    await user.click(within(vendors).getByRole('radio', { name: /Only annotators of the vendors ticked below/ }));
+    await user.click(within(vendors).getByRole('checkbox', { name: 'In-house' }));
+    await user.click(within(vendors).getByRole('checkbox', { name: 'CrowdCo' }));
+    await user.type(within(vendors).getByLabelText('Most tasks for In-house'), '100');
+    await user.type(crowdShare, '50');
+    expect(within(vendors).getByRole('row', { name: /CrowdCo/ })).toHaveTextContent('at most 50% of the judgments');
+    await user.click(within(vendors).getByRole('button', { name: 'Save vendors' }));
+    expect(await within(vendors).findByRole('alert')).toHaveTextContent('quotaShare is too high for this project');
+    expect(crowdShare).toHaveAttribute('aria-invalid', 'true');
+
+    await user.clear(crowdShare);
+    await user.type(crowdShare, '25');
+    await user.click(within(vendors).getByRole('button', { name: 'Save vendors' }));
+    await within(vendors).findByText('Saved.');
+    expect(sent(server, 'PATCH').at(-1)).toEqual({
+      vendors: [
+        { vendorId: 'v1', enabled: true, quotaTasks: 100, quotaShare: null },
+        { vendorId: 'v2', enabled: true, quotaTasks: null, quotaShare: 0.25 },
+      ],
+    });
+  });
+
+  it('sets the review policy through its own resource, with the low-confidence rule off as null', async () => {
+    const server = serve();
+    const user = userEvent.setup();
+    renderWithApp(<Harness />);
+    const review = await sectionOf('Review');
+    expect(review).toHaveTextContent('Nothing goes to review: turn on at least one rule below.');
+    await user.clear(within(review).getByLabelText('First annotations per annotator'));
+    await user.type(within(review).getByLabelText('First annotations per annotator'), '2');
+    await user.click(within(review).getByRole('checkbox', { name: 'Review every annotation of a flagged item' }));
+    expect(review).toHaveTextContent("Reviewers are handed each annotator's first 2 annotations and every annotation of a flagged item, never their own work.");
+    await user.click(within(review).getByRole('button', { name: 'Save review policy' }));
+    await within(review).findByText('Saved.');
+    expect(sent(server, 'PUT', '/api/v1/projects/p1/review-policy')).toEqual([{ sampleRate: 0, firstN: 2, flagged: true, lowConfidence: null }]);
+
+    await user.click(within(review).getByRole('checkbox', { name: /not confident enough/ }));
+    const under = within(review).getByLabelText('Confidence under (%)');
+    await user.clear(under);
+    await user.type(under, '0');
+    expect(within(review).getByRole('button', { name: 'Save review policy' })).toBeDisabled();
+    await user.clear(under);
+    await user.type(under, '75');
+    await user.click(within(review).getByRole('button', { name: 'Save review policy' }));
+    await waitFor(() => expect(sent(server, 'PUT', '/api/v1/projects/p1/review-policy')).toHaveLength(2));
+    expect(sent(server, 'PUT', '/api/v1/projects/p1/review-policy')[1]).toEqual({ sampleRate: 0, firstN: 2, flagged: true, lowConfidence: 0.75 });
+    expect(sent(server, 'PATCH')).toEqual([]);
+  });
+});
