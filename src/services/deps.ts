@@ -21,6 +21,11 @@ export interface ServiceDeps {
    * (results are still computed on demand). `assay serve` has one unless ASSAY_LIVE_QUALITY=off.
    */
   live?: LiveResults | undefined;
+  /**
+   * Uniform on [0, 1) for the hidden-gold draw; absent (always, outside tests), the operating system's CSPRNG, so
+   * no annotator can predict or replay it. Seeded simulations pass their own to be reproducible.
+   */
+  random?: (() => number) | undefined;
 }
 
 export const nowIsoOf = (deps: Pick<ServiceDeps, 'now'>): string => deps.now().toISOString();
@@ -33,5 +38,6 @@ export function makeDeps(store: Store, opts: Partial<Omit<ServiceDeps, 'store'>>
     sessionTtlMs: opts.sessionTtlMs ?? 12 * 3600_000,
     credentials: opts.credentials ?? new CredentialCache(),
     live: opts.live,
+    random: opts.random,
   };
 }

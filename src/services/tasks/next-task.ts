@@ -74,15 +74,16 @@ export async function nextTask(deps: ServiceDeps, actor: Actor, projectId: strin
     leaseExpiresAt,
     now: nowIso,
     sweep: sweepDue(project.id, now.getTime()),
-    preferGold: drawGold(project.gold_rate),
+    preferGold: drawGold(project.gold_rate, deps.random),
   });
   if (!claimed) throw await noTaskError(deps, project, actor.userId);
   return presentTask(project, claimed.row, claimed.data);
 }
 
-/** True with probability `rate` (0..1), from 48 random bits of the CSPRNG. */
-export function drawGold(rate: number): boolean {
-  return rate > 0 && randomInt(0, 2 ** 48 - 1) / (2 ** 48 - 1) < rate;
+/** True with probability `rate` (0..1), from 48 random bits of the CSPRNG (or from `random`, for a seeded test). */
+export function drawGold(rate: number, random?: () => number): boolean {
+  if (rate <= 0) return false;
+  return (random ? random() : randomInt(0, 2 ** 48 - 1) / (2 ** 48 - 1)) < rate;
 }
 
 function presentTask(project: ProjectRow, a: AssignmentRow, data: unknown): TaskView {
