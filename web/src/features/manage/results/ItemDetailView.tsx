@@ -7,6 +7,7 @@ import { Markdown } from '../../../components/Markdown';
 import { ErrorMessage, Loading } from '../../../components/Status';
 import type { ItemData, Question, TaskSchema } from '../../../schema';
 import { ConfidenceBar } from './ConfidenceBar';
+import { FlagControl } from './FlagControl';
 import { formatDateTime } from '../format';
 import { formatDuration, formatSignals, STATUS_LABELS } from './format';
 import { useItemDetail } from './queries';
@@ -38,6 +39,7 @@ export function ItemDetailView({ projectId, itemId, schema, schemaVersion }: Pro
         <span className="muted small">
           {item.judgments} of {item.judgmentsNeeded} judgments · id <code>{item.id}</code>
         </span>
+        <FlagControl projectId={projectId} itemId={item.id} />
       </header>
 
       <section aria-labelledby="results-data" className="results-section">

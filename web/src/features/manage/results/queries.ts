@@ -3,7 +3,7 @@
  * confidence range) as cursor-paged infinite queries, and one item's detail. Keys sit under the project's key, so
  * anything that invalidates the project refreshes these too.
  */
-import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
 import { queryKeys } from '../../../api/queries';
 import type { ItemStatus } from './types';
@@ -69,5 +69,13 @@ export function useItemDetail(projectId: string, itemId: string | null) {
     queryKey: resultsKeys.item(projectId, itemId ?? ''),
     queryFn: () => unwrap(api.GET('/api/v1/projects/{projectId}/items/{itemId}', { params: { path: { projectId, itemId: itemId! } } })),
     enabled: itemId !== null,
+  });
+}
+
+/** Flags the item for review with a reason (a later flag replaces the reason). */
+export function useFlagItem(projectId: string, itemId: string) {
+  return useMutation({
+    mutationFn: (reason: string) =>
+      unwrap(api.POST('/api/v1/projects/{projectId}/items/{itemId}/flag', { params: { path: { projectId, itemId } }, body: { reason } })),
   });
 }
