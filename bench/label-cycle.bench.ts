@@ -3,6 +3,11 @@
  * (with auth and schema validation), against a real `assay serve` child process on SQLite and on PostgreSQL.
  * Baseline: the same closed loop of two requests against a bare Fastify JSON route, measured in this run.
  *
+ * Live quality on against off, on SQLite (the issue's goal: it costs under 20%). Off: no gold, no quality gate, no
+ * live results (ASSAY_LIVE_QUALITY=off). On: hidden gold at rate 0.1 from a 5% gold pool, scored at submit, the
+ * quality gate judging every gold submit, and each item's aggregate refreshed after submits with adaptive
+ * overlap deciding from it (ASSAY_LIVE_QUALITY=on, the default of `assay serve`).
+ *
  *   npm run bench -- label-cycle            (ASSAY_BENCH_SECONDS=10 by default; PostgreSQL when it is up)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -69,15 +74,36 @@ async function benchBare(): Promise<LoadResult> {
   return r;
 }
 
-async function seed(url: string, items: number) {
+interface Mode {
+  /** Gold items (every 20th), served at rate 0.1; the quality gate on; live results on in the server. */
+  liveQuality: boolean;
+  /** Adaptive overlap (2 → at most 3 until τ 0.9) instead of fixed k = 1. */
+  adaptive?: boolean;
+}
+
+async function seed(url: string, items: number, mode: Mode) {
   const store = openStore(url);
   await migrateToLatest(store.db);
   const deps = makeDeps(store, { secret: 'bench-secret-0123456789' });
   const org = await createOrganization(deps, 'Bench');
   const sys = systemActor(org.id);
-  const project = await createProject(deps, sys, { name: 'bench', schema: sentimentAndPreferenceSchema, overlapK: 1 });
+  const project = await createProject(deps, sys, {
+    name: 'bench',
+    schema: sentimentAndPreferenceSchema,
+    overlapK: mode.adaptive ? 2 : 1,
+    ...(mode.adaptive && { overlapMode: 'adaptive' as const, overlapKMax: 3, overlapTau: 0.9 }),
+    goldRate: mode.liveQuality ? 0.1 : 0,
+    qualityGate: { enabled: mode.liveQuality },
+  });
   const lines = Array.from({ length: items }, (_, i) =>
-    JSON.stringify({ id: `b${i}`, review: `Review ${i}: works fine, battery is ok.`, prompt: 'Which is better?', response_a: 'Answer A', response_b: 'Answer B' }),
+    JSON.stringify({
+      id: `b${i}`,
+      review: `Review ${i}: works fine, battery is ok.`,
+      prompt: 'Which is better?',
+      response_a: 'Answer A',
+      response_b: 'Answer B',
+      ...(mode.liveQuality && i % 20 === 0 && { gold: { sentiment: 'positive', preference: -1 } }),
+    }),
   ).join('\n');
   await importItems(deps, sys, project.id, Readable.from([lines]), { format: 'jsonl' });
   const tokens: string[] = [];
@@ -89,8 +115,8 @@ async function seed(url: string, items: number) {
   return { projectId: project.id, tokens };
 }
 
-async function benchAssay(databaseUrl: string, items: number): Promise<LoadResult> {
-  const { projectId, tokens } = await seed(databaseUrl, items);
+async function benchAssay(databaseUrl: string, items: number, mode: Mode = { liveQuality: false }): Promise<LoadResult> {
+  const { projectId, tokens } = await seed(databaseUrl, items, mode);
   const port = await freePort();
   const child = spawnNode(['src/cli/main.ts', 'serve', '--no-demo'], {
     DATABASE_URL: databaseUrl,
@@ -99,6 +125,7 @@ async function benchAssay(databaseUrl: string, items: number): Promise<LoadResul
     LOG_LEVEL: 'warn',
     ASSAY_SECRET: 'bench-secret-0123456789',
     ASSAY_PG_POOL: '20',
+    ASSAY_LIVE_QUALITY: mode.liveQuality ? 'on' : 'off',
   }, true);
   const url = `http://127.0.0.1:${port}`;
   await waitReady(`${url}/healthz`);
@@ -139,6 +166,10 @@ const dir = mkdtempSync(join(tmpdir(), 'assay-bench-'));
 if (dialects.includes('sqlite')) {
 const sqlite = await benchAssay(`sqlite:${join(dir, 'bench.db')}`, items);
 console.log(`assay on SQLite                   ${fmt(sqlite)}   ratio to bare ${(sqlite.perSecond / bare.perSecond).toFixed(2)}`);
+const live = await benchAssay(`sqlite:${join(dir, 'bench-live.db')}`, items, { liveQuality: true });
+console.log(`  live quality on (gold, gate, live results)   ${fmt(live)}   ratio to off ${(live.perSecond / sqlite.perSecond).toFixed(2)}`);
+const adaptive = await benchAssay(`sqlite:${join(dir, 'bench-adaptive.db')}`, items, { liveQuality: true, adaptive: true });
+console.log(`  and adaptive overlap (2 → 3, τ 0.9)          ${fmt(adaptive)}   ratio to off ${(adaptive.perSecond / sqlite.perSecond).toFixed(2)}`);
 }
 rmSync(dir, { recursive: true, force: true });
 

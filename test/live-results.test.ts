@@ -173,4 +173,30 @@ describe.each(DIALECTS)('live results on %s', (dialect) => {
     const n = (await live.refresh(projectId), await rowsOf(projectId)).map((r) => Number(r.n));
     expect(n).toEqual([2, 2, 2]);
   });
+
+  it('gives each annotator their agreement with the consensus (Wilson interval by hand) and their gate status', async () => {
+    const projectId = await buildProject(w, { schema, items: [...items(3, 'ag'), { id: 'ag-gold', data: { text: 'gold' }, gold: { sentiment: 'pos' } }], overlapK: 3 });
+    await w.manager.request('PATCH', `/api/v1/projects/${projectId}`, { goldRate: 0.5 });
+    const [a0, a1, a2] = w.annotators as [Client, Client, Client];
+    w.deps.random = () => 0; // every draw prefers gold: each annotator's first task is the gold item
+    try {
+      for (const c of [a0, a1]) while ((await labelOne(c, projectId, () => 'pos')) !== null);
+      while ((await labelOne(a2, projectId, () => 'neg')) !== null);
+    } finally {
+      w.deps.random = undefined;
+    }
+    // Paused as the gate pauses (its status row exists since the gold submit).
+    await store.db.updateTable('annotator_project_status').set({ status: 'paused', reason: 'test', paused_at: '2026-11-25T00:00:00.000Z' }).where('project_id', '=', projectId).where('annotator_id', '=', a2.user.id).execute();
+    const res = await w.manager.get(`/api/v1/projects/${projectId}/quality/annotators`);
+    expect(res.statusCode, res.body).toBe(200);
+    const byId = new Map((res.json().items as { annotatorId: string; status: string; agreement: { n: number; agreed: number; rate: number; lower: number; upper: number } }[]).map((a) => [a.annotatorId, a]));
+    // Consensus is pos on the three normal items (two of three say so). Wilson 95% for 3/3: centre
+    // (3 + 1.96²/2) / (3 + 1.96²) = 0.71925, half-width 1.96·√(1.96²/4) / (3 + 1.96²) = 0.28075 → [0.43850, 1];
+    // for 0/3 the mirror image, [0, 0.56150]. The gold item counts for accuracy, not for agreement.
+    expect(byId.get(a0.user.id)).toMatchObject({ status: 'active', agreement: { n: 3, agreed: 3, rate: 1 } });
+    expect(byId.get(a0.user.id)!.agreement.lower).toBeCloseTo(0.4385, 4);
+    expect(byId.get(a0.user.id)!.agreement.upper).toBeCloseTo(1, 9);
+    expect(byId.get(a2.user.id)).toMatchObject({ status: 'paused', agreement: { n: 3, agreed: 0, rate: 0 } });
+    expect(byId.get(a2.user.id)!.agreement.upper).toBeCloseTo(0.5615, 4);
+  });
 });

@@ -18,6 +18,11 @@ const annotatorAccuracy = z.object({
   accuracy: z
     .object({ mean: z.number(), lower: z.number(), upper: z.number(), level: z.number() })
     .describe('Posterior Beta(1 + correct, 1 + wrong): mean and equal-tailed credible interval'),
+  status: z.enum(['active', 'paused']).describe("paused while the project's quality gate has them paused"),
+  agreement: z
+    .object({ n: z.number().int(), agreed: z.number().int(), rate: z.number(), lower: z.number(), upper: z.number() })
+    .nullable()
+    .describe("Agreement with the aggregated answer on label questions of normal items, Wilson 95% interval; null before any"),
 });
 
 const alphaEstimate = {

@@ -2,11 +2,20 @@
  * Live accuracy per annotator on a project's hidden gold: n gold items scored, n correct, and the accuracy as the
  * posterior of a uniform prior, Beta(1 + correct, 1 + wrong), with its mean and 95% equal-tailed interval. Scores
  * are written at submit (`submit-annotation.ts`), so the figures are current the moment an answer is acknowledged.
+ * Beside it: whether the quality gate has them paused, and their agreement with the consensus, the share of their
+ * answers to `label` questions on normal items that match the item's aggregated answer (Wilson 95% interval). The
+ * consensus includes their own judgment, so agreement is flattering for items with few judgments; it measures
+ * fit with the crowd, where gold accuracy measures truth.
  * Whoever may read a project's progress may read this; a vendor manager sees only their vendor's annotators.
  */
 import { authorize, vendorScopeOf, type Actor } from '../../core/permissions.js';
 import { betaPosterior } from '../../quality/stats/beta-interval.js';
+import { wilsonInterval } from '../../quality/stats/wilson.js';
 import { goldTallies } from '../../store/gold-scores.js';
+import { listProjectAnswers, pausedAnnotators } from '../../store/item-browse.js';
+import { fromJson } from '../../store/dialect.js';
+import type { ProjectRow } from '../../store/schema.js';
+import { loadProjectResults } from '../results/project-results.js';
 import type { ServiceDeps } from '../deps.js';
 import { requireProject } from '../projects/projects.js';
 
@@ -23,6 +32,10 @@ export interface AnnotatorAccuracy {
   correct: number;
   /** Beta(1 + correct, 1 + n − correct): posterior mean and equal-tailed interval. */
   accuracy: { mean: number; lower: number; upper: number; level: number };
+  /** `paused` while the project's quality gate has them paused. */
+  status: 'active' | 'paused';
+  /** Agreement with the aggregated answer on `label` questions of normal items; null before any such answer. */
+  agreement: { n: number; agreed: number; rate: number; lower: number; upper: number } | null;
 }
 
 export interface AnnotatorAccuracyView {
@@ -36,12 +49,45 @@ export async function listAnnotatorAccuracy(deps: ServiceDeps, actor: Actor, pro
   authorize(actor, 'progress.read');
   const project = await requireProject(deps, actor, projectId);
   const tallies = await goldTallies(deps.store.db, project.id, vendorScopeOf(actor));
+  const [paused, agreement] = await Promise.all([pausedAnnotators(deps.store.db, project.id), agreementWithConsensus(deps, project)]);
+  const pausedSet = new Set(paused);
   return {
     projectId: project.id,
     prior: 'Beta(1,1)',
     items: tallies.map((t) => {
       const p = betaPosterior(1 + t.correct, 1 + t.n - t.correct, ACCURACY_LEVEL);
-      return { ...t, accuracy: { mean: p.mean, lower: p.lower, upper: p.upper, level: p.level } };
+      const a = agreement.get(t.annotatorId);
+      const w = a ? wilsonInterval(a.agreed, a.n, ACCURACY_LEVEL) : null;
+      return {
+        ...t,
+        accuracy: { mean: p.mean, lower: p.lower, upper: p.upper, level: p.level },
+        status: pausedSet.has(t.annotatorId) ? ('paused' as const) : ('active' as const),
+        agreement: a && w ? { n: a.n, agreed: a.agreed, rate: w.estimate, lower: w.lower, upper: w.upper } : null,
+      };
     }),
   };
+}
+
+/** Per annotator: answers to `label` questions on normal items, and how many match the item's aggregated answer. */
+async function agreementWithConsensus(deps: ServiceDeps, project: ProjectRow): Promise<Map<string, { n: number; agreed: number }>> {
+  const [{ schema, results }, answers] = await Promise.all([loadProjectResults(deps, project), listProjectAnswers(deps.store.db, project.id)]);
+  const labelQuestions = schema.questions.filter((q) => q.type === 'label').map((q) => q.id);
+  const out = new Map<string, { n: number; agreed: number }>();
+  if (labelQuestions.length === 0) return out;
+  const gold = new Set((await deps.store.db.selectFrom('gold_answers').select('item_id').where('project_id', '=', project.id).execute()).map((g) => g.item_id));
+  for (const row of answers) {
+    if (gold.has(row.item_id)) continue;
+    const consensus = results.byItem.get(row.item_id);
+    if (!consensus) continue;
+    const given = fromJson<Record<string, unknown>>(row.answers);
+    for (const q of labelQuestions) {
+      const agg = consensus.find((c) => c.questionId === q);
+      if (!agg || given[q] === undefined || agg.answer === null) continue;
+      const t = out.get(row.annotator_id) ?? { n: 0, agreed: 0 };
+      t.n++;
+      if (given[q] === agg.answer) t.agreed++;
+      out.set(row.annotator_id, t);
+    }
+  }
+  return out;
 }

@@ -5160,6 +5160,19 @@ export interface paths {
                                     upper: number;
                                     level: number;
                                 };
+                                /**
+                                 * @description paused while the project's quality gate has them paused
+                                 * @enum {string}
+                                 */
+                                status: "active" | "paused";
+                                /** @description Agreement with the aggregated answer on label questions of normal items, Wilson 95% interval; null before any */
+                                agreement: {
+                                    n: number;
+                                    agreed: number;
+                                    rate: number;
+                                    lower: number;
+                                    upper: number;
+                                } | null;
                             }[];
                         };
                     };
@@ -6088,7 +6101,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "leased" | "decided";
                             /** @description Why it came to review */
-                            triggers: ("sample" | "first_n" | "flagged" | "requested")[];
+                            triggers: ("sample" | "first_n" | "flagged" | "low_confidence" | "requested")[];
                             leaseExpiresAt: string;
                             outcome: ("accept" | "reject" | "correct") | null;
                             reason: string | null;
@@ -6269,7 +6282,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "leased" | "decided";
                             /** @description Why it came to review */
-                            triggers: ("sample" | "first_n" | "flagged" | "requested")[];
+                            triggers: ("sample" | "first_n" | "flagged" | "low_confidence" | "requested")[];
                             leaseExpiresAt: string;
                             outcome: ("accept" | "reject" | "correct") | null;
                             reason: string | null;
@@ -6427,7 +6440,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "leased" | "decided";
                             /** @description Why it came to review */
-                            triggers: ("sample" | "first_n" | "flagged" | "requested")[];
+                            triggers: ("sample" | "first_n" | "flagged" | "low_confidence" | "requested")[];
                             leaseExpiresAt: string;
                             outcome: ("accept" | "reject" | "correct") | null;
                             reason: string | null;
@@ -6588,7 +6601,7 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "leased" | "decided";
                                 /** @description Why it came to review */
-                                triggers: ("sample" | "first_n" | "flagged" | "requested")[];
+                                triggers: ("sample" | "first_n" | "flagged" | "low_confidence" | "requested")[];
                                 leaseExpiresAt: string;
                                 outcome: ("accept" | "reject" | "correct") | null;
                                 reason: string | null;
@@ -6769,7 +6782,7 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "leased" | "decided";
                                 /** @description Why it came to review */
-                                triggers: ("sample" | "first_n" | "flagged" | "requested")[];
+                                triggers: ("sample" | "first_n" | "flagged" | "low_confidence" | "requested")[];
                                 leaseExpiresAt: string;
                                 outcome: ("accept" | "reject" | "correct") | null;
                                 reason: string | null;
