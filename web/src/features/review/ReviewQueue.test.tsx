@@ -24,6 +24,17 @@ const SCHEMA = {
         { value: 'neg', label: 'Negative' },
       ],
     },
+    {
+      id: 'sarcasm',
+      type: 'label',
+      prompt: 'Sarcastic?',
+      required: false,
+      field: 'reply',
+      options: [
+        { value: 'yes', label: 'Sarcastic' },
+        { value: 'no', label: 'Sincere' },
+      ],
+    },
   ],
 };
 
@@ -42,19 +53,19 @@ const task = (n: number): ReviewTask => ({
   correctionAnnotationId: null,
   createdAt: '2026-11-25T09:00:00.000Z',
   decidedAt: null,
-  item: { id: `itm_${n}`, data: { text: `Item text number ${n}` } },
+  item: { id: `itm_${n}`, data: { text: `Item text number ${n}`, reply: `Oh great, another one (${n})` } },
   annotation: { id: `ann_${n}`, annotator: 'otter-17', answers: { sentiment: 'pos' }, schemaVersion: 1, guidelineVersion: 2, timeSpentMs: 1000, createdAt: '2026-11-25T08:00:00.000Z' },
   flag: null,
 });
 
 /** A queue of `tasks`, then 409 no_task; each verdict answers with a decided summary. */
-function serve(tasks: ReviewTask[]) {
+function serve(tasks: ReviewTask[], { guidelineVersion = 2 } = {}) {
   let served = 0;
   const decided = (outcome: string) => () => ({ status: 200, body: { ...task(served), status: 'decided', outcome } });
   return fakeServer({
     'POST /api/v1/projects/p1/reviews/next': () =>
       served < tasks.length ? { status: 200, body: tasks[served++] } : { status: 409, body: { error: { code: 'no_task', message: 'Nothing to review', details: { reason: 'nothing_to_review' } } } },
-    'GET /api/v1/projects/p1': () => ({ status: 200, body: { id: 'p1', name: 'Tone', description: '', status: 'active', schemaVersion: 1, guidelineVersion: 2 } }),
+    'GET /api/v1/projects/p1': () => ({ status: 200, body: { id: 'p1', name: 'Tone', description: '', status: 'active', schemaVersion: 1, guidelineVersion } }),
     'GET /api/v1/projects/p1/schema': () => ({ status: 200, body: { version: 1, schema: SCHEMA, description: null } }),
     'GET /api/v1/projects/p1/guidelines': () => ({ status: 200, body: { version: 2, markdown: '# Tone\nSarcasm counts as negative.', createdAt: '2026-11-01T00:00:00.000Z', versions: [] } }),
     'POST /api/v1/reviews/rev_1/accept': decided('accept'),
@@ -83,7 +94,15 @@ describe('ReviewQueue', () => {
     expect(screen.getByRole('radio', { name: /Positive/ })).toHaveAttribute('aria-checked', 'true');
     expect(screen.getByRole('radio', { name: /Negative/ })).toBeDisabled();
     expect(await screen.findByText('Sarcasm counts as negative.')).toBeInTheDocument();
-    expect(screen.getByRole('complementary', { name: 'Guidelines version 2' })).toBeInTheDocument();
+    expect(screen.getByRole('complementary', { name: 'Guidelines version 2' })).toHaveTextContent('The version the annotator worked under, and the one in force.');
+  });
+
+  it('says when the annotation was made under guidelines older than the project\'s', async () => {
+    serve([task(1)], { guidelineVersion: 3 });
+    open();
+    const aside = await screen.findByRole('complementary', { name: 'Guidelines version 2' });
+    expect(await within(aside).findByText('Sarcasm counts as negative.')).toBeInTheDocument();
+    await waitFor(() => expect(aside).toHaveTextContent('the project is now at v3. Judge the work by this one.'));
   });
 
   it('accepts with a, then loads the next review', async () => {
@@ -94,6 +113,7 @@ describe('ReviewQueue', () => {
     await user.keyboard('a');
     expect(await screen.findByText('Item text number 2')).toBeInTheDocument();
     expect(posts(server, '/api/v1/reviews/rev_1/accept')).toHaveLength(1);
+    await waitFor(() => expect(screen.getByText('Accepted. Here is the next annotation.')).toHaveAttribute('role', 'status'));
   });
 
   it('rejects with r and a reason (Enter confirms; an empty reason cannot be sent)', async () => {
@@ -112,6 +132,7 @@ describe('ReviewQueue', () => {
     expect(posts(server, '/api/v1/reviews/rev_1/reject')[0]!.body).toEqual({ reason: 'a sarcastic text' });
     expect(posts(server, '/api/v1/reviews/rev_1/accept')).toHaveLength(0);
     expect(await screen.findByText(/Nothing to review right now/)).toBeInTheDocument();
+    expect(screen.getByText('Rejected, with your reason. The queue is empty.')).toHaveAttribute('role', 'status');
   });
 
   it('corrects with c: the answers open prefilled, the widget keys edit them and Ctrl+Enter saves', async () => {
@@ -129,6 +150,30 @@ describe('ReviewQueue', () => {
     await waitFor(() => expect(posts(server, '/api/v1/reviews/rev_1/correct')).toHaveLength(1));
     expect(posts(server, '/api/v1/reviews/rev_1/correct')[0]!.body).toMatchObject({ answers: { sentiment: 'neg' } });
     expect(posts(server, '/api/v1/reviews/rev_1/accept')).toHaveLength(0);
+  });
+
+  it('moves between questions with Alt+arrows while correcting, and the ? overlay lists the active question\'s keys', async () => {
+    const server = serve([task(1)]);
+    const user = userEvent.setup();
+    open();
+    await screen.findByText('Item text number 1');
+    await user.keyboard('c');
+    const form = await screen.findByLabelText('Your correction');
+    await user.keyboard('{Alt>}{ArrowDown}{/Alt}');
+    // The second question has the keyboard now: its "1" picks Sarcastic, not Positive.
+    await user.keyboard('1');
+    expect(within(form).getByRole('radio', { name: /Sarcastic/ })).toHaveAttribute('aria-checked', 'true');
+    expect(within(form).getByRole('radio', { name: /Positive/ })).toHaveAttribute('aria-checked', 'true');
+    await user.keyboard('?');
+    const help = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
+    const own = within(help).getByRole('table', { name: 'This question: Sarcastic?' });
+    expect(own).toHaveTextContent('1–2Pick an option (again to clear)');
+    expect(within(help).getByRole('table', { name: 'Correcting' })).toHaveTextContent('Alt+↓Next question');
+    await user.click(within(help).getAllByRole('button', { name: 'Close' }).at(-1)!);
+    expect(screen.queryByRole('dialog', { name: 'Keyboard shortcuts' })).toBeNull();
+    await user.keyboard('{Alt>}{ArrowUp}{/Alt}3{Control>}{Enter}{/Control}');
+    await waitFor(() => expect(posts(server, '/api/v1/reviews/rev_1/correct')).toHaveLength(1));
+    expect(posts(server, '/api/v1/reviews/rev_1/correct')[0]!.body).toMatchObject({ answers: { sentiment: 'neg', sarcasm: 'yes' } });
   });
 
   it('leaves a correction with Esc, unsaved, and shows the keys with ?', async () => {

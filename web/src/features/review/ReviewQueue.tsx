@@ -1,48 +1,78 @@
 /**
- * The reviewer queue: one annotation at a time, read-only, with the item and the guidelines it was made under;
- * `a` accepts, `r` rejects with a reason, `c` opens the answers for correction (Ctrl+Enter saves it as the
- * reviewer's own annotation, Esc leaves it), `?` lists the keys. After each verdict the next review loads.
+ * The reviewer queue: one annotation at a time, read-only, with the item and the guidelines it was made under (the
+ * version the annotator answered, said so when newer ones exist); `a` accepts, `r` rejects with a reason, `c` opens
+ * the answers for correction (the active question's keys edit them, Alt+↑/↓ move between questions, Ctrl+Enter
+ * saves it as the reviewer's own annotation, Esc leaves it), `?` lists the keys. After each verdict the next review
+ * loads and the verdict is announced.
  */
 import { useRef, useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useGuidelines, useProject, useProjectSchema } from '../../api/queries';
 import { Empty, ErrorMessage, Loading, errorText } from '../../components/Status';
 import { Markdown } from '../../components/Markdown';
-import { Dialog } from '../../components/Dialog';
-import { ShortcutTable } from '../../components/ShortcutTable';
 import { useHotkeys } from '../../components/useHotkeys';
-import { AnswerForm } from '../annotate/AnswerForm';
-import { validateAnswers, type AnswerSet, type ItemData } from '../../schema';
+import { AnswerForm, visibleQuestions } from '../annotate/AnswerForm';
+import { focusQuestion } from '../annotate/workspace/focus-question';
+import { useOwnedKeys } from '../annotate/workspace/useOwnedKeys';
+import { validateAnswers, type AnswerSet, type ItemData, type TaskSchema } from '../../schema';
 import { RejectDialog } from './RejectDialog';
-import { REVIEW_KEYS } from './keymap';
+import { ReviewHelp } from './ReviewHelp';
 import { useDecide, useNextReview, type ReviewTask, type Verdict } from './queries';
 import './review.css';
 
 const TRIGGER_TEXT: Record<string, string> = { sample: 'sampled', first_n: "one of the annotator's first", flagged: 'flagged item', requested: 'requested' };
+const DONE_TEXT: Record<Verdict['kind'], string> = { accept: 'Accepted.', reject: 'Rejected, with your reason.', correct: 'Correction saved.' };
 
 export function ReviewQueue() {
   const { projectId = '' } = useParams();
   const project = useProject(projectId);
   const next = useNextReview(projectId);
-  if (next.isPending) return <Loading label="Taking the next review" />;
-  if (next.isError) return <ErrorMessage error={next.error} title="Could not load a review" />;
+  // The verdict's mutation lives here, not in the pane: the pane is replaced by the next review as soon as the
+  // verdict lands, and the announcement must outlive it.
+  const decide = useDecide(projectId);
+  const [done, setDone] = useState<Verdict['kind'] | null>(null);
   return (
     <div className="review-page">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to="/review">Review</Link> <span aria-hidden="true">/</span>
+      </nav>
       <h1>Review{project.data ? `: ${project.data.name}` : ''}</h1>
-      {next.data === null ? (
-        <Empty>Nothing to review right now: every annotation the review policy selects is reviewed or held by another reviewer.</Empty>
+      <p role="status" className="review-said">
+        {done && !next.isFetching ? [DONE_TEXT[done], next.data ? 'Here is the next annotation.' : 'The queue is empty.'].join(' ') : ''}
+      </p>
+      {next.isPending ? (
+        <Loading label="Taking the next review" />
+      ) : next.isError ? (
+        <ErrorMessage error={next.error} title="Could not load a review" />
+      ) : next.data === null ? (
+        <Empty>Nothing to review right now: every annotation the review policy selects is reviewed or held by another reviewer. Your own work never comes to you.</Empty>
       ) : (
         // Keyed by review, so each review starts in view mode with its own draft.
-        <ReviewPane key={next.data.id} projectId={projectId} task={next.data} />
+        <ReviewPane
+          key={next.data.id}
+          task={next.data}
+          projectId={projectId}
+          currentGuidelines={project.data?.guidelineVersion}
+          decide={decide}
+          onDecided={setDone}
+        />
       )}
     </div>
   );
 }
 
-function ReviewPane({ projectId, task }: { projectId: string; task: ReviewTask }) {
+interface PaneProps {
+  projectId: string;
+  task: ReviewTask;
+  /** The project's guideline version now, to say when the annotation was made under an older one. */
+  currentGuidelines: number | undefined;
+  decide: ReturnType<typeof useDecide>;
+  onDecided: (kind: Verdict['kind']) => void;
+}
+
+function ReviewPane({ projectId, task, currentGuidelines, decide, onDecided }: PaneProps) {
   const schema = useProjectSchema(projectId, task.annotation.schemaVersion);
   const guidelines = useGuidelines(projectId, task.annotation.guidelineVersion);
-  const decide = useDecide(projectId);
   const original = task.annotation.answers as AnswerSet;
   const item = task.item.data as ItemData;
   const [correcting, setCorrecting] = useState(false);
@@ -52,12 +82,15 @@ function ReviewPane({ projectId, task }: { projectId: string; task: ReviewTask }
   const [help, setHelp] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const correctionStarted = useRef(0);
+  const correctionRoot = useRef<HTMLDivElement>(null);
+  const taskSchema = schema.data?.schema as TaskSchema | undefined;
+  const visible = taskSchema ? visibleQuestions(taskSchema, correcting ? draft : original) : [];
 
   const overlay = rejecting || help;
   const send = (verdict: Verdict) => {
     if (decide.isPending) return;
     setProblem(null);
-    decide.mutate({ reviewId: task.id, verdict }, { onError: (e) => setProblem(errorText(e)) });
+    decide.mutate({ reviewId: task.id, verdict }, { onSuccess: () => onDecided(verdict.kind), onError: (e) => setProblem(errorText(e)) });
   };
   const startCorrecting = () => {
     setDraft(original);
@@ -66,23 +99,32 @@ function ReviewPane({ projectId, task }: { projectId: string; task: ReviewTask }
     setCorrecting(true);
   };
   const saveCorrection = () => {
-    if (!schema.data) return;
+    if (!taskSchema) return;
     try {
-      validateAnswers(schema.data.schema as never, item, draft);
+      validateAnswers(taskSchema as never, item, draft);
     } catch (e) {
       setProblem(errorText(e));
       return;
     }
     send({ kind: 'correct', answers: draft, timeSpentMs: Date.now() - correctionStarted.current });
   };
+  const moveTo = (index: number) => {
+    const to = Math.max(0, Math.min(visible.length - 1, index));
+    setActive(to);
+    focusQuestion(correctionRoot.current, to);
+  };
 
+  // As in the workspace: the correction's modified keys are heard before any widget, whose own arrow or Enter
+  // handling would otherwise swallow them.
+  useOwnedKeys({ 'mod+enter': saveCorrection, 'alt+arrowdown': () => moveTo(active + 1), 'alt+arrowup': () => moveTo(active - 1) }, correcting && !overlay);
   useHotkeys(
     correcting
-      ? { 'mod+enter': saveCorrection, escape: () => setCorrecting(false), '?': () => setHelp(true) }
+      ? { escape: () => setCorrecting(false), '?': () => setHelp(true) }
       : { a: () => send({ kind: 'accept' }), r: () => setRejecting(true), c: startCorrecting, '?': () => setHelp(true) },
     !overlay,
   );
 
+  const olderGuidelines = currentGuidelines !== undefined && currentGuidelines !== task.annotation.guidelineVersion;
   return (
     <div className="review-layout">
       <section className="review-main" aria-label="Annotation under review">
@@ -95,17 +137,20 @@ function ReviewPane({ projectId, task }: { projectId: string; task: ReviewTask }
         </div>
         {schema.isPending && <Loading label="Loading the schema" />}
         {schema.isError && <ErrorMessage error={schema.error} />}
-        {schema.data &&
+        {taskSchema &&
           (correcting ? (
-            <div className="review-correcting" aria-label="Your correction">
-              <p className="status">Correcting: change the answers, then Ctrl+Enter saves; Esc leaves without saving.</p>
-              <AnswerForm schema={schema.data.schema as never} item={item} answers={draft} onChange={setDraft} activeIndex={active} onActivate={setActive} idPrefix="fix" />
+            <div className="review-correcting" aria-label="Your correction" role="group" ref={correctionRoot}>
+              <p className="status">
+                Correcting: change the answers (the active question's keys work, <kbd>Alt+↑</kbd> <kbd>Alt+↓</kbd> move between questions), then <kbd>Ctrl+Enter</kbd> saves;{' '}
+                <kbd>Esc</kbd> leaves without saving.
+              </p>
+              <AnswerForm schema={taskSchema as never} item={item} answers={draft} onChange={setDraft} activeIndex={active} onActivate={setActive} idPrefix="fix" />
             </div>
           ) : (
             // Read-only: the form shows the item and the annotator's answers; disabled controls take no input.
             <fieldset disabled className="review-readonly">
               <legend className="review-sr-only">The annotator's answers</legend>
-              <AnswerForm schema={schema.data.schema as never} item={item} answers={original} onChange={() => undefined} activeIndex={-1} onActivate={() => undefined} idPrefix="orig" />
+              <AnswerForm schema={taskSchema as never} item={item} answers={original} onChange={() => undefined} activeIndex={-1} onActivate={() => undefined} idPrefix="orig" />
             </fieldset>
           ))}
         {problem && (
@@ -116,22 +161,22 @@ function ReviewPane({ projectId, task }: { projectId: string; task: ReviewTask }
         <div className="review-actions">
           {correcting ? (
             <>
-              <button className="btn primary" onClick={saveCorrection} disabled={decide.isPending}>
+              <button className="btn primary" onClick={saveCorrection} disabled={decide.isPending} aria-keyshortcuts="Control+Enter">
                 Save correction <kbd>Ctrl+Enter</kbd>
               </button>
-              <button className="btn ghost" onClick={() => setCorrecting(false)}>
+              <button className="btn ghost" onClick={() => setCorrecting(false)} aria-keyshortcuts="Escape">
                 Cancel <kbd>Esc</kbd>
               </button>
             </>
           ) : (
             <>
-              <button className="btn primary" onClick={() => send({ kind: 'accept' })} disabled={decide.isPending}>
+              <button className="btn primary" onClick={() => send({ kind: 'accept' })} disabled={decide.isPending} aria-keyshortcuts="A">
                 Accept <kbd>A</kbd>
               </button>
-              <button className="btn danger" onClick={() => setRejecting(true)} disabled={decide.isPending}>
+              <button className="btn danger" onClick={() => setRejecting(true)} disabled={decide.isPending} aria-keyshortcuts="R">
                 Reject <kbd>R</kbd>
               </button>
-              <button className="btn" onClick={startCorrecting} disabled={decide.isPending}>
+              <button className="btn" onClick={startCorrecting} disabled={decide.isPending} aria-keyshortcuts="C">
                 Correct <kbd>C</kbd>
               </button>
             </>
@@ -143,6 +188,11 @@ function ReviewPane({ projectId, task }: { projectId: string; task: ReviewTask }
       </section>
       <aside className="review-guidelines" aria-label={`Guidelines version ${task.annotation.guidelineVersion}`}>
         <h2>Guidelines v{task.annotation.guidelineVersion}</h2>
+        <p className="muted small">
+          {olderGuidelines
+            ? `The version the annotator worked under; the project is now at v${currentGuidelines}. Judge the work by this one.`
+            : 'The version the annotator worked under, and the one in force.'}
+        </p>
         {guidelines.isPending && <Loading label="Loading the guidelines" />}
         {guidelines.isError && <ErrorMessage error={guidelines.error} />}
         {guidelines.data && (guidelines.data.markdown.trim() ? <Markdown source={guidelines.data.markdown} /> : <Empty>No guidelines were written.</Empty>)}
@@ -156,9 +206,7 @@ function ReviewPane({ projectId, task }: { projectId: string; task: ReviewTask }
           send({ kind: 'reject', reason });
         }}
       />
-      <Dialog open={help} onClose={() => setHelp(false)} title="Keyboard shortcuts" closeButton>
-        <ShortcutTable rows={Object.values(REVIEW_KEYS)} />
-      </Dialog>
+      <ReviewHelp open={help} onClose={() => setHelp(false)} correcting={correcting} activeQuestion={visible[active]} />
     </div>
   );
 }
