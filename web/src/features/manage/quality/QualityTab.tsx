@@ -15,6 +15,7 @@ import { joinAnnotatorRows } from './annotator-rows';
 import { ConfidenceCard } from './ConfidenceCard';
 import { PausedCard } from './PausedCard';
 import { useAnnotatorAccuracy, useReviewTally } from './queries';
+import { ReviewOutcomesCard } from '../review/ReviewOutcomesCard';
 import './quality.css';
 
 const AGREEMENT_TYPES: readonly string[] = ['label', 'multi_label', 'rating', 'pairwise'];
@@ -30,6 +31,7 @@ export function QualityTab({ projectId }: { projectId: string }) {
     <div className="quality">
       <AnnotatorsCard projectId={projectId} />
       <PausedCard projectId={projectId} />
+      <ReviewOutcomesCard projectId={projectId} />
       {schema.isError ? (
         <ErrorMessage error={schema.error} title="The schema could not be loaded" />
       ) : !questions ? (

@@ -26,3 +26,19 @@ export function useSetReviewPolicy(projectId: string) {
     onSuccess: (policy) => queryClient.setQueryData(reviewPolicyKey(projectId), policy),
   });
 }
+
+/**
+ * Names of the organization's people by id (the first 500; a vendor manager gets their vendor's), for the review
+ * outcomes, whose tally names annotators by id only. Ids beyond the page show as ids.
+ */
+export function useUserNames(enabled = true) {
+  return useQuery({
+    queryKey: [...queryKeys.users, 'names'] as const,
+    queryFn: async () => {
+      const page = await unwrap(api.GET('/api/v1/users', { params: { query: { limit: 500 } } }));
+      return new Map(page.items.map((u) => [u.id, u.name]));
+    },
+    enabled,
+    staleTime: 60_000,
+  });
+}
