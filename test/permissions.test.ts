@@ -67,6 +67,12 @@ const ACCESS: Record<string, readonly Role[]> = {
   'GET /api/v1/projects/:projectId/reviews': ['admin', 'manager', 'reviewer', 'annotator'],
   'GET /api/v1/projects/:projectId/reviews/tally': ['admin', 'manager', 'reviewer', 'vendor_manager'],
   'POST /api/v1/projects/:projectId/items/:itemId/flag': ['admin', 'manager', 'reviewer', 'annotator'],
+  'POST /api/v1/qualifications': ['admin', 'manager'],
+  'GET /api/v1/qualifications': EVERYONE,
+  'GET /api/v1/qualifications/:qualificationId': EVERYONE,
+  'POST /api/v1/qualifications/:qualificationId/attempts': ['admin', 'annotator'],
+  'GET /api/v1/qualifications/:qualificationId/attempts': EVERYONE,
+  'GET /api/v1/users/:userId/skills': ['admin', 'manager', 'vendor_manager', 'annotator'],
 };
 const allowedRoles = (r: RouteEntry): readonly Role[] => ACCESS[routeKey(r)] ?? [];
 

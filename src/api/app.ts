@@ -24,6 +24,7 @@ import { resultRoutes } from './results/routes.js';
 import { qualityRoutes } from './quality/routes.js';
 import { qualityGateRoutes } from './quality-gates/routes.js';
 import { reviewRoutes } from './review/routes.js';
+import { qualificationRoutes } from './qualifications/routes.js';
 import { serveWebApp } from './web-app.js';
 
 export interface AppOptions {
@@ -99,6 +100,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(qualityRoutes, { deps: opts.deps });
       await api.register(qualityGateRoutes, { deps: opts.deps });
       await api.register(reviewRoutes, { deps: opts.deps });
+      await api.register(qualificationRoutes, { deps: opts.deps });
     },
     { prefix: '/api/v1' },
   );

@@ -16,6 +16,7 @@ export const ID_PREFIXES = {
   import: 'imp',
   review: 'rev',
   event: 'evt',
+  attempt: 'qat',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 

@@ -1,19 +1,27 @@
 /**
  * Assignments (item × annotator with a lease) and the claim, the hottest write path. The item row carries
- * `active_count` (unexpired leases + submissions) and `open` (active_count < k), updated in the same transaction
- * as the assignment rows, so the claim reads one indexed range of open items and a conditional UPDATE on the
- * claimed row is the final guard against over-assignment on either engine.
+ * `active_count` (unexpired leases + submissions) and `open` (active_count < k + extra_k, where extra_k counts the
+ * judgments adaptive overlap asked beyond k), updated in the same transaction as the assignment rows, so the claim
+ * reads one indexed range of open items and a conditional UPDATE on the claimed row is the final guard against
+ * over-assignment on either engine.
+ *
+ * The eligibility conditions of the claim (never given to the annotator, not paused, the adaptive preference, the
+ * hidden-gold guard) are written once here, with the query builder, as `eligibleCandidate`: the SQLite claim runs it
+ * as a query and the PostgreSQL claim statement (`claims.ts`) compiles the same builder into its CTEs.
  */
-import { sql, type SqlBool } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { Executor } from './db.js';
-import type { AssignmentRow } from './schema.js';
+import type { AssignmentRow, DB } from './schema.js';
 import { capabilitiesOf } from './dialect.js';
 import { prepare } from './prepared.js';
 
 export const ASSIGNMENT_STATUSES = ['leased', 'submitted', 'skipped', 'expired'] as const;
 export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
 
-/** Marks the project's lapsed leases expired and gives their items back to the pool; returns how many. */
+/**
+ * Marks the project's lapsed leases expired and gives their items back to the pool; returns how many. `overlapK` is
+ * the project's k (each item's own `extra_k` is added in SQL).
+ */
 export async function expireLeases(db: Executor, projectId: string, now: string, overlapK: number): Promise<number> {
   const expired = await db
     .updateTable('assignments')
@@ -27,84 +35,123 @@ export async function expireLeases(db: Executor, projectId: string, now: string,
   return expired.length;
 }
 
-/** Frees one judgment slot on the item (a lease expired or was skipped). */
+/** Frees one judgment slot on the item (a lease expired or was skipped); `overlapK` is the project's k. */
 export async function releaseItemSlot(db: Executor, itemId: string, overlapK: number) {
   await db
     .updateTable('items')
     .set({
       active_count: sql`active_count - 1`,
-      open: sql`case when is_gold = 1 or active_count - 1 < ${overlapK} then 1 else 0 end`,
+      open: sql`case when is_gold = 1 or active_count - 1 < ${overlapK} + extra_k then 1 else 0 end`,
     })
     .where('id', '=', itemId)
     .execute();
 }
 
-/** The item (`items` or the alias `n`) was never assigned to the annotator: they have not had it, in any state. */
-const neverGivenTo = (itemId: 'items.id' | 'n.id', annotatorId: string) =>
+/** The item (`items`, or the aliases `i` and `n`) was never assigned to the annotator: they have not had it, in any state. */
+const neverGivenTo = (itemId: 'items.id' | 'i.id' | 'n.id', annotatorId: string) =>
   sql<SqlBool>`not exists (select 1 from assignments a where a.item_id = ${sql.ref(itemId)} and a.annotator_id = ${annotatorId})`;
 
-const candidateQuery = (lock: boolean) =>
-  prepare<{ projectId: string; annotatorId: string; gold: number }, { id: string; data: unknown }>((db, p) => {
-  const q = db
-    .selectFrom('items')
-    .select(['items.id', 'items.data'])
-    .where('items.project_id', '=', p.projectId)
-    .where('items.open', '=', 1)
-    .where('items.is_gold', '=', p.gold)
-    // Nothing while the quality gate has the annotator paused on the project.
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('annotator_project_status as ps')
-            .select('ps.status')
-            .where('ps.project_id', '=', p.projectId)
-            .where('ps.annotator_id', '=', p.annotatorId)
-            .where('ps.status', '=', 'paused'),
-        ),
-      ),
-    )
-    .where(neverGivenTo('items.id', p.annotatorId))
-    // A gold item only while a normal item is eligible too (the same conditions, on the normal pool): otherwise
-    // the annotator, told by their progress that the real work is done, would know what they are served is gold.
+/** Who claims, as the claim's eligibility conditions read it (a type, not an interface: prepared-query parameters). */
+export type Claimer = {
+  projectId: string;
+  annotatorId: string;
+  /** The annotator's vendor, '' for none: kept from items whose extra judgment avoids it, until `prefer_until`. */
+  vendorId: string;
+  /** The annotator's measured accuracy on the project (`measuredProjectSkill`; 0.5 in fixed-overlap projects). */
+  skill: number;
+  now: string;
+  /** 1 in a qualification: its items are all gold, served without the normal-pool guard. 0 otherwise. */
+  goldOnly: number;
+};
+
+/**
+ * The adaptive preference: while `prefer_until` is in the future, an item's extra judgment goes only to an annotator
+ * who is not of `avoid_vendor` and whose measured skill is at least `prefer_skill`; after it (or never set: fixed
+ * overlap), to anyone eligible.
+ */
+const preferenceAllows = (t: 'i' | 'n', p: Claimer) => {
+  const c = (name: 'prefer_until' | 'avoid_vendor' | 'prefer_skill') => sql.ref(`${t}.${name}`);
+  return sql<SqlBool>`(${c('prefer_until')} is null or ${c('prefer_until')} <= ${p.now} or ((${c('avoid_vendor')} is null or ${c('avoid_vendor')} <> ${p.vendorId}) and ${p.skill} >= coalesce(${c('prefer_skill')}, 0)))`;
+};
+
+/** The annotator is paused on the project by its quality gate. */
+const pausedHere = (eb: ExpressionBuilder<DB, 'items'>, p: Claimer) =>
+  eb.exists(
+    eb
+      .selectFrom('annotator_project_status as ps')
+      .select('ps.status')
+      .where('ps.project_id', '=', p.projectId)
+      .where('ps.annotator_id', '=', p.annotatorId)
+      .where('ps.status', '=', sql.lit('paused')),
+  );
+
+/**
+ * The first item of the kind asked for (`is_gold` `=` or `<>` `gold`), in serving order, eligible for the claimer:
+ * open (active_count < k + extra_k, or gold), never given to them, allowed by the adaptive preference, and nothing
+ * while the quality gate has them paused on the project. A gold item only while a normal item is eligible too
+ * (the same conditions, on the normal pool), so the annotator, told by their progress that the real work is done,
+ * never gets gold alone and learns it is gold; a qualification (`goldOnly`) has only gold items and no such guard.
+ * The one definition both claims use: SQLite runs it as a query, PostgreSQL compiles it into its claim statement.
+ * Constants are literals, not parameters, so PostgreSQL's generic plan of the named statement still sees `limit 1`
+ * and the constant index columns.
+ */
+export function eligibleCandidate(db: Kysely<DB>, p: Claimer & { gold: number }, kind: '=' | '<>') {
+  return db
+    .selectFrom('items as i')
+    .select(['i.id', 'i.data'])
+    .where('i.project_id', '=', p.projectId)
+    .where('i.open', '=', sql.lit(1))
+    .where('i.is_gold', kind, p.gold)
+    .where((eb) => eb.not(pausedHere(eb as unknown as ExpressionBuilder<DB, 'items'>, p)))
+    .where(neverGivenTo('i.id', p.annotatorId))
+    .where(preferenceAllows('i', p))
     .where((eb) =>
       eb.or([
-        eb('items.is_gold', '=', 0),
+        eb('i.is_gold', '=', sql.lit(0)),
+        sql<SqlBool>`${p.goldOnly} = 1`,
         eb.exists(
           eb
             .selectFrom('items as n')
             .select('n.id')
             .where('n.project_id', '=', p.projectId)
-            .where('n.open', '=', 1)
-            .where('n.is_gold', '=', 0)
-            .where(neverGivenTo('n.id', p.annotatorId)),
+            .where('n.open', '=', sql.lit(1))
+            .where('n.is_gold', '=', sql.lit(0))
+            .where(neverGivenTo('n.id', p.annotatorId))
+            .where(preferenceAllows('n', p)),
         ),
       ]),
     )
-    .orderBy('items.priority', 'desc')
-    .orderBy('items.seq')
-    .limit(1);
-  return lock && capabilitiesOf(db).skipLocked ? q.forUpdate().skipLocked() : q;
-});
+    .orderBy('i.priority', 'desc')
+    .orderBy('i.seq')
+    .limit(sql.lit(1));
+}
+
+type CandidateParams = Claimer & { gold: number };
+
+const candidateQuery = (lock: boolean) =>
+  prepare<CandidateParams, { id: string; data: unknown }>((db, p) => {
+    const q = eligibleCandidate(db, p, '=');
+    return lock && capabilitiesOf(db).skipLocked ? q.forUpdate().skipLocked() : q;
+  });
 const claimCandidate = candidateQuery(true);
 const unlockedCandidate = candidateQuery(false);
 
 /**
- * Whether any item is still eligible for the annotator, including items other claimers hold locked right now. A
- * gold item is eligible only while a normal one is, so this asks for the normal pool alone, whatever was drawn.
+ * Whether any item is still eligible for the claimer, including items other claimers hold locked right now. A gold
+ * item is eligible only while a normal one is, so this asks for the normal pool alone, whatever was drawn (the gold
+ * pool in a qualification, which has nothing else).
  */
-export function findClaimCandidateUnlocked(db: Executor, projectId: string, annotatorId: string) {
-  return unlockedCandidate.first(db, { projectId, annotatorId, gold: 0 });
+export function findClaimCandidateUnlocked(db: Executor, c: Claimer) {
+  return unlockedCandidate.first(db, { ...c, gold: c.goldOnly });
 }
 
 /**
- * The first open item of the kind asked for (`gold` 1: gold items, 0: the others), in serving order, that the
- * annotator has never been assigned, with its data; a gold item only while a normal item is also eligible for the
- * annotator (open, never given to them). On PostgreSQL the row is locked with SKIP LOCKED so concurrent claimers
+ * The first eligible item of the kind asked for (`gold` true: gold items, false: the others), in serving order,
+ * with its data (see `eligibleCandidate`). On PostgreSQL the row is locked with SKIP LOCKED so concurrent claimers
  * spread over items instead of queueing on one.
  */
-export function findClaimCandidate(db: Executor, projectId: string, annotatorId: string, gold: boolean) {
-  return claimCandidate.first(db, { projectId, annotatorId, gold: gold ? 1 : 0 });
+export function findClaimCandidate(db: Executor, c: Claimer, gold: boolean) {
+  return claimCandidate.first(db, { ...c, gold: gold ? 1 : 0 });
 }
 
 const takeSlot = prepare<{ itemId: string; k: number }>((db, p) =>
@@ -112,15 +159,15 @@ const takeSlot = prepare<{ itemId: string; k: number }>((db, p) =>
     .updateTable('items')
     .set({
       active_count: sql`active_count + 1`,
-      open: sql`case when is_gold = 1 or active_count + 1 < ${p.k} then 1 else 0 end`,
+      open: sql`case when is_gold = 1 or active_count + 1 < ${p.k} + extra_k then 1 else 0 end`,
     })
     .where('id', '=', p.itemId)
-    .where((eb) => eb.or([eb('is_gold', '=', 1), eb('active_count', '<', p.k)])),
+    .where((eb) => eb.or([eb('is_gold', '=', 1), eb('active_count', '<', sql<number>`${p.k} + extra_k`)])),
 );
 
 /**
- * Takes one judgment slot on the item if it still has one; false when another claim took the last. A gold item has
- * no limit: every annotator gets it once (the unique (item, annotator) index keeps it to once).
+ * Takes one judgment slot on the item if it still has one (k + extra_k); false when another claim took the last. A
+ * gold item has no limit: every annotator gets it once (the unique (item, annotator) index keeps it to once).
  */
 export async function takeItemSlot(db: Executor, itemId: string, overlapK: number): Promise<boolean> {
   return (await takeSlot.run(db, { itemId, k: overlapK })) === 1;
@@ -163,6 +210,7 @@ const assignmentForSubmit = prepare<
     gold_feedback: string;
     org_id: string;
     overlap_k: number;
+    kind: string;
     gate_enabled: number;
     gate_floor: number;
     gate_min_gold: number;
@@ -189,6 +237,7 @@ const assignmentForSubmit = prepare<
       'pr.gold_feedback',
       'pr.org_id',
       'pr.overlap_k',
+      'pr.kind',
       'pr.gate_enabled',
       'pr.gate_floor',
       'pr.gate_min_gold',
@@ -237,7 +286,10 @@ export async function countSubmission(db: Executor, itemId: string) {
   await submission.run(db, { itemId });
 }
 
-/** Per-project counts for the progress view, derived from rows; gold items are left out (they never complete). */
+/**
+ * Per-project counts for the progress view, derived from rows; gold items are left out (they never complete). An
+ * item is complete at k + extra_k judgments (extra_k: those adaptive overlap asked for); `judgmentsPlanned` sums them.
+ */
 export async function projectProgress(db: Executor, projectId: string, now: string, overlapK: number) {
   // Gold items are served to every annotator and never complete: they count neither as items to finish nor as
   // judgments towards them.
@@ -245,8 +297,9 @@ export async function projectProgress(db: Executor, projectId: string, now: stri
     .selectFrom('items')
     .select((eb) => [
       eb.fn.countAll<number>().as('total'),
-      eb.fn.sum<number>(eb.case().when('submitted_count', '>=', overlapK).then(1).else(0).end()).as('done'),
+      eb.fn.sum<number>(eb.case().when('submitted_count', '>=', sql<number>`${overlapK} + extra_k`).then(1).else(0).end()).as('done'),
       eb.fn.sum<number>('submitted_count').as('judgments'),
+      eb.fn.sum<number>(sql<number>`${overlapK} + extra_k`).as('planned'),
     ])
     .where('project_id', '=', projectId)
     .where('import_id', 'is', null)
@@ -269,6 +322,7 @@ export async function projectProgress(db: Executor, projectId: string, now: stri
     totalItems: Number(items.total),
     completeItems: Number(items.done ?? 0),
     judgments: Number(items.judgments ?? 0),
+    judgmentsPlanned: Number(items.planned ?? 0),
     activeLeases: Number(leases.n),
     itemsInProgress: Number(leases.items),
     skips: Number(skips.n),
@@ -303,7 +357,7 @@ export async function annotatorProgress(db: Executor, o: { projectId: string; an
     .where('lease_expires_at', '>', o.now)
     .orderBy('created_at')
     .executeTakeFirst();
-  // Items still short of k judgments that this annotator was never given: the most they could still label. Gold
+  // Items still short of k + extra_k judgments that this annotator was never given: the most they could still label. Gold
   // items they were never given count too, but only while such a normal item is left: a gold item is served only
   // while a normal one is eligible, so once the normal items run out the count is 0 (and the claim answers no_task),
   // with unlabeled gold items or not. Until then the count falls by one per task of either kind.
@@ -315,7 +369,7 @@ export async function annotatorProgress(db: Executor, o: { projectId: string; an
     .where(neverGivenTo('items.id', o.annotatorId))
     .where((eb) =>
       eb.or([
-        eb.and([eb('items.is_gold', '=', 0), eb('items.submitted_count', '<', o.overlapK)]),
+        eb.and([eb('items.is_gold', '=', 0), eb('items.submitted_count', '<', sql<number>`${o.overlapK} + items.extra_k`)]),
         eb.and([
           eb('items.is_gold', '=', 1),
           eb.exists(
@@ -325,7 +379,7 @@ export async function annotatorProgress(db: Executor, o: { projectId: string; an
               .where('n.project_id', '=', o.projectId)
               .where('n.import_id', 'is', null)
               .where('n.is_gold', '=', 0)
-              .where('n.submitted_count', '<', o.overlapK)
+              .where('n.submitted_count', '<', sql<number>`${o.overlapK} + n.extra_k`)
               .where(neverGivenTo('n.id', o.annotatorId)),
           ),
         ]),
@@ -340,4 +394,37 @@ export async function annotatorProgress(db: Executor, o: { projectId: string; an
     openLease: lease ? { assignmentId: lease.id, leaseExpiresAt: lease.lease_expires_at } : null,
     itemsLeft: Number(left.n),
   };
+}
+
+const vendorTasks = prepare<{ projectId: string; vendorId: string; now: string }, { n: unknown }>((db, p) =>
+  db
+    .selectFrom('assignments as a')
+    .innerJoin('users as u', 'u.id', 'a.annotator_id')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('a.project_id', '=', p.projectId)
+    .where('u.vendor_id', '=', p.vendorId)
+    .where((eb) => eb.or([eb('a.status', '=', 'submitted'), eb.and([eb('a.status', '=', 'leased'), eb('a.lease_expires_at', '>', p.now)])])),
+);
+
+/**
+ * Tasks the vendor's annotators have taken on the project, for its quota: leases still running and submissions,
+ * gold included (skipped and expired ones gave their slot back). One pass over the project's leased and submitted
+ * assignments (assignments_project_status_idx); run only for projects that set a quota for the vendor.
+ */
+export async function vendorTasksTaken(db: Executor, projectId: string, vendorId: string, now: string): Promise<number> {
+  return Number((await vendorTasks.first(db, { projectId, vendorId, now }))?.n ?? 0);
+}
+
+const normalItems = prepare<{ projectId: string }, { n: unknown }>((db, p) =>
+  db
+    .selectFrom('items')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('project_id', '=', p.projectId)
+    .where('is_gold', '=', 0)
+    .where('import_id', 'is', null),
+);
+
+/** The project's published normal (not gold) items. */
+export async function countNormalItems(db: Executor, projectId: string): Promise<number> {
+  return Number((await normalItems.first(db, { projectId }))?.n ?? 0);
 }

@@ -4,7 +4,7 @@
  * group-committed write transaction. Both keep the same invariants: an item's `active_count` never exceeds k
  * (the conditional UPDATE on the item row is the guard) and a lease is closed at most once.
  */
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { Executor, Store } from './db.js';
 import type { AssignmentRow } from './schema.js';
 import * as assignments from './assignments.js';
@@ -14,9 +14,8 @@ import { toJson } from './dialect.js';
 import { insertGoldScoreIfAny, type GoldOutcome } from './gold-scores.js';
 import { countGoldForGate, type GateTallyRow } from './quality-gates.js';
 
-export interface ClaimInput {
-  projectId: string;
-  annotatorId: string;
+export interface ClaimInput extends assignments.Claimer {
+  /** The project's k; each item's own `extra_k` is added in SQL. */
   overlapK: number;
   /** Id for the new assignment, if one is made. */
   assignmentId: string;
@@ -31,6 +30,8 @@ export interface ClaimInput {
    * with no normal item left the claim finds nothing, however many gold items remain.
    */
   preferGold: boolean;
+  /** Only resume the annotator's open lease, never claim a new item (the routing checks refused a new one). */
+  resumeOnly?: boolean | undefined;
 }
 
 export interface Claimed {
@@ -57,52 +58,28 @@ const openLeaseWithItem = prepare<{ projectId: string; annotatorId: string; now:
 
 /**
  * The claim in one statement. `pref` takes the first eligible item of the preferred kind (gold or not, `is_gold =
- * gold`); `other` the first of the other kind, only when `pref` found none. Gold items have no overlap limit: they
- * stay open and every annotator gets each once. Both CTEs carry the same guard, which lets a gold row through only
- * when the normal pool holds an item eligible for the annotator (`exists`, evaluated once per statement, read from
- * its snapshot without locking, so a normal item another claim holds locked this instant still counts: as if the
- * gold claim had come first). So a gold item is never the only thing left to serve, and the statement is the same
- * text whichever kind is drawn or served. Both CTEs also find nothing while the quality gate has the annotator paused
- * on the project.
+ * gold`); `other` the first of the other kind, only when `pref` found none. Both are `eligibleCandidate`
+ * (assignments.ts), the query the SQLite claim runs, compiled into the CTEs with `for update skip locked`: never
+ * given to the annotator, nothing while the quality gate has them paused, the adaptive preference, and the guard
+ * that lets a gold row through only when the normal pool holds an item eligible for the annotator (`exists`,
+ * evaluated once per statement, read from its snapshot without locking, so a normal item another claim holds locked
+ * this instant still counts: as if the gold claim had come first), lifted in a qualification (`goldOnly`). Gold
+ * items have no overlap limit: they stay open and every annotator gets each once; a normal item takes a slot while
+ * active_count < k + extra_k. The statement is the same text whichever kind is drawn or served.
  */
 const claimStatement = prepare<
-  { projectId: string; annotatorId: string; k: number; assignmentId: string; leaseExpiresAt: string; now: string; gold: number },
+  ClaimParams & { k: number; assignmentId: string; leaseExpiresAt: string },
   { id: string; data: unknown }
 >(
-  (_db, p) => sql<{ id: string; data: unknown }>`
-    with pref as (
-      select i.id from items i
-      where i.project_id = ${p.projectId} and i.open = 1 and i.is_gold = ${p.gold}
-        and not exists (select 1 from annotator_project_status ps
-          where ps.project_id = ${p.projectId} and ps.annotator_id = ${p.annotatorId} and ps.status = 'paused')
-        and not exists (select 1 from assignments a where a.item_id = i.id and a.annotator_id = ${p.annotatorId})
-        and (i.is_gold = 0 or exists (
-          select 1 from items n
-          where n.project_id = ${p.projectId} and n.open = 1 and n.is_gold = 0
-            and not exists (select 1 from assignments a where a.item_id = n.id and a.annotator_id = ${p.annotatorId})))
-      order by i.priority desc, i.seq
-      limit 1
-      for update skip locked
-    ), other as (
-      select i.id from items i
-      where i.project_id = ${p.projectId} and i.open = 1 and i.is_gold <> ${p.gold}
-        and not exists (select 1 from annotator_project_status ps
-          where ps.project_id = ${p.projectId} and ps.annotator_id = ${p.annotatorId} and ps.status = 'paused')
-        and not exists (select 1 from pref)
-        and not exists (select 1 from assignments a where a.item_id = i.id and a.annotator_id = ${p.annotatorId})
-        and (i.is_gold = 0 or exists (
-          select 1 from items n
-          where n.project_id = ${p.projectId} and n.open = 1 and n.is_gold = 0
-            and not exists (select 1 from assignments a where a.item_id = n.id and a.annotator_id = ${p.annotatorId})))
-      order by i.priority desc, i.seq
-      limit 1
-      for update skip locked
-    ), cand as (
+  (db, p) => sql<{ id: string; data: unknown }>`
+    with pref as ${assignments.eligibleCandidate(db, p, '=').forUpdate().skipLocked()},
+    other as ${assignments.eligibleCandidate(db, p, '<>').where(sql<SqlBool>`not exists (select 1 from pref)`).forUpdate().skipLocked()},
+    cand as (
       select id from pref union all select id from other
     ), slot as (
       update items set active_count = items.active_count + 1,
-        open = case when items.is_gold = 1 or items.active_count + 1 < ${p.k} then 1 else 0 end
-      from cand where items.id = cand.id and (items.is_gold = 1 or items.active_count < ${p.k})
+        open = case when items.is_gold = 1 or items.active_count + 1 < ${p.k} + items.extra_k then 1 else 0 end
+      from cand where items.id = cand.id and (items.is_gold = 1 or items.active_count < ${p.k} + items.extra_k)
       returning items.id, items.data
     ), ins as (
       insert into assignments (id, project_id, item_id, annotator_id, status, lease_expires_at, created_at)
@@ -111,6 +88,8 @@ const claimStatement = prepare<
     )
     select slot.id, slot.data from slot join ins on ins.item_id = slot.id`,
 );
+
+type ClaimParams = assignments.Claimer & { gold: number };
 
 /**
  * Resumes the annotator's open lease in the project, or claims the next eligible item with a new lease; null when
@@ -135,11 +114,19 @@ export async function claimNextItem(store: Store, c: ClaimInput): Promise<Claime
     return { row, data };
   };
 
+  const claimer: assignments.Claimer = {
+    projectId: c.projectId,
+    annotatorId: c.annotatorId,
+    vendorId: c.vendorId,
+    skill: c.skill,
+    now: c.now,
+    goldOnly: c.goldOnly,
+  };
   if (store.dialect.singleStatementWrites) {
     if (c.sweep) await store.write((trx) => assignments.expireLeases(trx, c.projectId, c.now, c.overlapK));
     const open = await resume(store.db);
-    if (open) return open;
-    const params = { projectId: c.projectId, annotatorId: c.annotatorId, k: c.overlapK, assignmentId: c.assignmentId, leaseExpiresAt: c.leaseExpiresAt, now: c.now, gold: c.preferGold ? 1 : 0 };
+    if (open || c.resumeOnly) return open;
+    const params = { ...claimer, k: c.overlapK, assignmentId: c.assignmentId, leaseExpiresAt: c.leaseExpiresAt, gold: c.preferGold ? 1 : 0 };
     for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
       try {
         const got = await claimStatement.first(store.db, params);
@@ -151,7 +138,7 @@ export async function claimNextItem(store: Store, c: ClaimInput): Promise<Claime
       }
       // No row: nothing eligible, or every candidate was locked by concurrent claimers. Tell the two apart (by the
       // normal pool: without an eligible normal item no gold item is eligible either).
-      if (!(await assignments.findClaimCandidateUnlocked(store.db, c.projectId, c.annotatorId))) return null;
+      if (!(await assignments.findClaimCandidateUnlocked(store.db, claimer))) return null;
     }
     return null;
   }
@@ -159,13 +146,13 @@ export async function claimNextItem(store: Store, c: ClaimInput): Promise<Claime
   return store.write(async (trx) => {
     if (c.sweep) await assignments.expireLeases(trx, c.projectId, c.now, c.overlapK);
     const open = await resume(trx);
-    if (open) return open;
+    if (open || c.resumeOnly) return open;
     for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
-      // The same two queries as the statement's `pref` and `other`, with the same guard: a gold candidate only while
-      // a normal one is eligible, checked in this write transaction, so nothing can change in between.
+      // The same query as the statement's `pref` and `other`, with the same guard: a gold candidate only while a
+      // normal one is eligible, checked in this write transaction, so nothing can change in between.
       const candidate =
-        (await assignments.findClaimCandidate(trx, c.projectId, c.annotatorId, c.preferGold)) ??
-        (await assignments.findClaimCandidate(trx, c.projectId, c.annotatorId, !c.preferGold));
+        (await assignments.findClaimCandidate(trx, claimer, c.preferGold)) ??
+        (await assignments.findClaimCandidate(trx, claimer, !c.preferGold));
       if (!candidate) return null;
       if (!(await assignments.takeItemSlot(trx, candidate.id, c.overlapK))) continue;
       const row = newRow(candidate.id);

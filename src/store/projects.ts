@@ -47,7 +47,7 @@ export function listProjects(db: Executor, o: ListProjectsOptions): Promise<Proj
  * vendor as enabled. Annotators without a vendor see only projects that list no vendors.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the expression builder's table set varies by caller
-function openToVendorCondition(eb: any, vendorId: string | null) {
+export function openToVendorCondition(eb: any, vendorId: string | null) {
   const none = eb.not(
     eb.exists(eb.selectFrom('project_vendors as pv').select('pv.vendor_id').whereRef('pv.project_id', '=', 'projects.id')),
   );
@@ -65,13 +65,19 @@ function openToVendorCondition(eb: any, vendorId: string | null) {
   ]);
 }
 
+/** A project as an annotator (or vendor manager) reads it, with their vendor's quota on it (null: none, or no vendor). */
+export type ProjectForVendor = ProjectRow & { vendor_quota_tasks: number | null; vendor_quota_share: number | null };
+
 const openToVendorQuery = (activeOnly: boolean, withVendor: boolean) =>
-  prepare<{ id: string; vendorId: string }, ProjectRow>((db, p) =>
+  prepare<{ id: string; vendorId: string }, ProjectForVendor>((db, p) =>
     db
       .selectFrom('projects')
-      .selectAll()
-      .where('id', '=', p.id)
-      .$if(activeOnly, (q) => q.where('status', '=', 'active'))
+      // The vendor's own row (its quota), when the project lists it: one primary-key probe beside the visibility check.
+      .leftJoin('project_vendors as own', (j) => j.onRef('own.project_id', '=', 'projects.id').on('own.vendor_id', '=', withVendor ? p.vendorId : ''))
+      .selectAll('projects')
+      .select(['own.quota_tasks as vendor_quota_tasks', 'own.quota_share as vendor_quota_share'])
+      .where('projects.id', '=', p.id)
+      .$if(activeOnly, (q) => q.where('projects.status', '=', 'active'))
       .where((eb) => openToVendorCondition(eb, withVendor ? p.vendorId : null)),
   );
 // One prepared shape per combination: each request of an annotator runs one of these.
@@ -82,13 +88,13 @@ const openToVendorQueries = {
   anyNoVendor: openToVendorQuery(false, false),
 };
 
-/** The project if it is open to the vendor (and, for an annotator, active), in one query. */
+/** The project if it is open to the vendor (and, for an annotator, active), with the vendor's quota, in one query. */
 export function getProjectOpenToVendor(
   db: Executor,
   projectId: string,
   vendorId: string | null,
   activeOnly: boolean,
-): Promise<ProjectRow | undefined> {
+): Promise<ProjectForVendor | undefined> {
   const q = openToVendorQueries[`${activeOnly ? 'active' : 'any'}${vendorId === null ? 'NoVendor' : 'WithVendor'}`];
   return q.first(db, { id: projectId, vendorId: vendorId ?? '' });
 }

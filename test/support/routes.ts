@@ -155,6 +155,10 @@ const SAMPLE_BODIES: Record<string, () => Pick<SampleRequest, 'payload' | 'heade
   'POST /api/v1/reviews/:reviewId/correct': () => ({ payload: { answers: { sentiment: 'neu' }, timeSpentMs: 100 } }),
   'POST /api/v1/projects/:projectId/items/:itemId/flag': () => ({ payload: { reason: 'Flagged by a sweep' } }),
   'POST /api/v1/projects/:projectId/annotators/:userId/reinstate': () => ({}),
+  'POST /api/v1/qualifications': () => ({
+    payload: { name: `Qualification ${sampleUnique()}`, domain: 'medicine', schema: labelSchema, passMark: 0.8, attemptSize: 5, cooldownHours: 24 },
+  }),
+  'POST /api/v1/qualifications/:qualificationId/attempts': () => ({ payload: {} }),
 };
 
 /** A well-formed request for `route` with its `:params` filled in; throws for a body-taking route it does not know. */

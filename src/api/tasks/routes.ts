@@ -56,6 +56,10 @@ const myProgressView = z.object({
   openLease: z.object({ assignmentId: z.string(), leaseExpiresAt: z.string() }).nullable().describe('tasks/next resumes it'),
   itemsLeft: z.number().int().describe('Items still short of their judgments that I have never been given (0 while paused)'),
   paused: z.boolean().describe('The quality gate has paused me on this project: no task until a manager reinstates me'),
+  blocked: z
+    .enum(NO_TASK_REASONS)
+    .nullable()
+    .describe('Why tasks/next would give me nothing new (paused, not_in_domain, not_qualified, quota_reached, qualification_not_started, qualification_complete); null when it may'),
   project: z.object({
     overlapK: z.number().int(),
     totalItems: z.number().int(),

@@ -149,6 +149,8 @@ export async function importItems(
       const where = locate(opts.format, line);
       try {
         const item = toItem(schema, line, where, value);
+        // A qualification is a gold set: an item without its answer could never be scored.
+        if (project.kind === 'qualification' && !item.gold) throw invalid(`${where}: every item of a qualification needs a gold answer ("gold")`, 'gold', { line });
         if (item.externalId !== null) {
           const first = seen.get(item.externalId);
           if (first !== undefined) throw invalid(`${where}: id "${item.externalId}" repeats ${locate(opts.format, first)}`, 'id', { line });

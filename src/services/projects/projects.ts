@@ -128,6 +128,14 @@ function checkSettings(s: Partial<ProjectSettings>, current?: ProjectRow) {
     throw invalid('domain must be a lowercase path such as medicine/cardiology (segments of a-z, 0-9, _ and - joined by /, at most 100 characters)', 'domain');
   }
   if (s.minSkill !== undefined && !(s.minSkill >= 0 && s.minSkill <= 1)) throw invalid('minSkill must be within 0..1', 'minSkill');
+  // Skill is measured per domain: a minimum without a domain would have nothing to measure.
+  const domainAfter = s.domain !== undefined ? s.domain : (current?.domain ?? null);
+  const minSkillAfter = s.minSkill ?? current?.min_skill ?? 0;
+  if (minSkillAfter > 0 && domainAfter === null) {
+    throw s.domain === null
+      ? invalid('domain cannot be removed while minSkill is above 0 (skill is measured per domain); set minSkill to 0 too', 'domain')
+      : invalid('minSkill above 0 needs a domain: skill is measured per domain', 'minSkill');
+  }
   if (s.overlapMode !== undefined && !OVERLAP_MODES.includes(s.overlapMode)) throw invalid('overlapMode must be fixed or adaptive', 'overlapMode');
   if (s.overlapKMax !== undefined && (!Number.isInteger(s.overlapKMax) || s.overlapKMax < 1 || s.overlapKMax > 100)) {
     throw invalid('overlapKMax must be an integer from 1 to 100', 'overlapKMax');
@@ -274,6 +282,23 @@ export async function requireProject(deps: ServiceDeps, actor: Actor, projectId:
     ? await projects.getProjectOpenToVendor(deps.store.db, projectId, actor.vendorId, actor.role === 'annotator')
     : await projects.getProject(deps.store.db, projectId);
   return requireInOrg(actor, row, 'Project');
+}
+
+/** A vendor's quota on a project (null: no cap). */
+export interface VendorQuota {
+  quotaTasks: number | null;
+  quotaShare: number | null;
+}
+
+/**
+ * The project as `requireProject` loads it, with the actor's vendor's quota on it, read by the same query (for the
+ * claim and the annotator's progress). Roles outside a vendor's scope have no quota.
+ */
+export async function requireWorkProject(deps: ServiceDeps, actor: Actor, projectId: string): Promise<{ project: ProjectRow; quota: VendorQuota }> {
+  if (!isVendorScoped(actor)) return { project: await requireProject(deps, actor, projectId), quota: { quotaTasks: null, quotaShare: null } };
+  const row = requireInOrg(actor, await projects.getProjectOpenToVendor(deps.store.db, projectId, actor.vendorId, actor.role === 'annotator'), 'Project');
+  const { vendor_quota_tasks, vendor_quota_share, ...project } = row;
+  return { project, quota: { quotaTasks: vendor_quota_tasks, quotaShare: vendor_quota_share } };
 }
 
 /** Annotators and vendor managers see only the projects their vendor works on. */

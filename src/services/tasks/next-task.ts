@@ -12,6 +12,16 @@
  * the real work is done; serving gold then would tell it apart. Gold and normal items leave by the same statements,
  * in the same order rules (priority, then import order), and come back in the same `TaskView`: nothing in the answer
  * tells them apart. Gold items are served to every annotator once and never complete (see `projectProgress`).
+ *
+ * Routing (`services/routing/eligibility.ts`), before the claim: in a production project the annotator's domain,
+ * measured skill and vendor quota must let them in (else no_task `not_in_domain`, `not_qualified`, `quota_reached`;
+ * a lease they already hold is still resumed). A project with none of these rules runs no query for them. In a
+ * qualification the claim serves its (all gold) items without the normal-pool guard, only while the annotator has
+ * an open attempt short of its size (else `qualification_not_started` or `qualification_complete`).
+ *
+ * Adaptive overlap: an item that asked for an extra judgment prefers, until its `prefer_until`, an annotator of
+ * another vendor and of at least a given measured skill on the project; that skill is read here (one indexed query)
+ * only in adaptive projects, elsewhere 0.5 is passed and the preference clause never applies.
  */
 import { authorize, type Actor } from '../../core/permissions.js';
 import { AssayError } from '../../core/errors.js';
@@ -21,13 +31,32 @@ import * as assignments from '../../store/assignments.js';
 import { claimNextItem } from '../../store/claims.js';
 import { findPause } from '../../store/quality-gates.js';
 import { fromJson } from '../../store/dialect.js';
+import { getQualification } from '../../store/qualifications.js';
 import type { AssignmentRow, ProjectRow } from '../../store/schema.js';
 import type { ServiceDeps } from '../deps.js';
-import { requireProject } from '../projects/projects.js';
+import { requireWorkProject, type VendorQuota } from '../projects/projects.js';
+import { checkRouting, ROUTING_REASONS, type RoutingReason } from '../routing/eligibility.js';
+import { measuredProjectSkill } from '../routing/skill.js';
+import { settleAttempt } from '../qualifications/attempts.js';
 
 /** Why there is no task: the client tells "finished" from "come back later" by this, not by the message. */
-export const NO_TASK_REASONS = ['project_inactive', 'no_items', 'project_finished', 'none_eligible', 'paused'] as const;
+export const NO_TASK_REASONS = [
+  'project_inactive',
+  'no_items',
+  'project_finished',
+  'none_eligible',
+  'paused',
+  ...ROUTING_REASONS,
+  'qualification_not_started',
+  'qualification_complete',
+] as const;
 export type NoTaskReason = (typeof NO_TASK_REASONS)[number];
+
+/** Why the annotator may not be given a new item at all here (before any claim), with what to do about it. */
+export interface Blocked {
+  reason: RoutingReason | 'qualification_not_started' | 'qualification_complete';
+  message: string;
+}
 
 const noTask = (message: string, reason: NoTaskReason) => new AssayError('no_task', message, undefined, { reason });
 
@@ -60,24 +89,79 @@ function sweepDue(projectId: string, nowMs: number): boolean {
 export async function nextTask(deps: ServiceDeps, actor: Actor, projectId: string): Promise<TaskView> {
   authorize(actor, 'task.claim');
   if (actor.kind !== 'user') throw new AssayError('forbidden', 'Only a signed-in annotator can claim tasks');
-  const project = await requireProject(deps, actor, projectId);
+  const { project, quota } = await requireWorkProject(deps, actor, projectId);
   if (project.status !== 'active') throw noTask(`The project is ${project.status}`, 'project_inactive');
 
   const now = deps.now();
   const nowIso = now.toISOString();
+  const annotator = { userId: actor.userId, vendorId: actor.vendorId };
+  const gate = await claimGate(deps, project, quota, annotator, nowIso);
   const leaseExpiresAt = new Date(now.getTime() + project.lease_seconds * 1000).toISOString();
   const claimed = await claimNextItem(deps.store, {
     projectId: project.id,
     annotatorId: actor.userId,
+    vendorId: actor.vendorId ?? '',
+    skill: project.overlap_mode === 'adaptive' ? await measuredProjectSkill(deps.store.db, project.id, actor.userId) : 0.5,
+    goldOnly: gate.qualification ? 1 : 0,
     overlapK: project.overlap_k,
     assignmentId: newId('assignment'),
     leaseExpiresAt,
     now: nowIso,
     sweep: sweepDue(project.id, now.getTime()),
-    preferGold: drawGold(project.gold_rate, deps.random),
+    preferGold: gate.qualification || drawGold(project.gold_rate, deps.random),
+    resumeOnly: gate.blocked !== null || gate.resumeOnly,
   });
-  if (!claimed) throw await noTaskError(deps, project, actor.userId);
-  return presentTask(project, claimed.row, claimed.data);
+  if (claimed) return presentTask(project, claimed.row, claimed.data);
+  if (gate.blocked) throw noTask(gate.blocked.message, gate.blocked.reason);
+  if (gate.qualification) {
+    // The attempt's unseen items ran out (or a claim of their own took the last): settle says how it ended.
+    const after = await claimGate(deps, project, quota, annotator, nowIso);
+    if (after.blocked) throw noTask(after.blocked.message, after.blocked.reason);
+  }
+  throw await noTaskError(deps, project, actor.userId);
+}
+
+/** What the claim may do for the annotator: nothing new (`blocked`), only resume a lease, or claim. */
+interface ClaimGate {
+  blocked: Blocked | null;
+  /** The attempt has all its tasks out: resume the lease still running, take nothing new. */
+  resumeOnly: boolean;
+  qualification: boolean;
+}
+
+/**
+ * The routing checks of a production project, or the attempt of a qualification (settled first, so an attempt that
+ * is due closes before anything else is served). Also what my-progress reports as `blocked`.
+ */
+export async function claimGate(
+  deps: ServiceDeps,
+  project: ProjectRow,
+  quota: VendorQuota,
+  annotator: { userId: string; vendorId: string | null },
+  nowIso: string,
+): Promise<ClaimGate> {
+  if (project.kind !== 'qualification') {
+    return { blocked: await checkRouting(deps, project, quota, annotator, nowIso), resumeOnly: false, qualification: false };
+  }
+  const q = await getQualification(deps.store.db, project.id);
+  if (!q) return { blocked: { reason: 'qualification_not_started', message: 'This qualification is not set up' }, resumeOnly: false, qualification: true };
+  const { attempt, taken } = await settleAttempt(deps, project, q, annotator.userId);
+  if (!attempt) {
+    return {
+      blocked: { reason: 'qualification_not_started', message: 'Start an attempt at this qualification first (Qualifications: Start)' },
+      resumeOnly: false,
+      qualification: true,
+    };
+  }
+  if (attempt.status !== 'open') {
+    const score = `${attempt.correct} of ${attempt.size} correct, pass mark ${Math.round(q.pass_mark * 100)}%`;
+    const message =
+      attempt.status === 'passed'
+        ? `You passed this qualification (${score})`
+        : `Your attempt is over and did not pass (${score})` + (attempt.retake_at ? `; you may retake it from ${attempt.retake_at}` : '');
+    return { blocked: { reason: 'qualification_complete', message }, resumeOnly: false, qualification: true };
+  }
+  return { blocked: null, resumeOnly: taken >= attempt.size, qualification: true };
 }
 
 /** True with probability `rate` (0..1), from 48 random bits of the CSPRNG (or from `random`, for a seeded test). */

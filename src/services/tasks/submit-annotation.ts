@@ -29,6 +29,7 @@ import type { GateHook } from '../../store/claims.js';
 import type { AnnotationRow } from '../../store/schema.js';
 import type { ServiceDeps } from '../deps.js';
 import { loadSchema } from '../projects/schema-cache.js';
+import { settleAfterSubmit } from '../qualifications/attempts.js';
 
 /** What the client measured while the annotator worked (effort and fraud signals read these later). */
 export interface ClientSignals {
@@ -168,6 +169,7 @@ export async function submitAnnotation(deps: ServiceDeps, actor: Actor, input: S
   }
   // After the commit, never in its transaction: the item's aggregate and adaptive overlap catch up off this path.
   deps.live?.noteSubmitted(assignment.project_id);
+  if (assignment.kind === 'qualification') await settleAfterSubmit(deps, assignment.project_id, actor.userId);
   return {
     annotation: presentAnnotation({ ...row, answers: JSON.stringify(answers), client_signals: JSON.stringify(row.client_signals) }),
     feedback: feedbackFor(assignment.gold_feedback, outcome.correct, goldAnswers, assignment.gold_explanation),

@@ -15,6 +15,7 @@ const progress = (projectId: string, paused: boolean): MyProgress => ({
   openLease: null,
   itemsLeft: paused ? 0 : 30,
   paused,
+  blocked: paused ? 'paused' : null,
   project: { overlapK: 1, totalItems: 40, completeItems: 10, judgments: 10, judgmentsNeeded: 30 },
 });
 

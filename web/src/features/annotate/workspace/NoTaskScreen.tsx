@@ -9,6 +9,11 @@ const TITLES: Record<NoTask['reason'], string> = {
   no_items: 'No items yet',
   project_inactive: 'This project is not open for labeling',
   paused: 'You are paused on this project',
+  not_in_domain: 'This project is outside your domains',
+  not_qualified: 'This project asks for a measured skill',
+  quota_reached: "Your vendor's share of this project is taken",
+  qualification_not_started: 'Start the qualification first',
+  qualification_complete: 'This attempt is complete',
 };
 
 const HINTS: Record<NoTask['reason'], string> = {
@@ -17,6 +22,11 @@ const HINTS: Record<NoTask['reason'], string> = {
   no_items: 'The project manager has not imported items yet.',
   project_inactive: 'The project manager has paused or closed it.',
   paused: 'Your answers on check items fell below the project quality bar. A project manager can review your work and reinstate you.',
+  not_in_domain: 'Projects are matched to the domains in your profile. Your manager can add a domain that is yours.',
+  not_qualified: 'A qualification in the domain measures your skill; passing it opens projects like this one.',
+  quota_reached: 'The project manager set how much of this project each vendor takes. Other projects may need you.',
+  qualification_not_started: 'Open Qualifications and start an attempt; its items then come here one by one.',
+  qualification_complete: 'Your result is on the Qualifications page.',
 };
 
 export function NoTaskScreen({ noTask, onCheckAgain, checking }: { noTask: NoTask; onCheckAgain: () => void; checking: boolean }) {

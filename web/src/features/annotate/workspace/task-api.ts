@@ -8,7 +8,17 @@ import { api, isApiError, unwrap } from '../../../api/client';
 import type { Task } from '../../../api/types';
 import type { ClientSignals } from './useActivityTracker';
 
-export type NoTaskReason = 'project_inactive' | 'no_items' | 'project_finished' | 'none_eligible' | 'paused';
+export type NoTaskReason =
+  | 'project_inactive'
+  | 'no_items'
+  | 'project_finished'
+  | 'none_eligible'
+  | 'paused'
+  | 'not_in_domain'
+  | 'not_qualified'
+  | 'quota_reached'
+  | 'qualification_not_started'
+  | 'qualification_complete';
 export interface NoTask {
   reason: NoTaskReason;
   message: string;
