@@ -119,16 +119,19 @@ describe.each(DIALECTS)('live results on %s', (dialect) => {
   });
 
   it('sends annotations of items still uncertain after their judgments to review (low-confidence trigger)', async () => {
-    const projectId = await buildProject(w, { schema, items: items(2, 'lc'), overlapK: 2 });
+    const projectId = await buildProject(w, { schema, items: items(10, 'lc'), overlapK: 2 });
     const [a0, a1] = w.annotators as [Client, Client];
     const ids = (await store.db.selectFrom('items').select('id').where('project_id', '=', projectId).orderBy('seq').execute()).map((r) => r.id);
-    // Item 0: both pos (agreement); item 1: pos vs neg (a coin flip for the aggregate).
+    // Eight items agreed (both pos), two disputed (pos vs neg): the disputed ones are the uncertain ones.
+    const disputed = new Set(ids.slice(8));
     while ((await labelOne(a0, projectId, () => 'pos')) !== null);
-    while ((await labelOne(a1, projectId, (id) => (id === ids[0] ? 'pos' : 'neg'))) !== null);
+    while ((await labelOne(a1, projectId, (id) => (disputed.has(id) ? 'neg' : 'pos'))) !== null);
     await live.settled(projectId);
     const conf = new Map((await rowsOf(projectId)).map((r) => [r.item_id, Number(r.confidence)]));
-    const threshold = (conf.get(ids[0]!)! + conf.get(ids[1]!)!) / 2;
-    expect(conf.get(ids[1]!)!).toBeLessThan(threshold);
+    const agreedLow = Math.min(...ids.slice(0, 8).map((id) => conf.get(id)!));
+    const disputedHigh = Math.max(...ids.slice(8).map((id) => conf.get(id)!));
+    expect(disputedHigh).toBeLessThan(agreedLow);
+    const threshold = (agreedLow + disputedHigh) / 2;
 
     const put = await w.manager.request('PUT', `/api/v1/projects/${projectId}/review-policy`, { sampleRate: 0, firstN: 0, flagged: false, lowConfidence: threshold });
     expect(put.statusCode, put.body).toBe(200);
@@ -141,11 +144,9 @@ describe.each(DIALECTS)('live results on %s', (dialect) => {
       seen.push({ itemId: res.json().itemId, triggers: res.json().triggers });
       expect((await w.reviewer.post(`/api/v1/reviews/${res.json().id}/accept`)).statusCode).toBe(200);
     }
-    // Both annotations of the uncertain item, none of the settled one.
-    expect(seen).toEqual([
-      { itemId: ids[1], triggers: ['low_confidence'] },
-      { itemId: ids[1], triggers: ['low_confidence'] },
-    ]);
+    // Both annotations of each disputed item, none of the agreed ones.
+    expect(seen.map((x) => x.itemId).sort()).toEqual([...ids.slice(8), ...ids.slice(8)].sort());
+    expect(seen.every((x) => x.triggers.join() === 'low_confidence')).toBe(true);
     const bad = await w.manager.request('PUT', `/api/v1/projects/${projectId}/review-policy`, { sampleRate: 0, firstN: 0, flagged: false, lowConfidence: 1.5 });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.field).toContain('lowConfidence');
