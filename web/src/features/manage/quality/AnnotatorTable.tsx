@@ -1,7 +1,9 @@
 /**
- * Annotators of the project with their live gold accuracy (n, correct, the posterior mean and its 95% interval as an
- * error bar) and their review outcomes (reviewed, acceptance with its Wilson interval). Every column sorts: its
- * header is a button (Enter or Space), and the sorted column says so through `aria-sort`.
+ * Annotators of the project with their status (a Paused badge where the quality gate paused them), live gold
+ * accuracy (n, correct, the posterior mean and its 95% interval as an error bar), agreement with the consensus (the
+ * share of their label answers that match the aggregated answer, with its Wilson 95% interval as an error bar) and
+ * their review outcomes (reviewed, acceptance with its Wilson interval). Every figure is written beside its bar.
+ * Every column sorts: its header is a button (Enter or Space), and the sorted column says so through `aria-sort`.
  */
 import { useMemo, useState } from 'react';
 import { ErrorBar } from './ErrorBar';
@@ -10,8 +12,10 @@ import { sortAnnotatorRows, type AnnotatorRow, type SortDirection, type SortKey 
 const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
   { key: 'annotator', label: 'Annotator' },
   { key: 'vendor', label: 'Vendor' },
+  { key: 'status', label: 'Status' },
   { key: 'gold', label: 'Gold items', numeric: true },
   { key: 'accuracy', label: 'Gold accuracy (95% interval)' },
+  { key: 'agreement', label: 'Agreement with consensus (95% interval)' },
   { key: 'reviewed', label: 'Reviewed', numeric: true },
   { key: 'acceptance', label: 'Accepted in review (95% interval)' },
 ];
@@ -20,8 +24,10 @@ const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
 const FIRST_DIRECTION: Record<SortKey, SortDirection> = {
   annotator: 'ascending',
   vendor: 'ascending',
+  status: 'ascending',
   gold: 'descending',
   accuracy: 'ascending',
+  agreement: 'ascending',
   reviewed: 'descending',
   acceptance: 'ascending',
 };
@@ -38,7 +44,7 @@ export function AnnotatorTable({ rows }: { rows: readonly AnnotatorRow[] }) {
   return (
     <div className="table-scroll">
       <table className="data annotator-table">
-        <caption className="visually-hidden">Annotators by gold accuracy and review outcome; column headers sort the table</caption>
+        <caption className="visually-hidden">Annotators by gold accuracy, agreement with the consensus and review outcome; column headers sort the table</caption>
         <thead>
           <tr>
             {COLUMNS.map((c) => (
@@ -61,6 +67,7 @@ export function AnnotatorTable({ rows }: { rows: readonly AnnotatorRow[] }) {
                 <span className="annotator-pseudonym">{r.pseudonym}</span>
               </th>
               <td>{r.vendor ?? <span className="muted">none</span>}</td>
+              <td>{r.status === 'paused' ? <span className="badge status-paused">Paused</span> : <span className="muted">Active</span>}</td>
               <td className="num">
                 {r.gold.toLocaleString()}
                 <span className="cell-note">{r.correct.toLocaleString()} correct</span>
@@ -72,6 +79,21 @@ export function AnnotatorTable({ rows }: { rows: readonly AnnotatorRow[] }) {
                     <strong>{pct(r.accuracy.mean)}</strong> <span className="muted">({range(r.accuracy.lower, r.accuracy.upper)})</span>
                   </span>
                 </span>
+              </td>
+              <td>
+                {r.agreement ? (
+                  <span className="interval-cell">
+                    <ErrorBar value={r.agreement.rate} lower={r.agreement.lower} upper={r.agreement.upper} />
+                    <span>
+                      <strong>{pct(r.agreement.rate)}</strong> <span className="muted">({range(r.agreement.lower, r.agreement.upper)})</span>
+                      <span className="cell-note">
+                        {r.agreement.agreed.toLocaleString()} of {r.agreement.n.toLocaleString()} agree
+                      </span>
+                    </span>
+                  </span>
+                ) : (
+                  <span className="muted">no consensus yet</span>
+                )}
               </td>
               <td className="num">
                 {r.review ? (

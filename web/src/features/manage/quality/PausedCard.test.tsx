@@ -13,8 +13,8 @@ const accuracy: AnnotatorAccuracyView = {
   projectId: 'p1',
   prior: 'Beta(1,1)',
   items: [
-    { annotatorId: 'u1', name: 'Ada Lovelace', pseudonym: 'annotator-aa', vendorId: 'v1', n: 10, correct: 9, accuracy: { mean: 10 / 12, lower: 0.58, upper: 0.97, level: 0.95 } },
-    { annotatorId: 'u2', name: 'Bo Brandt', pseudonym: 'annotator-bb', vendorId: 'v2', n: 5, correct: 0, accuracy: { mean: 1 / 7, lower: 0.004, upper: 0.46, level: 0.95 } },
+    { annotatorId: 'u1', name: 'Ada Lovelace', pseudonym: 'annotator-aa', vendorId: 'v1', n: 10, correct: 9, accuracy: { mean: 10 / 12, lower: 0.58, upper: 0.97, level: 0.95 }, status: 'active', agreement: null },
+    { annotatorId: 'u2', name: 'Bo Brandt', pseudonym: 'annotator-bb', vendorId: 'v2', n: 5, correct: 0, accuracy: { mean: 1 / 7, lower: 0.004, upper: 0.46, level: 0.95 }, status: 'paused', agreement: null },
   ],
 };
 const pausedGates: QualityGatesView = {

@@ -20,8 +20,10 @@ const accuracy: AnnotatorAccuracyView = {
   projectId: 'p1',
   prior: 'Beta(1,1)',
   items: [
-    { annotatorId: 'u1', name: 'Ada Lovelace', pseudonym: 'annotator-aa', vendorId: 'v1', n: 10, correct: 9, accuracy: { mean: 10 / 12, lower: 0.58, upper: 0.97, level: 0.95 } },
-    { annotatorId: 'u2', name: 'Bo Brandt', pseudonym: 'annotator-bb', vendorId: 'v2', n: 8, correct: 3, accuracy: { mean: 0.4, lower: 0.15, upper: 0.69, level: 0.95 } },
+    { annotatorId: 'u1', name: 'Ada Lovelace', pseudonym: 'annotator-aa', vendorId: 'v1', n: 10, correct: 9, accuracy: { mean: 10 / 12, lower: 0.58, upper: 0.97, level: 0.95 }, status: 'active',
+      // 20 of 25: Wilson 95% from 0.6087 to 0.9114 (by hand: centre 0.87683 / 1.15366, half-width 0.17461 / 1.15366).
+      agreement: { n: 25, agreed: 20, rate: 0.8, lower: 0.6087, upper: 0.9114 } },
+    { annotatorId: 'u2', name: 'Bo Brandt', pseudonym: 'annotator-bb', vendorId: 'v2', n: 8, correct: 3, accuracy: { mean: 0.4, lower: 0.15, upper: 0.69, level: 0.95 }, status: 'paused', agreement: null },
   ],
 };
 const tally: ReviewTallyView = {
@@ -83,6 +85,30 @@ describe('QualityTab', () => {
     expect(within(table).getByRole('columnheader', { name: /Gold accuracy/ })).toHaveAttribute('aria-sort', 'ascending');
   });
 
+  it('shows agreement with the consensus with its interval and a Paused badge, and sorts by either', async () => {
+    serveAll();
+    const user = userEvent.setup();
+    renderWithApp(<QualityTab projectId="p1" />);
+    const table = await screen.findByRole('table', { name: /agreement with the consensus/ });
+    const row = (name: string) => within(table).getByRole('rowheader', { name: new RegExp(name) }).closest('tr')!;
+    await waitFor(() => expect(row('Ada Lovelace')).toHaveTextContent('80% (61%–91%)'));
+    expect(row('Ada Lovelace')).toHaveTextContent('20 of 25 agree');
+    expect(row('Ada Lovelace')).toHaveTextContent('Active');
+    expect(row('Bo Brandt')).toHaveTextContent('no consensus yet');
+    expect(within(row('Bo Brandt')).getByText('Paused')).toHaveClass('badge');
+
+    screen.getByRole('button', { name: /^Agreement with consensus/ }).focus();
+    await user.keyboard('{Enter}');
+    expect(screen.getByRole('columnheader', { name: /^Agreement with consensus/ })).toHaveAttribute('aria-sort', 'ascending');
+    // Without a consensus yet sorts last whichever way.
+    expect(annotatorNames()).toEqual(['Ada Lovelace', 'Bo Brandt']);
+    await user.keyboard('{Enter}');
+    expect(annotatorNames()).toEqual(['Ada Lovelace', 'Bo Brandt']);
+    await user.click(screen.getByRole('button', { name: /^Status/ }));
+    expect(screen.getByRole('columnheader', { name: /^Status/ })).toHaveAttribute('aria-sort', 'ascending');
+    expect(annotatorNames()).toEqual(['Bo Brandt', 'Ada Lovelace']);
+  });
+
   it('sorts by any column from the keyboard, and reverses on a second press', async () => {
     serveAll();
     const user = userEvent.setup();
@@ -97,6 +123,7 @@ describe('QualityTab', () => {
     expect(annotatorNames()).toEqual(['Bo Brandt', 'Ada Lovelace']);
     expect(screen.getByRole('columnheader', { name: /^Annotator/ })).toHaveAttribute('aria-sort', 'descending');
     expect(screen.getByRole('columnheader', { name: /Gold accuracy/ })).not.toHaveAttribute('aria-sort');
+    await user.tab();
     await user.tab();
     await user.tab();
     expect(screen.getByRole('button', { name: /^Gold items/ })).toHaveFocus();

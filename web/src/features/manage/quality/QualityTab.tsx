@@ -62,8 +62,8 @@ function AnnotatorsCard({ projectId }: { projectId: string }) {
         <h2 id={`${id}-title`}>Annotators</h2>
       </div>
       <p className="muted small">
-        Accuracy on hidden gold as the posterior mean of Beta(1 + correct, 1 + wrong) with its 95% interval; acceptance in review with its Wilson 95%
-        interval. Refreshes every 15 seconds.
+        Accuracy on hidden gold as the posterior mean of Beta(1 + correct, 1 + wrong) with its 95% interval; agreement with the consensus (label
+        answers matching the aggregated answer) and acceptance in review, each with its Wilson 95% interval. Refreshes every 15 seconds.
       </p>
       {accuracy.isError ? (
         <ErrorMessage error={accuracy.error} title="Accuracy could not be loaded" />

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { joinAnnotatorRows, sortAnnotatorRows } from './annotator-rows';
 import type { AnnotatorAccuracy, ReviewTally } from './types';
 
-const acc = (id: string, name: string, vendorId: string | null, n: number, correct: number, mean: number): AnnotatorAccuracy => ({
+type Agreement = AnnotatorAccuracy['agreement'];
+
+const acc = (id: string, name: string, vendorId: string | null, n: number, correct: number, mean: number, extra: { paused?: boolean; agreement?: Agreement } = {}): AnnotatorAccuracy => ({
   annotatorId: id,
   name,
   pseudonym: `annotator-${id}`,
@@ -10,6 +12,8 @@ const acc = (id: string, name: string, vendorId: string | null, n: number, corre
   n,
   correct,
   accuracy: { mean, lower: mean - 0.1, upper: mean + 0.1, level: 0.95 },
+  status: extra.paused ? 'paused' : 'active',
+  agreement: extra.agreement ?? null,
 });
 const tally = (id: string, accepted: number, rejected: number): ReviewTally => ({
   annotatorId: id,
@@ -19,9 +23,14 @@ const tally = (id: string, accepted: number, rejected: number): ReviewTally => (
   corrected: 0,
   acceptance: { estimate: accepted / (accepted + rejected), lower: 0, upper: 1, n: accepted + rejected },
 });
+const agreement = (agreed: number, n: number): Agreement => ({ n, agreed, rate: agreed / n, lower: 0, upper: 1 });
 
 const rows = joinAnnotatorRows(
-  [acc('u1', 'Bea', 'v1', 10, 9, 0.83), acc('u2', 'Al', 'v2', 4, 1, 0.33), acc('u3', 'Cy', null, 7, 5, 0.67)],
+  [
+    acc('u1', 'Bea', 'v1', 10, 9, 0.83, { agreement: agreement(18, 20) }),
+    acc('u2', 'Al', 'v2', 4, 1, 0.33, { paused: true, agreement: agreement(3, 10) }),
+    acc('u3', 'Cy', null, 7, 5, 0.67),
+  ],
   [tally('u1', 3, 1), tally('u3', 1, 1)],
   new Map([
     ['v1', 'Acme'],
@@ -38,6 +47,13 @@ describe('joinAnnotatorRows', () => {
       ['Cy', null, 2],
     ]);
   });
+  it('carries the gate status and the agreement with the consensus as the server gave them', () => {
+    expect(rows.map((r) => [r.name, r.status, r.agreement?.rate ?? null])).toEqual([
+      ['Bea', 'active', 0.9],
+      ['Al', 'paused', 0.3],
+      ['Cy', 'active', null],
+    ]);
+  });
 });
 
 describe('sortAnnotatorRows', () => {
@@ -52,5 +68,13 @@ describe('sortAnnotatorRows', () => {
     expect(names('vendor', 'descending')).toEqual(['Al', 'Bea', 'Cy']);
     expect(names('acceptance', 'ascending')).toEqual(['Cy', 'Bea', 'Al']);
     expect(names('reviewed', 'descending')).toEqual(['Bea', 'Cy', 'Al']);
+  });
+  it('sorts by agreement rate, annotators without a consensus yet last either way', () => {
+    expect(names('agreement', 'ascending')).toEqual(['Al', 'Bea', 'Cy']);
+    expect(names('agreement', 'descending')).toEqual(['Bea', 'Al', 'Cy']);
+  });
+  it('puts paused annotators first when sorting by status ascending, then by name', () => {
+    expect(names('status', 'ascending')).toEqual(['Al', 'Bea', 'Cy']);
+    expect(names('status', 'descending')).toEqual(['Bea', 'Cy', 'Al']);
   });
 });

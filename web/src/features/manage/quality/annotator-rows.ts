@@ -1,7 +1,7 @@
 /**
- * The annotator table's rows: live gold accuracy joined with the review tally and vendor names, and their order
- * for each sortable column. Annotators appear once they have a scored gold item; review figures are added where
- * their work has been reviewed.
+ * The annotator table's rows: live gold accuracy, agreement with the consensus and gate status joined with the
+ * review tally and vendor names, and their order for each sortable column. Annotators appear once they have a
+ * scored gold item; review figures are added where their work has been reviewed.
  */
 import type { AnnotatorAccuracy, ReviewTally } from './types';
 
@@ -13,11 +13,15 @@ export interface AnnotatorRow {
   gold: number;
   correct: number;
   accuracy: { mean: number; lower: number; upper: number };
+  /** Paused by the project's quality gate, or active. */
+  status: AnnotatorAccuracy['status'];
+  /** Agreement with the aggregated answer (label questions of normal items) with its Wilson 95% interval; null before any. */
+  agreement: { n: number; agreed: number; rate: number; lower: number; upper: number } | null;
   /** Null when none of their annotations has been reviewed. */
   review: { reviewed: number; accepted: number; rejected: number; corrected: number; acceptance: { estimate: number; lower: number; upper: number } } | null;
 }
 
-export const SORT_KEYS = ['annotator', 'vendor', 'gold', 'accuracy', 'reviewed', 'acceptance'] as const;
+export const SORT_KEYS = ['annotator', 'vendor', 'status', 'gold', 'accuracy', 'agreement', 'reviewed', 'acceptance'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export type SortDirection = 'ascending' | 'descending';
 
@@ -33,6 +37,8 @@ export function joinAnnotatorRows(accuracy: readonly AnnotatorAccuracy[], tally:
       gold: a.n,
       correct: a.correct,
       accuracy: { mean: a.accuracy.mean, lower: a.accuracy.lower, upper: a.accuracy.upper },
+      status: a.status,
+      agreement: a.agreement,
       review:
         t && t.reviewed > 0
           ? { reviewed: t.reviewed, accepted: t.accepted, rejected: t.rejected, corrected: t.corrected, acceptance: { estimate: t.acceptance.estimate, lower: t.acceptance.lower, upper: t.acceptance.upper } }
@@ -46,7 +52,10 @@ const SORT_VALUE: Record<SortKey, (r: AnnotatorRow) => string | number | null> =
   annotator: (r) => r.name,
   vendor: (r) => r.vendor,
   gold: (r) => r.gold,
+  // Paused before active when ascending: the rows that need a manager first.
+  status: (r) => (r.status === 'paused' ? 0 : 1),
   accuracy: (r) => r.accuracy.mean,
+  agreement: (r) => r.agreement?.rate ?? null,
   reviewed: (r) => r.review?.reviewed ?? null,
   acceptance: (r) => r.review?.acceptance.estimate ?? null,
 };
