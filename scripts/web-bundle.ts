@@ -21,7 +21,14 @@ export type Manifest = Record<string, ManifestChunk>;
 /** The route modules of each area, as in web/src/app/routes.tsx. */
 export const AREAS = {
   annotator: ['src/features/annotate/AnnotatorHome.tsx', 'src/features/annotate/Workspace.tsx'],
-  manager: ['src/features/manage/ProjectsPage.tsx', 'src/features/manage/NewProjectPage.tsx', 'src/features/manage/ProjectPage.tsx'],
+  manager: [
+    'src/features/manage/ProjectsPage.tsx',
+    'src/features/manage/NewProjectPage.tsx',
+    'src/features/manage/ProjectPage.tsx',
+    'src/features/qualifications/manage/QualificationsPage.tsx',
+    'src/features/qualifications/manage/NewQualificationPage.tsx',
+    'src/features/qualifications/manage/QualificationPage.tsx',
+  ],
   admin: ['src/features/admin/AdminPage.tsx'],
 } as const;
 export type Area = keyof typeof AREAS;

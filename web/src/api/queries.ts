@@ -16,6 +16,11 @@ export const queryKeys = {
   users: ['users'] as const,
   vendors: ['vendors'] as const,
   tokens: ['tokens'] as const,
+  /** Every qualification list (a manager's, an annotator's with where they stand). */
+  qualifications: ['qualifications'] as const,
+  /** One qualification under its project's key, so an import into it (which invalidates the project) refreshes its pool. */
+  qualification: (id: string) => ['projects', id, 'qualification'] as const,
+  attempts: (id: string) => ['projects', id, 'qualification', 'attempts'] as const,
 };
 
 export function useMe() {

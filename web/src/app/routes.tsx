@@ -25,6 +25,12 @@ export const routes: RouteObject[] = [
       { path: 'manage', lazy: async () => ({ Component: (await import('../features/manage/ProjectsPage')).ProjectsPage }) },
       { path: 'manage/new', lazy: async () => ({ Component: (await import('../features/manage/NewProjectPage')).NewProjectPage }) },
       { path: 'manage/projects/:projectId/*', lazy: async () => ({ Component: (await import('../features/manage/ProjectPage')).ProjectPage }) },
+      { path: 'qualifications', lazy: async () => ({ Component: (await import('../features/qualifications/manage/QualificationsPage')).QualificationsPage }) },
+      { path: 'qualifications/new', lazy: async () => ({ Component: (await import('../features/qualifications/manage/NewQualificationPage')).NewQualificationPage }) },
+      {
+        path: 'qualifications/:qualificationId/*',
+        lazy: async () => ({ Component: (await import('../features/qualifications/manage/QualificationPage')).QualificationPage }),
+      },
       { path: 'review', lazy: async () => ({ Component: (await import('../features/review/ReviewHome')).ReviewHome }) },
       { path: 'review/:projectId', lazy: async () => ({ Component: (await import('../features/review/ReviewQueue')).ReviewQueue }) },
       { path: 'admin/*', lazy: async () => ({ Component: (await import('../features/admin/AdminPage')).AdminPage }) },

@@ -29,6 +29,7 @@ export function Shell() {
         <nav aria-label="Main">
           {canLabel(me.role) && <NavLink to="/annotate">Label</NavLink>}
           {canManage(me.role) && <NavLink to="/manage">Projects</NavLink>}
+          {canManage(me.role) && <NavLink to="/qualifications">Qualifications</NavLink>}
           {canReview(me.role) && <NavLink to="/review">Review</NavLink>}
           {canAdminister(me.role) && <NavLink to="/admin">Admin</NavLink>}
         </nav>

@@ -1,12 +1,16 @@
 /**
  * The annotator's start page: the projects open to them, each with their own work in it (judgments, skips, active
- * time), what is left for them, the project's overall completion, and "Resume" when they hold an open task. Where the
- * quality gate has paused them there is no Start: a manager has to reinstate them first.
+ * time), what is left for them, the project's overall completion, and "Resume" when they hold an open task. Where
+ * routing gives them nothing new (`blocked`: paused by the quality gate, outside their domains, a qualification
+ * missing, their vendor's quota used up) the card says why and what to do instead of Start; a missing
+ * qualification points at the Qualifications section below the projects, where they take one.
  */
 import { Link } from 'react-router';
 import { useProjects } from '../../api/queries';
 import type { MyProgress, Project } from '../../api/types';
 import { Empty, ErrorMessage, Loading } from '../../components/Status';
+import { QUALIFICATIONS_ANCHOR, QualificationsSection } from '../qualifications/annotate/QualificationsSection';
+import { blockedWords, type BlockedReason } from '../qualifications/words';
 import { useMyProgress } from './workspace/queries';
 import './workspace/home.css';
 
@@ -62,12 +66,37 @@ function MyWork({ p }: { p: MyProgress }) {
   );
 }
 
+/** Why the project gives them nothing new, where Start would be; a missing qualification links to where to take one. */
+function BlockedNote({ reason, projectName }: { reason: BlockedReason; projectName: string }) {
+  const words = blockedWords(reason);
+  if (reason === 'paused') {
+    return (
+      <p className="status home-paused" role="note">
+        {words.title}
+      </p>
+    );
+  }
+  return (
+    <div className="home-blocked" role="note" aria-label={`${projectName}: ${words.title}`}>
+      <strong>{words.title}</strong>
+      <p className="small">{words.advice}</p>
+      {words.needsQualification && (
+        <p className="small">
+          <a href={`#${QUALIFICATIONS_ANCHOR}`}>Take a qualification</a>
+        </p>
+      )}
+    </div>
+  );
+}
+
 function ProjectCard({ project }: { project: Project }) {
   const progress = useMyProgress(project.id);
   const p = progress.data;
   const to = `/annotate/${project.id}`;
   const leaseEnds = p?.openLease ? new Date(p.openLease.leaseExpiresAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : null;
-  const nothingLeft = p !== undefined && p.openLease === null && p.itemsLeft === 0;
+  // Paused covers `blocked: 'paused'` too; a lease held before another block still resumes (the server allows it).
+  const blocked = p && !p.paused && p.openLease === null ? p.blocked : null;
+  const nothingLeft = p !== undefined && p.openLease === null && p.itemsLeft === 0 && blocked === null;
   return (
     <li className="card project-card" aria-labelledby={`project-${project.id}`}>
       <h2 id={`project-${project.id}`}>
@@ -84,9 +113,9 @@ function ProjectCard({ project }: { project: Project }) {
       )}
       <div className="home-card-actions">
         {p?.paused ? (
-          <p className="status home-paused" role="note">
-            Paused on this project — ask your manager
-          </p>
+          <BlockedNote reason="paused" projectName={project.name} />
+        ) : blocked ? (
+          <BlockedNote reason={blocked} projectName={project.name} />
         ) : p?.openLease ? (
           <>
             <Link className="btn primary" to={to} aria-label={`Resume your task in ${project.name}`}>
@@ -118,6 +147,7 @@ export function AnnotatorHome() {
           <ProjectCard key={p.id} project={p} />
         ))}
       </ul>
+      <QualificationsSection />
     </main>
   );
 }

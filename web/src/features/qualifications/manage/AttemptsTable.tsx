@@ -1,0 +1,73 @@
+/**
+ * A qualification's attempts, newest first: who took it (annotator and vendor), when, how far they got (answered of
+ * the attempt's size), how many were correct, the outcome, and the accuracy it measures as the posterior mean of
+ * Beta(1 + correct, 1 + n − correct) with its 95% interval, drawn as an error bar and written beside it. For an open
+ * attempt n is what was answered so far; once closed it is the attempt's size (a skipped item counts as a miss).
+ */
+import { ErrorBar } from '../../manage/quality/ErrorBar';
+import { formatDateTime } from '../../manage/format';
+import type { AttemptRecord } from '../types';
+import { intervalWords, percent } from '../words';
+import '../../manage/quality/quality.css';
+
+const RESULT: Record<AttemptRecord['status'], string> = { open: 'In progress', passed: 'Passed', failed: 'Failed' };
+
+export function AttemptsTable({ attempts, vendorNames }: { attempts: readonly AttemptRecord[]; vendorNames: ReadonlyMap<string, string> }) {
+  return (
+    <div className="table-scroll">
+      <table className="data attempts-table">
+        <caption className="visually-hidden">Attempts at this qualification, newest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Annotator</th>
+            <th scope="col">Vendor</th>
+            <th scope="col">Started</th>
+            <th scope="col" className="num">
+              Answered
+            </th>
+            <th scope="col" className="num">
+              Correct
+            </th>
+            <th scope="col">Result</th>
+            <th scope="col">Accuracy (95% interval)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {attempts.map((a) => (
+            <tr key={a.id}>
+              <th scope="row">{a.annotatorName ?? a.annotatorId ?? 'You'}</th>
+              <td>{a.vendorId ? (vendorNames.get(a.vendorId) ?? a.vendorId) : <span className="muted">none</span>}</td>
+              <td>
+                {formatDateTime(a.startedAt)}
+                {a.finishedAt && <span className="cell-note">finished {formatDateTime(a.finishedAt)}</span>}
+              </td>
+              <td className="num">
+                {a.answered.toLocaleString()} of {a.size.toLocaleString()}
+              </td>
+              <td className="num">{a.correct === undefined ? '—' : a.correct.toLocaleString()}</td>
+              <td>
+                <span className={`badge result-${a.status}`}>{RESULT[a.status]}</span>
+                {a.status === 'failed' && a.retakeAt && <span className="cell-note">retake from {formatDateTime(a.retakeAt)}</span>}
+              </td>
+              <td>
+                {a.accuracy ? (
+                  <span className="interval-cell">
+                    <ErrorBar value={a.accuracy.mean} lower={a.accuracy.low} upper={a.accuracy.high} />
+                    <span>
+                      <strong>{percent(a.accuracy.mean)}</strong> <span className="muted">({intervalWords(a.accuracy.low, a.accuracy.high)})</span>
+                      <span className="cell-note">
+                        {a.accuracy.correct} of {a.accuracy.n}
+                      </span>
+                    </span>
+                  </span>
+                ) : (
+                  <span className="muted">—</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
