@@ -79,6 +79,8 @@ interface Mode {
   liveQuality: boolean;
   /** Adaptive overlap (2 → at most 3 until τ 0.9) instead of fixed k = 1. */
   adaptive?: boolean;
+  /** With liveQuality: leave live results off in the server (gold and gate only), to see where the cost goes. */
+  noLiveResults?: boolean;
 }
 
 async function seed(url: string, items: number, mode: Mode) {
@@ -125,7 +127,7 @@ async function benchAssay(databaseUrl: string, items: number, mode: Mode = { liv
     LOG_LEVEL: 'warn',
     ASSAY_SECRET: 'bench-secret-0123456789',
     ASSAY_PG_POOL: '20',
-    ASSAY_LIVE_QUALITY: mode.liveQuality ? 'on' : 'off',
+    ASSAY_LIVE_QUALITY: mode.liveQuality && !mode.noLiveResults ? 'on' : 'off',
   }, true);
   const url = `http://127.0.0.1:${port}`;
   await waitReady(`${url}/healthz`);
@@ -166,6 +168,8 @@ const dir = mkdtempSync(join(tmpdir(), 'assay-bench-'));
 if (dialects.includes('sqlite')) {
 const sqlite = await benchAssay(`sqlite:${join(dir, 'bench.db')}`, items);
 console.log(`assay on SQLite                   ${fmt(sqlite)}   ratio to bare ${(sqlite.perSecond / bare.perSecond).toFixed(2)}`);
+const goldOnly = await benchAssay(`sqlite:${join(dir, 'bench-gold.db')}`, items, { liveQuality: true, noLiveResults: true });
+console.log(`  gold and gate only (no live results)         ${fmt(goldOnly)}   ratio to off ${(goldOnly.perSecond / sqlite.perSecond).toFixed(2)}`);
 const live = await benchAssay(`sqlite:${join(dir, 'bench-live.db')}`, items, { liveQuality: true });
 console.log(`  live quality on (gold, gate, live results)   ${fmt(live)}   ratio to off ${(live.perSecond / sqlite.perSecond).toFixed(2)}`);
 const adaptive = await benchAssay(`sqlite:${join(dir, 'bench-adaptive.db')}`, items, { liveQuality: true, adaptive: true });

@@ -67,14 +67,15 @@ describe.each(DIALECTS)('live results on %s', (dialect) => {
 
   it('adaptive overlap asks one more judgment exactly of complete items under τ and under k_max, preferring another vendor', async () => {
     // k = 2 to start; a0 and a2 are of the in-house vendor, a1 of the crowd (buildWorld alternates).
-    const projectId = await buildProject(w, { schema, items: items(4, 'ad'), overlapK: 2 });
+    const projectId = await buildProject(w, { schema, items: items(8, 'ad'), overlapK: 2 });
     await store.db.updateTable('projects').set({ overlap_mode: 'adaptive', overlap_k_max: 3, overlap_tau: 0.9 }).where('id', '=', projectId).execute();
     const [a0, a1, a2] = w.annotators as [Client, Client, Client];
     const ids = (await store.db.selectFrom('items').select(['id', 'external_id']).where('project_id', '=', projectId).orderBy('seq').execute()).map((r) => r.id);
-    // a0 labels all 4 pos. a2 (same vendor) agrees on items 0-1 and disagrees on 2-3... but only 2 judgments per
-    // item are open: a2 gets items 0..3 only where a0 left a slot, i.e. all 4 (k = 2).
-    while ((await labelOne(a0, projectId, () => 'pos')) !== null);
-    while ((await labelOne(a2, projectId, (id) => (ids.indexOf(id) < 2 ? 'pos' : 'neg'))) !== null);
+    // a0 and a2 (both in-house) agree on items 0-5 (pos and neg alternately) and dispute items 6-7 (pos against neg).
+    const agreed = (id: string) => (ids.indexOf(id) % 2 === 0 ? 'pos' : 'neg');
+    const disputed = new Set(ids.slice(6));
+    while ((await labelOne(a0, projectId, (id) => (disputed.has(id) ? 'pos' : agreed(id)))) !== null);
+    while ((await labelOne(a2, projectId, (id) => (disputed.has(id) ? 'neg' : agreed(id)))) !== null);
     await live.settled(projectId);
 
     const state = await store.db
@@ -83,7 +84,7 @@ describe.each(DIALECTS)('live results on %s', (dialect) => {
       .select(['i.id', 'i.extra_k', 'i.open', 'i.submitted_count', 'i.avoid_vendor', 'i.prefer_skill', 'i.prefer_until', 'r.confidence'])
       .where('i.project_id', '=', projectId)
       .execute();
-    expect(state).toHaveLength(4);
+    expect(state).toHaveLength(8);
     for (const s of state) {
       const confidence = Number(s.confidence);
       const asked = Number(s.extra_k) === 1;
@@ -97,9 +98,9 @@ describe.each(DIALECTS)('live results on %s', (dialect) => {
         expect(s.prefer_until).not.toBeNull();
       }
     }
-    // Disagreement (items 2-3: pos vs neg) leaves an item less certain than agreement (items 0-1).
+    // Disagreement leaves an item less certain than agreement.
     const confOf = new Map(state.map((s) => [s.id, Number(s.confidence)]));
-    expect(Math.max(confOf.get(ids[2]!)!, confOf.get(ids[3]!)!)).toBeLessThan(Math.min(confOf.get(ids[0]!)!, confOf.get(ids[1]!)!));
+    expect(Math.max(...ids.slice(6).map((id) => confOf.get(id)!))).toBeLessThan(Math.min(...ids.slice(0, 6).map((id) => confOf.get(id)!)));
     expect(state.some((s) => Number(s.extra_k) === 1)).toBe(true);
     const reopened = state.filter((s) => Number(s.extra_k) === 1).map((s) => s.id).sort();
 
@@ -122,10 +123,12 @@ describe.each(DIALECTS)('live results on %s', (dialect) => {
     const projectId = await buildProject(w, { schema, items: items(10, 'lc'), overlapK: 2 });
     const [a0, a1] = w.annotators as [Client, Client];
     const ids = (await store.db.selectFrom('items').select('id').where('project_id', '=', projectId).orderBy('seq').execute()).map((r) => r.id);
-    // Eight items agreed (both pos), two disputed (pos vs neg): the disputed ones are the uncertain ones.
+    // Eight items agreed (pos and neg alternately, so each annotator's reliability is learnt on both classes), two
+    // disputed (pos against neg between two equally reliable annotators): the disputed ones are the uncertain ones.
     const disputed = new Set(ids.slice(8));
-    while ((await labelOne(a0, projectId, () => 'pos')) !== null);
-    while ((await labelOne(a1, projectId, (id) => (disputed.has(id) ? 'neg' : 'pos'))) !== null);
+    const agreed = (id: string) => (ids.indexOf(id) % 2 === 0 ? 'pos' : 'neg');
+    while ((await labelOne(a0, projectId, (id) => (disputed.has(id) ? 'pos' : agreed(id)))) !== null);
+    while ((await labelOne(a1, projectId, (id) => (disputed.has(id) ? 'neg' : agreed(id)))) !== null);
     await live.settled(projectId);
     const conf = new Map((await rowsOf(projectId)).map((r) => [r.item_id, Number(r.confidence)]));
     const agreedLow = Math.min(...ids.slice(0, 8).map((id) => conf.get(id)!));

@@ -4,7 +4,8 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { runCategorical, type CategoricalMethod, type RunOptions } from '../quality/aggregate/methods.js';
-import type { Observations } from '../quality/types.js';
+import type { CategoricalResult, Observations } from '../quality/types.js';
+import { serveRequests } from './thread-client.js';
 
 export interface AggregationRequest {
   id: number;
@@ -13,14 +14,8 @@ export interface AggregationRequest {
   opts: RunOptions;
 }
 
-parentPort!.on('message', (req: AggregationRequest) => {
-  try {
-    const result = runCategorical(req.method, req.obs, req.opts);
-    const buffers = Object.values(result)
-      .filter((v): v is ArrayBufferView => ArrayBuffer.isView(v))
-      .map((v) => v.buffer as ArrayBuffer);
-    parentPort!.postMessage({ id: req.id, result }, [...new Set(buffers)]);
-  } catch (err) {
-    parentPort!.postMessage({ id: req.id, error: err instanceof Error ? err.message : String(err) });
-  }
-});
+serveRequests<AggregationRequest, CategoricalResult>(
+  parentPort!,
+  (req) => runCategorical(req.method, req.obs, req.opts),
+  (result) => [...new Set(Object.values(result).filter((v): v is ArrayBufferView => ArrayBuffer.isView(v)).map((v) => v.buffer as ArrayBuffer))],
+);

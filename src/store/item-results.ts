@@ -9,10 +9,24 @@ import type { ItemResultsTable } from './schema.js';
 
 export type ItemResultRow = ItemResultsTable;
 
-/** What the refresh compares a new aggregate with: the stored confidence, judgment count and aggregates JSON. */
-export async function readItemResults(db: Executor, projectId: string): Promise<Map<string, { confidence: number | null; n: number; aggregates: string }>> {
-  const rows = await db.selectFrom('item_results').select(['item_id', 'confidence', 'n', 'aggregates']).where('project_id', '=', projectId).execute();
-  return new Map(rows.map((r) => [r.item_id, { confidence: r.confidence === null ? null : Number(r.confidence), n: Number(r.n), aggregates: r.aggregates }]));
+/**
+ * The project's annotations created at or after `since` (all when null), oldest first, with their answers as stored:
+ * the live refresh reads only what is new (seeking on `annotations_project_idx`).
+ */
+export function annotationsSince(db: Executor, projectId: string, since: string | null) {
+  return db
+    .selectFrom('annotations')
+    .select(['id', 'item_id', 'annotator_id', 'answers', 'created_at'])
+    .where('project_id', '=', projectId)
+    .$if(since !== null, (q) => q.where('created_at', '>=', since!))
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function countGold(db: Executor, projectId: string): Promise<number> {
+  const r = await db.selectFrom('gold_answers').select((eb) => eb.fn.countAll<number>().as('n')).where('project_id', '=', projectId).executeTakeFirstOrThrow();
+  return Number(r.n);
 }
 
 const BATCH = 200;

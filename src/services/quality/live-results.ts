@@ -5,39 +5,48 @@
  * When it runs: after every submit, the project is marked for a refresh. A project with fewer than
  * `INLINE_JUDGMENTS` judgments is refreshed at once, off the submit's path (the submit's answer never waits for
  * it, and a failed refresh never touches an acknowledged annotation); refreshes of one project never overlap, and
- * submits that land during one are folded into the next, so under load a project is refreshed back to back, each
- * refresh covering every submit before it. A larger project is refreshed by the background job (`jobs/runner.ts`)
- * every `LARGE_REFRESH_MS`, with Dawid–Skene on a worker thread (the results service moves large fits off-thread).
- * Each process refreshes the projects it saw submits for, reading every input from the database, so several
- * servers agree on what they write; the conditional updates make a decision taken twice count once.
+ * submits that land during one are folded into the next, which starts after a pause as long as the last refresh
+ * took (at least `MIN_GAP_MS`), so under load the refresh takes at most about half of one thread and every submit
+ * is covered within a refresh or two. A larger project is refreshed by the background job (`jobs/runner.ts`) every
+ * `LARGE_REFRESH_MS`. Each process refreshes the projects it saw submits for, reading every input from the
+ * database, so several servers agree on what they write; the conditional updates make a decision taken twice count
+ * once.
  *
- * What a refresh does: computes the project's aggregate (shared with the results API's cache), writes the rows of
- * items whose answer, judgment count or confidence (by more than `CONFIDENCE_STEP`) changed, then, in an adaptive
- * project, asks one more judgment of each item that has all it asked for, is under τ and is under k_max.
+ * What a refresh does, keeping the request thread free: reads the annotations new since the last refresh (from a
+ * little before it, `LATE_COMMIT_MS`, as a transaction can commit after a later one; the thread drops the ones it
+ * has), the gold answers when their count changed and who is paused (exclude-paused switch); the live-results
+ * thread (`jobs/live-results-thread.ts`, `LiveAggregate`) recomputes the project's aggregate with Dawid–Skene, gold
+ * clamped, and answers the items whose answer, judgment count or confidence (by more than `CONFIDENCE_STEP`)
+ * changed; those rows are written; then, in an adaptive project, each item that has all it asked for, is under τ and
+ * is under k_max asks one more judgment.
  */
 import { measuredSkill, preferenceFor, type Judge } from '../../core/overlap/adaptive.js';
 import { getProject } from '../../store/projects.js';
 import {
+  annotationsSince,
   askOneMoreJudgment,
+  countGold,
   deleteItemResults,
   goldTalliesOnProject,
   listItemJudges,
   listUncertainComplete,
-  readItemResults,
   upsertItemResults,
-  type ItemResultRow,
 } from '../../store/item-results.js';
+import { listProjectGold, pausedAnnotators } from '../../store/item-browse.js';
 import type { ProjectRow } from '../../store/schema.js';
-import type { QuestionAggregate } from '../results/result-types.js';
-import { loadProjectResults } from '../results/project-results.js';
-import { itemConfidence } from '../results/list-results.js';
+import { ThreadClient } from '../../jobs/thread-client.js';
+import type { LiveRefreshRequest } from '../../jobs/live-results-thread.js';
+import type { RefreshResult } from './live-aggregate.js';
+import { loadSchema } from '../projects/schema-cache.js';
 import type { ServiceDeps } from '../deps.js';
 
 /** Projects under this many judgments are refreshed after each submit; larger ones by the background job. */
 export const INLINE_JUDGMENTS = 20_000;
 export const LARGE_REFRESH_MS = 10_000;
-/** A confidence that moved less than this since it was written is not rewritten (every refit nudges them all). */
-export const CONFIDENCE_STEP = 0.005;
+/** Least pause between two refreshes of a project under load. */
+export const MIN_GAP_MS = 100;
+/** How far back each refresh reads again, for transactions that committed after a later one. */
+export const LATE_COMMIT_MS = 2_000;
 /** How long an item asking for one more judgment waits for a preferred annotator before anyone may take it. */
 export const PREFERENCE_WINDOW_MS = 5 * 60_000;
 
@@ -54,13 +63,15 @@ interface ProjectState {
   dirty: boolean;
   /** Judgments at the last refresh: decides inline or background. */
   judgments: number;
-  /** What is in item_results, as last read or written by this process. */
-  written: Map<string, { confidence: number | null; n: number; aggregates: string }> | null;
+  /** What the thread holds for the project: its schema version, the newest annotation time read, gold count and
+   * the excluded annotators sent; null until the first refresh, or after a failure (the next one starts over). */
+  sent: { schemaVersion: number; newest: string | null; gold: number; excluded: string } | null;
   lastError: unknown;
 }
 
 export class LiveResults {
   private readonly projects = new Map<string, ProjectState>();
+  private readonly thread = new ThreadClient<LiveRefreshRequest, RefreshResult>('../../jobs/live-results-thread', import.meta.url);
   private closed = false;
 
   constructor(private readonly deps: Pick<ServiceDeps, 'store' | 'now'>) {}
@@ -68,7 +79,7 @@ export class LiveResults {
   private stateOf(projectId: string): ProjectState {
     let s = this.projects.get(projectId);
     if (!s) {
-      s = { running: null, dirty: false, judgments: 0, written: null, lastError: null };
+      s = { running: null, dirty: false, judgments: 0, sent: null, lastError: null };
       this.projects.set(projectId, s);
     }
     return s;
@@ -88,14 +99,16 @@ export class LiveResults {
     s.running = (async () => {
       while (s.dirty && !this.closed) {
         s.dirty = false;
+        const started = Date.now();
         try {
           await this.refresh(projectId);
           s.lastError = null;
         } catch (err) {
-          // Logged by the caller of `settled`/the job; the next submit tries again.
+          // Kept for `settled` (tests) and the job's log; the next submit starts over.
           s.lastError = err;
-          s.written = null;
+          s.sent = null;
         }
+        if (s.dirty) await pause(Math.max(MIN_GAP_MS, Date.now() - started));
       }
     })().finally(() => {
       s.running = null;
@@ -130,39 +143,48 @@ export class LiveResults {
   async close(): Promise<void> {
     this.closed = true;
     await Promise.all([...this.projects.values()].map((s) => s.running));
+    await this.thread.close();
   }
 
   /** One refresh of the project, now. */
   async refresh(projectId: string): Promise<RefreshOutcome> {
-    const project = await getProject(this.deps.store.db, projectId);
+    const db = this.deps.store.db;
+    const project = await getProject(db, projectId);
     if (!project || project.kind !== 'production') return { written: 0, deleted: 0, reopened: 0 };
     const s = this.stateOf(projectId);
-    const { results } = await loadProjectResults(this.deps as ServiceDeps, project);
-    s.judgments = results.annotations;
-    const db = this.deps.store.db;
-    const before = s.written ?? (await readItemResults(db, projectId));
-    const now = this.deps.now().toISOString();
-    const changed: ItemResultRow[] = [];
-    for (const [itemId, aggregates] of results.byItem) {
-      const confidence = itemConfidence(aggregates);
-      const n = aggregates.reduce((m, a) => Math.max(m, a.n), 0);
-      const json = JSON.stringify(aggregates);
-      const old = before.get(itemId);
-      if (old && old.n === n && sameAnswers(old.aggregates, aggregates) && closeEnough(old.confidence, confidence)) continue;
-      changed.push({ item_id: itemId, project_id: projectId, aggregates: json, confidence, n, updated_at: now });
-    }
-    const gone = [...before.keys()].filter((id) => !results.byItem.has(id));
-    if (changed.length > 0 || gone.length > 0) {
+    const reset = s.sent === null || s.sent.schemaVersion !== project.schema_version;
+    const sent = reset ? { schemaVersion: project.schema_version, newest: null, gold: -1, excluded: '' } : s.sent!;
+    const since = sent.newest === null ? null : new Date(Date.parse(sent.newest) - LATE_COMMIT_MS).toISOString();
+    const [schema, annotations, goldCount, excluded] = await Promise.all([
+      loadSchema(db, projectId, project.schema_version),
+      annotationsSince(db, projectId, since),
+      countGold(db, projectId),
+      project.exclude_paused === 1 ? pausedAnnotators(db, projectId) : Promise.resolve([]),
+    ]);
+    const gold = goldCount === sent.gold ? null : (await listProjectGold(db, projectId)).map((g) => [g.item_id, g.answers] as [string, unknown]);
+    const excludedKey = excluded.join(',');
+    const result = await this.thread.request({
+      projectId,
+      delta: {
+        reset,
+        schema,
+        annotations: annotations.map((a) => ({ id: a.id, item_id: a.item_id, annotator_id: a.annotator_id, answers: a.answers })),
+        gold,
+        excluded: reset || excludedKey !== sent.excluded ? excluded : null,
+      },
+    });
+    const newest = annotations.length > 0 ? annotations[annotations.length - 1]!.created_at : sent.newest;
+    s.sent = { schemaVersion: project.schema_version, newest, gold: goldCount, excluded: excludedKey };
+    s.judgments = result.judgments;
+    if (result.changed.length > 0 || result.gone.length > 0) {
+      const now = this.deps.now().toISOString();
       await this.deps.store.write(async (trx) => {
-        await upsertItemResults(trx, changed);
-        await deleteItemResults(trx, gone);
+        await upsertItemResults(trx, result.changed.map((r) => ({ item_id: r.itemId, project_id: projectId, aggregates: r.aggregates, confidence: r.confidence, n: r.n, updated_at: now })));
+        await deleteItemResults(trx, result.gone);
       });
     }
-    for (const r of changed) before.set(r.item_id, { confidence: r.confidence, n: r.n, aggregates: r.aggregates });
-    for (const id of gone) before.delete(id);
-    s.written = before;
     const reopened = project.overlap_mode === 'adaptive' ? await this.askMoreJudgments(project) : 0;
-    return { written: changed.length, deleted: gone.length, reopened };
+    return { written: result.changed.length, deleted: result.gone.length, reopened };
   }
 
   /** Adaptive overlap: one more judgment for each complete item still under τ and under k_max. */
@@ -191,16 +213,4 @@ export class LiveResults {
   }
 }
 
-const closeEnough = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) < CONFIDENCE_STEP);
-
-/** Whether the stored aggregates (JSON) carry the same answers, question by question, as the new ones. */
-function sameAnswers(storedJson: string, fresh: readonly QuestionAggregate[]): boolean {
-  let stored: { questionId: string; answer: unknown }[];
-  try {
-    stored = JSON.parse(storedJson) as { questionId: string; answer: unknown }[];
-  } catch {
-    return false;
-  }
-  if (stored.length !== fresh.length) return false;
-  return stored.every((s, i) => s.questionId === fresh[i]!.questionId && JSON.stringify(s.answer) === JSON.stringify(fresh[i]!.answer));
-}
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
