@@ -74,6 +74,7 @@ export interface BrowseItemRow {
   data: unknown;
   seq: number;
   submitted_count: number;
+  extra_k: number;
   created_at: string;
   is_gold: number;
   has_live_lease: number;
@@ -86,13 +87,14 @@ export function browseItems(db: Executor, o: BrowseItemsOptions): Promise<Browse
   const isGold = sql<SqlBool>`exists (select 1 from gold_answers g where g.item_id = items.id)`;
   return db
     .selectFrom('items')
-    .select(['id', 'external_id', 'data', 'seq', 'submitted_count', 'created_at'])
+    .select(['id', 'external_id', 'data', 'seq', 'submitted_count', 'extra_k', 'created_at'])
     .select([sql<number>`case when ${isGold} then 1 else 0 end`.as('is_gold'), sql<number>`case when ${liveLease} then 1 else 0 end`.as('has_live_lease')])
     .where('project_id', '=', o.projectId)
     .where('import_id', 'is', null)
-    .$if(o.status === 'complete', (q) => q.where('submitted_count', '>=', o.overlapK))
-    .$if(o.status === 'in_progress', (q) => q.where('submitted_count', '<', o.overlapK).where(liveLease))
-    .$if(o.status === 'remaining', (q) => q.where('submitted_count', '<', o.overlapK).where(sql<SqlBool>`not ${liveLease}`))
+    // An item is complete with k judgments plus those adaptive overlap asked on top (`extra_k`).
+    .$if(o.status === 'complete', (q) => q.where(sql<SqlBool>`submitted_count >= ${o.overlapK} + extra_k`))
+    .$if(o.status === 'in_progress', (q) => q.where(sql<SqlBool>`submitted_count < ${o.overlapK} + extra_k`).where(liveLease))
+    .$if(o.status === 'remaining', (q) => q.where(sql<SqlBool>`submitted_count < ${o.overlapK} + extra_k`).where(sql<SqlBool>`not ${liveLease}`))
     .$if(o.gold === true, (q) => q.where(isGold))
     .$if(o.gold === false, (q) => q.where(sql<SqlBool>`not ${isGold}`))
     .$if(!!o.likePattern, (q) =>
@@ -113,7 +115,7 @@ export function browseItems(db: Executor, o: BrowseItemsOptions): Promise<Browse
 export function getProjectItem(db: Executor, projectId: string, itemId: string) {
   return db
     .selectFrom('items')
-    .select(['id', 'external_id', 'data', 'seq', 'submitted_count', 'created_at'])
+    .select(['id', 'external_id', 'data', 'seq', 'submitted_count', 'extra_k', 'created_at'])
     .where('id', '=', itemId)
     .where('project_id', '=', projectId)
     .where('import_id', 'is', null)

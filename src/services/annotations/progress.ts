@@ -32,7 +32,7 @@ export async function getProgress(deps: ServiceDeps, actor: Actor, projectId: st
     itemsInProgress: p.itemsInProgress,
     remainingItems: Math.max(0, p.totalItems - p.completeItems - p.itemsInProgress),
     judgments: p.judgments,
-    judgmentsNeeded: Math.max(0, p.totalItems * project.overlap_k - p.judgments),
+    judgmentsNeeded: Math.max(0, p.judgmentsPlanned - p.judgments),
     activeLeases: p.activeLeases,
     skips: p.skips,
   };

@@ -5,7 +5,7 @@ import { getGoldAnswer, getProjectItem, hasLiveLease, listItemAnnotations } from
 import { nowIsoOf, type ServiceDeps } from '../deps.js';
 import { loadProjectResults, authorizeResults } from './project-results.js';
 import type { QuestionAggregate } from './result-types.js';
-import { statusOf, type ItemSummary } from './list-items.js';
+import { judgmentsNeededOf, statusOf, type ItemSummary } from './list-items.js';
 import { requireProject } from '../projects/projects.js';
 
 export interface ItemAnnotationView {
@@ -60,7 +60,7 @@ export async function getItem(deps: ServiceDeps, actor: Actor, projectId: string
     externalId: item.external_id,
     data: fromJson(item.data),
     judgments: item.submitted_count,
-    judgmentsNeeded: project.overlap_k,
+    judgmentsNeeded: judgmentsNeededOf(item, project.overlap_k),
     status: statusOf(item, project.overlap_k, leased),
     createdAt: item.created_at,
     ...(seesGold && { isGold: gold !== undefined }),

@@ -41,8 +41,11 @@ export function authorizeItemBrowse(actor: Actor): void {
   authorize(actor, 'item.read');
 }
 
-export const statusOf = (row: { submitted_count: number }, overlapK: number, hasLiveLease: boolean): ItemStatus =>
-  row.submitted_count >= overlapK ? 'complete' : hasLiveLease ? 'in_progress' : 'remaining';
+/** Judgments the item asks for: the project's k and those adaptive overlap asked on top. */
+export const judgmentsNeededOf = (row: { extra_k: number }, overlapK: number): number => overlapK + Number(row.extra_k);
+
+export const statusOf = (row: { submitted_count: number; extra_k: number }, overlapK: number, hasLiveLease: boolean): ItemStatus =>
+  row.submitted_count >= judgmentsNeededOf(row, overlapK) ? 'complete' : hasLiveLease ? 'in_progress' : 'remaining';
 
 /** A project's items in serving order, filtered by status, gold and a search, a page at a time. */
 export async function listItems(deps: ServiceDeps, actor: Actor, projectId: string, query: ListItemsQuery): Promise<Page<ItemSummary>> {
@@ -88,7 +91,7 @@ export async function listItems(deps: ServiceDeps, actor: Actor, projectId: stri
       externalId: row.external_id,
       preview: previewOf(row.data),
       judgments: row.submitted_count,
-      judgmentsNeeded: project.overlap_k,
+      judgmentsNeeded: judgmentsNeededOf(row, project.overlap_k),
       status: statusOf(row, project.overlap_k, row.has_live_lease === 1),
       ...(seesGold && { isGold: row.is_gold === 1 }),
       createdAt: row.created_at,
