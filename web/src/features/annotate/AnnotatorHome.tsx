@@ -5,8 +5,10 @@
  * missing, their vendor's quota used up) the card says why and what to do instead of Start; a missing
  * qualification points at the Qualifications section below the projects, where they take one.
  */
+import { useEffect } from 'react';
 import { Link } from 'react-router';
-import { useProjects } from '../../api/queries';
+import { useQueryClient } from '@tanstack/react-query';
+import { queryKeys, useProjects } from '../../api/queries';
 import type { MyProgress, Project } from '../../api/types';
 import { Empty, ErrorMessage, Loading } from '../../components/Status';
 import { QUALIFICATIONS_ANCHOR, QualificationsSection } from '../qualifications/annotate/QualificationsSection';
@@ -134,7 +136,22 @@ function ProjectCard({ project }: { project: Project }) {
   );
 }
 
+/**
+ * What the annotator did a moment ago in the workspace (a qualification passed or failed) opens or closes projects
+ * and changes their standing, so both are read afresh whenever the page opens, cached figures shown meanwhile. A
+ * fetch already running is reused, not repeated.
+ */
+function useFreshStanding() {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const options = { cancelRefetch: false };
+    void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] === queryKeys.projects[0] && q.queryKey.at(-1) === 'my-progress' }, options);
+    void queryClient.invalidateQueries({ queryKey: queryKeys.qualifications }, options);
+  }, [queryClient]);
+}
+
 export function AnnotatorHome() {
+  useFreshStanding();
   const projects = useProjects();
   return (
     <main className="page">

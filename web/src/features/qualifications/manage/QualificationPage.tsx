@@ -95,9 +95,7 @@ function Settings({ q, feedback }: { q: Qualification; feedback: string | undefi
     <dl className="figures qualification-settings" aria-label="Settings">
       <div className="figure">
         <dt>Domain</dt>
-        <dd>
-          <code>{q.domain}</code>
-        </dd>
+        <dd>{q.domain}</dd>
       </div>
       <div className="figure">
         <dt>Pass mark</dt>
