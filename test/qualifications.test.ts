@@ -244,6 +244,12 @@ describe.each(DIALECTS)('qualifications on %s', (dialect) => {
     const refused = await next(ann, prodId);
     expect(refused.json().error).toMatchObject({ details: { reason: 'not_qualified' } });
     expect(refused.json().error.message).toMatch(/take the qualification "Neuro basics"/);
+    // The start page can say the same before any claim, and link to the qualification.
+    expect((await ann.get(`/api/v1/projects/${prodId}/my-progress`)).json()).toMatchObject({
+      blocked: 'not_qualified',
+      blockedMessage: refused.json().error.message,
+      requiredQualification: { id, name: 'Neuro basics' },
+    });
 
     expect((await start(ann, id)).statusCode).toBe(201);
     const qualItems = new Set<string>();
@@ -253,6 +259,12 @@ describe.each(DIALECTS)('qualifications on %s', (dialect) => {
     expect((await next(ann, prodId)).json().error.details.reason).toBe('not_qualified');
     await w.manager.request('PATCH', `/api/v1/projects/${prodId}`, { minSkill: 0.65 });
     // ...at 0.65 it is, and the production items served are never the qualification's.
+    // Managers list projects of either kind apart; annotators never see qualifications among projects.
+    const ids = async (c: Client, query: string) => (await c.get(`/api/v1/projects?limit=500${query}`)).json().items.map((p: { id: string }) => p.id) as string[];
+    expect(await ids(w.manager, '&kind=qualification')).toContain(id);
+    expect(await ids(w.manager, '&kind=qualification')).not.toContain(prodId);
+    expect(await ids(w.manager, '&kind=production')).not.toContain(id);
+    expect(await ids(ann, '&kind=qualification')).not.toContain(id);
     const served = new Set<string>();
     for (;;) {
       const t = await next(ann, prodId);

@@ -64,7 +64,7 @@ describe.each(DIALECTS)('routing on %s', (dialect) => {
     expect(r.statusCode, r.body).toBe(409);
     expect(r.json().error).toMatchObject({ code: 'no_task', details: { reason } });
     const mine = (await c.get(`/api/v1/projects/${projectId}/my-progress`)).json();
-    expect(mine).toMatchObject({ blocked: reason, itemsLeft: 0 });
+    expect(mine).toMatchObject({ blocked: reason, blockedMessage: r.json().error.message, itemsLeft: 0 });
     return r.json().error.message as string;
   }
 

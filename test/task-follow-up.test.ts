@@ -146,6 +146,8 @@ describe.each(DIALECTS)('my progress on %s', (dialect) => {
       itemsLeft: 5,
       paused: false,
       blocked: null,
+      blockedMessage: null,
+      requiredQualification: null,
       // The gold item is one of the five a may still get, but not one the project has to complete.
       project: { overlapK: 2, totalItems: 4, completeItems: 0, judgments: 0, judgmentsNeeded: 8 },
     });

@@ -190,7 +190,7 @@ describe.skipIf(!inject('chromium'))('qualifications in the browser', () => {
     expect(new Set(seen).size).toBe(3);
 
     // After the last item the workspace says how it went.
-    await page.getByRole('heading', { name: 'This attempt is complete' }).waitFor();
+    await page.getByRole('heading', { name: 'Your qualification attempt is over' }).waitFor();
     expect(await page.locator('.ws-no-task').innerText()).toMatch(/You passed this qualification \(3 of 3 correct, pass mark 66%\)/);
     await expectNoSeriousViolations(page, 'qualification complete');
     await screenshot(page, 'qualification-passed-1280');
@@ -198,8 +198,11 @@ describe.skipIf(!inject('chromium'))('qualifications in the browser', () => {
 
   it('then starts the production project and gets a task', async () => {
     const { page } = medic;
-    await page.getByRole('link', { name: 'Back to your projects' }).click();
-    await page.waitForURL('**/annotate');
+    // The way on, focused: back to the start page's qualifications.
+    const back = page.getByRole('link', { name: 'Back to your qualifications' });
+    expect(await back.evaluate((a) => a === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/annotate#qualifications');
     const qualification = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Medicine: triage basics' }) });
     await qualification.getByText('Passed', { exact: true }).waitFor();
     // 3 of 3: Beta(4, 1), mean 0.8, 95% interval 0.025^(1/4) = 0.40 to 0.975^(1/4) = 0.99.

@@ -105,7 +105,10 @@ export const projectRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = async
       schema: {
         tags: ['projects'],
         summary: 'Projects I can see (an annotator: active production projects open to their vendor)',
-        querystring: pageQuery.extend({ status: z.enum(PROJECT_STATUSES).optional() }),
+        querystring: pageQuery.extend({
+          status: z.enum(PROJECT_STATUSES).optional(),
+          kind: z.enum(PROJECT_KINDS).optional().describe('production or qualification (an annotator always gets production projects)'),
+        }),
         response: { 200: page(projectView), ...errors },
       },
     },

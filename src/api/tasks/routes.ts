@@ -60,6 +60,11 @@ const myProgressView = z.object({
     .enum(NO_TASK_REASONS)
     .nullable()
     .describe('Why tasks/next would give me nothing new (paused, not_in_domain, not_qualified, quota_reached, qualification_not_started, qualification_complete); null when it may'),
+  blockedMessage: z.string().nullable().describe('The same in words, with what to do; null when not blocked'),
+  requiredQualification: z
+    .object({ id: z.string(), name: z.string() })
+    .nullable()
+    .describe('With not_qualified: the qualification that would earn the skill, when there is one'),
   project: z.object({
     overlapK: z.number().int(),
     totalItems: z.number().int(),

@@ -318,7 +318,7 @@ export async function getProject(deps: ServiceDeps, actor: Actor, projectId: str
 export async function listProjects(
   deps: ServiceDeps,
   actor: Actor,
-  q: { cursor?: string | undefined; limit?: number | undefined; status?: ProjectStatus | undefined },
+  q: { cursor?: string | undefined; limit?: number | undefined; status?: ProjectStatus | undefined; kind?: ProjectKind | undefined },
 ): Promise<Page<ProjectView | AnnotatorProjectView>> {
   authorize(actor, 'project.read');
   const limit = Math.min(q.limit ?? 100, MAX_PAGE_SIZE);
@@ -329,7 +329,7 @@ export async function listProjects(
     limit,
     statuses: isAnnotator ? ['active'] : q.status ? [q.status] : undefined,
     // Qualifications are taken from their own list (GET /qualifications), never from the work list.
-    kind: isAnnotator ? 'production' : undefined,
+    kind: isAnnotator ? 'production' : q.kind,
     openToVendor: isVendorScoped(actor) ? actor.vendorId : undefined,
   });
   const page = toPage(rows, limit, (r) => r);

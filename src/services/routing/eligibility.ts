@@ -37,6 +37,8 @@ export type RoutingReason = (typeof ROUTING_REASONS)[number];
 export interface Blocked {
   reason: RoutingReason;
   message: string;
+  /** For `not_qualified` without any record: the qualification that would earn one, when there is one. */
+  qualification?: { id: string; name: string } | undefined;
 }
 
 /** True when `profileDomain` is the required domain or a domain below it. */
@@ -85,6 +87,7 @@ export async function checkRouting(
           message:
             `This project asks for a measured skill of at least ${pct(project.min_skill)} in ${domain}, and you have no record in it yet: ` +
             (q ? `take the qualification "${q.name}" (Qualifications) to earn one` : 'ask your manager for a qualification in it'),
+          ...(q && { qualification: { id: q.id, name: q.name } }),
         };
       }
       const mean = posteriorMean(skill.total);

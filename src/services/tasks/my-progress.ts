@@ -13,7 +13,7 @@ import { latestAttempt, tallyAttempt } from '../../store/qualifications.js';
 import { findPause } from '../../store/quality-gates.js';
 import { nowIsoOf, type ServiceDeps } from '../deps.js';
 import { requireWorkProject } from '../projects/projects.js';
-import { claimGate, type NoTaskReason } from './next-task.js';
+import { claimGate, PAUSED_MESSAGE, type NoTaskReason } from './next-task.js';
 
 export interface MyProgressView {
   projectId: string;
@@ -39,6 +39,10 @@ export interface MyProgressView {
    * `quota_reached`, `qualification_not_started`, `qualification_complete`); null when it may. itemsLeft is 0 then.
    */
   blocked: NoTaskReason | null;
+  /** What `tasks/next` would say, in words, with what to do; null when not blocked. */
+  blockedMessage: string | null;
+  /** For `not_qualified`: the qualification that would earn the skill, when there is one. */
+  requiredQualification: { id: string; name: string } | null;
   project: { overlapK: number; totalItems: number; completeItems: number; judgments: number; judgmentsNeeded: number };
 }
 
@@ -65,6 +69,8 @@ export async function getMyProgress(deps: ServiceDeps, actor: Actor, projectId: 
     itemsLeft,
     paused,
     blocked,
+    blockedMessage: paused ? PAUSED_MESSAGE : (gate.blocked?.message ?? null),
+    requiredQualification: paused ? null : (gate.blocked?.qualification ?? null),
     project: {
       overlapK: k,
       totalItems: all.totalItems,

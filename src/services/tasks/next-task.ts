@@ -56,7 +56,12 @@ export type NoTaskReason = (typeof NO_TASK_REASONS)[number];
 export interface Blocked {
   reason: RoutingReason | 'qualification_not_started' | 'qualification_complete';
   message: string;
+  /** For `not_qualified` without any record: the qualification that would earn one, when there is one. */
+  qualification?: { id: string; name: string } | undefined;
 }
+
+/** Never the gate's own reason ("5 gold items missed in a row"), which would tell the annotator which items were gold. */
+export const PAUSED_MESSAGE = 'You are paused on this project by its quality checks; a project manager can review your work and reinstate you';
 
 const noTask = (message: string, reason: NoTaskReason) => new AssayError('no_task', message, undefined, { reason });
 
@@ -186,7 +191,7 @@ async function noTaskError(deps: ServiceDeps, project: ProjectRow, annotatorId: 
   // The claim finds nothing while the quality gate has the annotator paused here (the guard is in the claim itself).
   // The gate's reason is for managers only: "5 gold items missed in a row" would tell the annotator which items were gold.
   if (await findPause(deps.store.db, project.id, annotatorId)) {
-    return noTask('You are paused on this project by its quality checks; a project manager can review your work and reinstate you', 'paused');
+    return noTask(PAUSED_MESSAGE, 'paused');
   }
   const p = await assignments.projectProgress(deps.store.db, project.id, deps.now().toISOString(), project.overlap_k);
   if (p.totalItems === 0) return noTask('The project has no items yet', 'no_items');

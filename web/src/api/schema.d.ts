@@ -1528,6 +1528,8 @@ export interface paths {
                     cursor?: string;
                     limit?: number;
                     status?: "draft" | "active" | "paused" | "archived";
+                    /** @description production or qualification (an annotator always gets production projects) */
+                    kind?: "production" | "qualification";
                 };
                 header?: never;
                 path?: never;
@@ -4046,6 +4048,13 @@ export interface paths {
                             paused: boolean;
                             /** @description Why tasks/next would give me nothing new (paused, not_in_domain, not_qualified, quota_reached, qualification_not_started, qualification_complete); null when it may */
                             blocked: ("project_inactive" | "no_items" | "project_finished" | "none_eligible" | "paused" | "not_in_domain" | "not_qualified" | "quota_reached" | "qualification_not_started" | "qualification_complete") | null;
+                            /** @description The same in words, with what to do; null when not blocked */
+                            blockedMessage: string | null;
+                            /** @description With not_qualified: the qualification that would earn the skill, when there is one */
+                            requiredQualification: {
+                                id: string;
+                                name: string;
+                            } | null;
                             project: {
                                 overlapK: number;
                                 totalItems: number;

@@ -18,6 +18,8 @@ const progress = (projectId: string, blocked: MyProgress['blocked']): MyProgress
   itemsLeft: blocked ? 0 : 30,
   paused: blocked === 'paused',
   blocked,
+  blockedMessage: null,
+  requiredQualification: null,
   project: { overlapK: 1, totalItems: 40, completeItems: 10, judgments: 10, judgmentsNeeded: 30 },
 });
 const qualification = (id: string, name: string, mine: Standing): Qualification => ({
@@ -34,10 +36,10 @@ const qualification = (id: string, name: string, mine: Standing): Qualification 
 });
 const inAnHour = new Date(Date.now() + 3_600_000).toISOString();
 
-function serveHome(projects: Record<string, { name: string; blocked: MyProgress['blocked'] }>, qualifications: Qualification[] = []) {
+function serveHome(projects: Record<string, { name: string; blocked: MyProgress['blocked']; extra?: Partial<MyProgress> }>, qualifications: Qualification[] = []) {
   return serve({
     'GET /api/v1/projects': () => ({ body: { items: Object.entries(projects).map(([id, p]) => project(id, p.name)), nextCursor: null } }),
-    ...Object.fromEntries(Object.entries(projects).map(([id, p]) => [`GET /api/v1/projects/${id}/my-progress`, () => ({ body: progress(id, p.blocked) })])),
+    ...Object.fromEntries(Object.entries(projects).map(([id, p]) => [`GET /api/v1/projects/${id}/my-progress`, () => ({ body: { ...progress(id, p.blocked), ...p.extra } })])),
     'GET /api/v1/qualifications': () => ({ body: { items: qualifications } }),
     'POST /api/v1/qualifications/q1/attempts': () => ({
       status: 201,
@@ -92,6 +94,16 @@ describe('AnnotatorHome', () => {
     expect(await within(contracts).findByRole('note')).toHaveTextContent(/Outside your domains.*ask your manager to add it/);
   });
 
+
+  it('names the qualification that opens a project, with the server’s own sentence', async () => {
+    const message = 'This project asks for a measured skill of at least 60% in medicine, and you have no record in it yet: take the qualification "Medicine: triage basics" (Qualifications) to earn one';
+    serveHome({ p1: { name: 'Triage notes', blocked: 'not_qualified', extra: { blockedMessage: message, requiredQualification: { id: 'q1', name: 'Medicine: triage basics' } } } });
+    renderWithApp(<AnnotatorHome />, { me: ANNOTATOR });
+    const triage = await card('Triage notes');
+    const note = await within(triage).findByRole('note', { name: 'Triage notes: Needs the “Medicine: triage basics” qualification' });
+    expect(note).toHaveTextContent('at least 60% in medicine');
+    expect(within(note).getByRole('link', { name: 'Take “Medicine: triage basics”' })).toHaveAttribute('href', '#qualifications');
+  });
   it('lists qualifications with where the annotator stands, and Start opens an attempt then the workspace', async () => {
     const sent = serveHome({}, [
       qualification('q1', 'Medicine basics', { status: 'not_taken', answered: 0, size: 5, retakeAt: null }),

@@ -68,9 +68,23 @@ function MyWork({ p }: { p: MyProgress }) {
   );
 }
 
-/** Why the project gives them nothing new, where Start would be; a missing qualification links to where to take one. */
-function BlockedNote({ reason, projectName }: { reason: BlockedReason; projectName: string }) {
+/**
+ * Why the project gives them nothing new, where Start would be: the server's own sentence (it names the domain, the
+ * minimum and the qualification) under our title; a missing qualification links to where to take it.
+ */
+function BlockedNote({
+  reason,
+  projectName,
+  message = null,
+  qualification = null,
+}: {
+  reason: BlockedReason;
+  projectName: string;
+  message?: string | null;
+  qualification?: { id: string; name: string } | null;
+}) {
   const words = blockedWords(reason);
+  const title = qualification ? `Needs the “${qualification.name}” qualification` : words.title;
   if (reason === 'paused') {
     return (
       <p className="status home-paused" role="note">
@@ -79,12 +93,12 @@ function BlockedNote({ reason, projectName }: { reason: BlockedReason; projectNa
     );
   }
   return (
-    <div className="home-blocked" role="note" aria-label={`${projectName}: ${words.title}`}>
-      <strong>{words.title}</strong>
-      <p className="small">{words.advice}</p>
+    <div className="home-blocked" role="note" aria-label={`${projectName}: ${title}`}>
+      <strong>{title}</strong>
+      <p className="small">{message ? `${message}.` : words.advice}</p>
       {words.needsQualification && (
         <p className="small">
-          <a href={`#${QUALIFICATIONS_ANCHOR}`}>Take a qualification</a>
+          <a href={`#${QUALIFICATIONS_ANCHOR}`}>{qualification ? `Take “${qualification.name}”` : 'Take a qualification'}</a>
         </p>
       )}
     </div>
@@ -117,7 +131,7 @@ function ProjectCard({ project }: { project: Project }) {
         {p?.paused ? (
           <BlockedNote reason="paused" projectName={project.name} />
         ) : blocked ? (
-          <BlockedNote reason={blocked} projectName={project.name} />
+          <BlockedNote reason={blocked} projectName={project.name} message={p?.blockedMessage} qualification={p?.requiredQualification} />
         ) : p?.openLease ? (
           <>
             <Link className="btn primary" to={to} aria-label={`Resume your task in ${project.name}`}>

@@ -14,7 +14,8 @@ const STATUSES = Object.keys(STATUS_NAMES) as ProjectStatus[];
 function useProjectList(status: ProjectStatus | undefined) {
   return useQuery({
     queryKey: [...queryKeys.projects, { status: status ?? 'all' }],
-    queryFn: () => unwrap(api.GET('/api/v1/projects', { params: { query: { limit: 500, ...(status && { status }) } } })),
+    // Qualifications are projects too, listed in their own area.
+    queryFn: () => unwrap(api.GET('/api/v1/projects', { params: { query: { limit: 500, kind: 'production', ...(status && { status }) } } })),
   });
 }
 

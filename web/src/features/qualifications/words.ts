@@ -86,9 +86,9 @@ export interface BlockedWords {
 }
 
 /**
- * Why a production project gives the annotator nothing new, from my-progress's `blocked`. The reasons carry no
- * domain or qualification name (my-progress has only the reason), so the words say what kind of thing is missing
- * and where to get it; the workspace shows the server's full sentence naming them.
+ * Why a production project gives the annotator nothing new, from my-progress's `blocked`: a title and general
+ * advice; the start page shows the server's own sentence (`blockedMessage`, naming the domain, minimum or
+ * qualification) in place of the advice when it has one.
  */
 export function blockedWords(reason: BlockedReason): BlockedWords {
   switch (reason) {
