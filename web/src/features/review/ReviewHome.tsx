@@ -10,7 +10,7 @@ export function ReviewHome() {
   if (projects.isError) return <ErrorMessage error={projects.error} />;
   const active = projects.data.items.filter((p) => p.status !== 'archived');
   return (
-    <div className="review-home">
+    <main className="page review-home">
       <h1>Review</h1>
       {active.length === 0 ? (
         <Empty>No project to review yet.</Empty>
@@ -23,6 +23,6 @@ export function ReviewHome() {
           ))}
         </ul>
       )}
-    </div>
+    </main>
   );
 }

@@ -32,7 +32,7 @@ export function ReviewQueue() {
   const decide = useDecide(projectId);
   const [done, setDone] = useState<Verdict['kind'] | null>(null);
   return (
-    <div className="review-page">
+    <main className="page review-page">
       <nav aria-label="Breadcrumb" className="breadcrumb">
         <Link to="/review">Review</Link> <span aria-hidden="true">/</span>
       </nav>
@@ -57,7 +57,7 @@ export function ReviewQueue() {
           onDecided={setDone}
         />
       )}
-    </div>
+    </main>
   );
 }
 
@@ -114,14 +114,20 @@ function ReviewPane({ projectId, task, currentGuidelines, decide, onDecided }: P
     focusQuestion(correctionRoot.current, to);
   };
 
-  // As in the workspace: the correction's modified keys are heard before any widget, whose own arrow or Enter
+  // The bindings follow the mode at every commit (an empty table while a dialog is open) rather than switching the
+  // listeners on and off: a listener re-attached in an effect would miss a key pressed right after a dialog closes.
+  // As in the workspace, the correction's modified keys are heard before any widget, whose own arrow or Enter
   // handling would otherwise swallow them.
-  useOwnedKeys({ 'mod+enter': saveCorrection, 'alt+arrowdown': () => moveTo(active + 1), 'alt+arrowup': () => moveTo(active - 1) }, correcting && !overlay);
+  useOwnedKeys(
+    correcting && !overlay ? { 'mod+enter': saveCorrection, 'alt+arrowdown': () => moveTo(active + 1), 'alt+arrowup': () => moveTo(active - 1) } : {},
+    true,
+  );
   useHotkeys(
-    correcting
-      ? { escape: () => setCorrecting(false), '?': () => setHelp(true) }
-      : { a: () => send({ kind: 'accept' }), r: () => setRejecting(true), c: startCorrecting, '?': () => setHelp(true) },
-    !overlay,
+    overlay
+      ? {}
+      : correcting
+        ? { escape: () => setCorrecting(false), '?': () => setHelp(true) }
+        : { a: () => send({ kind: 'accept' }), r: () => setRejecting(true), c: startCorrecting, '?': () => setHelp(true) },
   );
 
   const olderGuidelines = currentGuidelines !== undefined && currentGuidelines !== task.annotation.guidelineVersion;
@@ -186,7 +192,8 @@ function ReviewPane({ projectId, task, currentGuidelines, decide, onDecided }: P
           </button>
         </div>
       </section>
-      <aside className="review-guidelines" aria-label={`Guidelines version ${task.annotation.guidelineVersion}`}>
+      {/* It scrolls on its own (sticky beside the annotation), so it takes focus: the keyboard can scroll it too. */}
+      <aside className="review-guidelines" aria-label={`Guidelines version ${task.annotation.guidelineVersion}`} tabIndex={0}>
         <h2>Guidelines v{task.annotation.guidelineVersion}</h2>
         <p className="muted small">
           {olderGuidelines

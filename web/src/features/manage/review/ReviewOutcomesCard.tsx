@@ -13,6 +13,7 @@ import { useReviewTally } from '../quality/queries';
 import type { ReviewTally } from '../quality/types';
 import { reviewPolicySentence } from './policy-words';
 import { useReviewPolicy, useUserNames } from './queries';
+import './review-outcomes.css';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 

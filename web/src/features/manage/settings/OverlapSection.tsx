@@ -70,7 +70,7 @@ export function OverlapSection({ project }: { project: Project }) {
       onSave={save}
     >
       <fieldset className="plain radio-row" aria-describedby={modeError ? `${id}-mode-error` : undefined}>
-        <legend>Judgments per item</legend>
+        <legend>Overlap mode</legend>
         <label className="inline-check">
           <input type="radio" name={`${id}-mode`} value="fixed" checked={!adaptive} onChange={() => set({ mode: 'fixed' })} /> Fixed
         </label>
