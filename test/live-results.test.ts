@@ -203,4 +203,33 @@ describe.each(DIALECTS)('live results on %s', (dialect) => {
     expect(byId.get(a2.user.id)).toMatchObject({ status: 'paused', agreement: { n: 3, agreed: 0, rate: 0 } });
     expect(byId.get(a2.user.id)!.agreement.upper).toBeCloseTo(0.5615, 4);
   });
+
+  it('takes review verdicts into the aggregate: a rejected annotation leaves it, a correction stands in for the corrected one', async () => {
+    const projectId = await buildProject(w, { schema, items: items(2, 'rv'), overlapK: 2 });
+    const [a0, a1] = w.annotators as [Client, Client];
+    while ((await labelOne(a0, projectId, () => 'pos')) !== null);
+    while ((await labelOne(a1, projectId, () => 'neg')) !== null);
+    await live.settled(projectId);
+    const theirs = await store.db.selectFrom('annotations').select(['id', 'item_id']).where('project_id', '=', projectId).where('annotator_id', '=', a1.user.id).orderBy('item_id').execute();
+    const take = async (annotationId: string) => {
+      const r = await w.reviewer.post(`/api/v1/projects/${projectId}/reviews/next`, { annotationId });
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json().id as string;
+    };
+    // Item of the first: a1's neg rejected. Item of the second: a1's neg corrected to pos.
+    expect((await w.reviewer.post(`/api/v1/reviews/${await take(theirs[0]!.id)}/reject`, { reason: 'Not negative' })).statusCode).toBe(200);
+    const corrected = await w.reviewer.post(`/api/v1/reviews/${await take(theirs[1]!.id)}/correct`, { answers: { sentiment: 'pos' } });
+    expect(corrected.statusCode, corrected.body).toBe(200);
+    await live.settled(projectId);
+
+    const results = (await w.manager.get(`/api/v1/projects/${projectId}/results`)).json().items as { itemId: string; aggregates: { n: number; answer: string }[] }[];
+    const byItem = new Map(results.map((r) => [r.itemId, r.aggregates[0]!]));
+    // Rejected: only a0's pos is left (n 1). Corrected: a0's pos and the reviewer's pos (n 2), no neg.
+    expect(byItem.get(theirs[0]!.item_id)).toMatchObject({ n: 1, answer: 'pos' });
+    expect(byItem.get(theirs[1]!.item_id)).toMatchObject({ n: 2, answer: 'pos' });
+    const rows = new Map((await rowsOf(projectId)).map((r) => [r.item_id, r]));
+    expect(Number(rows.get(theirs[0]!.item_id)!.n)).toBe(1);
+    expect(Number(rows.get(theirs[1]!.item_id)!.n)).toBe(2);
+    expect(JSON.parse(rows.get(theirs[1]!.item_id)!.aggregates)[0].answer).toBe('pos');
+  });
 });

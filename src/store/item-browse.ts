@@ -6,7 +6,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { invalid } from '../core/errors.js';
 import type { Executor } from './db.js';
-import { notPausedOn } from './quality-gates.js';
+import { notPausedOn, notSetAsideByReview } from './quality-gates.js';
 import { capabilitiesOf, type DialectName } from './dialect.js';
 
 /** Where an item stands against its project's overlap, as `/progress` counts them. */
@@ -197,19 +197,29 @@ export async function resultsInputVersion(db: Executor, projectId: string) {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('project_id', '=', projectId)
     .executeTakeFirstOrThrow();
-  return { annotations: Number(count.n), latestAnnotationId: latest?.id ?? null, gold: Number(gold.n) };
+  // A review that rejects or corrects changes the input without a new annotation (a correction adds one too).
+  const setAside = await db
+    .selectFrom('reviews')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('project_id', '=', projectId)
+    .where('status', '=', 'decided')
+    .where('outcome', 'in', ['reject', 'correct'])
+    .executeTakeFirstOrThrow();
+  return { annotations: Number(count.n), latestAnnotationId: latest?.id ?? null, gold: Number(gold.n), setAside: Number(setAside.n) };
 }
 
 /** Every annotation of the project (the aggregate's input), grouped by item. */
 /**
- * The project's annotations as the aggregate reads them; with `excludePaused`, without those of annotators the
- * quality gate has paused on the project (the project's `exclude_paused` switch).
+ * The project's annotations as the aggregate reads them: without those a review rejected or corrected (the
+ * correction counts instead); with `excludePaused`, also without those of annotators the quality gate has paused
+ * on the project (the project's `exclude_paused` switch).
  */
 export function listProjectAnswers(db: Executor, projectId: string, excludePaused = false) {
   return db
     .selectFrom('annotations')
     .select(['id', 'item_id', 'annotator_id', 'answers'])
     .where('project_id', '=', projectId)
+    .where((eb) => notSetAsideByReview(eb))
     .$if(excludePaused, (q) => q.where((eb) => notPausedOn(eb, projectId)))
     .orderBy('item_id')
     .orderBy('created_at')

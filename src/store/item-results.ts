@@ -6,18 +6,21 @@
 import { sql } from 'kysely';
 import type { Executor } from './db.js';
 import type { ItemResultsTable } from './schema.js';
+import { notSetAsideByReview } from './quality-gates.js';
 
 export type ItemResultRow = ItemResultsTable;
 
 /**
- * The project's annotations created at or after `since` (all when null), oldest first, with their answers as stored:
- * the live refresh reads only what is new (seeking on `annotations_project_idx`).
+ * The project's annotations created at or after `since` (all when null), oldest first, with their answers as stored,
+ * leaving out those a review rejected or corrected: the live refresh reads only what is new (seeking on
+ * `annotations_project_idx`), and starts over after a review sets one aside.
  */
 export function annotationsSince(db: Executor, projectId: string, since: string | null) {
   return db
     .selectFrom('annotations')
     .select(['id', 'item_id', 'annotator_id', 'answers', 'created_at'])
     .where('project_id', '=', projectId)
+    .where((eb) => notSetAsideByReview(eb))
     .$if(since !== null, (q) => q.where('created_at', '>=', since!))
     .orderBy('created_at')
     .orderBy('id')

@@ -173,3 +173,20 @@ export const notPausedOn = (eb: any, projectId: string, column = 'annotator_id')
     'not in',
     eb.selectFrom('annotator_project_status as ps').select('ps.annotator_id').where('ps.project_id', '=', projectId).where('ps.status', '=', 'paused'),
   );
+
+/**
+ * The annotation (`annotations.id` by default) was not set aside by review: no decided review rejected it or
+ * replaced it with a correction (the correction, an annotation of its own, stands in its place).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- used under several table aliases
+export const notSetAsideByReview = (eb: any, column = 'annotations.id'): Expression<SqlBool> =>
+  eb.not(
+    eb.exists(
+      eb
+        .selectFrom('reviews as rv')
+        .select('rv.id')
+        .whereRef('rv.annotation_id', '=', column)
+        .where('rv.status', '=', 'decided')
+        .where('rv.outcome', 'in', ['reject', 'correct']),
+    ),
+  );

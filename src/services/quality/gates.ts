@@ -83,5 +83,7 @@ export async function reinstate(deps: ServiceDeps, actor: Actor, projectId: stri
     if (!known) throw notFound('Annotator');
     throw conflict('This annotator is not paused on this project', 'userId');
   }
+  // With the exclude-paused switch on, their annotations come back into the aggregate.
+  if (project.exclude_paused === 1) deps.live?.noteInputsChanged(project.id);
   return { projectId: project.id, annotatorId, status: 'active' as const, reinstatedBy: actorId(actor), reinstatedAt: now };
 }

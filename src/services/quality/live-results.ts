@@ -5,16 +5,18 @@
  * When it runs: after every submit, the project is marked for a refresh. A project with fewer than
  * `INLINE_JUDGMENTS` judgments is refreshed at once, off the submit's path (the submit's answer never waits for
  * it, and a failed refresh never touches an acknowledged annotation); refreshes of one project never overlap, and
- * submits that land during one are folded into the next, which starts after a pause as long as the last refresh
- * took (at least `MIN_GAP_MS`), so under load the refresh takes at most about half of one thread and every submit
- * is covered within a refresh or two. A larger project is refreshed by the background job (`jobs/runner.ts`) every
+ * submits that land during one are folded into the next, which starts after a pause of `GAP_FACTOR` times as long
+ * as the last refresh took (at least `MIN_GAP_MS`), so under load the live-results thread is busy at most a fifth
+ * of the time and every submit is covered within a refresh or two. A larger project is refreshed by the background job (`jobs/runner.ts`) every
  * `LARGE_REFRESH_MS`. Each process refreshes the projects it saw submits for, reading every input from the
  * database, so several servers agree on what they write; the conditional updates make a decision taken twice count
  * once.
  *
- * What a refresh does, keeping the request thread free: reads the annotations new since the last refresh (from a
- * little before it, `LATE_COMMIT_MS`, as a transaction can commit after a later one; the thread drops the ones it
- * has), the gold answers when their count changed and who is paused (exclude-paused switch); the live-results
+ * What a refresh does, keeping the request thread free: takes the annotations this process acknowledged since the
+ * last refresh (handed over by the submit, so no read), and every `RECONCILE_MS` reads the project's annotations
+ * from the database since the last such read (from `LATE_COMMIT_MS` before it, as a transaction can commit after a
+ * later one), which brings in other servers' submits; the thread drops what it already has. Also the gold answers
+ * when their count changed and who is paused (exclude-paused switch). The live-results
  * thread (`jobs/live-results-thread.ts`, `LiveAggregate`) recomputes the project's aggregate with Dawid–Skene, gold
  * clamped, and answers the items whose answer, judgment count or confidence (by more than `CONFIDENCE_STEP`)
  * changed; those rows are written; then, in an adaptive project, each item that has all it asked for, is under τ and
@@ -36,16 +38,19 @@ import { listProjectGold, pausedAnnotators } from '../../store/item-browse.js';
 import type { ProjectRow } from '../../store/schema.js';
 import { ThreadClient } from '../../jobs/thread-client.js';
 import type { LiveRefreshRequest } from '../../jobs/live-results-thread.js';
-import type { RefreshResult } from './live-aggregate.js';
+import type { RawAnnotation, RefreshResult } from './live-aggregate.js';
 import { loadSchema } from '../projects/schema-cache.js';
 import type { ServiceDeps } from '../deps.js';
 
 /** Projects under this many judgments are refreshed after each submit; larger ones by the background job. */
 export const INLINE_JUDGMENTS = 20_000;
 export const LARGE_REFRESH_MS = 10_000;
-/** Least pause between two refreshes of a project under load. */
-export const MIN_GAP_MS = 100;
-/** How far back each refresh reads again, for transactions that committed after a later one. */
+/** Least pause between two refreshes of a project under load, and the pause per unit of the last refresh's time. */
+export const MIN_GAP_MS = 250;
+export const GAP_FACTOR = 4;
+/** How often a refresh also reads the database for annotations this process did not see (other servers'). */
+export const RECONCILE_MS = 15_000;
+/** How far back such a read starts before the newest annotation it had, for transactions that committed late. */
 export const LATE_COMMIT_MS = 2_000;
 /** How long an item asking for one more judgment waits for a preferred annotator before anyone may take it. */
 export const PREFERENCE_WINDOW_MS = 5 * 60_000;
@@ -65,7 +70,9 @@ interface ProjectState {
   judgments: number;
   /** What the thread holds for the project: its schema version, the newest annotation time read, gold count and
    * the excluded annotators sent; null until the first refresh, or after a failure (the next one starts over). */
-  sent: { schemaVersion: number; newest: string | null; gold: number; excluded: string } | null;
+  sent: { schemaVersion: number; newest: string | null; gold: number; excluded: string; readAt: number } | null;
+  /** Annotations acknowledged by this process since the last refresh. */
+  pending: RawAnnotation[];
   lastError: unknown;
 }
 
@@ -79,17 +86,18 @@ export class LiveResults {
   private stateOf(projectId: string): ProjectState {
     let s = this.projects.get(projectId);
     if (!s) {
-      s = { running: null, dirty: false, judgments: 0, sent: null, lastError: null };
+      s = { running: null, dirty: false, judgments: 0, sent: null, pending: [], lastError: null };
       this.projects.set(projectId, s);
     }
     return s;
   }
 
   /** A submit landed in the project: refresh it now (small project) or at the next background pass (large). */
-  noteSubmitted(projectId: string): void {
+  noteSubmitted(projectId: string, annotation?: RawAnnotation): void {
     if (this.closed) return;
     const s = this.stateOf(projectId);
     s.dirty = true;
+    if (annotation) s.pending.push(annotation);
     if (s.judgments < INLINE_JUDGMENTS) this.kick(projectId, s);
   }
 
@@ -101,18 +109,30 @@ export class LiveResults {
         s.dirty = false;
         const started = Date.now();
         try {
-          await this.refresh(projectId);
+          await this.refresh(projectId, { readAll: false });
           s.lastError = null;
         } catch (err) {
           // Kept for `settled` (tests) and the job's log; the next submit starts over.
           s.lastError = err;
           s.sent = null;
         }
-        if (s.dirty) await pause(Math.max(MIN_GAP_MS, Date.now() - started));
+        if (s.dirty) await pause(Math.max(MIN_GAP_MS, GAP_FACTOR * (Date.now() - started)));
       }
     })().finally(() => {
       s.running = null;
     });
+  }
+
+  /**
+   * Something changed the project's inputs other than a new annotation (a review rejected or corrected one, a
+   * pause or reinstatement): the next refresh starts over from the database.
+   */
+  noteInputsChanged(projectId: string): void {
+    if (this.closed) return;
+    const s = this.stateOf(projectId);
+    s.sent = null;
+    s.dirty = true;
+    if (s.judgments < INLINE_JUDGMENTS) this.kick(projectId, s);
   }
 
   /** The background job: refreshes the large projects that had submits since their last refresh. */
@@ -146,18 +166,25 @@ export class LiveResults {
     await this.thread.close();
   }
 
-  /** One refresh of the project, now. */
-  async refresh(projectId: string): Promise<RefreshOutcome> {
+  /**
+   * One refresh of the project, now. With `readAll` (the default) it reads every annotation new since the last read
+   * from the database; without, only when `RECONCILE_MS` has passed, and otherwise takes this process's submits.
+   */
+  async refresh(projectId: string, o: { readAll: boolean } = { readAll: true }): Promise<RefreshOutcome> {
     const db = this.deps.store.db;
     const project = await getProject(db, projectId);
     if (!project || project.kind !== 'production') return { written: 0, deleted: 0, reopened: 0 };
     const s = this.stateOf(projectId);
     const reset = s.sent === null || s.sent.schemaVersion !== project.schema_version;
-    const sent = reset ? { schemaVersion: project.schema_version, newest: null, gold: -1, excluded: '' } : s.sent!;
+    const sent = reset ? { schemaVersion: project.schema_version, newest: null, gold: -1, excluded: '', readAt: 0 } : s.sent!;
+    const startedAt = Date.now();
+    const reconcile = reset || o.readAll || startedAt - sent.readAt >= RECONCILE_MS;
     const since = sent.newest === null ? null : new Date(Date.parse(sent.newest) - LATE_COMMIT_MS).toISOString();
-    const [schema, annotations, goldCount, excluded] = await Promise.all([
+    const local = s.pending;
+    s.pending = [];
+    const [schema, read, goldCount, excluded] = await Promise.all([
       loadSchema(db, projectId, project.schema_version),
-      annotationsSince(db, projectId, since),
+      reconcile ? annotationsSince(db, projectId, since) : Promise.resolve([]),
       countGold(db, projectId),
       project.exclude_paused === 1 ? pausedAnnotators(db, projectId) : Promise.resolve([]),
     ]);
@@ -168,13 +195,13 @@ export class LiveResults {
       delta: {
         reset,
         schema,
-        annotations: annotations.map((a) => ({ id: a.id, item_id: a.item_id, annotator_id: a.annotator_id, answers: a.answers })),
+        annotations: [...read.map((a) => ({ id: a.id, item_id: a.item_id, annotator_id: a.annotator_id, answers: a.answers })), ...local],
         gold,
         excluded: reset || excludedKey !== sent.excluded ? excluded : null,
       },
     });
-    const newest = annotations.length > 0 ? annotations[annotations.length - 1]!.created_at : sent.newest;
-    s.sent = { schemaVersion: project.schema_version, newest, gold: goldCount, excluded: excludedKey };
+    const newest = read.length > 0 ? read[read.length - 1]!.created_at : sent.newest;
+    s.sent = { schemaVersion: project.schema_version, newest, gold: goldCount, excluded: excludedKey, readAt: reconcile ? startedAt : sent.readAt };
     s.judgments = result.judgments;
     if (result.changed.length > 0 || result.gone.length > 0) {
       const now = this.deps.now().toISOString();

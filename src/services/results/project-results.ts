@@ -41,7 +41,7 @@ export async function loadProjectResults(deps: ServiceDeps, project: ProjectRow)
   // With the exclude-paused switch on, who is paused is part of the input: a pause or reinstatement recomputes.
   const excludePaused = project.exclude_paused === 1;
   const paused = excludePaused ? (await pausedAnnotators(db, project.id)).join(',') : '*';
-  const version = `${project.schema_version}:${v.annotations}:${v.latestAnnotationId ?? '-'}:${v.gold}:${paused}`;
+  const version = `${project.schema_version}:${v.annotations}:${v.latestAnnotationId ?? '-'}:${v.gold}:${v.setAside}:${paused}`;
   return cache.get(project.id, version, async () => {
     const [schema, rows, gold, order] = await Promise.all([
       loadSchema(db, project.id, project.schema_version),

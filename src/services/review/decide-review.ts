@@ -39,7 +39,10 @@ async function decide(deps: ServiceDeps, reviewId: string, reviewerId: string, o
   const now = deps.now().toISOString();
   const ok = await deps.store.write((trx) => reviews.decideReview(trx, { id: reviewId, reviewerId, outcome, reason, correctionAnnotationId: null, now }));
   if (!ok) throw conflict('This review was decided or taken over meanwhile');
-  return summaryOf(deps, reviewId);
+  const decided = await summaryOf(deps, reviewId);
+  // A rejected annotation leaves the aggregate.
+  if (outcome === 'reject') deps.live?.noteInputsChanged(decided.projectId);
+  return decided;
 }
 
 async function summaryOf(deps: ServiceDeps, reviewId: string): Promise<ReviewSummary> {
@@ -124,6 +127,8 @@ export async function correctReview(
     // Throwing rolls the correction back with the verdict.
     if (!ok) throw conflict('This review was decided or taken over meanwhile');
   });
+  // The correction stands in the corrected annotation's place in the aggregate.
+  deps.live?.noteInputsChanged(original.project_id);
   return {
     review: await summaryOf(deps, review.id),
     correction: presentAnnotation({ ...row, answers: JSON.stringify(answers), client_signals: '{}' }),

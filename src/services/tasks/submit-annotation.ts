@@ -168,7 +168,7 @@ export async function submitAnnotation(deps: ServiceDeps, actor: Actor, input: S
     throw err;
   }
   // After the commit, never in its transaction: the item's aggregate and adaptive overlap catch up off this path.
-  deps.live?.noteSubmitted(assignment.project_id);
+  deps.live?.noteSubmitted(assignment.project_id, { id: row.id, item_id: row.item_id, annotator_id: row.annotator_id, answers: row.answers });
   if (assignment.kind === 'qualification') await settleAfterSubmit(deps, assignment.project_id, actor.userId);
   return {
     annotation: presentAnnotation({ ...row, answers: JSON.stringify(answers), client_signals: JSON.stringify(row.client_signals) }),
