@@ -6,9 +6,9 @@
  */
 import type { Project } from '../../../api/types';
 import { ErrorMessage, Loading } from '../../../components/Status';
-import { useSectionDraft } from '../settings/draft';
-import { CheckField, Field } from '../settings/Field';
-import { parsePercent, parseWhole, percentText } from '../settings/numbers';
+import { useSectionForm } from '../settings/draft';
+import { CheckField, NumberField } from '../settings/Field';
+import { parsePercent, parseWhole, percentText, problemOf } from '../settings/numbers';
 import { SettingsSection } from '../settings/SettingsSection';
 import { reviewPolicySentence } from './policy-words';
 import { useReviewPolicy, useSetReviewPolicy, type ReviewPolicy } from './queries';
@@ -41,9 +41,7 @@ export function ReviewPolicySection({ project }: { project: Project }) {
 }
 
 function PolicyForm({ projectId, policy }: { projectId: string; policy: ReviewPolicy }) {
-  const { draft, setDraft, dirty, saved, markSaved } = useSectionDraft(valuesOf(policy));
-  const update = useSetReviewPolicy(projectId);
-  const set = (patch: Partial<PolicyValues>) => setDraft({ ...draft, ...patch });
+  const { draft, set, save, section } = useSectionForm(valuesOf(policy), useSetReviewPolicy(projectId), valuesOf);
 
   const sample = parsePercent(draft.samplePercent, { min: 0, max: 100 });
   const firstN = parseWhole(draft.firstN, 0, 100_000);
@@ -51,49 +49,44 @@ function PolicyForm({ projectId, policy }: { projectId: string; policy: ReviewPo
   const parsed: ReviewPolicy | null =
     'share' in sample && 'value' in firstN && 'share' in low ? { sampleRate: sample.share, firstN: firstN.value, flagged: draft.flagged, lowConfidence: low.share } : null;
 
-  const save = () => {
-    if (parsed) update.mutate(parsed, { onSuccess: (p) => markSaved(valuesOf(p)) });
-  };
-
   return (
     <SettingsSection
       title="Review"
       description={reviewPolicySentence(parsed ?? policy)}
       saveLabel="Save review policy"
       valid={parsed !== null}
-      dirty={dirty}
-      busy={update.isPending}
-      saved={saved}
-      error={update.error}
+      {...section}
       fields={FIELDS}
-      onSave={save}
+      onSave={() => save(parsed)}
     >
       <div className="settings-grid">
-        <Field
+        <NumberField
           label="First annotations per annotator"
           hint="Each annotator's first n annotations here are all reviewed; 0: none"
-          problem={'problem' in firstN ? firstN.problem : undefined}
-          error={update.error}
+          problem={problemOf(firstN)}
           serverFields={['firstN']}
-        >
-          {(props) => <input {...props} type="number" min={0} max={100000} step={1} value={draft.firstN} onChange={(e) => set({ firstN: e.target.value })} />}
-        </Field>
-        <Field
+          min={0}
+          max={100000}
+          value={draft.firstN}
+          onChange={(firstN) => set({ firstN })}
+        />
+        <NumberField
           label="Sample rate (%)"
           hint="A random share of all annotations, whoever made them"
-          problem={'problem' in sample ? sample.problem : undefined}
-          error={update.error}
+          problem={problemOf(sample)}
           serverFields={['sampleRate']}
-        >
-          {(props) => <input {...props} type="number" min={0} max={100} step="any" value={draft.samplePercent} onChange={(e) => set({ samplePercent: e.target.value })} />}
-        </Field>
+          min={0}
+          max={100}
+          step="any"
+          value={draft.samplePercent}
+          onChange={(samplePercent) => set({ samplePercent })}
+        />
       </div>
       <CheckField
         label="Review every annotation of a flagged item"
         hint="Managers flag an item from its page in Results; annotators can flag items they were given through the API"
         checked={draft.flagged}
         onChange={(flagged) => set({ flagged })}
-        error={update.error}
         serverFields={['flagged']}
       />
       <CheckField
@@ -102,16 +95,18 @@ function PolicyForm({ projectId, policy }: { projectId: string; policy: ReviewPo
         onChange={(lowConfidenceOn) => set({ lowConfidenceOn })}
       />
       {draft.lowConfidenceOn && (
-        <Field
+        <NumberField
           className="indented narrow"
           label="Confidence under (%)"
           hint="Items whose aggregate's confidence is below this"
-          problem={'problem' in low ? low.problem : undefined}
-          error={update.error}
+          problem={problemOf(low)}
           serverFields={['lowConfidence']}
-        >
-          {(props) => <input {...props} type="number" min={0} max={100} step="any" value={draft.lowConfidencePercent} onChange={(e) => set({ lowConfidencePercent: e.target.value })} />}
-        </Field>
+          min={0}
+          max={100}
+          step="any"
+          value={draft.lowConfidencePercent}
+          onChange={(lowConfidencePercent) => set({ lowConfidencePercent })}
+        />
       )}
     </SettingsSection>
   );

@@ -1,10 +1,15 @@
 /**
  * One labelled control of a settings section, with its hint, the problem found while typing (in place of the hint)
  * and the server's message when its `error.field` names this control (announced, since it comes after a save).
- * The control is `aria-invalid` and described by whichever message is shown.
+ * The control is `aria-invalid` and described by whichever message is shown. The section's failed save reaches its
+ * fields through `SectionErrorContext` (SettingsSection provides it), so a section names each field's server field
+ * only.
  */
-import { useId, type ReactNode } from 'react';
+import { createContext, useContext, useId, type ReactNode } from 'react';
 import { fieldErrorOf } from '../../admin/FormField';
+
+/** The last failed save of the section a field stands in. */
+export const SectionErrorContext = createContext<unknown>(undefined);
 
 export interface ControlProps {
   id: string;
@@ -17,8 +22,7 @@ interface FieldProps {
   hint?: ReactNode;
   /** What is wrong with the typed value, found before sending. */
   problem?: string | undefined;
-  /** The section's failed save, and the server field names this control answers for. */
-  error?: unknown;
+  /** The server field names this control answers for. */
   serverFields?: readonly string[];
   className?: string;
   children: (props: ControlProps) => ReactNode;
@@ -33,9 +37,9 @@ export function serverMessage(error: unknown, fields: readonly string[] = []): s
   return undefined;
 }
 
-export function Field({ label, hint, problem, error, serverFields, className, children }: FieldProps) {
+export function Field({ label, hint, problem, serverFields, className, children }: FieldProps) {
   const id = useId();
-  const server = serverMessage(error, serverFields);
+  const server = serverMessage(useContext(SectionErrorContext), serverFields);
   return (
     <div className={className ? `field ${className}` : 'field'}>
       <label htmlFor={id}>
@@ -55,24 +59,37 @@ export function Field({ label, hint, problem, error, serverFields, className, ch
   );
 }
 
+/**
+ * A number typed into a section's draft. The draft keeps the text as typed (a half-typed "0." stays), and the
+ * section parses it; `step="any"` for percentages, whole numbers step by 1.
+ */
+export function NumberField({
+  value,
+  onChange,
+  min,
+  max,
+  step = 1,
+  ...field
+}: Omit<FieldProps, 'children'> & { value: string; onChange: (text: string) => void; min?: number; max?: number; step?: number | 'any' }) {
+  return <Field {...field}>{(props) => <input {...props} type="number" min={min} max={max} step={step} value={value} onChange={(e) => onChange(e.target.value)} />}</Field>;
+}
+
 /** A checkbox with its label beside it and a note under it (the server's message when it names the field). */
 export function CheckField({
   label,
   hint,
   checked,
   onChange,
-  error,
   serverFields,
 }: {
   label: ReactNode;
   hint?: ReactNode;
   checked: boolean;
   onChange: (checked: boolean) => void;
-  error?: unknown;
   serverFields?: readonly string[];
 }) {
   const id = useId();
-  const server = serverMessage(error, serverFields);
+  const server = serverMessage(useContext(SectionErrorContext), serverFields);
   return (
     <div className="field check-field">
       <label className="inline-check" htmlFor={id}>

@@ -1,11 +1,11 @@
 /** The project's name, description and status, and how work is served: gold rate and feedback, lease, priority. */
 import type { Project } from '../../../api/types';
 import { STATUS_NAMES, type ProjectStatus } from '../ProjectStatus';
-import { useUpdateProject } from '../queries';
+import { useUpdateProject, type ProjectPatch } from '../queries';
 import { describeLease } from '../settings-fields';
-import { useSectionDraft } from './draft';
-import { Field } from './Field';
-import { parsePercent, parseWhole, percentText } from './numbers';
+import { useSectionForm } from './draft';
+import { Field, NumberField } from './Field';
+import { parsePercent, parseWhole, percentText, problemOf } from './numbers';
 import { SettingsSection } from './SettingsSection';
 
 const STATUSES = Object.keys(STATUS_NAMES) as ProjectStatus[];
@@ -36,52 +36,36 @@ function valuesOf(p: Project): GeneralValues {
 }
 
 export function GeneralSection({ project }: { project: Project }) {
-  const { draft, setDraft, dirty, saved, markSaved } = useSectionDraft(valuesOf(project));
-  const update = useUpdateProject(project.id);
-  const set = (patch: Partial<GeneralValues>) => setDraft({ ...draft, ...patch });
+  const { draft, set, save, section } = useSectionForm(valuesOf(project), useUpdateProject(project.id), valuesOf);
 
   const gold = parsePercent(draft.goldPercent, { min: 0, max: 100 });
   const lease = parseWhole(draft.leaseSeconds, 10, 604_800);
   const priority = parseWhole(draft.priority, -1_000_000_000, 1_000_000_000);
   const nameProblem = draft.name.trim() === '' ? 'A project needs a name' : undefined;
   const valid = !nameProblem && 'share' in gold && 'value' in lease && 'value' in priority;
-
-  const save = () => {
-    if (!valid) return;
-    update.mutate(
-      {
-        name: draft.name.trim(),
-        description: draft.description,
-        status: draft.status,
-        goldRate: gold.share,
-        goldFeedback: draft.goldFeedback,
-        leaseSeconds: lease.value,
-        priority: priority.value,
-      },
-      { onSuccess: (p) => markSaved(valuesOf(p)) },
-    );
-  };
+  const body = (): ProjectPatch | null =>
+    valid
+      ? {
+          name: draft.name.trim(),
+          description: draft.description,
+          status: draft.status,
+          goldRate: gold.share,
+          goldFeedback: draft.goldFeedback,
+          leaseSeconds: lease.value,
+          priority: priority.value,
+        }
+      : null;
 
   return (
-    <SettingsSection
-      title="General"
-      saveLabel="Save settings"
-      valid={valid}
-      dirty={dirty}
-      busy={update.isPending}
-      saved={saved}
-      error={update.error}
-      fields={FIELDS}
-      onSave={save}
-    >
-      <Field label="Name" problem={nameProblem} error={update.error} serverFields={['name']}>
+    <SettingsSection title="General" saveLabel="Save settings" valid={valid} {...section} fields={FIELDS} onSave={() => save(body())}>
+      <Field label="Name" problem={nameProblem} serverFields={['name']}>
         {(props) => <input {...props} type="text" value={draft.name} required onChange={(e) => set({ name: e.target.value })} />}
       </Field>
-      <Field label="Description" error={update.error} serverFields={['description']}>
+      <Field label="Description" serverFields={['description']}>
         {(props) => <textarea {...props} rows={3} value={draft.description} onChange={(e) => set({ description: e.target.value })} />}
       </Field>
       <div className="settings-grid">
-        <Field label="Status" error={update.error} serverFields={['status']} hint="Only open projects hand out tasks">
+        <Field label="Status" serverFields={['status']} hint="Only open projects hand out tasks">
           {(props) => (
             <select {...props} value={draft.status} onChange={(e) => set({ status: e.target.value as ProjectStatus })}>
               {STATUSES.map((s) => (
@@ -92,10 +76,18 @@ export function GeneralSection({ project }: { project: Project }) {
             </select>
           )}
         </Field>
-        <Field label="Gold rate (%)" hint="Share of served tasks that are hidden gold items" problem={'problem' in gold ? gold.problem : undefined} error={update.error} serverFields={['goldRate']}>
-          {(props) => <input {...props} type="number" min={0} max={100} step="any" value={draft.goldPercent} onChange={(e) => set({ goldPercent: e.target.value })} />}
-        </Field>
-        <Field label="After a missed gold item" hint="Feedback teaches; audit measures without the annotator knowing" error={update.error} serverFields={['goldFeedback']}>
+        <NumberField
+          label="Gold rate (%)"
+          hint="Share of served tasks that are hidden gold items"
+          problem={problemOf(gold)}
+          serverFields={['goldRate']}
+          min={0}
+          max={100}
+          step="any"
+          value={draft.goldPercent}
+          onChange={(goldPercent) => set({ goldPercent })}
+        />
+        <Field label="After a missed gold item" hint="Feedback teaches; audit measures without the annotator knowing" serverFields={['goldFeedback']}>
           {(props) => (
             <select {...props} value={draft.goldFeedback} onChange={(e) => set({ goldFeedback: e.target.value as GoldFeedback })}>
               <option value="audit">Say nothing (audit)</option>
@@ -103,18 +95,24 @@ export function GeneralSection({ project }: { project: Project }) {
             </select>
           )}
         </Field>
-        <Field
+        <NumberField
           label="Lease (seconds)"
           hint={`How long a task stays reserved for its annotator ${describeLease(draft.leaseSeconds)}`}
-          problem={'problem' in lease ? lease.problem : undefined}
-          error={update.error}
+          problem={problemOf(lease)}
           serverFields={['leaseSeconds']}
-        >
-          {(props) => <input {...props} type="number" min={10} max={604800} step={1} value={draft.leaseSeconds} onChange={(e) => set({ leaseSeconds: e.target.value })} />}
-        </Field>
-        <Field label="Priority" hint="Higher-priority projects are served first" problem={'problem' in priority ? 'A whole number (higher is served first)' : undefined} error={update.error} serverFields={['priority']}>
-          {(props) => <input {...props} type="number" step={1} value={draft.priority} onChange={(e) => set({ priority: e.target.value })} />}
-        </Field>
+          min={10}
+          max={604800}
+          value={draft.leaseSeconds}
+          onChange={(leaseSeconds) => set({ leaseSeconds })}
+        />
+        <NumberField
+          label="Priority"
+          hint="Higher-priority projects are served first"
+          problem={'problem' in priority ? 'A whole number (higher is served first)' : undefined}
+          serverFields={['priority']}
+          value={draft.priority}
+          onChange={(priority) => set({ priority })}
+        />
       </div>
     </SettingsSection>
   );

@@ -6,9 +6,9 @@
 import { useId } from 'react';
 import type { Project } from '../../../api/types';
 import { useUpdateProject, type ProjectPatch } from '../queries';
-import { useSectionDraft } from './draft';
-import { Field, serverMessage } from './Field';
-import { parsePercent, parseWhole, percentText } from './numbers';
+import { useSectionForm } from './draft';
+import { NumberField, serverMessage } from './Field';
+import { parsePercent, parseWhole, percentText, problemOf } from './numbers';
 import { SettingsSection } from './SettingsSection';
 import { overlapSentence } from './words';
 
@@ -29,9 +29,7 @@ function valuesOf(p: Project): OverlapValues {
 
 export function OverlapSection({ project }: { project: Project }) {
   const id = useId();
-  const { draft, setDraft, dirty, saved, markSaved } = useSectionDraft(valuesOf(project));
-  const update = useUpdateProject(project.id);
-  const set = (patch: Partial<OverlapValues>) => setDraft({ ...draft, ...patch });
+  const { draft, set, save, section } = useSectionForm(valuesOf(project), useUpdateProject(project.id), valuesOf);
   const adaptive = draft.mode === 'adaptive';
 
   const k = parseWhole(draft.k, 1, 100);
@@ -46,15 +44,11 @@ export function OverlapSection({ project }: { project: Project }) {
     if (!('value' in kMax) || !('share' in tau)) return null;
     return { overlapMode: 'adaptive', overlapK: k.value, overlapKMax: kMax.value, overlapTau: tau.share };
   };
-  const save = () => {
-    const body = patch();
-    if (body) update.mutate(body, { onSuccess: (p) => markSaved(valuesOf(p)) });
-  };
   const words = valid
     ? { mode: draft.mode, k: (k as { value: number }).value, kMax: 'value' in kMax ? kMax.value : 5, tau: 'share' in tau ? tau.share : 0.9 }
     : { mode: project.overlapMode ?? 'fixed', k: project.overlapK ?? 1, kMax: project.overlapKMax ?? 5, tau: project.overlapTau ?? 0.9 };
   const kChanged = 'value' in k && k.value !== project.overlapK;
-  const modeError = serverMessage(update.error, ['overlapMode']);
+  const modeError = serverMessage(section.error, ['overlapMode']);
 
   return (
     <SettingsSection
@@ -62,12 +56,9 @@ export function OverlapSection({ project }: { project: Project }) {
       description={overlapSentence(words)}
       saveLabel="Save overlap"
       valid={valid}
-      dirty={dirty}
-      busy={update.isPending}
-      saved={saved}
-      error={update.error}
+      {...section}
       fields={FIELDS}
-      onSave={save}
+      onSave={() => save(patch())}
     >
       <fieldset className="plain radio-row" aria-describedby={modeError ? `${id}-mode-error` : undefined}>
         <legend>Overlap mode</legend>
@@ -84,29 +75,39 @@ export function OverlapSection({ project }: { project: Project }) {
         )}
       </fieldset>
       <div className="settings-grid">
-        <Field
+        <NumberField
           label={adaptive ? 'Starting judgments (k)' : 'Judgments per item (k)'}
           hint={adaptive ? 'Every item gets at least this many' : 'Each from a different annotator'}
-          problem={'problem' in k ? k.problem : undefined}
-          error={update.error}
+          problem={problemOf(k)}
           serverFields={['overlapK']}
-        >
-          {(props) => <input {...props} type="number" min={1} max={100} step={1} value={draft.k} onChange={(e) => set({ k: e.target.value })} />}
-        </Field>
+          min={1}
+          max={100}
+          value={draft.k}
+          onChange={(k) => set({ k })}
+        />
         {adaptive && (
           <>
-            <Field label="Most judgments (k max)" hint="No item gets more than this" problem={'problem' in kMax ? kMax.problem : undefined} error={update.error} serverFields={['overlapKMax']}>
-              {(props) => <input {...props} type="number" min={1} max={100} step={1} value={draft.kMax} onChange={(e) => set({ kMax: e.target.value })} />}
-            </Field>
-            <Field
+            <NumberField
+              label="Most judgments (k max)"
+              hint="No item gets more than this"
+              problem={problemOf(kMax)}
+              serverFields={['overlapKMax']}
+              min={1}
+              max={100}
+              value={draft.kMax}
+              onChange={(kMax) => set({ kMax })}
+            />
+            <NumberField
               label="Confidence to stop at (τ, %)"
               hint="An item whose aggregate is at least this confident needs no more judgments"
-              problem={'problem' in tau ? tau.problem : undefined}
-              error={update.error}
+              problem={problemOf(tau)}
               serverFields={['overlapTau']}
-            >
-              {(props) => <input {...props} type="number" min={50} max={100} step="any" value={draft.tauPercent} onChange={(e) => set({ tauPercent: e.target.value })} />}
-            </Field>
+              min={50}
+              max={100}
+              step="any"
+              value={draft.tauPercent}
+              onChange={(tauPercent) => set({ tauPercent })}
+            />
           </>
         )}
       </div>

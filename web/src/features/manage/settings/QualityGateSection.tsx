@@ -4,9 +4,9 @@
  */
 import type { Project } from '../../../api/types';
 import { useUpdateProject } from '../queries';
-import { useSectionDraft } from './draft';
-import { CheckField, Field } from './Field';
-import { parsePercent, parseWhole, percentText } from './numbers';
+import { useSectionForm } from './draft';
+import { CheckField, NumberField } from './Field';
+import { parsePercent, parseWhole, percentText, problemOf } from './numbers';
 import { SettingsSection } from './SettingsSection';
 import { gateSentence } from './words';
 
@@ -28,9 +28,7 @@ function valuesOf(p: Project): GateValues {
 }
 
 export function QualityGateSection({ project }: { project: Project }) {
-  const { draft, setDraft, dirty, saved, markSaved } = useSectionDraft(valuesOf(project));
-  const update = useUpdateProject(project.id);
-  const set = (patch: Partial<GateValues>) => setDraft({ ...draft, ...patch });
+  const { draft, set, save, section } = useSectionForm(valuesOf(project), useUpdateProject(project.id), valuesOf);
 
   const floor = parsePercent(draft.floorPercent, { min: 0, max: 100 });
   const minGold = parseWhole(draft.minGold, 1, 100_000);
@@ -39,60 +37,50 @@ export function QualityGateSection({ project }: { project: Project }) {
   // The sentence follows the draft while it parses, else the saved policy.
   const words = parsed ?? project.qualityGate ?? DEFAULT_GATE;
 
-  const save = () => {
-    if (!parsed) return;
-    update.mutate({ qualityGate: parsed }, { onSuccess: (p) => markSaved(valuesOf(p)) });
-  };
-
   return (
     <SettingsSection
       title="Quality gate"
       description={gateSentence(words)}
       saveLabel="Save quality gate"
       valid={parsed !== null}
-      dirty={dirty}
-      busy={update.isPending}
-      saved={saved}
-      error={update.error}
+      {...section}
       fields={FIELDS}
-      onSave={save}
+      onSave={() => save(parsed && { qualityGate: parsed })}
     >
-      <CheckField
-        label="Pause annotators whose gold accuracy is too low"
-        checked={draft.enabled}
-        onChange={(enabled) => set({ enabled })}
-        error={update.error}
-        serverFields={['qualityGate.enabled']}
-      />
+      <CheckField label="Pause annotators whose gold accuracy is too low" checked={draft.enabled} onChange={(enabled) => set({ enabled })} serverFields={['qualityGate.enabled']} />
       <fieldset className="settings-grid plain" disabled={!draft.enabled}>
         <legend className="visually-hidden">Quality gate rules</legend>
-        <Field
+        <NumberField
           label="Accuracy floor (%)"
           hint="Pause when even the optimistic end of the 95% interval is below this"
-          problem={'problem' in floor ? floor.problem : undefined}
-          error={update.error}
+          problem={problemOf(floor)}
           serverFields={['qualityGate.floor']}
-        >
-          {(props) => <input {...props} type="number" min={0} max={100} step="any" value={draft.floorPercent} onChange={(e) => set({ floorPercent: e.target.value })} />}
-        </Field>
-        <Field
+          min={0}
+          max={100}
+          step="any"
+          value={draft.floorPercent}
+          onChange={(floorPercent) => set({ floorPercent })}
+        />
+        <NumberField
           label="Minimum gold items"
           hint="Gold answered before the floor applies"
-          problem={'problem' in minGold ? minGold.problem : undefined}
-          error={update.error}
+          problem={problemOf(minGold)}
           serverFields={['qualityGate.minGold']}
-        >
-          {(props) => <input {...props} type="number" min={1} max={100000} step={1} value={draft.minGold} onChange={(e) => set({ minGold: e.target.value })} />}
-        </Field>
-        <Field
+          min={1}
+          max={100000}
+          value={draft.minGold}
+          onChange={(minGold) => set({ minGold })}
+        />
+        <NumberField
           label="Gold misses in a row"
           hint="Pause after this many wrong gold answers in a row; 0 turns this rule off"
-          problem={'problem' in streak ? streak.problem : undefined}
-          error={update.error}
+          problem={problemOf(streak)}
           serverFields={['qualityGate.maxFailStreak']}
-        >
-          {(props) => <input {...props} type="number" min={0} max={100000} step={1} value={draft.maxFailStreak} onChange={(e) => set({ maxFailStreak: e.target.value })} />}
-        </Field>
+          min={0}
+          max={100000}
+          value={draft.maxFailStreak}
+          onChange={(maxFailStreak) => set({ maxFailStreak })}
+        />
       </fieldset>
     </SettingsSection>
   );

@@ -1,16 +1,16 @@
 /** Results: whether paused annotators' annotations count in results and exports. */
 import type { Project } from '../../../api/types';
 import { useUpdateProject } from '../queries';
-import { useSectionDraft } from './draft';
+import { useSectionForm } from './draft';
 import { CheckField } from './Field';
 import { SettingsSection } from './SettingsSection';
 
 const FIELDS = ['excludePaused'] as const;
 
+const valuesOf = (p: Project) => ({ excludePaused: p.excludePaused ?? false });
+
 export function ResultsSection({ project }: { project: Project }) {
-  const { draft, setDraft, dirty, saved, markSaved } = useSectionDraft({ excludePaused: project.excludePaused ?? false });
-  const update = useUpdateProject(project.id);
-  const save = () => update.mutate({ excludePaused: draft.excludePaused }, { onSuccess: (p) => markSaved({ excludePaused: p.excludePaused ?? false }) });
+  const { draft, set, save, section } = useSectionForm(valuesOf(project), useUpdateProject(project.id), valuesOf);
   return (
     <SettingsSection
       title="Results"
@@ -21,18 +21,14 @@ export function ResultsSection({ project }: { project: Project }) {
       }
       saveLabel="Save results setting"
       valid
-      dirty={dirty}
-      busy={update.isPending}
-      saved={saved}
-      error={update.error}
+      {...section}
       fields={FIELDS}
-      onSave={save}
+      onSave={() => save(draft)}
     >
       <CheckField
         label="Leave paused annotators' annotations out of results and exports"
         checked={draft.excludePaused}
-        onChange={(excludePaused) => setDraft({ excludePaused })}
-        error={update.error}
+        onChange={(excludePaused) => set({ excludePaused })}
         serverFields={['excludePaused']}
       />
     </SettingsSection>

@@ -4,9 +4,9 @@
  */
 import type { Project } from '../../../api/types';
 import { useUpdateProject } from '../queries';
-import { useSectionDraft } from './draft';
-import { Field } from './Field';
-import { parsePercent, percentText } from './numbers';
+import { useSectionForm } from './draft';
+import { Field, NumberField } from './Field';
+import { parsePercent, percentText, problemOf } from './numbers';
 import { SettingsSection } from './SettingsSection';
 
 /** The server's rule for a domain: lowercase segments joined by "/", at most 100 characters. */
@@ -35,17 +35,12 @@ function routingSentence(domain: string, minSkill: number | null): string {
 }
 
 export function RoutingSection({ project }: { project: Project }) {
-  const { draft, setDraft, dirty, saved, markSaved } = useSectionDraft(valuesOf(project));
-  const update = useUpdateProject(project.id);
-  const set = (patch: Partial<RoutingValues>) => setDraft({ ...draft, ...patch });
+  const { draft, set, save, section } = useSectionForm(valuesOf(project), useUpdateProject(project.id), valuesOf);
   const domain = domainProblem(draft.domain);
   const skill = parsePercent(draft.minSkillPercent, { min: 0, max: 100 });
   const valid = !domain && 'share' in skill;
 
-  const save = () => {
-    if (!valid) return;
-    update.mutate({ domain: draft.domain.trim() === '' ? null : draft.domain.trim(), minSkill: skill.share }, { onSuccess: (p) => markSaved(valuesOf(p)) });
-  };
+  const body = () => (valid ? { domain: draft.domain.trim() === '' ? null : draft.domain.trim(), minSkill: skill.share } : null);
 
   return (
     <SettingsSection
@@ -53,28 +48,27 @@ export function RoutingSection({ project }: { project: Project }) {
       description={valid ? routingSentence(draft.domain.trim(), skill.share) : routingSentence(project.domain ?? '', project.minSkill ?? 0)}
       saveLabel="Save routing"
       valid={valid}
-      dirty={dirty}
-      busy={update.isPending}
-      saved={saved}
-      error={update.error}
+      {...section}
       fields={FIELDS}
-      onSave={save}
+      onSave={() => save(body())}
     >
       <div className="settings-grid">
-        <Field label="Required domain" hint="e.g. medicine/cardiology; empty: any annotator" problem={domain} error={update.error} serverFields={['domain']}>
+        <Field label="Required domain" hint="e.g. medicine/cardiology; empty: any annotator" problem={domain} serverFields={['domain']}>
           {(props) => (
             <input {...props} type="text" value={draft.domain} spellCheck={false} autoCapitalize="off" placeholder="medicine/cardiology" onChange={(e) => set({ domain: e.target.value })} />
           )}
         </Field>
-        <Field
+        <NumberField
           label="Minimum measured skill (%)"
           hint="Accuracy measured in the domain by qualifications and gold; 0: none"
-          problem={'problem' in skill ? skill.problem : undefined}
-          error={update.error}
+          problem={problemOf(skill)}
           serverFields={['minSkill']}
-        >
-          {(props) => <input {...props} type="number" min={0} max={100} step="any" value={draft.minSkillPercent} onChange={(e) => set({ minSkillPercent: e.target.value })} />}
-        </Field>
+          min={0}
+          max={100}
+          step="any"
+          value={draft.minSkillPercent}
+          onChange={(minSkillPercent) => set({ minSkillPercent })}
+        />
       </div>
     </SettingsSection>
   );

@@ -1,11 +1,13 @@
 /**
  * One section of the Settings tab: a titled form with one sentence of what it does, its fields, and its own Save.
  * While a save runs the button says so; "Saved." is announced once the server holds the section's values; a
- * failure the server pins on one of the section's fields shows at that field, any other under the button.
+ * failure the server pins on one of the section's fields shows at that field (they read it from
+ * `SectionErrorContext`), any other under the button. `useSectionForm` (draft.ts) gives `dirty`, `busy`, `saved` and
+ * `error` as its `section`.
  */
 import { useId, type FormEvent, type ReactNode } from 'react';
 import { ErrorMessage } from '../../../components/Status';
-import { serverMessage } from './Field';
+import { SectionErrorContext, serverMessage } from './Field';
 
 export interface SettingsSectionProps {
   title: string;
@@ -38,7 +40,7 @@ export function SettingsSection({ title, description, saveLabel, valid, dirty, b
       <h2 id={`${id}-title`}>{title}</h2>
       {description && <p className="settings-description">{description}</p>}
       <form onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
-        {children}
+        <SectionErrorContext.Provider value={error}>{children}</SectionErrorContext.Provider>
         <div className="form-actions">
           {/* Busy is aria-disabled, not disabled: a disabled button drops the keyboard focus of whoever pressed it. */}
           <button type="submit" className="btn primary" disabled={!valid} aria-disabled={busy || undefined}>

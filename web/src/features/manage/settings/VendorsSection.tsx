@@ -7,7 +7,7 @@ import { useId } from 'react';
 import type { Project, Vendor } from '../../../api/types';
 import { ErrorMessage, Loading } from '../../../components/Status';
 import { useUpdateProject, useVendors, type ProjectPatch } from '../queries';
-import { useSectionDraft } from './draft';
+import { useSectionForm } from './draft';
 import { serverMessage } from './Field';
 import { parsePercent, parseWhole, percentText } from './numbers';
 import { SettingsSection } from './SettingsSection';
@@ -56,8 +56,7 @@ function capText(row: VendorRow, parsed: Parsed): string {
 
 export function VendorsSection({ project }: { project: Project }) {
   const vendors = useVendors();
-  const { draft, setDraft, dirty, saved, markSaved } = useSectionDraft(valuesOf(project));
-  const update = useUpdateProject(project.id);
+  const { draft, set, save, section } = useSectionForm(valuesOf(project), useUpdateProject(project.id), valuesOf);
   const list: Vendor[] = vendors.data?.items ?? [];
   const rowOf = (id: string) => draft.rows[id] ?? EMPTY_ROW;
   const parsed = new Map(list.map((v) => [v.id, parseRow(rowOf(v.id))]));
@@ -70,10 +69,7 @@ export function VendorsSection({ project }: { project: Project }) {
           return { vendorId: v.id, enabled: rowOf(v.id).enabled, quotaTasks: p.ok ? p.quotaTasks : null, quotaShare: p.ok ? p.quotaShare : null };
         })
       : [];
-  const save = () => {
-    if (valid) update.mutate({ vendors: body() }, { onSuccess: (p) => markSaved(valuesOf(p)) });
-  };
-  const setRow = (vendorId: string, patch: Partial<VendorRow>) => setDraft({ ...draft, rows: { ...draft.rows, [vendorId]: { ...rowOf(vendorId), ...patch } } });
+  const setRow = (vendorId: string, patch: Partial<VendorRow>) => set({ rows: { ...draft.rows, [vendorId]: { ...rowOf(vendorId), ...patch } } });
   const fields = list.map((_, i) => `vendors[${i}]`);
 
   return (
@@ -82,14 +78,11 @@ export function VendorsSection({ project }: { project: Project }) {
       description="Which vendors' annotators may work on this project, and how much of it each may take. A cap counts tasks taken (leased or submitted); a share is of the project's planned judgments (items × k)."
       saveLabel="Save vendors"
       valid={valid && !vendors.isPending}
-      dirty={dirty}
-      busy={update.isPending}
-      saved={saved}
-      error={update.error}
+      {...section}
       fields={fields}
-      onSave={save}
+      onSave={() => save(valid ? { vendors: body() } : null)}
     >
-      <Choice restricted={draft.restricted} onChange={(restricted) => setDraft({ ...draft, restricted })} />
+      <Choice restricted={draft.restricted} onChange={(restricted) => set({ restricted })} />
       {vendors.isPending ? (
         <Loading label="Loading vendors" />
       ) : vendors.isError ? (
@@ -117,9 +110,9 @@ export function VendorsSection({ project }: { project: Project }) {
                   parsed={parsed.get(v.id)!}
                   disabled={!draft.restricted}
                   onChange={(patch) => setRow(v.id, patch)}
-                  tasksError={draft.restricted ? serverMessage(update.error, [`vendors[${i}].quotaTasks`]) : undefined}
-                  shareError={draft.restricted ? serverMessage(update.error, [`vendors[${i}].quotaShare`]) : undefined}
-                  rowError={draft.restricted ? serverMessage(update.error, [`vendors[${i}].vendorId`, `vendors[${i}].enabled`]) : undefined}
+                  tasksError={draft.restricted ? serverMessage(section.error, [`vendors[${i}].quotaTasks`]) : undefined}
+                  shareError={draft.restricted ? serverMessage(section.error, [`vendors[${i}].quotaShare`]) : undefined}
+                  rowError={draft.restricted ? serverMessage(section.error, [`vendors[${i}].vendorId`, `vendors[${i}].enabled`]) : undefined}
                 />
               ))}
             </tbody>

@@ -3,6 +3,7 @@
  * own, so saving one section never throws away unsaved edits in another; when the server's values for this section
  * change (this section's save, or a change made elsewhere) the draft starts again from them.
  */
+import type { UseMutationResult } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 
 export interface SectionDraft<T> {
@@ -29,4 +30,21 @@ export function useSectionDraft<T>(server: T): SectionDraft<T> {
   const markSaved = useCallback((values: T) => setState((s) => ({ ...s, savedSignature: JSON.stringify(values) })), []);
   const dirty = JSON.stringify(current.draft) !== signature;
   return { draft: current.draft, setDraft, dirty, saved: !dirty && current.savedSignature === signature, markSaved };
+}
+
+/**
+ * A section's draft bound to the mutation that saves it. `set` patches the draft; `save(body)` sends a body (null:
+ * the draft does not parse, nothing is sent) and, once the server answers, marks the section saved with the values
+ * `valuesOf` reads from the answer; `section` is what SettingsSection shows of both.
+ */
+export function useSectionForm<T, B, R>(server: T, mutation: UseMutationResult<R, Error, B>, valuesOf: (answer: R) => T) {
+  const { draft, setDraft, dirty, saved, markSaved } = useSectionDraft(server);
+  return {
+    draft,
+    set: (patch: Partial<T>) => setDraft({ ...draft, ...patch }),
+    save: (body: B | null) => {
+      if (body !== null) mutation.mutate(body, { onSuccess: (answer) => markSaved(valuesOf(answer)) });
+    },
+    section: { dirty, saved, busy: mutation.isPending, error: mutation.error },
+  };
 }

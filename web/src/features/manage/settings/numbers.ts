@@ -27,5 +27,8 @@ export function parseWhole(text: string, min: number, max: number): { value: num
   return { value: n };
 }
 
+/** The problem of a parse that failed, for the field that shows it. */
+export const problemOf = (parsed: { problem: string } | { share: number | null } | { value: number }): string | undefined => ('problem' in parsed ? parsed.problem : undefined);
+
 /** "1 gold item", "5 gold items". */
 export const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
