@@ -4,17 +4,14 @@
  * guidelines. Create makes it in one call and opens its gold-items tab, where the items are imported with the
  * project import screen.
  */
-import { useId, useMemo, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useId, useState } from 'react';
+import { useNavigate } from 'react-router';
 import { ApiError } from '../../../api/client';
 import { ErrorMessage } from '../../../components/Status';
-import { GuidelinesEditor } from '../../manage/guidelines/GuidelinesEditor';
-import { SchemaBuilder } from '../../manage/schema-builder/SchemaBuilder';
-import { checkSchemaDraft, type SchemaDraft } from '../../manage/schema-builder/draft';
+import { CreateWithSchemaPage, useCreateDraft } from '../../manage/CreateWithSchemaPage';
 import { useCreateQualification } from '../queries';
 import type { FeedbackMode } from '../types';
 import { fieldOfServerError, parseQualification, STARTING_VALUES, type QualificationField, type QualificationValues } from './qualification-form';
-import '../../manage/manage.css';
 import './qualifications.css';
 
 const STARTER_GUIDELINES = `# Qualification
@@ -35,23 +32,21 @@ export function NewQualificationPage() {
   const id = useId();
   const navigate = useNavigate();
   const create = useCreateQualification();
+  const form = useCreateDraft(STARTER_GUIDELINES);
   const [values, setValues] = useState<QualificationValues>(STARTING_VALUES);
-  const [draft, setDraft] = useState<SchemaDraft>({ questions: [] });
-  const [guidelines, setGuidelines] = useState(STARTER_GUIDELINES);
-  const [tried, setTried] = useState(false);
-  const check = useMemo(() => checkSchemaDraft(draft), [draft]);
   const parsed = parseQualification(values);
-  const problems = tried && !parsed.ok ? parsed.problems : {};
+  const problems = form.tried && !parsed.ok ? parsed.problems : {};
   const serverField = create.error instanceof ApiError ? fieldOfServerError(create.error.field) : null;
-  const missing = [!parsed.ok && 'valid settings', !check.ok && 'a valid schema'].filter(Boolean) as string[];
+  const missing = [!parsed.ok && 'valid settings', !form.check.ok && 'a valid schema'].filter(Boolean) as string[];
 
   const set = (key: keyof QualificationValues) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setValues({ ...values, [key]: e.target.value });
 
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
-    setTried(true);
-    if (!parsed.ok || !check.ok) return;
-    create.mutate({ ...parsed.value, schema: draft, guidelines }, { onSuccess: (q) => navigate(`/qualifications/${q.id}/items`, { state: { created: true } }) });
+  const submit = () => {
+    if (!parsed.ok || !form.check.ok) return;
+    create.mutate(
+      { ...parsed.value, schema: form.draft, guidelines: form.guidelines },
+      { onSuccess: (q) => navigate(`/qualifications/${q.id}/items`, { state: { created: true } }) },
+    );
   };
 
   const field = (key: QualificationField, label: string, hint: string, input: React.InputHTMLAttributes<HTMLInputElement>) => {
@@ -75,71 +70,46 @@ export function NewQualificationPage() {
   };
 
   return (
-    <main className="page manage new-project">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/qualifications">Qualifications</Link> <span aria-hidden="true">/</span>
-      </nav>
-      <h1>New qualification</h1>
-      <form onSubmit={submit} noValidate aria-describedby={tried && missing.length > 0 ? `${id}-missing` : undefined}>
-        <section className="card form-section" aria-labelledby={`${id}-basics`}>
-          <h2 id={`${id}-basics`}>Basics</h2>
-          {field('name', 'Name', 'What annotators see, e.g. “Medicine: triage basics”', { type: 'text', maxLength: 200, required: true })}
-          <div className="field">
-            <label htmlFor={`${id}-desc`}>Description</label>
-            <textarea id={`${id}-desc`} rows={2} value={values.description} onChange={set('description')} />
-          </div>
-          <div className="settings-fields">
-            {field('domain', 'Domain', 'Passing grants skill in it; a lowercase path such as medicine/cardiology', {
-              type: 'text',
-              required: true,
-              autoCapitalize: 'none',
-              spellCheck: false,
-            })}
-            {field('passPercent', 'Pass mark (%)', 'Share of an attempt’s items answered correctly to pass', { type: 'number', min: 0, max: 100, step: 'any' })}
-            {field('attemptSize', 'Items per attempt', 'Each attempt takes items the annotator has not seen', { type: 'number', min: 1, max: 10000, step: 1 })}
-            {field('cooldownHours', 'Cooldown (hours)', 'After a failed attempt, the wait before a retake', { type: 'number', min: 0, step: 'any' })}
-          </div>
-          <fieldset className="format-choice">
-            <legend>Feedback mode</legend>
-            {FEEDBACK.map((f) => (
-              <label key={f.mode} className={`format-option ${values.feedback === f.mode ? 'selected' : ''}`}>
-                <input type="radio" name={`${id}-feedback`} value={f.mode} checked={values.feedback === f.mode} onChange={() => setValues({ ...values, feedback: f.mode })} />
-                <span>
-                  <strong>{f.label}</strong>
-                  <span className="muted small">{f.hint}</span>
-                </span>
-              </label>
-            ))}
-          </fieldset>
-        </section>
-
-        <section className="form-section" aria-labelledby={`${id}-schema`}>
-          <h2 id={`${id}-schema`}>Task schema</h2>
-          <p className="muted">The questions each gold item is answered with. Its gold answers are imported with the items, after creating it.</p>
-          {serverField === 'schema' && <ErrorMessage error={create.error} title="The schema" />}
-          <SchemaBuilder draft={draft} onChange={setDraft} />
-        </section>
-
-        <section className="card form-section" aria-labelledby={`${id}-guidelines`}>
-          <h2 id={`${id}-guidelines`}>Guidelines</h2>
-          <GuidelinesEditor value={guidelines} onChange={setGuidelines} />
-        </section>
-
-        <div className="form-actions sticky-actions">
-          <button type="submit" className="btn primary" disabled={create.isPending}>
-            {create.isPending ? 'Creating…' : 'Create qualification'}
-          </button>
-          <Link to="/qualifications" className="btn ghost">
-            Cancel
-          </Link>
-          {tried && missing.length > 0 && (
-            <span className="input-error" id={`${id}-missing`} role="alert">
-              The qualification needs {missing.join(' and ')} first.
+    <CreateWithSchemaPage
+      noun="qualification"
+      back={{ to: '/qualifications', label: 'Qualifications' }}
+      form={form}
+      missing={missing}
+      missingJoin=" and "
+      onCreate={submit}
+      busy={create.isPending}
+      error={serverField === null ? create.error : null}
+      schemaIntro="The questions each gold item is answered with. Its gold answers are imported with the items, after creating it."
+      schemaError={serverField === 'schema' && <ErrorMessage error={create.error} title="The schema" />}
+    >
+      {field('name', 'Name', 'What annotators see, e.g. “Medicine: triage basics”', { type: 'text', maxLength: 200, required: true })}
+      <div className="field">
+        <label htmlFor={`${id}-desc`}>Description</label>
+        <textarea id={`${id}-desc`} rows={2} value={values.description} onChange={set('description')} />
+      </div>
+      <div className="settings-fields">
+        {field('domain', 'Domain', 'Passing grants skill in it; a lowercase path such as medicine/cardiology', {
+          type: 'text',
+          required: true,
+          autoCapitalize: 'none',
+          spellCheck: false,
+        })}
+        {field('passPercent', 'Pass mark (%)', 'Share of an attempt’s items answered correctly to pass', { type: 'number', min: 0, max: 100, step: 'any' })}
+        {field('attemptSize', 'Items per attempt', 'Each attempt takes items the annotator has not seen', { type: 'number', min: 1, max: 10000, step: 1 })}
+        {field('cooldownHours', 'Cooldown (hours)', 'After a failed attempt, the wait before a retake', { type: 'number', min: 0, step: 'any' })}
+      </div>
+      <fieldset className="format-choice">
+        <legend>Feedback mode</legend>
+        {FEEDBACK.map((f) => (
+          <label key={f.mode} className={`format-option ${values.feedback === f.mode ? 'selected' : ''}`}>
+            <input type="radio" name={`${id}-feedback`} value={f.mode} checked={values.feedback === f.mode} onChange={() => setValues({ ...values, feedback: f.mode })} />
+            <span>
+              <strong>{f.label}</strong>
+              <span className="muted small">{f.hint}</span>
             </span>
-          )}
-          {create.isError && serverField === null && <ErrorMessage error={create.error} title="Not created" />}
-        </div>
-      </form>
-    </main>
+          </label>
+        ))}
+      </fieldset>
+    </CreateWithSchemaPage>
   );
 }
