@@ -6,7 +6,7 @@
  * Every column sorts: its header is a button (Enter or Space), and the sorted column says so through `aria-sort`.
  */
 import { useMemo, useState } from 'react';
-import { ErrorBar } from './ErrorBar';
+import { IntervalCell } from './IntervalCell';
 import { sortAnnotatorRows, type AnnotatorRow, type SortDirection, type SortKey } from './annotator-rows';
 
 const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
@@ -31,9 +31,6 @@ const FIRST_DIRECTION: Record<SortKey, SortDirection> = {
   reviewed: 'descending',
   acceptance: 'ascending',
 };
-
-const pct = (x: number) => `${Math.round(x * 100)}%`;
-const range = (lo: number, hi: number) => `${pct(lo)}–${pct(hi)}`;
 
 export function AnnotatorTable({ rows }: { rows: readonly AnnotatorRow[] }) {
   const [sort, setSort] = useState<{ key: SortKey; direction: SortDirection }>({ key: 'accuracy', direction: 'ascending' });
@@ -73,24 +70,16 @@ export function AnnotatorTable({ rows }: { rows: readonly AnnotatorRow[] }) {
                 <span className="cell-note">{r.correct.toLocaleString()} correct</span>
               </td>
               <td>
-                <span className="interval-cell">
-                  <ErrorBar value={r.accuracy.mean} lower={r.accuracy.lower} upper={r.accuracy.upper} />
-                  <span>
-                    <strong>{pct(r.accuracy.mean)}</strong> <span className="muted">({range(r.accuracy.lower, r.accuracy.upper)})</span>
-                  </span>
-                </span>
+                <IntervalCell value={r.accuracy.mean} lower={r.accuracy.lower} upper={r.accuracy.upper} />
               </td>
               <td>
                 {r.agreement ? (
-                  <span className="interval-cell">
-                    <ErrorBar value={r.agreement.rate} lower={r.agreement.lower} upper={r.agreement.upper} />
-                    <span>
-                      <strong>{pct(r.agreement.rate)}</strong> <span className="muted">({range(r.agreement.lower, r.agreement.upper)})</span>
-                      <span className="cell-note">
-                        {r.agreement.agreed.toLocaleString()} of {r.agreement.n.toLocaleString()} agree
-                      </span>
-                    </span>
-                  </span>
+                  <IntervalCell
+                    value={r.agreement.rate}
+                    lower={r.agreement.lower}
+                    upper={r.agreement.upper}
+                    note={`${r.agreement.agreed.toLocaleString()} of ${r.agreement.n.toLocaleString()} agree`}
+                  />
                 ) : (
                   <span className="muted">no consensus yet</span>
                 )}
@@ -109,12 +98,7 @@ export function AnnotatorTable({ rows }: { rows: readonly AnnotatorRow[] }) {
               </td>
               <td>
                 {r.review ? (
-                  <span className="interval-cell">
-                    <ErrorBar value={r.review.acceptance.estimate} lower={r.review.acceptance.lower} upper={r.review.acceptance.upper} />
-                    <span>
-                      <strong>{pct(r.review.acceptance.estimate)}</strong> <span className="muted">({range(r.review.acceptance.lower, r.review.acceptance.upper)})</span>
-                    </span>
-                  </span>
+                  <IntervalCell value={r.review.acceptance.estimate} lower={r.review.acceptance.lower} upper={r.review.acceptance.upper} />
                 ) : (
                   <span className="muted">not reviewed</span>
                 )}

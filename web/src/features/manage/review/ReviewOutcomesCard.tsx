@@ -6,16 +6,18 @@
 import { useId, useMemo } from 'react';
 import { Link } from 'react-router';
 import { useMe } from '../../../api/queries';
+import { ColumnHeads, type Column } from '../../../components/ColumnHeads';
 import { ErrorMessage, Loading } from '../../../components/Status';
 import { canReview } from '../../auth/roles';
-import { ErrorBar } from '../quality/ErrorBar';
+import { IntervalCell } from '../quality/IntervalCell';
 import { useReviewTally } from '../quality/queries';
 import type { ReviewTally } from '../quality/types';
 import { reviewPolicySentence } from './policy-words';
 import { useReviewPolicy, useUserNames } from './queries';
 import './review-outcomes.css';
 
-const pct = (x: number) => `${Math.round(x * 100)}%`;
+const NUM = (label: string): Column => ({ label, numeric: true });
+const COLUMNS: Column[] = ['Name', NUM('Reviewed'), NUM('Accepted'), NUM('Rejected'), NUM('Corrected'), 'Acceptance (95% interval)'];
 
 /** Totals over the annotators: reviewed, accepted, rejected, corrected. */
 export function totalOf(rows: readonly ReviewTally[]) {
@@ -64,24 +66,7 @@ export function ReviewOutcomesCard({ projectId }: { projectId: string }) {
           <div className="table-scroll">
             <table className="data review-tally">
               <caption className="visually-hidden">Review outcomes per annotator</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col" className="num">
-                    Reviewed
-                  </th>
-                  <th scope="col" className="num">
-                    Accepted
-                  </th>
-                  <th scope="col" className="num">
-                    Rejected
-                  </th>
-                  <th scope="col" className="num">
-                    Corrected
-                  </th>
-                  <th scope="col">Acceptance (95% interval)</th>
-                </tr>
-              </thead>
+              <ColumnHeads columns={COLUMNS} />
               <tbody>
                 {rows.map((r) => (
                   <tr key={r.annotatorId}>
@@ -91,15 +76,7 @@ export function ReviewOutcomesCard({ projectId }: { projectId: string }) {
                     <td className="num">{r.rejected}</td>
                     <td className="num">{r.corrected}</td>
                     <td>
-                      <span className="interval-cell">
-                        <ErrorBar value={r.acceptance.estimate} lower={r.acceptance.lower} upper={r.acceptance.upper} />
-                        <span>
-                          <strong>{pct(r.acceptance.estimate)}</strong>{' '}
-                          <span className="muted">
-                            ({pct(r.acceptance.lower)}–{pct(r.acceptance.upper)})
-                          </span>
-                        </span>
-                      </span>
+                      <IntervalCell value={r.acceptance.estimate} lower={r.acceptance.lower} upper={r.acceptance.upper} />
                     </td>
                   </tr>
                 ))}

@@ -4,11 +4,22 @@
  * Beta(1 + correct, 1 + n − correct) with its 95% interval, drawn as an error bar and written beside it. For an open
  * attempt n is what was answered so far; once closed it is the attempt's size (a skipped item counts as a miss).
  */
-import { ErrorBar } from '../../manage/quality/ErrorBar';
+import { ColumnHeads, type Column } from '../../../components/ColumnHeads';
+import { IntervalCell } from '../../manage/quality/IntervalCell';
 import { formatDateTime } from '../../manage/format';
 import type { AttemptRecord } from '../types';
 import { intervalWords, percent } from '../words';
 import '../../manage/quality/quality.css';
+
+const COLUMNS: Column[] = [
+  'Annotator',
+  'Vendor',
+  'Started',
+  { label: 'Answered', numeric: true },
+  { label: 'Correct', numeric: true },
+  'Result',
+  'Accuracy (95% interval)',
+];
 
 const RESULT: Record<AttemptRecord['status'], string> = { open: 'In progress', passed: 'Passed', failed: 'Failed' };
 
@@ -17,21 +28,7 @@ export function AttemptsTable({ attempts, vendorNames }: { attempts: readonly At
     <div className="table-scroll">
       <table className="data attempts-table">
         <caption className="visually-hidden">Attempts at this qualification, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Annotator</th>
-            <th scope="col">Vendor</th>
-            <th scope="col">Started</th>
-            <th scope="col" className="num">
-              Answered
-            </th>
-            <th scope="col" className="num">
-              Correct
-            </th>
-            <th scope="col">Result</th>
-            <th scope="col">Accuracy (95% interval)</th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={COLUMNS} />
         <tbody>
           {attempts.map((a) => (
             <tr key={a.id}>
@@ -51,15 +48,14 @@ export function AttemptsTable({ attempts, vendorNames }: { attempts: readonly At
               </td>
               <td>
                 {a.accuracy ? (
-                  <span className="interval-cell">
-                    <ErrorBar value={a.accuracy.mean} lower={a.accuracy.low} upper={a.accuracy.high} />
-                    <span>
-                      <strong>{percent(a.accuracy.mean)}</strong> <span className="muted">({intervalWords(a.accuracy.low, a.accuracy.high)})</span>
-                      <span className="cell-note">
-                        {a.accuracy.correct} of {a.accuracy.n}
-                      </span>
-                    </span>
-                  </span>
+                  <IntervalCell
+                    value={a.accuracy.mean}
+                    lower={a.accuracy.low}
+                    upper={a.accuracy.high}
+                    figure={percent(a.accuracy.mean)}
+                    interval={intervalWords(a.accuracy.low, a.accuracy.high)}
+                    note={`${a.accuracy.correct} of ${a.accuracy.n}`}
+                  />
                 ) : (
                   <span className="muted">—</span>
                 )}
