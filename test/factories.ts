@@ -97,10 +97,10 @@ export async function buildWorld(store: Store, opts: { annotators?: number; deps
   };
 }
 
-/** Creates a project through the API as the manager and imports items; returns the project id. */
+/** Creates a project through the API as the manager and imports items; returns the project id. `settings` go into the create body as they are. */
 export async function buildProject(
   w: World,
-  opts: { schema?: unknown; items?: unknown[]; overlapK?: number; leaseSeconds?: number; name?: string } = {},
+  opts: { schema?: unknown; items?: unknown[]; overlapK?: number; leaseSeconds?: number; name?: string; settings?: Record<string, unknown> } = {},
 ): Promise<string> {
   const res = await w.manager.post('/api/v1/projects', {
     name: opts.name ?? `Project ${unique()}`,
@@ -108,6 +108,7 @@ export async function buildProject(
     overlapK: opts.overlapK ?? 1,
     ...(opts.leaseSeconds !== undefined && { leaseSeconds: opts.leaseSeconds }),
     guidelines: '# Guidelines\nBe careful.',
+    ...opts.settings,
   });
   if (res.statusCode !== 201) throw new Error(`project create failed: ${res.body}`);
   const id = (res.json() as { id: string }).id;

@@ -5,13 +5,11 @@
  * clock moves, skips counting as taken, an exhausted pool, qualification items never served in production and their
  * answers never shown before submit, and a pass opening a project with a minimum skill.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { DIALECTS, createTestStore } from './support/databases.js';
-import { buildItems, buildWorld, clientFor, labelSchema, toJsonl, type Client, type World } from './factories.js';
-import { createApiToken } from '../src/services/auth/api-tokens.js';
-import { systemActor } from '../src/core/permissions.js';
-import type { UserView } from '../src/services/workforce/users.js';
+import { DIALECTS } from './support/databases.js';
+import { annotatorWithDomains, worldPerSuite } from './support/world.js';
+import { buildItems, buildProject, labelSchema, toJsonl, type Client, type World } from './factories.js';
 import type { Store } from '../src/store/db.js';
 
 const MARK = (i: number) => `QUAL-EXPLANATION-MARKER-${i}-7e2a`;
@@ -22,34 +20,16 @@ const WRONG = 'pos';
 
 describe.each(DIALECTS)('qualifications on %s', (dialect) => {
   let store: Store;
-  let close: () => Promise<void>;
   let w: World;
   let clock = Date.parse('2026-11-25T09:00:00.000Z');
-
-  beforeAll(async () => {
-    ({ store, close } = await createTestStore(dialect));
-    w = await buildWorld(store, { annotators: 2, deps: { now: () => new Date(clock) } });
-  });
-  afterAll(async () => {
-    await w?.app.close();
-    await close?.();
+  worldPerSuite(dialect, { annotators: 2, deps: { now: () => new Date(clock) } }, (s, world) => {
+    store = s;
+    w = world;
   });
 
   let seq = 0;
-  async function annotator(domains: string[]): Promise<Client> {
-    const res = await w.admin.post('/api/v1/users', {
-      email: `qual-${dialect}-${seq++}@test.assay`,
-      name: `Candidate ${seq}`,
-      role: 'annotator',
-      vendorId: seq % 2 ? w.vendors.crowd : w.vendors.inHouse,
-      domains,
-      password: 'correct horse battery',
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    const user = res.json() as UserView;
-    const { token } = await createApiToken(w.deps, systemActor(w.orgId), { name: 'test', forUserId: user.id });
-    return clientFor(w.app, user, token);
-  }
+  /** An annotator with these profile domains, created by the admin through the API; vendors alternate. */
+  const annotator = (domains: string[]) => annotatorWithDomains(w, domains, ++seq % 2 ? w.vendors.crowd : w.vendors.inHouse);
 
   /** A qualification in `domain` with `n` gold items (answer: sentiment neg); returns its id. */
   async function qualification(o: { domain: string; n: number; attemptSize: number; passMark: number; cooldownHours?: number; name?: string }) {
@@ -235,11 +215,7 @@ describe.each(DIALECTS)('qualifications on %s', (dialect) => {
 
   it('never serves qualification items in production, and lets a pass into a project with a minimum skill', async () => {
     const id = await qualification({ domain: 'neuro', n: 5, attemptSize: 4, passMark: 0.75, name: 'Neuro basics' });
-    const prod = await w.manager.post('/api/v1/projects', { name: 'Neuro work', schema: labelSchema, domain: 'neuro', minSkill: 0.7, overlapK: 1 });
-    expect(prod.statusCode, prod.body).toBe(201);
-    const prodId = prod.json().id;
-    const imp = await w.manager.request('POST', `/api/v1/projects/${prodId}/items`, toJsonl(buildItems(3, 'neuro')), { 'content-type': 'application/x-ndjson' });
-    expect(imp.statusCode).toBe(201);
+    const prodId = await buildProject(w, { name: 'Neuro work', items: buildItems(3, 'neuro'), settings: { domain: 'neuro', minSkill: 0.7 } });
     const ann = await annotator(['neuro']);
     const refused = await next(ann, prodId);
     expect(refused.json().error).toMatchObject({ details: { reason: 'not_qualified' } });

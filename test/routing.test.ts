@@ -5,54 +5,29 @@
  * again up to k + extra_k, the preference window that keeps its extra judgment from the avoided vendor and from lower
  * skill until prefer_until, and claims that stay atomic under 50 concurrent annotators with extra judgments asked.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DIALECTS, createTestStore } from './support/databases.js';
-import { buildItems, buildProject, buildWorld, clientFor, labelSchema, toJsonl, type Client, type World } from './factories.js';
-import { createApiToken } from '../src/services/auth/api-tokens.js';
-import { systemActor } from '../src/core/permissions.js';
-import type { UserView } from '../src/services/workforce/users.js';
+import { annotatorWithDomains, worldPerSuite } from './support/world.js';
+import { buildItems, buildProject, buildWorld, labelSchema, type Client, type World } from './factories.js';
 import type { Store } from '../src/store/db.js';
 
 describe.each(DIALECTS)('routing on %s', (dialect) => {
   let store: Store;
-  let close: () => Promise<void>;
   let w: World;
   let clock = Date.parse('2026-11-25T09:00:00.000Z');
-
-  beforeAll(async () => {
-    ({ store, close } = await createTestStore(dialect));
-    w = await buildWorld(store, { annotators: 50, deps: { now: () => new Date(clock) } });
-  });
-  afterAll(async () => {
-    await w?.app.close();
-    await close?.();
+  worldPerSuite(dialect, { annotators: 50, deps: { now: () => new Date(clock) } }, (s, world) => {
+    store = s;
+    w = world;
   });
 
-  let seq = 0;
-  /** An annotator of `vendorId` with these profile domains, created by the admin through the API. */
-  async function annotator(domains: string[], vendorId: string | null = w.vendors.inHouse): Promise<Client> {
-    const res = await w.admin.post('/api/v1/users', {
-      email: `routed-${dialect}-${seq++}@test.assay`,
-      name: `Routed ${seq}`,
-      role: 'annotator',
-      vendorId,
-      domains,
-      password: 'correct horse battery',
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    const user = res.json() as UserView;
-    const { token } = await createApiToken(w.deps, systemActor(w.orgId), { name: 'test', forUserId: user.id });
-    return clientFor(w.app, user, token);
-  }
+  /** An in-house annotator with these profile domains, created by the admin through the API. */
+  const annotator = (domains: string[]) => annotatorWithDomains(w, domains);
+  /** A production project with these settings (the quality gate off unless they say) and its items imported. */
+  const project = (settings: Record<string, unknown>, items: unknown[] = buildItems(4)) => buildProject(w, { items, settings: { qualityGate: { enabled: false }, ...settings } });
 
-  async function project(settings: Record<string, unknown>, items: unknown[] = buildItems(4)) {
-    const res = await w.manager.post('/api/v1/projects', { name: `Routed ${Math.random()}`, schema: labelSchema, qualityGate: { enabled: false }, ...settings });
-    expect(res.statusCode, res.body).toBe(201);
-    const id = res.json().id as string;
-    const imp = await w.manager.request('POST', `/api/v1/projects/${id}/items`, toJsonl(items), { 'content-type': 'application/x-ndjson' });
-    expect(imp.statusCode, imp.body).toBe(201);
-    return id;
-  }
+  /** A skill record as a passed qualification writes it: `correct` of `n` in `domain`, granted now. */
+  const grant = (userId: string, domain: string, n: number, correct: number) =>
+    store.db.insertInto('annotator_skills').values({ user_id: userId, domain, n, correct, source: 'qualification', source_id: null, granted_at: new Date(clock).toISOString() }).execute();
 
   const next = (c: Client, projectId: string) => c.post(`/api/v1/projects/${projectId}/tasks/next`);
   const submit = async (c: Client, assignmentId: string, sentiment = 'neg') => {
@@ -91,7 +66,7 @@ describe.each(DIALECTS)('routing on %s', (dialect) => {
         expect(r.statusCode, JSON.stringify(patch)).toBe(400);
         expect(r.json().error.field, JSON.stringify(patch)).toBe(field);
       }
-      const ok = await w.manager.request('PATCH', `/api/v1/projects/${id}`, {
+      const good = {
         domain: 'medicine/cardiology',
         minSkill: 0.7,
         overlapMode: 'adaptive',
@@ -100,18 +75,10 @@ describe.each(DIALECTS)('routing on %s', (dialect) => {
         overlapTau: 0.95,
         excludePaused: true,
         vendors: [{ vendorId: w.vendors.crowd, enabled: true, quotaTasks: 10, quotaShare: 0.25 }],
-      });
+      };
+      const ok = await w.manager.request('PATCH', `/api/v1/projects/${id}`, good);
       expect(ok.statusCode, ok.body).toBe(200);
-      expect(ok.json()).toMatchObject({
-        domain: 'medicine/cardiology',
-        minSkill: 0.7,
-        overlapMode: 'adaptive',
-        overlapK: 2,
-        overlapKMax: 4,
-        overlapTau: 0.95,
-        excludePaused: true,
-        vendors: [{ vendorId: w.vendors.crowd, enabled: true, quotaTasks: 10, quotaShare: 0.25 }],
-      });
+      expect(ok.json()).toMatchObject(good);
       // The domain cannot go while a minimum skill needs it; k above k_max raises k_max with it.
       expect((await w.manager.request('PATCH', `/api/v1/projects/${id}`, { domain: null })).json().error.field).toBe('domain');
       const raised = (await w.manager.request('PATCH', `/api/v1/projects/${id}`, { overlapK: 6 })).json();
@@ -165,8 +132,6 @@ describe.each(DIALECTS)('routing on %s', (dialect) => {
       const [fresh, weak, strong] = [await annotator(['derma']), await annotator(['derma']), await annotator(['derma/skin'])];
       expect(await refused(fresh, id, 'not_qualified')).toMatch(/at least 60% in derma.*no record.*take the qualification "Dermatology basics"/);
       // Skills as passed qualifications grant them: Beta posterior means (1 + 4) / (2 + 10) = 0.417 and (1 + 9) / 12 = 0.833.
-      const grant = (userId: string, domain: string, n: number, correct: number) =>
-        store.db.insertInto('annotator_skills').values({ user_id: userId, domain, n, correct, source: 'qualification', source_id: null, granted_at: new Date(clock).toISOString() }).execute();
       await grant(weak.user.id, 'derma', 10, 4);
       await grant(strong.user.id, 'derma/skin', 10, 9); // a qualification below the domain counts towards it
       expect(await refused(weak, id, 'not_qualified')).toMatch(/derma is 41\.7%, under this project's minimum of 60%/);
@@ -199,7 +164,7 @@ describe.each(DIALECTS)('routing on %s', (dialect) => {
       const skills = (await w.manager.get(`/api/v1/users/${ann.user.id}/skills`)).json();
       expect(skills.items).toEqual([expect.objectContaining({ domain: 'cardio/ecg', n: 3, correct: 2, mean: 0.6, fromQualification: null, fromGold: { n: 3, correct: 2 } })]);
       // One more gold domain-skill source: a qualification tally in cardio, 5 of 5: (1 + 7) / (2 + 8) = 0.8 ≥ 0.7.
-      await store.db.insertInto('annotator_skills').values({ user_id: ann.user.id, domain: 'cardio', n: 5, correct: 5, source: 'qualification', source_id: null, granted_at: new Date(clock).toISOString() }).execute();
+      await grant(ann.user.id, 'cardio', 5, 5);
       expect((await next(ann, gated)).statusCode).toBe(200);
     });
 
