@@ -92,13 +92,46 @@ function renderAt(path: string) {
   );
 }
 
+const ok = (body: unknown) => () => ({ status: 200, body });
+
+/** What the qualification's page reads: the qualification, its project row, its attempts and the vendors. */
+const pageRoutes = (q: Qualification, attempts: AttemptRecord[]) => ({
+  [`GET /api/v1/qualifications/${q.id}`]: ok(q),
+  [`GET /api/v1/projects/${q.id}`]: ok(PROJECT_ROW(q, 'active')),
+  [`GET /api/v1/qualifications/${q.id}/attempts`]: ok({ items: attempts }),
+  'GET /api/v1/vendors': ok(VENDORS),
+});
+
+type User = ReturnType<typeof userEvent.setup>;
+
+/** Replaces what the field labelled `label` holds with `text`. */
+async function retype(user: User, label: string, text: string) {
+  await user.clear(screen.getByLabelText(label));
+  await user.type(screen.getByLabelText(label), text);
+}
+
+/** Types the name and domain, the two fields the form starts without. */
+async function typeNameAndDomain(user: User) {
+  await user.type(screen.getByLabelText('Name'), 'Medicine basics');
+  await user.type(screen.getByLabelText('Domain'), 'medicine');
+}
+
+/** Pastes `schema` into the schema builder's JSON tab. */
+async function pasteSchema(user: User, schema: unknown) {
+  await user.click(screen.getByRole('tab', { name: 'JSON' }));
+  const json = screen.getByLabelText('Task schema (JSON)');
+  await user.clear(json);
+  await user.click(json);
+  await user.paste(JSON.stringify(schema));
+}
+
 describe('QualificationsPage', () => {
   it('lists each qualification with its domain, status, settings, pool and attempts, and warns where the pool is short', async () => {
     fakeServer({
-      'GET /api/v1/qualifications': () => ({ status: 200, body: { items: [MEDICINE, LAW] } }),
-      'GET /api/v1/projects': () => ({ status: 200, body: { items: [PROJECT_ROW(MEDICINE, 'active'), PROJECT_ROW(LAW, 'draft')], nextCursor: null } }),
-      'GET /api/v1/qualifications/q1/attempts': () => ({ status: 200, body: { items: [OPEN, FAILED, PASSED] } }),
-      'GET /api/v1/qualifications/q2/attempts': () => ({ status: 200, body: { items: [] } }),
+      'GET /api/v1/qualifications': ok({ items: [MEDICINE, LAW] }),
+      'GET /api/v1/projects': ok({ items: [PROJECT_ROW(MEDICINE, 'active'), PROJECT_ROW(LAW, 'draft')], nextCursor: null }),
+      'GET /api/v1/qualifications/q1/attempts': ok({ items: [OPEN, FAILED, PASSED] }),
+      'GET /api/v1/qualifications/q2/attempts': ok({ items: [] }),
     });
     renderAt('/qualifications');
     const table = await screen.findByRole('table', { name: /Qualifications/ });
@@ -122,8 +155,7 @@ describe('NewQualificationPage', () => {
     const { sent } = fakeServer({});
     const user = userEvent.setup();
     renderAt('/qualifications/new');
-    await user.clear(screen.getByLabelText('Pass mark (%)'));
-    await user.type(screen.getByLabelText('Pass mark (%)'), '150');
+    await retype(user, 'Pass mark (%)', '150');
     await user.click(screen.getByRole('button', { name: 'Create qualification' }));
     expect(screen.getByLabelText('Name')).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByLabelText('Name')).toHaveAccessibleDescription('A name is needed');
@@ -136,28 +168,20 @@ describe('NewQualificationPage', () => {
   it('creates it from the settings, the schema (JSON tab) and the guidelines in one call, then opens its gold-items tab', async () => {
     const { sent } = fakeServer({
       'POST /api/v1/qualifications': ({ body }) => ({ status: 201, body: { ...MEDICINE, ...(body as object), id: 'q9', goldItems: 0, cooldownSeconds: 43_200 } }),
-      'GET /api/v1/qualifications/q9': () => ({ status: 200, body: { ...MEDICINE, id: 'q9', goldItems: 0 } }),
-      'GET /api/v1/projects/q9': () => ({ status: 200, body: PROJECT_ROW({ ...MEDICINE, id: 'q9' }, 'active') }),
+      'GET /api/v1/qualifications/q9': ok({ ...MEDICINE, id: 'q9', goldItems: 0 }),
+      'GET /api/v1/projects/q9': ok(PROJECT_ROW({ ...MEDICINE, id: 'q9' }, 'active')),
     });
     const user = userEvent.setup();
     renderAt('/qualifications/new');
-    await user.type(screen.getByLabelText('Name'), 'Medicine basics');
-    await user.type(screen.getByLabelText('Domain'), 'medicine');
-    await user.clear(screen.getByLabelText('Pass mark (%)'));
-    await user.type(screen.getByLabelText('Pass mark (%)'), '66.7');
-    await user.clear(screen.getByLabelText('Items per attempt'));
-    await user.type(screen.getByLabelText('Items per attempt'), '3');
-    await user.clear(screen.getByLabelText('Cooldown (hours)'));
-    await user.type(screen.getByLabelText('Cooldown (hours)'), '12');
+    await typeNameAndDomain(user);
+    await retype(user, 'Pass mark (%)', '66.7');
+    await retype(user, 'Items per attempt', '3');
+    await retype(user, 'Cooldown (hours)', '12');
     // The radio group from the keyboard: Tab into it, an arrow moves to Feedback.
     screen.getByRole('radio', { name: /Audit/ }).focus();
     await user.keyboard('{ArrowDown}');
     expect(screen.getByRole('radio', { name: /Feedback/ })).toBeChecked();
-    await user.click(screen.getByRole('tab', { name: 'JSON' }));
-    const json = screen.getByLabelText('Task schema (JSON)');
-    await user.clear(json);
-    await user.click(json);
-    await user.paste(JSON.stringify(schema));
+    await pasteSchema(user, schema);
     await user.click(screen.getByRole('button', { name: 'Create qualification' }));
 
     await waitFor(() => expect(screen.getByTestId('where')).toHaveTextContent('/qualifications/q9/items'));
@@ -182,13 +206,8 @@ describe('NewQualificationPage', () => {
     });
     const user = userEvent.setup();
     renderAt('/qualifications/new');
-    await user.type(screen.getByLabelText('Name'), 'Medicine basics');
-    await user.type(screen.getByLabelText('Domain'), 'medicine');
-    await user.click(screen.getByRole('tab', { name: 'JSON' }));
-    const json = screen.getByLabelText('Task schema (JSON)');
-    await user.clear(json);
-    await user.click(json);
-    await user.paste(JSON.stringify(schema));
+    await typeNameAndDomain(user);
+    await pasteSchema(user, schema);
     await user.click(screen.getByRole('button', { name: 'Create qualification' }));
     await waitFor(() => expect(screen.getByLabelText('Pass mark (%)')).toHaveAttribute('aria-invalid', 'true'));
     expect(screen.getByLabelText('Pass mark (%)')).toHaveAccessibleDescription('passMark must be within 0..1');
@@ -198,12 +217,7 @@ describe('NewQualificationPage', () => {
 
 describe('QualificationPage', () => {
   it('shows the settings and the attempts table: annotator, vendor, answered, correct, result and accuracy with its interval', async () => {
-    fakeServer({
-      'GET /api/v1/qualifications/q1': () => ({ status: 200, body: MEDICINE }),
-      'GET /api/v1/projects/q1': () => ({ status: 200, body: PROJECT_ROW(MEDICINE, 'active') }),
-      'GET /api/v1/qualifications/q1/attempts': () => ({ status: 200, body: { items: [OPEN, FAILED, PASSED] } }),
-      'GET /api/v1/vendors': () => ({ status: 200, body: VENDORS }),
-    });
+    fakeServer(pageRoutes(MEDICINE, [OPEN, FAILED, PASSED]));
     renderAt('/qualifications/q1');
     expect(await screen.findByRole('heading', { level: 1, name: 'Medicine basics' })).toBeInTheDocument();
     const settings = within(screen.getByLabelText('Settings'));
@@ -226,12 +240,7 @@ describe('QualificationPage', () => {
   });
 
   it('says annotators cannot start while the pool is smaller than an attempt, with the way to import', async () => {
-    fakeServer({
-      'GET /api/v1/qualifications/q2': () => ({ status: 200, body: LAW }),
-      'GET /api/v1/projects/q2': () => ({ status: 200, body: PROJECT_ROW(LAW, 'active') }),
-      'GET /api/v1/qualifications/q2/attempts': () => ({ status: 200, body: { items: [] } }),
-      'GET /api/v1/vendors': () => ({ status: 200, body: VENDORS }),
-    });
+    fakeServer(pageRoutes(LAW, []));
     renderAt('/qualifications/q2');
     const note = await screen.findByRole('note');
     expect(note).toHaveTextContent('Only 4 gold items: an attempt takes 10, so annotators cannot start it until there are at least that many.');
