@@ -83,6 +83,15 @@ function open() {
   );
 }
 
+/** Serves `tasks`, opens the queue and waits for the first item; returns the fake server and a user. */
+async function start(tasks: ReviewTask[]) {
+  const server = serve(tasks);
+  const user = userEvent.setup();
+  open();
+  await screen.findByText('Item text number 1');
+  return { server, user };
+}
+
 const posts = (server: ReturnType<typeof fakeServer>, path: string) => server.sent.filter((r) => r.method === 'POST' && r.path === path);
 
 describe('ReviewQueue', () => {
@@ -106,10 +115,7 @@ describe('ReviewQueue', () => {
   });
 
   it('accepts with a, then loads the next review', async () => {
-    const server = serve([task(1), task(2)]);
-    const user = userEvent.setup();
-    open();
-    await screen.findByText('Item text number 1');
+    const { server, user } = await start([task(1), task(2)]);
     await user.keyboard('a');
     expect(await screen.findByText('Item text number 2')).toBeInTheDocument();
     expect(posts(server, '/api/v1/reviews/rev_1/accept')).toHaveLength(1);
@@ -117,10 +123,7 @@ describe('ReviewQueue', () => {
   });
 
   it('rejects with r and a reason (Enter confirms; an empty reason cannot be sent)', async () => {
-    const server = serve([task(1)]);
-    const user = userEvent.setup();
-    open();
-    await screen.findByText('Item text number 1');
+    const { server, user } = await start([task(1)]);
     await user.keyboard('r');
     const dialog = await screen.findByRole('dialog', { name: 'Reject this annotation' });
     const reason = within(dialog).getByRole('textbox', { name: /Reason/ });
@@ -136,10 +139,7 @@ describe('ReviewQueue', () => {
   });
 
   it('corrects with c: the answers open prefilled, the widget keys edit them and Ctrl+Enter saves', async () => {
-    const server = serve([task(1)]);
-    const user = userEvent.setup();
-    open();
-    await screen.findByText('Item text number 1');
+    const { server, user } = await start([task(1)]);
     await user.keyboard('c');
     const form = await screen.findByLabelText('Your correction');
     expect(within(form).getByRole('radio', { name: /Positive/ })).toHaveAttribute('aria-checked', 'true');
@@ -153,10 +153,7 @@ describe('ReviewQueue', () => {
   });
 
   it('moves between questions with Alt+arrows while correcting, and the ? overlay lists the active question\'s keys', async () => {
-    const server = serve([task(1)]);
-    const user = userEvent.setup();
-    open();
-    await screen.findByText('Item text number 1');
+    const { server, user } = await start([task(1)]);
     await user.keyboard('c');
     const form = await screen.findByLabelText('Your correction');
     await user.keyboard('{Alt>}{ArrowDown}{/Alt}');
@@ -177,10 +174,7 @@ describe('ReviewQueue', () => {
   });
 
   it('leaves a correction with Esc, unsaved, and shows the keys with ?', async () => {
-    const server = serve([task(1)]);
-    const user = userEvent.setup();
-    open();
-    await screen.findByText('Item text number 1');
+    const { server, user } = await start([task(1)]);
     await user.keyboard('c3{Escape}');
     expect(screen.queryByLabelText('Your correction')).not.toBeInTheDocument();
     expect(screen.getByRole('radio', { name: /Positive/ })).toHaveAttribute('aria-checked', 'true');
