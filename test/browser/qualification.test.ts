@@ -3,7 +3,7 @@
  * creates a qualification in the domain `medicine` in the console (settings in the form, the schema in the builder's
  * JSON tab) and imports its gold items on its gold-items tab; a production project in `medicine` asking for a
  * measured skill of 0.6 is set up through the API. An annotator whose profile lists `medicine` signs in and finds
- * the project blocked ("Needs a qualification"), starts the qualification from the keyboard, answers its items
+ * the project blocked ("Needs the … qualification", with the server's sentence), starts the qualification from the keyboard, answers its items
  * with the keyboard alone, passes, and then gets a task on the production project. The manager sees the attempt in
  * the qualification's table. axe on every screen; no request leaves the server under test.
  */
@@ -145,7 +145,8 @@ describe.skipIf(!inject('chromium'))('qualifications in the browser', () => {
     const project = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Triage notes' }) });
     const note = project.getByRole('note');
     await note.waitFor();
-    expect(await note.innerText()).toMatch(/Needs a qualification/);
+    expect(await note.innerText()).toMatch(/Needs the “Medicine: triage basics” qualification/);
+    expect(await note.innerText()).toMatch(/at least 60% in medicine/);
     expect(await project.getByRole('link', { name: /Start labeling/ }).count()).toBe(0);
     const qualification = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Medicine: triage basics' }) });
     await qualification.getByText('Not taken').waitFor();
@@ -154,7 +155,7 @@ describe.skipIf(!inject('chromium'))('qualifications in the browser', () => {
     await screenshot(page, 'qualification-annotator-blocked-1280');
 
     // The link moves the keyboard to the Qualifications section.
-    await note.getByRole('link', { name: 'Take a qualification' }).press('Enter');
+    await note.getByRole('link', { name: 'Take “Medicine: triage basics”' }).press('Enter');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('id'))).toBe('qualifications');
   });
 

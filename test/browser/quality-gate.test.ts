@@ -37,7 +37,7 @@ describe.skipIf(!inject('chromium'))('the quality gate in the browser', () => {
       body: rows.map((r) => JSON.stringify(r)).join('\n') + '\n',
     });
     expect(res.status, await res.text()).toBe(201);
-    const me = await annotator.call<{ name: string }>('GET', '/api/v1/auth/me');
+    const me = await annotator.call<{ name: string }>('GET', '/api/v1/me');
     annotatorName = me.json.name;
   });
   afterAll(() => journey?.close());
