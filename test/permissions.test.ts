@@ -44,6 +44,7 @@ const ACCESS: Record<string, readonly Role[]> = {
   'POST /api/v1/projects/:projectId/items': ['admin', 'manager'],
   'POST /api/v1/projects/:projectId/gold': ['admin', 'manager'],
   'POST /api/v1/projects/:projectId/tasks/next': ['admin', 'annotator'],
+  'POST /api/v1/tasks/next': ['admin', 'annotator'],
   'GET /api/v1/projects/:projectId/annotations': ['admin', 'manager', 'reviewer', 'annotator'],
   'GET /api/v1/projects/:projectId/progress': ['admin', 'manager', 'reviewer', 'vendor_manager'],
   'GET /api/v1/projects/:projectId/my-progress': ['admin', 'annotator'],

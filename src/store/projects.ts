@@ -43,6 +43,34 @@ export function listProjects(db: Executor, o: ListProjectsOptions): Promise<Proj
 }
 
 /**
+ * The active production projects an annotator of `vendorId` may work on, in serving order: project priority first,
+ * then age. With the project (if any) where they hold a live lease, which is resumed before anything else.
+ */
+export async function workQueueProjects(db: Executor, o: { orgId: string; vendorId: string | null; annotatorId: string; now: string }) {
+  const projects = await db
+    .selectFrom('projects')
+    .selectAll()
+    .where('org_id', '=', o.orgId)
+    .where('status', '=', 'active')
+    .where('kind', '=', 'production')
+    .where((eb) => openToVendorCondition(eb, o.vendorId))
+    .orderBy('priority', 'desc')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  const lease = await db
+    .selectFrom('assignments')
+    .select('project_id')
+    .where('annotator_id', '=', o.annotatorId)
+    .where('status', '=', 'leased')
+    .where('lease_expires_at', '>', o.now)
+    .orderBy('created_at')
+    .limit(1)
+    .executeTakeFirst();
+  return { projects, leasedIn: lease?.project_id ?? null };
+}
+
+/**
  * A project is open to a vendor when it lists no vendors at all (open to the whole organization) or lists this
  * vendor as enabled. Annotators without a vendor see only projects that list no vendors.
  */

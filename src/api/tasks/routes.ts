@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { nextTask } from '../../services/tasks/next-task.js';
+import { nextTaskAnywhere } from '../../services/tasks/next-task-anywhere.js';
 import { submitAnnotation } from '../../services/tasks/submit-annotation.js';
 import { skipTask } from '../../services/tasks/skip-task.js';
 import { skipAndClaimNext, submitAndClaimNext } from '../../services/tasks/claim-follow-up.js';
@@ -89,6 +90,22 @@ export const taskRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = async (a
       },
     },
     async (req) => nextTask(deps, actorOf(req), req.params.projectId),
+  );
+
+  app.post(
+    '/tasks/next',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'Claim the next task in any of my projects (project priority, then item priority, then age), or resume my open lease',
+        description:
+          'Tries each active project open to me in order of project priority, then age, with that project\'s own rules. ' +
+          '409 no_task: `details.reason` is the reason every project gave (or none_eligible when they differ), ' +
+          '`details.projects` each project\'s reason.',
+        response: { 200: taskView, ...errors },
+      },
+    },
+    async (req) => nextTaskAnywhere(deps, actorOf(req)),
   );
 
   app.post(

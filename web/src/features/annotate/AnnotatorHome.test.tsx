@@ -36,8 +36,13 @@ const qualification = (id: string, name: string, mine: Standing): Qualification 
 });
 const inAnHour = new Date(Date.now() + 3_600_000).toISOString();
 
-function serveHome(projects: Record<string, { name: string; blocked: MyProgress['blocked']; extra?: Partial<MyProgress> }>, qualifications: Qualification[] = []) {
+function serveHome(
+  projects: Record<string, { name: string; blocked: MyProgress['blocked']; extra?: Partial<MyProgress> }>,
+  qualifications: Qualification[] = [],
+  more: Parameters<typeof serve>[0] = {},
+) {
   return serve({
+    ...more,
     'GET /api/v1/projects': () => ({ body: { items: Object.entries(projects).map(([id, p]) => project(id, p.name)), nextCursor: null } }),
     ...Object.fromEntries(Object.entries(projects).map(([id, p]) => [`GET /api/v1/projects/${id}/my-progress`, () => ({ body: { ...progress(id, p.blocked), ...p.extra } })])),
     'GET /api/v1/qualifications': () => ({ body: { items: qualifications } }),
@@ -94,6 +99,25 @@ describe('AnnotatorHome', () => {
     expect(await within(contracts).findByRole('note')).toHaveTextContent(/Outside your domains.*ask your manager to add it/);
   });
 
+
+  it('starts the most urgent task across projects and opens that project’s workspace', async () => {
+    const task = { assignmentId: 'asg_1', projectId: 'p2', item: { id: 'i', data: {} }, schemaVersion: 1, guidelineVersion: 1, leaseExpiresAt: inAnHour };
+    serveHome({ p1: { name: 'Reviews', blocked: null }, p2: { name: 'Chats', blocked: null } }, [], { 'POST /api/v1/tasks/next': () => ({ body: task }) });
+    renderWithApp(<AnnotatorHome />, { me: ANNOTATOR, path: '/annotate' });
+    await userEvent.click(await screen.findByRole('button', { name: 'Start the most urgent task' }));
+    await waitFor(() => expect(currentLocation()).toBe('/annotate/p2'));
+  });
+
+  it('says why there is no task in any project', async () => {
+    const message = 'None of your 2 projects has a task for you (project finished)';
+    serveHome({ p1: { name: 'Reviews', blocked: null }, p2: { name: 'Chats', blocked: null } }, [], {
+      'POST /api/v1/tasks/next': () => ({ status: 409, body: { error: { code: 'no_task', message, details: { reason: 'project_finished', projects: [] } } } }),
+    });
+    renderWithApp(<AnnotatorHome />, { me: ANNOTATOR, path: '/annotate' });
+    await userEvent.click(await screen.findByRole('button', { name: 'Start the most urgent task' }));
+    expect(await screen.findByRole('status')).toHaveTextContent(message);
+    expect(currentLocation()).toBe('/annotate');
+  });
 
   it('names the qualification that opens a project, with the server’s own sentence', async () => {
     const message = 'This project asks for a measured skill of at least 60% in medicine, and you have no record in it yet: take the qualification "Medicine: triage basics" (Qualifications) to earn one';

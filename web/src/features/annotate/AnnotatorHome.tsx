@@ -6,8 +6,9 @@
  * qualification points at the Qualifications section below the projects, where they take one.
  */
 import { useEffect } from 'react';
-import { Link } from 'react-router';
-import { useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate } from 'react-router';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../../api/client';
 import { queryKeys, useProjects } from '../../api/queries';
 import type { MyProgress, Project } from '../../api/types';
 import { Empty, ErrorMessage, Loading } from '../../components/Status';
@@ -164,12 +165,38 @@ function useFreshStanding() {
   }, [queryClient]);
 }
 
+/**
+ * "The most urgent task": the server picks across every project open to them (project priority, then item priority,
+ * then age; a held lease first), and the workspace of that project opens on it (resuming the lease just taken).
+ */
+function NextAnywhere() {
+  const navigate = useNavigate();
+  const claim = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/tasks/next')),
+    onSuccess: (task) => navigate(`/annotate/${task.projectId}`),
+  });
+  return (
+    <div className="home-next">
+      <button type="button" className="btn primary" onClick={() => claim.mutate()} aria-disabled={claim.isPending}>
+        {claim.isPending ? 'Finding your next task…' : 'Start the most urgent task'}
+      </button>
+      <p className="muted small">Across all your projects, highest priority first.</p>
+      {claim.isError && (
+        <p className="status" role="status">
+          {claim.error.message}
+        </p>
+      )}
+    </div>
+  );
+}
+
 export function AnnotatorHome() {
   useFreshStanding();
   const projects = useProjects();
   return (
     <main className="page">
       <h1>Your projects</h1>
+      {projects.data && projects.data.items.length > 1 && <NextAnywhere />}
       {projects.isPending && <Loading label="Loading projects" />}
       {projects.isError && <ErrorMessage error={projects.error} />}
       {projects.data && projects.data.items.length === 0 && <Empty>No project is open to you yet.</Empty>}
