@@ -146,6 +146,7 @@ const SAMPLE_BODIES: Record<string, () => Pick<SampleRequest, 'payload' | 'heade
     headers: { 'content-type': 'application/x-ndjson' },
   }),
   'POST /api/v1/projects/:projectId/tasks/next': () => ({ payload: {} }),
+  'POST /api/v1/tasks/next': () => ({ payload: {} }),
   'POST /api/v1/tasks/:assignmentId/submit': () => ({ payload: { answers: { sentiment: 'pos' }, timeSpentMs: 100 } }),
   'POST /api/v1/tasks/:assignmentId/skip': () => ({ payload: { reason: 'Skipped by a sweep' } }),
   'PUT /api/v1/projects/:projectId/review-policy': () => ({ payload: { sampleRate: 0.5, firstN: 3, flagged: true } }),
