@@ -73,6 +73,8 @@ interface ProjectState {
   sent: { schemaVersion: number; newest: string | null; gold: number; excluded: string; readAt: number } | null;
   /** Annotations acknowledged by this process since the last refresh. */
   pending: RawAnnotation[];
+  /** The next refresh starts over (set by `noteInputsChanged`, also while a refresh runs). */
+  mustReset: boolean;
   lastError: unknown;
 }
 
@@ -86,7 +88,7 @@ export class LiveResults {
   private stateOf(projectId: string): ProjectState {
     let s = this.projects.get(projectId);
     if (!s) {
-      s = { running: null, dirty: false, judgments: 0, sent: null, pending: [], lastError: null };
+      s = { running: null, dirty: false, judgments: 0, sent: null, pending: [], mustReset: false, lastError: null };
       this.projects.set(projectId, s);
     }
     return s;
@@ -130,7 +132,7 @@ export class LiveResults {
   noteInputsChanged(projectId: string): void {
     if (this.closed) return;
     const s = this.stateOf(projectId);
-    s.sent = null;
+    s.mustReset = true;
     s.dirty = true;
     if (s.judgments < INLINE_JUDGMENTS) this.kick(projectId, s);
   }
@@ -175,7 +177,8 @@ export class LiveResults {
     const project = await getProject(db, projectId);
     if (!project || project.kind !== 'production') return { written: 0, deleted: 0, reopened: 0 };
     const s = this.stateOf(projectId);
-    const reset = s.sent === null || s.sent.schemaVersion !== project.schema_version;
+    const reset = s.mustReset || s.sent === null || s.sent.schemaVersion !== project.schema_version;
+    s.mustReset = false;
     const sent = reset ? { schemaVersion: project.schema_version, newest: null, gold: -1, excluded: '', readAt: 0 } : s.sent!;
     const startedAt = Date.now();
     const reconcile = reset || o.readAll || startedAt - sent.readAt >= RECONCILE_MS;
