@@ -274,6 +274,10 @@ describe.each(DIALECTS)('review on %s', (dialect) => {
     expect((await z.post(`/api/v1/projects/${projectId}/items/${itemId}/flag`, { reason: 'Unclear' })).statusCode).toBe(404);
     const flagged = await x.post(`/api/v1/projects/${projectId}/items/${itemId}/flag`, { reason: 'The text is cut off' });
     expect(flagged.statusCode, flagged.body).toBe(200);
+    // The item's page shows the flag, with who made it; an unflagged item's says null.
+    expect((await w.manager.get(`/api/v1/projects/${projectId}/items/${itemId}`)).json().flag).toMatchObject({ reason: 'The text is cut off', flaggedBy: x.user.id });
+    const others = (await w.manager.get(`/api/v1/projects/${projectId}/items`)).json().items.filter((i: { id: string }) => i.id !== itemId);
+    expect((await w.manager.get(`/api/v1/projects/${projectId}/items/${others[0].id}`)).json().flag).toBeNull();
     // Flags count only when the policy says so.
     expect((await next(w.reviewer, projectId)).json().error.code).toBe('no_task');
     await setPolicy(w, projectId, { flagged: true });

@@ -61,6 +61,10 @@ export const itemDetail = itemSummary.omit({ preview: true }).extend({
   gold: z.object({ answers: jsonObject, explanation: z.string().nullable() }).optional().describe('Only for roles that may see gold'),
   annotations: z.array(itemAnnotation),
   aggregates: z.array(questionAggregate),
+  flag: z
+    .object({ reason: z.string(), flaggedBy: z.string().describe('User id of who flagged it'), createdAt: z.string() })
+    .nullable()
+    .describe('Flagged for review; null when not'),
 });
 
 export const listResultsQuery = pageQuery.extend({

@@ -7,6 +7,7 @@ import { loadProjectResults, authorizeResults } from './project-results.js';
 import type { QuestionAggregate } from './result-types.js';
 import { judgmentsNeededOf, statusOf, type ItemSummary } from './list-items.js';
 import { requireProject } from '../projects/projects.js';
+import { getFlag } from '../../store/reviews.js';
 
 export interface ItemAnnotationView {
   id: string;
@@ -36,6 +37,8 @@ export interface ItemDetail {
   gold?: { answers: Record<string, unknown>; explanation: string | null };
   annotations: ItemAnnotationView[];
   aggregates: QuestionAggregate[];
+  /** The flag that sends the item's annotations to review (when the policy follows flags); null when unflagged. */
+  flag: { reason: string; flaggedBy: string; createdAt: string } | null;
 }
 
 /**
@@ -49,11 +52,12 @@ export async function getItem(deps: ServiceDeps, actor: Actor, projectId: string
   const item = await getProjectItem(db, project.id, itemId);
   if (!item) throw notFound('Item');
   const seesGold = can(actor, 'gold.manage');
-  const [annotations, leased, gold, loaded] = await Promise.all([
+  const [annotations, leased, gold, loaded, flag] = await Promise.all([
     listItemAnnotations(db, item.id),
     hasLiveLease(db, item.id, nowIsoOf(deps)),
     seesGold ? getGoldAnswer(db, item.id) : Promise.resolve(undefined),
     loadProjectResults(deps, project),
+    getFlag(db, item.id),
   ]);
   return {
     id: item.id,
@@ -79,5 +83,6 @@ export async function getItem(deps: ServiceDeps, actor: Actor, projectId: string
       createdAt: a.created_at,
     })),
     aggregates: loaded.results.byItem.get(item.id) ?? [],
+    flag: flag ? { reason: flag.reason, flaggedBy: flag.flagged_by, createdAt: flag.created_at } : null,
   };
 }

@@ -4995,6 +4995,13 @@ export interface paths {
                                 standardError?: number;
                                 scores?: number[];
                             }[];
+                            /** @description Flagged for review; null when not */
+                            flag: {
+                                reason: string;
+                                /** @description User id of who flagged it */
+                                flaggedBy: string;
+                                createdAt: string;
+                            } | null;
                         };
                     };
                 };

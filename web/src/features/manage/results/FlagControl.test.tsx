@@ -76,4 +76,12 @@ describe('FlagControl', () => {
     renderWithApp(<FlagControl projectId="p1" itemId="i1" />, { me: { ...ADMIN, role: 'vendor_manager', vendorId: 'v1' } });
     expect(screen.queryByRole('button', { name: /Flag/ })).toBeNull();
   });
+
+  it('shows a flag made before, with its reason, and offers to change it', async () => {
+    serve({ flaggedRule: true });
+    renderWithApp(<FlagControl projectId="p1" itemId="i1" existing={{ reason: 'Two readings of the same word' }} />);
+    expect(screen.getByRole('button', { name: 'Change the flag reason' })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Flagged for review: Two readings of the same word');
+    expect(await screen.findByText('The review policy sends every annotation of this item to review.')).toBeInTheDocument();
+  });
 });

@@ -1,8 +1,8 @@
 /**
  * "Flag for review" on an item's page in Results, for those who review (admins, managers, reviewers): a reason,
  * then the flag. Under a review policy with its flagged-items rule, every annotation of the item goes to review; the
- * control says so, or says that the policy ignores flags and where to change that. The item's page does not tell
- * whether it was flagged before, so what is shown is this visit's flag.
+ * control says so, or says that the policy ignores flags and where to change that. A flag made before (the item's
+ * `flag`) shows the same way, with its reason, and can be given a new reason.
  */
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Link } from 'react-router';
@@ -14,19 +14,23 @@ import { useFlagItem } from './queries';
 
 const MAX_REASON = 2000;
 
-export function FlagControl({ projectId, itemId }: { projectId: string; itemId: string }) {
+/** The item's flag as the item's page reports it: null when it is not flagged. */
+export type ExistingFlag = { reason: string } | null;
+
+export function FlagControl({ projectId, itemId, existing = null }: { projectId: string; itemId: string; existing?: ExistingFlag }) {
   const me = useMe().data;
   if (!me || !canReview(me.role)) return null;
-  // Keyed by item: moving to another item starts without a form or a flag shown.
-  return <FlagForm key={itemId} projectId={projectId} itemId={itemId} />;
+  // Keyed by item: moving to another item starts without a form, showing that item's own flag.
+  return <FlagForm key={itemId} projectId={projectId} itemId={itemId} existing={existing} />;
 }
 
-function FlagForm({ projectId, itemId }: { projectId: string; itemId: string }) {
+function FlagForm({ projectId, itemId, existing }: { projectId: string; itemId: string; existing: ExistingFlag }) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const flag = useFlagItem(projectId, itemId);
-  const policy = useReviewPolicy(projectId, flag.isSuccess);
+  const shown: ExistingFlag = flag.isSuccess ? flag.data : existing;
+  const policy = useReviewPolicy(projectId, shown !== null);
   const toggle = useRef<HTMLButtonElement>(null);
   const reasonRef = useRef<HTMLTextAreaElement>(null);
   // Opening the form is asking to type the reason.
@@ -62,7 +66,7 @@ function FlagForm({ projectId, itemId }: { projectId: string; itemId: string }) 
         aria-controls={`${id}-form`}
         onClick={() => (open ? close() : setOpen(true))}
       >
-        {flag.isSuccess ? 'Change the flag reason' : 'Flag for review'}
+        {shown ? 'Change the flag reason' : 'Flag for review'}
       </button>
       {open && (
         <form id={`${id}-form`} className="flag-form" onSubmit={submit} onKeyDown={onKeyDown} aria-label="Flag for review">
@@ -88,9 +92,9 @@ function FlagForm({ projectId, itemId }: { projectId: string; itemId: string }) 
         </form>
       )}
       <div role="status" className="flag-status">
-        {flag.isSuccess && (
+        {shown && (
           <>
-            <span className="flag-badge">Flagged for review: {flag.data.reason}</span>{' '}
+            <span className="flag-badge">Flagged for review: {shown.reason}</span>{' '}
             {policy.data &&
               (policy.data.flagged ? (
                 <span className="muted small">The review policy sends every annotation of this item to review.</span>

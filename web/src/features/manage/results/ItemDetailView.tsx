@@ -39,7 +39,7 @@ export function ItemDetailView({ projectId, itemId, schema, schemaVersion }: Pro
         <span className="muted small">
           {item.judgments} of {item.judgmentsNeeded} judgments · id <code>{item.id}</code>
         </span>
-        <FlagControl projectId={projectId} itemId={item.id} />
+        <FlagControl projectId={projectId} itemId={item.id} existing={item.flag} />
       </header>
 
       <section aria-labelledby="results-data" className="results-section">

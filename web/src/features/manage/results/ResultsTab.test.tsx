@@ -37,6 +37,7 @@ const detail = (id: string, extra: Partial<ItemDetail> = {}): ItemDetail => ({
   judgmentsNeeded: 2,
   status: 'complete',
   createdAt: '2025-03-01T10:00:00.000Z',
+  flag: null,
   isGold: true,
   gold: { answers: { sentiment: 'neg' }, explanation: 'It *is* negative.' },
   annotations: [
