@@ -149,7 +149,7 @@ describe.skipIf(!inject('chromium'))('the review loop in the browser', () => {
   it('corrects one with C: the active question’s keys change the answer, Ctrl+Enter saves it', async () => {
     const page = reviewer.page;
     // The queue is ready for its keys: no dialog open, the annotation under review shown with its schema.
-    await expect.poll(() => page.evaluate(() => document.querySelector('dialog[open]') === null)).toBe(true);
+    await expect.poll(() => page.locator('dialog[open]').count()).toBe(0);
     await page.getByRole('group', { name: 'The annotator\'s answers' }).waitFor();
     await page.keyboard.press('c');
     const correction = page.getByRole('group', { name: 'Your correction' });
