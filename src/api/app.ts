@@ -22,6 +22,7 @@ import { taskRoutes } from './tasks/routes.js';
 import { annotationRoutes } from './annotations/routes.js';
 import { resultRoutes } from './results/routes.js';
 import { qualityRoutes } from './quality/routes.js';
+import { signalRoutes } from './quality/signals-routes.js';
 import { qualityGateRoutes } from './quality-gates/routes.js';
 import { reviewRoutes } from './review/routes.js';
 import { qualificationRoutes } from './qualifications/routes.js';
@@ -98,6 +99,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(annotationRoutes, { deps: opts.deps });
       await api.register(resultRoutes, { deps: opts.deps });
       await api.register(qualityRoutes, { deps: opts.deps });
+      await api.register(signalRoutes, { deps: opts.deps });
       await api.register(qualityGateRoutes, { deps: opts.deps });
       await api.register(reviewRoutes, { deps: opts.deps });
       await api.register(qualificationRoutes, { deps: opts.deps });

@@ -22,7 +22,7 @@ export const REVIEW_OUTCOMES = ['accept', 'reject', 'correct'] as const;
 export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
 export const REVIEW_STATUSES = ['leased', 'decided'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
-export const REVIEW_TRIGGERS = ['sample', 'first_n', 'flagged', 'low_confidence', 'requested'] as const;
+export const REVIEW_TRIGGERS = ['sample', 'first_n', 'flagged', 'low_confidence', 'requested', 'signal'] as const;
 export type ReviewTrigger = (typeof REVIEW_TRIGGERS)[number];
 
 export function getPolicy(db: Executor, projectId: string): Promise<ReviewPolicyRow | undefined> {
@@ -88,7 +88,7 @@ export interface CandidateQuery {
   projectId: string;
   reviewerId: string;
   now: string;
-  policy: { sampleRate: number; firstN: number; flagged: boolean; lowConfidence: number | null };
+  policy: { sampleRate: number; firstN: number; flagged: boolean; lowConfidence: number | null; signals: boolean };
   /** Claim this annotation only (a reviewer asked for it), whatever the policy. */
   annotationId?: string | undefined;
 }
@@ -100,6 +100,7 @@ export interface Candidate {
   first_n: number;
   flagged: number;
   low_confidence: number;
+  signal: number;
 }
 
 /**
@@ -108,7 +109,7 @@ export interface Candidate {
  * reviewer, and chosen by the policy. The `sampled`/`first_n`/`flagged` columns say which rules chose it.
  */
 export function findCandidate(db: Executor, q: CandidateQuery): Promise<Candidate | undefined> {
-  const { sampleRate, firstN, flagged, lowConfidence } = q.policy;
+  const { sampleRate, firstN, flagged, lowConfidence, signals } = q.policy;
   const uncertain = (eb: CandidateEB) => (lowConfidence === null ? eb.lit(false) : isUncertain(eb, lowConfidence));
   const byPolicy = q.annotationId === undefined;
   let query = db
@@ -121,6 +122,7 @@ export function findCandidate(db: Executor, q: CandidateQuery): Promise<Candidat
       eb.case().when(firstNFor(eb, firstN)).then(1).else(0).end().as('first_n'),
       eb.case().when(flagged ? isFlagged(eb) : eb.lit(false)).then(1).else(0).end().as('flagged'),
       eb.case().when(uncertain(eb)).then(1).else(0).end().as('low_confidence'),
+      eb.case().when(signals ? hasSignal(eb) : eb.lit(false)).then(1).else(0).end().as('signal'),
     ])
     .where('a.project_id', '=', q.projectId)
     .where('a.annotator_id', '<>', q.reviewerId)
@@ -140,7 +142,7 @@ export function findCandidate(db: Executor, q: CandidateQuery): Promise<Candidat
     .$if(!byPolicy, (qb) => qb.where('a.id', '=', q.annotationId!))
     .$if(byPolicy, (qb) =>
       qb.where((eb) =>
-        eb.or([sampledFor(eb, sampleRate), firstNFor(eb, firstN), ...(flagged ? [isFlagged(eb)] : []), ...(lowConfidence === null ? [] : [uncertain(eb)])]),
+        eb.or([sampledFor(eb, sampleRate), firstNFor(eb, firstN), ...(flagged ? [isFlagged(eb)] : []), ...(lowConfidence === null ? [] : [uncertain(eb)]), ...(signals ? [hasSignal(eb)] : [])]),
       ),
     )
     .orderBy('a.created_at')
@@ -179,6 +181,11 @@ function isUncertain(eb: CandidateEB, threshold: number): Expression<SqlBool> {
       .where('ir.confidence', '<', threshold)
       .where((e) => e('ii.submitted_count', '>=', e(e.ref('pp.overlap_k'), '+', e.ref('ii.extra_k')))),
   );
+}
+
+/** The annotation has a persisted effort or fraud signal (`annotation_signals`, written when signals are computed). */
+function hasSignal(eb: CandidateEB): Expression<SqlBool> {
+  return eb.exists(eb.selectFrom('annotation_signals as sg').select('sg.annotation_id').whereRef('sg.annotation_id', '=', 'a.id'));
 }
 
 function isFlagged(eb: CandidateEB): Expression<SqlBool> {

@@ -223,6 +223,8 @@ export interface ReviewPoliciesTable {
   flagged: number;
   /** Annotations of items whose aggregate confidence is under this go to review; null: off. */
   low_confidence: Generated<number | null>;
+  /** 1: every annotation with a persisted signal (annotation_signals) goes to review. */
+  signals: Generated<number>;
   updated_by: string;
   updated_at: string;
 }
@@ -362,6 +364,34 @@ export interface DB {
   qualification_attempts: QualificationAttemptsTable;
   annotator_skills: AnnotatorSkillsTable;
   item_results: ItemResultsTable;
+  signal_policies: SignalPoliciesTable;
+  annotation_signals: AnnotationSignalsTable;
+}
+
+/** A project's signal thresholds (absent: the defaults). */
+export interface SignalPoliciesTable {
+  project_id: string;
+  too_fast_ratio: number;
+  too_fast_min_others: number;
+  pasted_share: number;
+  duplicate_jaccard: number;
+  duplicate_min_words: number;
+  straight_share: number;
+  straight_alpha: number;
+  straight_min_n: number;
+  /** null: the quality gate's streak. */
+  gold_fail_streak: number | null;
+  updated_by: string;
+  updated_at: string;
+}
+
+/** A signal on an annotation, as last computed: one row per annotation and kind. */
+export interface AnnotationSignalsTable {
+  annotation_id: string;
+  project_id: string;
+  kind: string;
+  value: number;
+  created_at: string;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -150,6 +150,7 @@ const SAMPLE_BODIES: Record<string, () => Pick<SampleRequest, 'payload' | 'heade
   'POST /api/v1/tasks/:assignmentId/submit': () => ({ payload: { answers: { sentiment: 'pos' }, timeSpentMs: 100 } }),
   'POST /api/v1/tasks/:assignmentId/skip': () => ({ payload: { reason: 'Skipped by a sweep' } }),
   'PUT /api/v1/projects/:projectId/review-policy': () => ({ payload: { sampleRate: 0.5, firstN: 3, flagged: true } }),
+  'PUT /api/v1/projects/:projectId/signal-policy': () => ({ payload: { tooFastRatio: 0.2, pastedShare: 0.6 } }),
   'POST /api/v1/projects/:projectId/reviews/next': () => ({ payload: {} }),
   'POST /api/v1/reviews/:reviewId/accept': () => ({ payload: {} }),
   'POST /api/v1/reviews/:reviewId/reject': () => ({ payload: { reason: 'Rejected by a sweep' } }),

@@ -13,6 +13,7 @@ export const reviewPolicy = z.object({
     .max(1)
     .nullable()
     .describe("Every annotation of an item whose aggregated answer's confidence is under this; null: off"),
+  signals: z.boolean().describe('Every annotation with an effort or fraud signal (GET /projects/{id}/quality/signals computes and stores them)'),
 });
 
 export const reviewPolicyView = reviewPolicy.extend({ projectId: z.string(), updatedAt: z.string().nullable().describe('null: never set (nothing goes to review)') });

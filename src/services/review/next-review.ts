@@ -50,7 +50,7 @@ export async function nextReview(deps: ServiceDeps, actor: Actor, projectId: str
       const triggers =
         target !== undefined
           ? 'requested'
-          : [Number(c.sampled) && 'sample', Number(c.first_n) && 'first_n', Number(c.flagged) && 'flagged', Number(c.low_confidence) && 'low_confidence'].filter(Boolean).join(',');
+          : [Number(c.sampled) && 'sample', Number(c.first_n) && 'first_n', Number(c.flagged) && 'flagged', Number(c.low_confidence) && 'low_confidence', Number(c.signal) && 'signal'].filter(Boolean).join(',');
       const id = await reviews.takeReview(trx, {
         id: newId('review'),
         projectId: project.id,

@@ -19,6 +19,8 @@ export interface ReviewPolicy {
   flagged: boolean;
   /** Annotations of items whose aggregate confidence (the live result) is under this go to review; null: off. */
   lowConfidence: number | null;
+  /** Every annotation with an effort or fraud signal (as last computed, `annotation_signals`) goes to review. */
+  signals: boolean;
 }
 
 export interface ReviewPolicyView extends ReviewPolicy {
@@ -26,12 +28,12 @@ export interface ReviewPolicyView extends ReviewPolicy {
   updatedAt: string | null;
 }
 
-export const DEFAULT_POLICY: ReviewPolicy = { sampleRate: 0, firstN: 0, flagged: false, lowConfidence: null };
+export const DEFAULT_POLICY: ReviewPolicy = { sampleRate: 0, firstN: 0, flagged: false, lowConfidence: null, signals: false };
 
 export async function loadPolicy(db: Executor, projectId: string): Promise<ReviewPolicy & { updatedAt: string | null }> {
   const row = await reviews.getPolicy(db, projectId);
   if (!row) return { ...DEFAULT_POLICY, updatedAt: null };
-  return { sampleRate: row.sample_rate, firstN: row.first_n, flagged: row.flagged === 1, lowConfidence: row.low_confidence ?? null, updatedAt: row.updated_at };
+  return { sampleRate: row.sample_rate, firstN: row.first_n, flagged: row.flagged === 1, lowConfidence: row.low_confidence ?? null, signals: row.signals === 1, updatedAt: row.updated_at };
 }
 
 /** Managers, admins and reviewers read the policy (a reviewer's queue is made by it). */
@@ -59,6 +61,7 @@ export async function setReviewPolicy(deps: ServiceDeps, actor: Actor, projectId
       firstN: input.firstN ?? current.firstN,
       flagged: input.flagged ?? current.flagged,
       lowConfidence: input.lowConfidence === undefined ? current.lowConfidence : input.lowConfidence,
+      signals: input.signals ?? current.signals,
     };
     await reviews.upsertPolicy(trx, {
       project_id: p.id,
@@ -66,6 +69,7 @@ export async function setReviewPolicy(deps: ServiceDeps, actor: Actor, projectId
       first_n: next.firstN,
       flagged: next.flagged ? 1 : 0,
       low_confidence: next.lowConfidence,
+      signals: next.signals ? 1 : 0,
       updated_by: actorId(actor),
       updated_at: now,
     });

@@ -9,6 +9,7 @@ import * as goldScores from './2026-11-25-0003-gold-scores.js';
 import * as reviews from './2026-11-25-0004-reviews.js';
 import * as qualityGates from './2026-11-25-0005-quality-gates.js';
 import * as routing from './2026-11-25-0006-routing-and-live-quality.js';
+import * as signals from './2026-11-25-0007-signals.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-25-0001-initial': initial,
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-25-0004-reviews': reviews,
   '2026-11-25-0005-quality-gates': qualityGates,
   '2026-11-25-0006-routing-and-live-quality': routing,
+  '2026-11-25-0007-signals': signals,
 };
 
 export const migrationProvider: MigrationProvider = {

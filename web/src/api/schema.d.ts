@@ -5625,6 +5625,531 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{projectId}/signal-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The thresholds of the effort and fraud signals (defaults when never set) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description too_fast: time on task under this fraction of the item's median and of the annotator's own median */
+                            tooFastRatio: number;
+                            /** @description too_fast: other annotators' annotations an item needs for its own median (fewer: the project's median) */
+                            tooFastMinOthers: number;
+                            /** @description pasted: pasted characters over the length of the text answers at or above this */
+                            pastedShare: number;
+                            /** @description near_duplicate: estimated Jaccard similarity (MinHash over word 3-grams) at or above this */
+                            duplicateJaccard: number;
+                            /** @description near_duplicate: texts with fewer words are ignored */
+                            duplicateMinWords: number;
+                            /** @description straight_lining: share of the annotator's most frequent answer at or above this */
+                            straightShare: number;
+                            /** @description straight_lining: one-sided binomial p-value against the other annotators' share under this */
+                            straightAlpha: number;
+                            /** @description straight_lining: answers to the question needed */
+                            straightMinN: number;
+                            /** @description gold_fail_streak: gold items missed in a row; null: the quality gate's streak (0: off) */
+                            goldFailStreak: number | null;
+                            projectId: string;
+                            /** @description null: never set (the defaults apply) */
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Set signal thresholds; fields left out keep their value */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description too_fast: time on task under this fraction of the item's median and of the annotator's own median */
+                        tooFastRatio?: number;
+                        /** @description too_fast: other annotators' annotations an item needs for its own median (fewer: the project's median) */
+                        tooFastMinOthers?: number;
+                        /** @description pasted: pasted characters over the length of the text answers at or above this */
+                        pastedShare?: number;
+                        /** @description near_duplicate: estimated Jaccard similarity (MinHash over word 3-grams) at or above this */
+                        duplicateJaccard?: number;
+                        /** @description near_duplicate: texts with fewer words are ignored */
+                        duplicateMinWords?: number;
+                        /** @description straight_lining: share of the annotator's most frequent answer at or above this */
+                        straightShare?: number;
+                        /** @description straight_lining: one-sided binomial p-value against the other annotators' share under this */
+                        straightAlpha?: number;
+                        /** @description straight_lining: answers to the question needed */
+                        straightMinN?: number;
+                        /** @description gold_fail_streak: gold items missed in a row; null: the quality gate's streak (0: off) */
+                        goldFailStreak?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description too_fast: time on task under this fraction of the item's median and of the annotator's own median */
+                            tooFastRatio: number;
+                            /** @description too_fast: other annotators' annotations an item needs for its own median (fewer: the project's median) */
+                            tooFastMinOthers: number;
+                            /** @description pasted: pasted characters over the length of the text answers at or above this */
+                            pastedShare: number;
+                            /** @description near_duplicate: estimated Jaccard similarity (MinHash over word 3-grams) at or above this */
+                            duplicateJaccard: number;
+                            /** @description near_duplicate: texts with fewer words are ignored */
+                            duplicateMinWords: number;
+                            /** @description straight_lining: share of the annotator's most frequent answer at or above this */
+                            straightShare: number;
+                            /** @description straight_lining: one-sided binomial p-value against the other annotators' share under this */
+                            straightAlpha: number;
+                            /** @description straight_lining: answers to the question needed */
+                            straightMinN: number;
+                            /** @description gold_fail_streak: gold items missed in a row; null: the quality gate's streak (0: off) */
+                            goldFailStreak: number | null;
+                            projectId: string;
+                            /** @description null: never set (the defaults apply) */
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/quality/signals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Effort and fraud signals: flagged annotations (paged, oldest first), counts per annotator and per vendor (a vendor manager: their vendor only) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The nextCursor of the previous page */
+                    cursor?: string;
+                    limit?: number;
+                    /** @description Only annotations with this flag */
+                    kind?: "too_fast" | "pasted" | "near_duplicate" | "straight_lining" | "gold_fail_streak";
+                };
+                header?: never;
+                path: {
+                    projectId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            projectId: string;
+                            policy: {
+                                /** @description too_fast: time on task under this fraction of the item's median and of the annotator's own median */
+                                tooFastRatio: number;
+                                /** @description too_fast: other annotators' annotations an item needs for its own median (fewer: the project's median) */
+                                tooFastMinOthers: number;
+                                /** @description pasted: pasted characters over the length of the text answers at or above this */
+                                pastedShare: number;
+                                /** @description near_duplicate: estimated Jaccard similarity (MinHash over word 3-grams) at or above this */
+                                duplicateJaccard: number;
+                                /** @description near_duplicate: texts with fewer words are ignored */
+                                duplicateMinWords: number;
+                                /** @description straight_lining: share of the annotator's most frequent answer at or above this */
+                                straightShare: number;
+                                /** @description straight_lining: one-sided binomial p-value against the other annotators' share under this */
+                                straightAlpha: number;
+                                /** @description straight_lining: answers to the question needed */
+                                straightMinN: number;
+                                /** @description gold_fail_streak: gold items missed in a row; null: the quality gate's streak (0: off) */
+                                goldFailStreak: number | null;
+                            };
+                            items: {
+                                annotationId: string;
+                                itemId: string;
+                                annotatorId: string;
+                                vendorId: string | null;
+                                createdAt: string;
+                                flags: {
+                                    /** @enum {string} */
+                                    kind: "too_fast" | "pasted" | "near_duplicate" | "straight_lining" | "gold_fail_streak";
+                                    detail: string;
+                                    value: number;
+                                    threshold: number;
+                                }[];
+                            }[];
+                            /** @description null on the last page */
+                            nextCursor: string | null;
+                            /** @description Per annotator: annotations flagged, by kind */
+                            annotators: {
+                                annotatorId: string;
+                                vendorId: string | null;
+                                /** @description Annotations considered (reviewers’ corrections left out) */
+                                n: number;
+                                /** @description Annotations with at least one flag */
+                                flagged: number;
+                                byKind: {
+                                    too_fast: number;
+                                    pasted: number;
+                                    near_duplicate: number;
+                                    straight_lining: number;
+                                    gold_fail_streak: number;
+                                };
+                            }[];
+                            /** @description Per vendor (null: no vendor) */
+                            vendors: {
+                                vendorId: string | null;
+                                /** @description Annotations considered (reviewers’ corrections left out) */
+                                n: number;
+                                /** @description Annotations with at least one flag */
+                                flagged: number;
+                                byKind: {
+                                    too_fast: number;
+                                    pasted: number;
+                                    near_duplicate: number;
+                                    straight_lining: number;
+                                    gold_fail_streak: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{projectId}/quality/gates": {
         parameters: {
             query?: never;
@@ -5967,6 +6492,8 @@ export interface paths {
                             flagged: boolean;
                             /** @description Every annotation of an item whose aggregated answer's confidence is under this; null: off */
                             lowConfidence: number | null;
+                            /** @description Every annotation with an effort or fraud signal (GET /projects/{id}/quality/signals computes and stores them) */
+                            signals: boolean;
                             projectId: string;
                             /** @description null: never set (nothing goes to review) */
                             updatedAt: string | null;
@@ -6091,6 +6618,8 @@ export interface paths {
                         flagged?: boolean;
                         /** @description Every annotation of an item whose aggregated answer's confidence is under this; null: off */
                         lowConfidence?: number | null;
+                        /** @description Every annotation with an effort or fraud signal (GET /projects/{id}/quality/signals computes and stores them) */
+                        signals?: boolean;
                     };
                 };
             };
@@ -6110,6 +6639,8 @@ export interface paths {
                             flagged: boolean;
                             /** @description Every annotation of an item whose aggregated answer's confidence is under this; null: off */
                             lowConfidence: number | null;
+                            /** @description Every annotation with an effort or fraud signal (GET /projects/{id}/quality/signals computes and stores them) */
+                            signals: boolean;
                             projectId: string;
                             /** @description null: never set (nothing goes to review) */
                             updatedAt: string | null;
@@ -6265,7 +6796,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "leased" | "decided";
                             /** @description Why it came to review */
-                            triggers: ("sample" | "first_n" | "flagged" | "low_confidence" | "requested")[];
+                            triggers: ("sample" | "first_n" | "flagged" | "low_confidence" | "requested" | "signal")[];
                             leaseExpiresAt: string;
                             outcome: ("accept" | "reject" | "correct") | null;
                             reason: string | null;
@@ -6446,7 +6977,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "leased" | "decided";
                             /** @description Why it came to review */
-                            triggers: ("sample" | "first_n" | "flagged" | "low_confidence" | "requested")[];
+                            triggers: ("sample" | "first_n" | "flagged" | "low_confidence" | "requested" | "signal")[];
                             leaseExpiresAt: string;
                             outcome: ("accept" | "reject" | "correct") | null;
                             reason: string | null;
@@ -6604,7 +7135,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "leased" | "decided";
                             /** @description Why it came to review */
-                            triggers: ("sample" | "first_n" | "flagged" | "low_confidence" | "requested")[];
+                            triggers: ("sample" | "first_n" | "flagged" | "low_confidence" | "requested" | "signal")[];
                             leaseExpiresAt: string;
                             outcome: ("accept" | "reject" | "correct") | null;
                             reason: string | null;
@@ -6765,7 +7296,7 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "leased" | "decided";
                                 /** @description Why it came to review */
-                                triggers: ("sample" | "first_n" | "flagged" | "low_confidence" | "requested")[];
+                                triggers: ("sample" | "first_n" | "flagged" | "low_confidence" | "requested" | "signal")[];
                                 leaseExpiresAt: string;
                                 outcome: ("accept" | "reject" | "correct") | null;
                                 reason: string | null;
@@ -6946,7 +7477,7 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "leased" | "decided";
                                 /** @description Why it came to review */
-                                triggers: ("sample" | "first_n" | "flagged" | "low_confidence" | "requested")[];
+                                triggers: ("sample" | "first_n" | "flagged" | "low_confidence" | "requested" | "signal")[];
                                 leaseExpiresAt: string;
                                 outcome: ("accept" | "reject" | "correct") | null;
                                 reason: string | null;

@@ -1,0 +1,175 @@
+/**
+ * Effort and fraud signals through the API on both dialects. Six annotators label the same 8 items (a label and a
+ * free-text rationale): two honest ones (15-24 s, their own words), one too fast (0.8 s on everything), one paster
+ * (client signals say the whole rationale was pasted), and two who submit the same rationale on each item. The
+ * signals name exactly the seeded ones with the right kinds, nothing fires on the honest ones, the flags are
+ * persisted for SQL and drive the review policy's `signal` trigger, a vendor manager sees their vendor only, an
+ * annotator is refused, and the thresholds change what fires.
+ */
+import { describe, expect, it } from 'vitest';
+import { DIALECTS } from './support/databases.js';
+import { worldPerSuite } from './support/world.js';
+import { buildItems, buildProject, type Client, type World } from './factories.js';
+import type { Store } from '../src/store/db.js';
+
+const schema = {
+  questions: [
+    { id: 'sentiment', type: 'label', prompt: 'Sentiment?', field: 'text', options: [{ value: 'pos', label: 'Positive' }, { value: 'neg', label: 'Negative' }] },
+    { id: 'rationale', type: 'text', prompt: 'Why?', required: false },
+  ],
+};
+const ITEMS = 8;
+/** 25 words unique to (who, item): no two such texts share a shingle. */
+const ownWords = (who: string, item: number) => Array.from({ length: 25 }, (_, k) => `${who}w${item}x${k}`).join(' ');
+
+type Role = 'honest' | 'fast' | 'paster' | 'copier';
+interface Seeded {
+  client: Client;
+  role: Role;
+  name: string;
+}
+
+async function labelAll(c: Client, projectId: string, s: Seeded, index: number): Promise<void> {
+  for (let n = 0; ; n++) {
+    const next = await c.post(`/api/v1/projects/${projectId}/tasks/next`);
+    if (next.statusCode === 409) return;
+    expect(next.statusCode, next.body).toBe(200);
+    const t = next.json() as { assignmentId: string; item: { id: string; externalId?: string } };
+    const item = n;
+    const rationale = s.role === 'copier' ? `copied answer for ${t.item.id} ${ownWords('shared', 0)}` : ownWords(s.name, item);
+    const timeSpentMs = s.role === 'fast' ? 800 : 15_000 + 1_000 * ((item * 7 + index * 3) % 10);
+    const clientSignals = s.role === 'paster' ? { pastes: 1, pastedChars: rationale.length } : { pastes: 0, pastedChars: 0, keystrokes: rationale.length };
+    const sub = await c.post(`/api/v1/tasks/${t.assignmentId}/submit`, { answers: { sentiment: (item + index) % 2 === 0 ? 'pos' : 'neg', rationale }, timeSpentMs, clientSignals });
+    expect(sub.statusCode, sub.body).toBe(201);
+  }
+}
+
+interface SignalsBody {
+  items: { annotationId: string; annotatorId: string; vendorId: string | null; flags: { kind: string; value: number; threshold: number; detail: string }[] }[];
+  nextCursor: string | null;
+  annotators: { annotatorId: string; vendorId: string | null; n: number; flagged: number; byKind: Record<string, number> }[];
+  vendors: { vendorId: string | null; n: number; flagged: number; byKind: Record<string, number> }[];
+}
+
+describe.each(DIALECTS)('effort and fraud signals on %s', (dialect) => {
+  let store: Store;
+  let w: World;
+  worldPerSuite(dialect, { annotators: 6 }, (s, world) => {
+    store = s;
+    w = world;
+  });
+
+  let projectId: string;
+  let seeded: Seeded[];
+  const roleOf = (annotatorId: string) => seeded.find((s) => s.client.user.id === annotatorId)!.role;
+  const kindsByRole = (body: SignalsBody) => {
+    const out: Record<string, Set<string>> = {};
+    for (const f of body.items) for (const g of f.flags) (out[roleOf(f.annotatorId)] ??= new Set()).add(g.kind);
+    return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, [...v].sort()]));
+  };
+
+  it('flags the too-fast annotator, the paster and both copiers with the right kinds, and not the honest ones', async () => {
+    projectId = await buildProject(w, { schema, items: buildItems(ITEMS, 'sig'), overlapK: 6 });
+    // buildWorld alternates vendors: even indices in-house, odd ones crowd.
+    const roles: Role[] = ['honest', 'fast', 'paster', 'copier', 'copier', 'honest'];
+    seeded = w.annotators.map((client, i) => ({ client, role: roles[i]!, name: `a${i}` }));
+    for (const [i, s] of seeded.entries()) await labelAll(s.client, projectId, s, i);
+
+    const res = await w.manager.get(`/api/v1/projects/${projectId}/quality/signals?limit=500`);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json() as SignalsBody;
+    expect(kindsByRole(body)).toEqual({ fast: ['too_fast'], paster: ['pasted'], copier: ['near_duplicate'] });
+    // Every annotation of each seeded annotator is flagged: 8 + 8 + 2 × 8.
+    expect(body.items).toHaveLength(4 * ITEMS);
+    for (const s of seeded) {
+      const counts = body.annotators.find((a) => a.annotatorId === s.client.user.id)!;
+      expect(counts.n).toBe(ITEMS);
+      expect(counts.flagged).toBe(s.role === 'honest' ? 0 : ITEMS);
+    }
+    const fast = body.items.find((f) => roleOf(f.annotatorId) === 'fast')!.flags[0]!;
+    // 800 ms against the item's median of the five others (each between 15 and 24 s).
+    expect(fast.threshold).toBe(0.25);
+    expect(fast.value).toBeGreaterThan(800 / 24_000 - 1e-9);
+    expect(fast.value).toBeLessThan(800 / 15_000 + 1e-9);
+    const copy = body.items.find((f) => roleOf(f.annotatorId) === 'copier')!.flags[0]!;
+    expect(copy).toMatchObject({ value: 1, threshold: 0.8 });
+    const pasted = body.items.find((f) => roleOf(f.annotatorId) === 'paster')!.flags[0]!;
+    expect(pasted).toMatchObject({ value: 1, threshold: 0.5 });
+    // Per vendor: in-house has the paster and a copier (16 flagged of 24), crowd the fast one and a copier.
+    expect(body.vendors.map((v) => [v.vendorId, v.n, v.flagged]).sort()).toEqual(
+      [
+        [w.vendors.crowd, 3 * ITEMS, 2 * ITEMS],
+        [w.vendors.inHouse, 3 * ITEMS, 2 * ITEMS],
+      ].sort(),
+    );
+
+    // Persisted for SQL: one row per annotation and kind.
+    const rows = await store.db.selectFrom('annotation_signals').select(['kind']).where('project_id', '=', projectId).execute();
+    const byKind = rows.reduce<Record<string, number>>((m, r) => ({ ...m, [r.kind]: (m[r.kind] ?? 0) + 1 }), {});
+    expect(byKind).toEqual({ too_fast: ITEMS, pasted: ITEMS, near_duplicate: 2 * ITEMS });
+
+    // Paged, oldest first, and filtered by kind.
+    const first = (await w.manager.get(`/api/v1/projects/${projectId}/quality/signals?limit=10`)).json() as SignalsBody;
+    expect(first.items).toHaveLength(10);
+    const second = (await w.manager.get(`/api/v1/projects/${projectId}/quality/signals?limit=500&cursor=${first.nextCursor}`)).json() as SignalsBody;
+    expect([...first.items, ...second.items].map((f) => f.annotationId)).toEqual(body.items.map((f) => f.annotationId));
+    const onlyPasted = (await w.manager.get(`/api/v1/projects/${projectId}/quality/signals?kind=pasted`)).json() as SignalsBody;
+    expect(onlyPasted.items.map((f) => roleOf(f.annotatorId))).toEqual(Array(ITEMS).fill('paster'));
+  });
+
+  it('shows a vendor manager their vendor only, a reviewer everything, and refuses annotators', async () => {
+    const vm = await w.addUser('vendor_manager', w.vendors.crowd);
+    const res = await vm.get(`/api/v1/projects/${projectId}/quality/signals?limit=500`);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json() as SignalsBody;
+    expect(body.items.length).toBe(2 * ITEMS);
+    expect(new Set(body.items.map((f) => f.vendorId))).toEqual(new Set([w.vendors.crowd]));
+    expect(body.annotators.every((a) => a.vendorId === w.vendors.crowd)).toBe(true);
+    expect(body.vendors.map((v) => v.vendorId)).toEqual([w.vendors.crowd]);
+    expect(kindsByRole(body)).toEqual({ fast: ['too_fast'], copier: ['near_duplicate'] });
+
+    expect((await w.reviewer.get(`/api/v1/projects/${projectId}/quality/signals`)).statusCode).toBe(200);
+    expect((await w.annotators[0]!.get(`/api/v1/projects/${projectId}/quality/signals`)).statusCode).toBe(403);
+    expect((await w.annotators[0]!.get(`/api/v1/projects/${projectId}/signal-policy`)).statusCode).toBe(403);
+  });
+
+  it('sends flagged annotations to review with trigger signal when the review policy asks', async () => {
+    const put = await w.manager.request('PUT', `/api/v1/projects/${projectId}/review-policy`, { signals: true });
+    expect(put.statusCode, put.body).toBe(200);
+    expect(put.json()).toMatchObject({ signals: true, sampleRate: 0 });
+    const next = await w.reviewer.post(`/api/v1/projects/${projectId}/reviews/next`, {});
+    expect(next.statusCode, next.body).toBe(200);
+    const review = next.json() as { annotationId: string; triggers: string[]; annotatorId: string };
+    expect(review.triggers).toEqual(['signal']);
+    expect(roleOf(review.annotatorId)).not.toBe('honest');
+    await w.manager.request('PUT', `/api/v1/projects/${projectId}/review-policy`, { signals: false });
+  });
+
+  it('uses the project thresholds: defaults, validation naming the field, and a change that changes what fires', async () => {
+    const def = await w.manager.get(`/api/v1/projects/${projectId}/signal-policy`);
+    expect(def.json()).toMatchObject({ tooFastRatio: 0.25, pastedShare: 0.5, duplicateJaccard: 0.8, straightShare: 0.9, straightAlpha: 0.001, straightMinN: 20, updatedAt: null });
+
+    const bad = await w.manager.request('PUT', `/api/v1/projects/${projectId}/signal-policy`, { tooFastRatio: 2 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.field).toContain('tooFastRatio');
+    const badMin = await w.manager.request('PUT', `/api/v1/projects/${projectId}/signal-policy`, { duplicateMinWords: 2.5 });
+    expect(badMin.statusCode).toBe(400);
+    expect(badMin.json().error.field).toContain('duplicateMinWords');
+    expect((await w.manager.get(`/api/v1/projects/${projectId}/signal-policy`)).json()).toMatchObject({ updatedAt: null });
+
+    // 800 ms is 0.033-0.053 of the item medians: a ratio of 0.02 no longer flags it. Copies need more than
+    // 40 words to count now (theirs have 29), so they stop too; the paster still fires.
+    const put = await w.manager.request('PUT', `/api/v1/projects/${projectId}/signal-policy`, { tooFastRatio: 0.02, duplicateMinWords: 40 });
+    expect(put.statusCode, put.body).toBe(200);
+    const after = (await w.manager.get(`/api/v1/projects/${projectId}/quality/signals?limit=500`)).json() as SignalsBody;
+    expect(kindsByRole(after)).toEqual({ paster: ['pasted'] });
+    const rows = await store.db.selectFrom('annotation_signals').select(['kind']).where('project_id', '=', projectId).execute();
+    expect(new Set(rows.map((r) => r.kind))).toEqual(new Set(['pasted']));
+
+    // Straight-lining: 8 answers are under n = 20; at n ≥ 5, share ≥ 0.5 and α = 0.5 the label answers of everyone
+    // alternate evenly (share ½ against a prior of ½, p > 0.5), so it still does not fire.
+    await w.manager.request('PUT', `/api/v1/projects/${projectId}/signal-policy`, { straightMinN: 5, straightShare: 0.5, straightAlpha: 0.5 });
+    const sl = (await w.manager.get(`/api/v1/projects/${projectId}/quality/signals?kind=straight_lining`)).json() as SignalsBody;
+    expect(sl.items).toEqual([]);
+  });
+});
