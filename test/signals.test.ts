@@ -4,12 +4,13 @@
  * (client signals say the whole rationale was pasted), and two who submit the same rationale on each item. The
  * signals name exactly the seeded ones with the right kinds, nothing fires on the honest ones, the flags are
  * persisted for SQL and drive the review policy's `signal` trigger, a vendor manager sees their vendor only, an
- * annotator is refused, and the thresholds change what fires.
+ * annotator is refused, and the thresholds change what fires. On a gold project, a run of missed gold items as long
+ * as the quality gate's streak flags exactly the annotations of that run.
  */
 import { describe, expect, it } from 'vitest';
 import { DIALECTS } from './support/databases.js';
 import { worldPerSuite } from './support/world.js';
-import { buildItems, buildProject, type Client, type World } from './factories.js';
+import { buildItems, buildProject, labelSchema, toJsonl, type Client, type World } from './factories.js';
 import type { Store } from '../src/store/db.js';
 
 const schema = {
@@ -145,6 +146,26 @@ describe.each(DIALECTS)('effort and fraud signals on %s', (dialect) => {
     await w.manager.request('PUT', `/api/v1/projects/${projectId}/review-policy`, { signals: false });
   });
 
+  it('computes the flags for the signal trigger when nobody has asked for them yet', async () => {
+    const fresh = await buildProject(w, { schema, items: buildItems(3, 'rt'), overlapK: 5 });
+    const five = w.annotators.slice(0, 5);
+    for (const [i, c] of five.entries()) {
+      for (;;) {
+        const next = await c.post(`/api/v1/projects/${fresh}/tasks/next`);
+        if (next.statusCode === 409) break;
+        const sub = await c.post(`/api/v1/tasks/${next.json().assignmentId}/submit`, { answers: { sentiment: 'pos' }, timeSpentMs: i === 0 ? 800 : 20_000 + 1_000 * i });
+        expect(sub.statusCode, sub.body).toBe(201);
+      }
+    }
+    expect(await store.db.selectFrom('annotation_signals').select('annotation_id').where('project_id', '=', fresh).execute()).toEqual([]);
+    expect((await w.manager.request('PUT', `/api/v1/projects/${fresh}/review-policy`, { signals: true })).statusCode).toBe(200);
+    const next = await w.reviewer.post(`/api/v1/projects/${fresh}/reviews/next`, {});
+    expect(next.statusCode, next.body).toBe(200);
+    expect(next.json()).toMatchObject({ triggers: ['signal'], annotatorId: five[0]!.user.id });
+    const rows = await store.db.selectFrom('annotation_signals').select(['kind']).where('project_id', '=', fresh).execute();
+    expect(rows.map((r) => r.kind)).toEqual(['too_fast', 'too_fast', 'too_fast']);
+  });
+
   it('uses the project thresholds: defaults, validation naming the field, and a change that changes what fires', async () => {
     const def = await w.manager.get(`/api/v1/projects/${projectId}/signal-policy`);
     expect(def.json()).toMatchObject({ tooFastRatio: 0.25, pastedShare: 0.5, duplicateJaccard: 0.8, straightShare: 0.9, straightAlpha: 0.001, straightMinN: 20, updatedAt: null });
@@ -171,5 +192,37 @@ describe.each(DIALECTS)('effort and fraud signals on %s', (dialect) => {
     await w.manager.request('PUT', `/api/v1/projects/${projectId}/signal-policy`, { straightMinN: 5, straightShare: 0.5, straightAlpha: 0.5 });
     const sl = (await w.manager.get(`/api/v1/projects/${projectId}/quality/signals?kind=straight_lining`)).json() as SignalsBody;
     expect(sl.items).toEqual([]);
+  });
+
+  it('flags the gold items of a run of misses as long as the gate streak, and not a run broken by a right answer', async () => {
+    const res = await w.manager.post('/api/v1/projects', { name: `Gold streak ${Math.random()}`, schema: labelSchema, overlapK: 1, goldRate: 1, qualityGate: { maxFailStreak: 3 } });
+    expect(res.statusCode, res.body).toBe(201);
+    const goldProject = res.json().id as string;
+    const items = [
+      ...Array.from({ length: 4 }, (_, i) => ({ id: `plain-${i}`, data: { text: `A plain review ${i}.` } })),
+      ...Array.from({ length: 8 }, (_, i) => ({ id: `gold-${i}`, data: { text: `A checked review ${i}.` }, gold: { sentiment: 'neg' } })),
+    ];
+    expect((await w.manager.request('POST', `/api/v1/projects/${goldProject}/items`, toJsonl(items), { 'content-type': 'application/x-ndjson' })).statusCode).toBe(201);
+    const label = async (c: Client, sentiment: string) => {
+      const t = await c.post(`/api/v1/projects/${goldProject}/tasks/next`);
+      expect(t.statusCode, t.body).toBe(200);
+      const sub = await c.post(`/api/v1/tasks/${t.json().assignmentId}/submit`, { answers: { sentiment }, timeSpentMs: 10_000 });
+      expect(sub.statusCode, sub.body).toBe(201);
+      return sub.json().id as string;
+    };
+    const [missing, , recovering] = w.annotators as [Client, Client, Client];
+    // Three misses in a row (the gate then pauses them); the other misses two, answers right, misses once more.
+    const run = [await label(missing, 'pos'), await label(missing, 'pos'), await label(missing, 'neu')];
+    for (const s of ['pos', 'pos', 'neg', 'pos']) await label(recovering, s);
+
+    const body = (await w.manager.get(`/api/v1/projects/${goldProject}/quality/signals`)).json() as SignalsBody;
+    expect(body.items.map((f) => f.annotationId).sort()).toEqual([...run].sort());
+    for (const f of body.items) expect(f.flags).toEqual([{ kind: 'gold_fail_streak', detail: 'one of 3 gold items missed in a row', value: 3, threshold: 3 }]);
+    const recovered = body.annotators.find((a) => a.annotatorId === recovering.user.id)!;
+    expect(recovered).toMatchObject({ n: 4, flagged: 0 });
+
+    // The signal policy can ask for a longer streak than the gate's.
+    await w.manager.request('PUT', `/api/v1/projects/${goldProject}/signal-policy`, { goldFailStreak: 4 });
+    expect(((await w.manager.get(`/api/v1/projects/${goldProject}/quality/signals`)).json() as SignalsBody).items).toEqual([]);
   });
 });

@@ -160,6 +160,14 @@ async function computeSignals(deps: ServiceDeps, project: ProjectRow): Promise<C
   });
 }
 
+/**
+ * Brings the project's persisted flags (`annotation_signals`) up to date with its annotations: the review policy's
+ * `signals` trigger calls it before choosing, so a flag counts without anyone having opened the signals first.
+ */
+export async function refreshSignals(deps: ServiceDeps, project: ProjectRow): Promise<void> {
+  await computeSignals(deps, project);
+}
+
 const emptyCounts = (): SignalCounts => ({ n: 0, flagged: 0, byKind: Object.fromEntries(SIGNAL_KINDS.map((k) => [k, 0])) as Record<SignalKind, number> });
 
 export interface SignalsQuery {

@@ -15,6 +15,7 @@ import type { Executor } from '../../store/db.js';
 import type { ServiceDeps } from '../deps.js';
 import { requireProject } from '../projects/projects.js';
 import { loadPolicy } from './policy.js';
+import { refreshSignals } from '../quality/signals.js';
 import { presentTask, type ReviewTaskView } from './present.js';
 
 /** Attempts when a concurrent reviewer takes the chosen annotation first (PostgreSQL; SQLite never races). */
@@ -37,6 +38,7 @@ export async function nextReview(deps: ServiceDeps, actor: Actor, projectId: str
     if (a.annotator_id === actor.userId) throw forbidden('You cannot review your own annotation');
   }
   const policy = await loadPolicy(db, project.id);
+  if (policy.signals && target === undefined) await refreshSignals(deps, project);
   const now = deps.now();
   const nowIso = now.toISOString();
   const leaseExpiresAt = new Date(now.getTime() + project.lease_seconds * 1000).toISOString();
