@@ -57,6 +57,12 @@ export interface VendorsTable {
   name: string;
   kind: string;
   created_at: string;
+  /** 'per_task' or 'per_hour'; null until pay terms are set. */
+  pay_model: Generated<string | null>;
+  /** The rate in integer minor units of `currency`. */
+  pay_rate_minor: Generated<number | null>;
+  /** ISO 4217 code. */
+  currency: Generated<string | null>;
 }
 
 export interface AnnotatorProfilesTable {

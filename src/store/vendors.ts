@@ -6,6 +6,15 @@ export async function insertVendor(db: Executor, row: VendorRow) {
   await db.insertInto('vendors').values(row).execute();
 }
 
+/** Writes a vendor's name, kind and pay terms. */
+export async function updateVendorRow(db: Executor, row: VendorRow) {
+  await db
+    .updateTable('vendors')
+    .set({ name: row.name, kind: row.kind, pay_model: row.pay_model, pay_rate_minor: row.pay_rate_minor, currency: row.currency })
+    .where('id', '=', row.id)
+    .execute();
+}
+
 export function getVendor(db: Executor, id: string): Promise<VendorRow | undefined> {
   return db.selectFrom('vendors').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -127,6 +127,7 @@ const SAMPLE_BODIES: Record<string, () => Pick<SampleRequest, 'payload' | 'heade
   }),
   'PATCH /api/v1/users/:userId': () => ({ payload: { name: `Renamed by a sweep ${sampleUnique()}` } }),
   'POST /api/v1/vendors': () => ({ payload: { name: `Vendor ${sampleUnique()}`, kind: 'crowd' } }),
+  'PATCH /api/v1/vendors/:vendorId': () => ({ payload: { payModel: 'per_task', payRateMinor: 12, currency: 'USD' } }),
   'POST /api/v1/projects': () => ({ payload: { name: `Sweep ${sampleUnique()}`, schema: labelSchema, overlapK: 1 } }),
   'PATCH /api/v1/projects/:projectId': () => ({ payload: { name: `Renamed by a sweep ${sampleUnique()}`, overlapK: 3 } }),
   'PUT /api/v1/projects/:projectId/schema': () => ({ payload: labelSchema }),

@@ -2,11 +2,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLES } from '../../core/permissions.js';
 import { createUser, listUsers, updateUser } from '../../services/workforce/users.js';
-import { createVendor, listVendors } from '../../services/workforce/vendors.js';
+import { createVendor, getVendorInScope, listVendors, updateVendor } from '../../services/workforce/vendors.js';
 import type { ServiceDeps } from '../../services/deps.js';
 import { actorOf } from '../auth/authenticate.js';
 import { errors, page, pageQuery } from '../common-schemas.js';
-import { createUserBody, createVendorBody, updateUserBody, userView, vendorView } from './schemas.js';
+import { createUserBody, createVendorBody, updateUserBody, updateVendorBody, userView, vendorView } from './schemas.js';
 
 export const workforceRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = async (app, { deps }) => {
   app.get(
@@ -52,5 +52,30 @@ export const workforceRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = asy
     '/vendors',
     { schema: { tags: ['workforce'], summary: 'Create a vendor (admin)', body: createVendorBody, response: { 201: vendorView, ...errors } } },
     async (req, reply) => reply.code(201).send(await createVendor(deps, actorOf(req), req.body)),
+  );
+  app.get(
+    '/vendors/:vendorId',
+    {
+      schema: {
+        tags: ['workforce'],
+        summary: 'One vendor with its pay terms; a vendor manager sees its own only',
+        params: z.object({ vendorId: z.string() }),
+        response: { 200: vendorView, ...errors },
+      },
+    },
+    async (req) => getVendorInScope(deps, actorOf(req), req.params.vendorId),
+  );
+  app.patch(
+    '/vendors/:vendorId',
+    {
+      schema: {
+        tags: ['workforce'],
+        summary: "Rename a vendor or set its pay terms (admin): payModel, payRateMinor and currency together",
+        params: z.object({ vendorId: z.string() }),
+        body: updateVendorBody,
+        response: { 200: vendorView, ...errors },
+      },
+    },
+    async (req) => updateVendor(deps, actorOf(req), req.params.vendorId, req.body),
   );
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../../core/permissions.js';
-import { VENDOR_KINDS } from '../../services/workforce/vendors.js';
+import { PAY_MODELS, VENDOR_KINDS } from '../../services/workforce/vendors.js';
 
 export const userView = z.object({
   id: z.string(),
@@ -34,5 +34,27 @@ export const updateUserBody = z.object({
   password: z.string().min(8).max(200).optional(),
 });
 
-export const vendorView = z.object({ id: z.string(), name: z.string(), kind: z.enum(VENDOR_KINDS), createdAt: z.string() });
+export const payTermsView = z.object({
+  model: z.enum(PAY_MODELS).describe('per_task: the rate per submitted judgment; per_hour: the rate per hour of active time'),
+  rateMinor: z.number().int().describe('The rate in integer minor units of the currency (cents for USD)'),
+  currency: z.string().describe('ISO 4217 code'),
+});
+export const vendorView = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(VENDOR_KINDS),
+  payTerms: payTermsView.nullable().describe('Null until set'),
+  createdAt: z.string(),
+});
+export const updateVendorBody = z.object({
+  name: z.string().min(1).max(200).optional(),
+  kind: z.enum(VENDOR_KINDS).optional(),
+  payModel: z.enum(PAY_MODELS).nullable().optional(),
+  payRateMinor: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable().optional().describe('Integer minor units (cents for USD)'),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'an ISO 4217 code of three capital letters, e.g. USD')
+    .nullable()
+    .optional(),
+});
 export const createVendorBody = z.object({ name: z.string().min(1).max(200), kind: z.enum(VENDOR_KINDS) });

@@ -10,6 +10,7 @@ import * as reviews from './2026-11-25-0004-reviews.js';
 import * as qualityGates from './2026-11-25-0005-quality-gates.js';
 import * as routing from './2026-11-25-0006-routing-and-live-quality.js';
 import * as signals from './2026-11-25-0007-signals.js';
+import * as vendorTerms from './2026-11-25-0008-vendor-terms.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-25-0001-initial': initial,
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-25-0005-quality-gates': qualityGates,
   '2026-11-25-0006-routing-and-live-quality': routing,
   '2026-11-25-0007-signals': signals,
+  '2026-11-25-0008-vendor-terms': vendorTerms,
 };
 
 export const migrationProvider: MigrationProvider = {

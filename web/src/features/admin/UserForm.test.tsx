@@ -11,8 +11,8 @@ vi.mock('../../api/client', async () => (await import('./fakeApi')).clientModule
 afterEach(() => vi.unstubAllGlobals());
 
 const VENDORS: Vendor[] = [
-  { id: 'vendor_1', name: 'Acme Crowd', kind: 'crowd', createdAt: '2025-01-01T00:00:00.000Z' },
-  { id: 'vendor_2', name: 'Clinicians Ltd', kind: 'expert_network', createdAt: '2025-01-01T00:00:00.000Z' },
+  { id: 'vendor_1', name: 'Acme Crowd', kind: 'crowd', payTerms: null, createdAt: '2025-01-01T00:00:00.000Z' },
+  { id: 'vendor_2', name: 'Clinicians Ltd', kind: 'expert_network', payTerms: { model: 'per_hour', rateMinor: 9000, currency: 'GBP' }, createdAt: '2025-01-01T00:00:00.000Z' },
 ];
 const created = (body: Record<string, unknown>): User => ({
   id: 'user_new',
