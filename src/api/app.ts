@@ -26,6 +26,7 @@ import { signalRoutes } from './quality/signals-routes.js';
 import { qualityGateRoutes } from './quality-gates/routes.js';
 import { reviewRoutes } from './review/routes.js';
 import { qualificationRoutes } from './qualifications/routes.js';
+import { vendorRoutes } from './vendors/routes.js';
 import { serveWebApp } from './web-app.js';
 
 export interface AppOptions {
@@ -103,6 +104,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(qualityGateRoutes, { deps: opts.deps });
       await api.register(reviewRoutes, { deps: opts.deps });
       await api.register(qualificationRoutes, { deps: opts.deps });
+      await api.register(vendorRoutes, { deps: opts.deps });
     },
     { prefix: '/api/v1' },
   );

@@ -69,7 +69,7 @@ export async function listAnnotatorAccuracy(deps: ServiceDeps, actor: Actor, pro
 }
 
 /** Per annotator: answers to `label` questions on normal items, and how many match the item's aggregated answer. */
-async function agreementWithConsensus(deps: ServiceDeps, project: ProjectRow): Promise<Map<string, { n: number; agreed: number }>> {
+export async function agreementWithConsensus(deps: ServiceDeps, project: ProjectRow): Promise<Map<string, { n: number; agreed: number }>> {
   const [{ schema, results }, answers] = await Promise.all([loadProjectResults(deps, project), listProjectAnswers(deps.store.db, project.id)]);
   const labelQuestions = schema.questions.filter((q) => q.type === 'label').map((q) => q.id);
   const out = new Map<string, { n: number; agreed: number }>();

@@ -1272,6 +1272,18 @@ export interface paths {
                                 name: string;
                                 /** @enum {string} */
                                 kind: "in_house" | "crowd" | "expert_network";
+                                /** @description Null until set */
+                                payTerms: {
+                                    /**
+                                     * @description per_task: the rate per submitted judgment; per_hour: the rate per hour of active time
+                                     * @enum {string}
+                                     */
+                                    model: "per_task" | "per_hour";
+                                    /** @description The rate in integer minor units of the currency (cents for USD) */
+                                    rateMinor: number;
+                                    /** @description ISO 4217 code */
+                                    currency: string;
+                                } | null;
                                 createdAt: string;
                             }[];
                             /** @description null on the last page */
@@ -1406,6 +1418,18 @@ export interface paths {
                             name: string;
                             /** @enum {string} */
                             kind: "in_house" | "crowd" | "expert_network";
+                            /** @description Null until set */
+                            payTerms: {
+                                /**
+                                 * @description per_task: the rate per submitted judgment; per_hour: the rate per hour of active time
+                                 * @enum {string}
+                                 */
+                                model: "per_task" | "per_hour";
+                                /** @description The rate in integer minor units of the currency (cents for USD) */
+                                rateMinor: number;
+                                /** @description ISO 4217 code */
+                                currency: string;
+                            } | null;
                             createdAt: string;
                         };
                     };
@@ -1511,6 +1535,304 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vendors/{vendorId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One vendor with its pay terms; a vendor manager sees its own only */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    vendorId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "in_house" | "crowd" | "expert_network";
+                            /** @description Null until set */
+                            payTerms: {
+                                /**
+                                 * @description per_task: the rate per submitted judgment; per_hour: the rate per hour of active time
+                                 * @enum {string}
+                                 */
+                                model: "per_task" | "per_hour";
+                                /** @description The rate in integer minor units of the currency (cents for USD) */
+                                rateMinor: number;
+                                /** @description ISO 4217 code */
+                                currency: string;
+                            } | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a vendor or set its pay terms (admin): payModel, payRateMinor and currency together */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    vendorId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @enum {string} */
+                        kind?: "in_house" | "crowd" | "expert_network";
+                        payModel?: ("per_task" | "per_hour") | null;
+                        /** @description Integer minor units (cents for USD) */
+                        payRateMinor?: number | null;
+                        currency?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "in_house" | "crowd" | "expert_network";
+                            /** @description Null until set */
+                            payTerms: {
+                                /**
+                                 * @description per_task: the rate per submitted judgment; per_hour: the rate per hour of active time
+                                 * @enum {string}
+                                 */
+                                model: "per_task" | "per_hour";
+                                /** @description The rate in integer minor units of the currency (cents for USD) */
+                                rateMinor: number;
+                                /** @description ISO 4217 code */
+                                currency: string;
+                            } | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/projects": {
@@ -8743,6 +9065,748 @@ export interface paths {
                                     n: number;
                                     correct: number;
                                 } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/vendors/scorecards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Scorecards of the vendors on a project and overall: gold accuracy, agreement, alpha, review, throughput, cost per correct judgment, weekly trend (a vendor manager: their own only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            projectId: string;
+                            level: number;
+                            intervals: string;
+                            rounding: string;
+                            vendors: {
+                                vendorId: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "in_house" | "crowd" | "expert_network";
+                                payTerms: {
+                                    /**
+                                     * @description per_task: the rate per submitted judgment; per_hour: the rate per hour of active time
+                                     * @enum {string}
+                                     */
+                                    model: "per_task" | "per_hour";
+                                    /** @description The rate in integer minor units of the currency (cents for USD) */
+                                    rateMinor: number;
+                                    /** @description ISO 4217 code */
+                                    currency: string;
+                                } | null;
+                                /** @description Gold accuracy: correct of scored gold judgments, Wilson 95% interval */
+                                gold: {
+                                    n: number;
+                                    k: number;
+                                    rate: number | null;
+                                    lower: number | null;
+                                    upper: number | null;
+                                };
+                                /** @description Fewer than 30 gold judgments */
+                                smallSample: boolean;
+                                /** @description Agreement with the aggregated answer on label questions of normal items */
+                                agreement: {
+                                    n: number;
+                                    k: number;
+                                    rate: number | null;
+                                    lower: number | null;
+                                    upper: number | null;
+                                } | null;
+                                review: {
+                                    decided: number;
+                                    accepted: number;
+                                    rejected: number;
+                                    corrected: number;
+                                    /** @description k of n with a Wilson 95% interval; rate and bounds null when n is 0 */
+                                    acceptance: {
+                                        n: number;
+                                        k: number;
+                                        rate: number | null;
+                                        lower: number | null;
+                                        upper: number | null;
+                                    };
+                                    rejectionReasons: {
+                                        reason: string;
+                                        n: number;
+                                    }[];
+                                };
+                                throughput: {
+                                    judgments: number;
+                                    /** @description Σ time_spent_ms in hours */
+                                    activeHours: number;
+                                    perActiveHour: number | null;
+                                    medianTimeMs: number | null;
+                                };
+                                /** @description Null without pay terms (overall: unless every judgment was paid in one currency) */
+                                cost: {
+                                    currency: string;
+                                    /** @enum {string} */
+                                    payModel: "per_task" | "per_hour";
+                                    total: number;
+                                    perJudgment: number | null;
+                                    /** @description Integer minor units with a 95% interval; null where undefined or unbounded (a rate bound of 0) */
+                                    perAcceptedJudgment: {
+                                        estimate: number | null;
+                                        lower: number | null;
+                                        upper: number | null;
+                                    };
+                                    /** @description Cost per judgment / gold accuracy; interval from the accuracy interval */
+                                    perCorrectJudgment: {
+                                        estimate: number | null;
+                                        lower: number | null;
+                                        upper: number | null;
+                                    };
+                                } | null;
+                                /** @description Gold accuracy per ISO week (Monday 00:00 UTC), each week on its own */
+                                trend: {
+                                    weekStart: string;
+                                    n: number;
+                                    correct: number;
+                                    rate: number | null;
+                                    lower: number | null;
+                                    upper: number | null;
+                                }[];
+                                alpha: {
+                                    questionId: string;
+                                    alpha: number | null;
+                                    lower: number | null;
+                                    upper: number | null;
+                                    units: number;
+                                    values: number;
+                                } | null;
+                            }[];
+                            /** @description The whole project; null for a vendor manager */
+                            overall: {
+                                /** @description Gold accuracy: correct of scored gold judgments, Wilson 95% interval */
+                                gold: {
+                                    n: number;
+                                    k: number;
+                                    rate: number | null;
+                                    lower: number | null;
+                                    upper: number | null;
+                                };
+                                /** @description Fewer than 30 gold judgments */
+                                smallSample: boolean;
+                                /** @description Agreement with the aggregated answer on label questions of normal items */
+                                agreement: {
+                                    n: number;
+                                    k: number;
+                                    rate: number | null;
+                                    lower: number | null;
+                                    upper: number | null;
+                                } | null;
+                                review: {
+                                    decided: number;
+                                    accepted: number;
+                                    rejected: number;
+                                    corrected: number;
+                                    /** @description k of n with a Wilson 95% interval; rate and bounds null when n is 0 */
+                                    acceptance: {
+                                        n: number;
+                                        k: number;
+                                        rate: number | null;
+                                        lower: number | null;
+                                        upper: number | null;
+                                    };
+                                    rejectionReasons: {
+                                        reason: string;
+                                        n: number;
+                                    }[];
+                                };
+                                throughput: {
+                                    judgments: number;
+                                    /** @description Σ time_spent_ms in hours */
+                                    activeHours: number;
+                                    perActiveHour: number | null;
+                                    medianTimeMs: number | null;
+                                };
+                                /** @description Null without pay terms (overall: unless every judgment was paid in one currency) */
+                                cost: {
+                                    currency: string;
+                                    /** @enum {string} */
+                                    payModel: "per_task" | "per_hour";
+                                    total: number;
+                                    perJudgment: number | null;
+                                    /** @description Integer minor units with a 95% interval; null where undefined or unbounded (a rate bound of 0) */
+                                    perAcceptedJudgment: {
+                                        estimate: number | null;
+                                        lower: number | null;
+                                        upper: number | null;
+                                    };
+                                    /** @description Cost per judgment / gold accuracy; interval from the accuracy interval */
+                                    perCorrectJudgment: {
+                                        estimate: number | null;
+                                        lower: number | null;
+                                        upper: number | null;
+                                    };
+                                } | null;
+                                /** @description Gold accuracy per ISO week (Monday 00:00 UTC), each week on its own */
+                                trend: {
+                                    weekStart: string;
+                                    n: number;
+                                    correct: number;
+                                    rate: number | null;
+                                    lower: number | null;
+                                    upper: number | null;
+                                }[];
+                                alpha: {
+                                    questionId: string;
+                                    alpha: number | null;
+                                    lower: number | null;
+                                    upper: number | null;
+                                    units: number;
+                                    values: number;
+                                } | null;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/vendors/head-to-head": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Two vendors' gold accuracy compared, paired on shared gold items and independent, with intervals and p-values (managers, admins) */
+        get: {
+            parameters: {
+                query?: {
+                    a?: string;
+                    b?: string;
+                };
+                header?: never;
+                path: {
+                    projectId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            projectId: string;
+                            a: {
+                                vendorId: string;
+                                name: string;
+                            };
+                            b: {
+                                vendorId: string;
+                                name: string;
+                            };
+                            level: number;
+                            paired: {
+                                items: number;
+                                bothCorrect: number;
+                                onlyACorrect: number;
+                                onlyBCorrect: number;
+                                neitherCorrect: number;
+                                accuracyA: number | null;
+                                accuracyB: number | null;
+                                /** @description Accuracy of a minus accuracy of b */
+                                difference: number | null;
+                                lower: number | null;
+                                upper: number | null;
+                                statistic: number | null;
+                                /** @description Two-sided */
+                                pValue: number | null;
+                                /** @description Fewer than 30 items (paired) or judgments (independent) a side */
+                                smallSample: boolean;
+                                method: {
+                                    interval: string;
+                                    test: string;
+                                    pairing: string;
+                                };
+                            };
+                            independent: {
+                                nA: number;
+                                correctA: number;
+                                nB: number;
+                                correctB: number;
+                                accuracyA: number | null;
+                                accuracyB: number | null;
+                                /** @description Accuracy of a minus accuracy of b */
+                                difference: number | null;
+                                lower: number | null;
+                                upper: number | null;
+                                statistic: number | null;
+                                /** @description Two-sided */
+                                pValue: number | null;
+                                /** @description Fewer than 30 items (paired) or judgments (independent) a side */
+                                smallSample: boolean;
+                                method: {
+                                    interval: string;
+                                    test: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/vendors/{vendorId}/annotators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Scorecards of one vendor's annotators on a project (a vendor manager: their own vendor only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: string;
+                    vendorId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            projectId: string;
+                            vendor: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "in_house" | "crowd" | "expert_network";
+                                payTerms: {
+                                    /**
+                                     * @description per_task: the rate per submitted judgment; per_hour: the rate per hour of active time
+                                     * @enum {string}
+                                     */
+                                    model: "per_task" | "per_hour";
+                                    /** @description The rate in integer minor units of the currency (cents for USD) */
+                                    rateMinor: number;
+                                    /** @description ISO 4217 code */
+                                    currency: string;
+                                } | null;
+                            };
+                            level: number;
+                            intervals: string;
+                            rounding: string;
+                            annotators: {
+                                annotatorId: string;
+                                name: string;
+                                pseudonym: string;
+                                /** @description Gold accuracy: correct of scored gold judgments, Wilson 95% interval */
+                                gold: {
+                                    n: number;
+                                    k: number;
+                                    rate: number | null;
+                                    lower: number | null;
+                                    upper: number | null;
+                                };
+                                /** @description Fewer than 30 gold judgments */
+                                smallSample: boolean;
+                                /** @description Agreement with the aggregated answer on label questions of normal items */
+                                agreement: {
+                                    n: number;
+                                    k: number;
+                                    rate: number | null;
+                                    lower: number | null;
+                                    upper: number | null;
+                                } | null;
+                                review: {
+                                    decided: number;
+                                    accepted: number;
+                                    rejected: number;
+                                    corrected: number;
+                                    /** @description k of n with a Wilson 95% interval; rate and bounds null when n is 0 */
+                                    acceptance: {
+                                        n: number;
+                                        k: number;
+                                        rate: number | null;
+                                        lower: number | null;
+                                        upper: number | null;
+                                    };
+                                    rejectionReasons: {
+                                        reason: string;
+                                        n: number;
+                                    }[];
+                                };
+                                throughput: {
+                                    judgments: number;
+                                    /** @description Σ time_spent_ms in hours */
+                                    activeHours: number;
+                                    perActiveHour: number | null;
+                                    medianTimeMs: number | null;
+                                };
+                                /** @description Null without pay terms (overall: unless every judgment was paid in one currency) */
+                                cost: {
+                                    currency: string;
+                                    /** @enum {string} */
+                                    payModel: "per_task" | "per_hour";
+                                    total: number;
+                                    perJudgment: number | null;
+                                    /** @description Integer minor units with a 95% interval; null where undefined or unbounded (a rate bound of 0) */
+                                    perAcceptedJudgment: {
+                                        estimate: number | null;
+                                        lower: number | null;
+                                        upper: number | null;
+                                    };
+                                    /** @description Cost per judgment / gold accuracy; interval from the accuracy interval */
+                                    perCorrectJudgment: {
+                                        estimate: number | null;
+                                        lower: number | null;
+                                        upper: number | null;
+                                    };
+                                } | null;
+                                /** @description Gold accuracy per ISO week (Monday 00:00 UTC), each week on its own */
+                                trend: {
+                                    weekStart: string;
+                                    n: number;
+                                    correct: number;
+                                    rate: number | null;
+                                    lower: number | null;
+                                    upper: number | null;
+                                }[];
                             }[];
                         };
                     };

@@ -1,0 +1,52 @@
+/**
+ * The rows vendor scorecards are computed from, one query per source, each over the whole project: the scorecard
+ * groups them by vendor and annotator in memory (a project has a few vendors and at most thousands of annotators,
+ * and each figure needs every row of its group anyway: medians, weekly buckets, Krippendorff's units).
+ * The vendor is the one recorded on the row when the work was done, not the annotator's vendor today.
+ */
+import type { Executor } from './db.js';
+
+/** Every scored gold judgment of the project. */
+export function listGoldJudgments(db: Executor, projectId: string) {
+  return db
+    .selectFrom('gold_scores')
+    .select(['annotation_id', 'annotator_id', 'vendor_id', 'item_id', 'correct', 'created_at'])
+    .where('project_id', '=', projectId)
+    .orderBy('created_at')
+    .orderBy('annotation_id')
+    .execute();
+}
+
+/** Every judgment of the project with its time on task and answers (paid work, whatever review made of it). */
+export function listJudgments(db: Executor, projectId: string) {
+  return db
+    .selectFrom('annotations as a')
+    .innerJoin('users as u', 'u.id', 'a.annotator_id')
+    .select(['a.id', 'a.item_id', 'a.annotator_id', 'a.vendor_id', 'a.answers', 'a.time_spent_ms', 'a.created_at', 'u.name', 'u.pseudonym', 'u.role'])
+    .where('a.project_id', '=', projectId)
+    .orderBy('a.created_at')
+    .orderBy('a.id')
+    .execute();
+}
+
+/** Decided reviews by the reviewed judgment's vendor and author, outcome and reason. */
+export async function listReviewDecisions(db: Executor, projectId: string) {
+  const rows = await db
+    .selectFrom('reviews as r')
+    .innerJoin('annotations as a', 'a.id', 'r.annotation_id')
+    .select((eb) => ['a.vendor_id', 'r.annotator_id', 'r.outcome', 'r.reason', eb.fn.countAll<number | string>().as('n')])
+    .where('r.project_id', '=', projectId)
+    .where('r.status', '=', 'decided')
+    .groupBy(['a.vendor_id', 'r.annotator_id', 'r.outcome', 'r.reason'])
+    .execute();
+  return rows.map((r) => ({ ...r, n: Number(r.n) }));
+}
+
+/** The vendors enabled or ever used on the project: its project_vendors rows and the vendors of its judgments. */
+export async function listProjectVendorIds(db: Executor, projectId: string): Promise<string[]> {
+  const [listed, used] = await Promise.all([
+    db.selectFrom('project_vendors').select('vendor_id').where('project_id', '=', projectId).execute(),
+    db.selectFrom('annotations').select('vendor_id').distinct().where('project_id', '=', projectId).where('vendor_id', 'is not', null).execute(),
+  ]);
+  return [...new Set([...listed.map((r) => r.vendor_id), ...used.map((r) => r.vendor_id!)])].sort();
+}

@@ -1,0 +1,387 @@
+/**
+ * Vendor pay terms, scorecards and the head-to-head, through the real API on both dialects.
+ * - A small case computed by hand: cost per judgment, per accepted and per *correct* judgment to the cent (with the
+ *   interval from the Wilson bounds of the accuracy), throughput and median time; scoping (a vendor manager sees
+ *   their own card only, annotators are refused); pay-term validation naming the field.
+ * - A seeded simulation (judgments written straight into the store: labeling through the API is not the point here)
+ *   with four vendors of known accuracy and price, crowd 0.70 cheap, experts 0.92 dear, mixed 0.85 and a second
+ *   0.85, each judging the same 200 gold items, over 20 seeds: the scorecards order the vendors, their intervals
+ *   cover the truth, the head-to-head of 0.70 vs 0.92 is significant every time and the two 0.85 vendors are
+ *   significant about 5% of the time (the false-positive rate is printed and written to test-results/).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DIALECTS } from './support/databases.js';
+import { worldPerSuite } from './support/world.js';
+import { buildProject, type Client, type World } from './factories.js';
+import type { Store } from '../src/store/db.js';
+import { toJson } from '../src/store/dialect.js';
+import { createRng } from '../src/quality/random.js';
+
+const CLASSES = ['a', 'b', 'c', 'd'] as const;
+const schema = {
+  questions: [{ id: 'label', type: 'label', prompt: 'Which class?', field: 'text', options: CLASSES.map((c) => ({ value: c, label: c.toUpperCase() })) }],
+};
+const SEEDS = 20;
+const GOLD = 200;
+const NORMAL = 20;
+const MONDAY = Date.parse('2026-11-02T09:00:00.000Z');
+
+let counter = 0;
+const uid = (p: string) => `${p}_${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+interface Judgment {
+  projectId: string;
+  itemId: string;
+  annotatorId: string;
+  vendorId: string;
+  answer: string;
+  timeMs: number;
+  at: number;
+  /** 1/0 for a gold item, null for a normal one. */
+  correct: number | null;
+}
+
+/** Writes judgments as a submit would leave them: assignment, annotation and (for gold) score, in batches. */
+async function writeJudgments(store: Store, js: Judgment[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < js.length; i += 200) {
+    const batch = js.slice(i, i + 200).map((j) => ({ j, asg: uid('asg'), ann: uid('ann'), at: new Date(j.at).toISOString() }));
+    await store.db
+      .insertInto('assignments')
+      .values(batch.map((b) => ({ id: b.asg, project_id: b.j.projectId, item_id: b.j.itemId, annotator_id: b.j.annotatorId, status: 'submitted', lease_expires_at: b.at, skip_reason: null, created_at: b.at, completed_at: b.at })))
+      .execute();
+    await store.db
+      .insertInto('annotations')
+      .values(
+        batch.map((b) => ({
+          id: b.ann,
+          project_id: b.j.projectId,
+          item_id: b.j.itemId,
+          assignment_id: b.asg,
+          annotator_id: b.j.annotatorId,
+          vendor_id: b.j.vendorId,
+          answers: toJson({ label: b.j.answer }),
+          schema_version: 1,
+          guideline_version: 1,
+          time_spent_ms: b.j.timeMs,
+          client_signals: toJson({}),
+          idempotency_key: null,
+          created_at: b.at,
+        })),
+      )
+      .execute();
+    const gold = batch.filter((b) => b.j.correct !== null);
+    if (gold.length > 0) {
+      await store.db
+        .insertInto('gold_scores')
+        .values(gold.map((b) => ({ annotation_id: b.ann, project_id: b.j.projectId, item_id: b.j.itemId, annotator_id: b.j.annotatorId, vendor_id: b.j.vendorId, correct: b.j.correct!, questions_scored: 1, questions_correct: b.j.correct!, created_at: b.at })))
+        .execute();
+    }
+    ids.push(...batch.map((b) => b.ann));
+  }
+  return ids;
+}
+
+async function makeVendor(w: World, name: string, kind: string, terms: { payModel: string; payRateMinor: number; currency: string }): Promise<string> {
+  const res = await w.admin.post('/api/v1/vendors', { name: `${name} ${uid('v')}`, kind });
+  expect(res.statusCode, res.body).toBe(201);
+  const id = res.json().id as string;
+  const patch = await w.admin.request('PATCH', `/api/v1/vendors/${id}`, terms);
+  expect(patch.statusCode, patch.body).toBe(200);
+  return id;
+}
+
+/** A project on these vendors with gold items g0.. (truth = a fixed class each) and normal items n0.., item ids by external id. */
+async function goldProject(w: World, store: Store, vendorIds: string[], gold: number, normal: number) {
+  const truth = (i: number) => CLASSES[i % CLASSES.length]!;
+  const rows = [
+    ...Array.from({ length: gold }, (_, i) => ({ id: `g${i}`, data: { text: `gold ${i}` }, gold: { label: truth(i) } })),
+    ...Array.from({ length: normal }, (_, i) => ({ id: `n${i}`, data: { text: `normal ${i}` } })),
+  ];
+  const projectId = await buildProject(w, { schema, items: rows, overlapK: vendorIds.length, settings: { goldRate: 0.5 } });
+  const patch = await w.manager.request('PATCH', `/api/v1/projects/${projectId}`, { vendors: vendorIds.map((vendorId) => ({ vendorId, enabled: true })) });
+  expect(patch.statusCode, patch.body).toBe(200);
+  const items = await store.db.selectFrom('items').select(['id', 'external_id']).where('project_id', '=', projectId).execute();
+  const byExt = new Map(items.map((i) => [i.external_id!, i.id]));
+  return { projectId, item: (ext: string) => byExt.get(ext)!, truth };
+}
+
+const wrong = (label: string, r: number) => CLASSES.filter((c) => c !== label)[Math.floor(r * 3)]!;
+
+describe.each(DIALECTS)('vendor scorecards on %s', (dialect) => {
+  let store: Store;
+  let w: World;
+  worldPerSuite(dialect, { annotators: 0 }, (s, world) => {
+    store = s;
+    w = world;
+  });
+
+  describe('pay terms', () => {
+    it('are set by an admin with PATCH /vendors/{id}, shown in the vendor view, and validated by field', async () => {
+      const res = await w.admin.post('/api/v1/vendors', { name: `Terms ${uid('v')}`, kind: 'crowd' });
+      const id = res.json().id as string;
+      expect(res.json().payTerms).toBeNull();
+      const bad = async (body: object, field: string) => {
+        const r = await w.admin.request('PATCH', `/api/v1/vendors/${id}`, body);
+        expect(r.statusCode, r.body).toBe(400);
+        expect(r.json().error.field).toBe(field);
+      };
+      await bad({ payModel: 'per_task', payRateMinor: 1.5, currency: 'USD' }, 'payRateMinor');
+      await bad({ payModel: 'per_task', payRateMinor: -1, currency: 'USD' }, 'payRateMinor');
+      await bad({ payModel: 'per_task', payRateMinor: 10, currency: 'usd' }, 'currency');
+      await bad({ payModel: 'per_minute', payRateMinor: 10, currency: 'USD' }, 'payModel');
+      await bad({ payModel: 'per_task' }, 'payRateMinor');
+      await bad({ payRateMinor: 10, currency: 'USD' }, 'payModel');
+      expect((await w.admin.get(`/api/v1/vendors/${id}`)).json().payTerms).toBeNull(); // nothing half-written
+      const ok = await w.admin.request('PATCH', `/api/v1/vendors/${id}`, { payModel: 'per_hour', payRateMinor: 4500, currency: 'EUR' });
+      expect(ok.statusCode, ok.body).toBe(200);
+      expect(ok.json().payTerms).toEqual({ model: 'per_hour', rateMinor: 4500, currency: 'EUR' });
+      const listed = (await w.manager.get('/api/v1/vendors?limit=500')).json().items.find((v: { id: string }) => v.id === id);
+      expect(listed.payTerms).toEqual({ model: 'per_hour', rateMinor: 4500, currency: 'EUR' });
+      // Changing one part keeps the others; clearing takes all three.
+      expect((await w.admin.request('PATCH', `/api/v1/vendors/${id}`, { payRateMinor: 5000 })).json().payTerms.rateMinor).toBe(5000);
+      await bad({ currency: null }, 'currency');
+      const cleared = await w.admin.request('PATCH', `/api/v1/vendors/${id}`, { payModel: null, payRateMinor: null, currency: null });
+      expect(cleared.json().payTerms).toBeNull();
+      expect((await w.manager.request('PATCH', `/api/v1/vendors/${id}`, { name: 'x' })).statusCode).toBe(403);
+    });
+  });
+
+  describe('a case computed by hand', () => {
+    let projectId: string;
+    let hourly: string;
+    let perTask: string;
+    let hourlyManager: Client;
+    let annotator: Client;
+
+    it('prices judgments per hour and per task, to the cent', async () => {
+      hourly = await makeVendor(w, 'Hourly', 'expert_network', { payModel: 'per_hour', payRateMinor: 4999, currency: 'USD' });
+      perTask = await makeVendor(w, 'PerTask', 'crowd', { payModel: 'per_task', payRateMinor: 12, currency: 'EUR' });
+      const p = await goldProject(w, store, [hourly, perTask], 3, 0);
+      projectId = p.projectId;
+      const h = await w.addUser('annotator', hourly);
+      annotator = h;
+      const t1 = await w.addUser('annotator', perTask);
+      const t2 = await w.addUser('annotator', perTask);
+      hourlyManager = await w.addUser('vendor_manager', hourly);
+      const j = (who: Client, vendorId: string, i: number, correct: boolean, timeMs: number, at: number): Judgment => ({
+        projectId,
+        itemId: p.item(`g${i}`),
+        annotatorId: who.user.id,
+        vendorId,
+        answer: correct ? p.truth(i) : wrong(p.truth(i), 0),
+        timeMs,
+        at,
+        correct: correct ? 1 : 0,
+      });
+      const week2 = MONDAY + 7 * 86_400_000;
+      const [hA, hB] = await writeJudgments(store, [
+        j(h, hourly, 0, true, 30_000, MONDAY),
+        j(h, hourly, 1, false, 40_000, MONDAY + 60_000),
+        j(h, hourly, 2, true, 50_000, week2),
+        j(t1, perTask, 0, true, 10_000, MONDAY),
+        j(t1, perTask, 1, true, 10_000, MONDAY),
+        j(t1, perTask, 2, false, 10_000, MONDAY),
+        j(t2, perTask, 0, true, 20_000, MONDAY),
+      ]);
+      const review = (annotationId: string, outcome: string, reason: string | null) => ({
+        id: uid('rev'),
+        project_id: projectId,
+        annotation_id: annotationId,
+        annotator_id: h.user.id,
+        reviewer_id: w.reviewer.user.id,
+        status: 'decided',
+        lease_expires_at: new Date(MONDAY).toISOString(),
+        triggers: 'sample',
+        outcome,
+        reason,
+        correction_annotation_id: null,
+        created_at: new Date(MONDAY).toISOString(),
+        decided_at: new Date(MONDAY).toISOString(),
+      });
+      await store.db.insertInto('reviews').values([review(hA!, 'accept', null), review(hB!, 'reject', 'off guideline')]).execute();
+
+      const res = await w.manager.get(`/api/v1/projects/${projectId}/vendors/scorecards`);
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json();
+      const card = (id: string) => body.vendors.find((v: { vendorId: string }) => v.vendorId === id);
+      const H = card(hourly);
+      const T = card(perTask);
+      // Hourly: 3 judgments, 30 + 40 + 50 s = 120 s at 4999/h: total 4999·120/3600 = 166.633…, per judgment 55.544…
+      expect(H.gold).toMatchObject({ n: 3, k: 2 });
+      expect(H.smallSample).toBe(true);
+      expect(H.throughput.judgments).toBe(3);
+      expect(H.throughput.perActiveHour).toBeCloseTo(90, 9); // 3 judgments in 1/30 h
+      expect(H.throughput.medianTimeMs).toBe(40_000);
+      expect(H.cost).toMatchObject({ currency: 'USD', payModel: 'per_hour', total: 167, perJudgment: 56 });
+      // Per correct: 55.544… / (2/3) = 83.317 → 83 (rounding the per-judgment cost first would give 84).
+      // Wilson 95% for 2/3: [0.207659, 0.938507] → 55.544/0.938507 = 59.18 → 59, 55.544/0.207659 = 267.48 → 267.
+      expect(H.cost.perCorrectJudgment).toEqual({ estimate: 83, lower: 59, upper: 267 });
+      // Review: 1 accepted of 2 decided; per accepted = 55.544 / 0.5 = 111.09 → 111.
+      expect(H.review).toMatchObject({ decided: 2, accepted: 1, rejected: 1, corrected: 0, rejectionReasons: [{ reason: 'off guideline', n: 1 }] });
+      expect(H.cost.perAcceptedJudgment.estimate).toBe(111);
+      expect(H.trend.map((t: { weekStart: string; n: number; correct: number }) => [t.weekStart, t.n, t.correct])).toEqual([
+        ['2026-11-02T00:00:00.000Z', 2, 1],
+        ['2026-11-09T00:00:00.000Z', 1, 1],
+      ]);
+      // Per task: 12 a judgment, 3 of 4 correct: 12 / 0.75 = 16; Wilson 95% for 3/4: [0.300643, 0.954411] → 12.57 → 13, 39.91 → 40.
+      expect(T.gold).toMatchObject({ n: 4, k: 3 });
+      expect(T.cost).toMatchObject({ currency: 'EUR', payModel: 'per_task', total: 48, perJudgment: 12 });
+      expect(T.cost.perCorrectJudgment).toEqual({ estimate: 16, lower: 13, upper: 40 });
+      expect(T.cost.perAcceptedJudgment).toEqual({ estimate: null, lower: null, upper: null }); // nothing reviewed
+      // Two currencies: no project-wide cost; the rest is pooled.
+      expect(body.overall.cost).toBeNull();
+      expect(body.overall.gold).toMatchObject({ n: 7, k: 5 });
+      expect(body.overall.throughput.judgments).toBe(7);
+
+      const people = await w.manager.get(`/api/v1/projects/${projectId}/vendors/${perTask}/annotators`);
+      expect(people.statusCode, people.body).toBe(200);
+      const byId = new Map(people.json().annotators.map((a: { annotatorId: string }) => [a.annotatorId, a]));
+      expect(byId.get(t1.user.id)).toMatchObject({ gold: { n: 3, k: 2 }, cost: { perJudgment: 12, perCorrectJudgment: { estimate: 18 } } });
+      expect(byId.get(t2.user.id)).toMatchObject({ gold: { n: 1, k: 1 }, cost: { perCorrectJudgment: { estimate: 12 } } });
+    });
+
+    it("shows a vendor manager their own vendor only, and refuses annotators", async () => {
+      const mine = await hourlyManager.get(`/api/v1/projects/${projectId}/vendors/scorecards`);
+      expect(mine.statusCode, mine.body).toBe(200);
+      expect(mine.json().vendors.map((v: { vendorId: string }) => v.vendorId)).toEqual([hourly]);
+      expect(mine.json().overall).toBeNull();
+      expect(JSON.stringify(mine.json())).not.toContain(perTask);
+      expect((await hourlyManager.get(`/api/v1/projects/${projectId}/vendors/${hourly}/annotators`)).statusCode).toBe(200);
+      const other = await hourlyManager.get(`/api/v1/projects/${projectId}/vendors/${perTask}/annotators`);
+      expect(other.statusCode).toBe(404);
+      expect(other.json()).toEqual((await hourlyManager.get(`/api/v1/projects/${projectId}/vendors/nonexistent0000/annotators`)).json());
+      expect((await hourlyManager.get(`/api/v1/projects/${projectId}/vendors/head-to-head?a=${hourly}&b=${perTask}`)).statusCode).toBe(403);
+      expect((await annotator.get(`/api/v1/projects/${projectId}/vendors/scorecards`)).statusCode).toBe(403);
+      expect((await annotator.get(`/api/v1/projects/${projectId}/vendors/${hourly}/annotators`)).statusCode).toBe(403);
+      const missing = await w.manager.get(`/api/v1/projects/${projectId}/vendors/head-to-head?a=${hourly}`);
+      expect(missing.statusCode).toBe(400);
+      expect(missing.json().error.field).toBe('b');
+      const same = await w.manager.get(`/api/v1/projects/${projectId}/vendors/head-to-head?a=${hourly}&b=${hourly}`);
+      expect(same.json().error.field).toBe('b');
+      const h2h = await w.manager.get(`/api/v1/projects/${projectId}/vendors/head-to-head?a=${hourly}&b=${perTask}`);
+      expect(h2h.statusCode, h2h.body).toBe(200);
+      // Paired on g0..g2, each vendor's first judgment: hourly (1,0,1), per-task (1,1,0): a = 1, b = 1, c = 1, d = 0.
+      expect(h2h.json().paired).toMatchObject({ items: 3, bothCorrect: 1, onlyACorrect: 1, onlyBCorrect: 1, neitherCorrect: 0, difference: 0, pValue: 1, smallSample: true });
+      expect(h2h.json().independent).toMatchObject({ nA: 3, correctA: 2, nB: 4, correctB: 3, smallSample: true });
+    });
+  });
+
+  describe('a simulation of three vendors of known quality and price', () => {
+    const TRUTH = { crowd: 0.7, experts: 0.92, mixed: 0.85, mixed2: 0.85 } as const;
+    type Name = keyof typeof TRUTH;
+    const NAMES = Object.keys(TRUTH) as Name[];
+    const TERMS: Record<Name, { payModel: string; payRateMinor: number; currency: string }> = {
+      crowd: { payModel: 'per_task', payRateMinor: 5, currency: 'USD' },
+      experts: { payModel: 'per_hour', payRateMinor: 6000, currency: 'USD' },
+      mixed: { payModel: 'per_task', payRateMinor: 30, currency: 'USD' },
+      mixed2: { payModel: 'per_task', payRateMinor: 30, currency: 'USD' },
+    };
+    const SECONDS: Record<Name, number> = { crowd: 20, experts: 45, mixed: 30, mixed2: 30 };
+
+    it(`orders the vendors, covers the truth, and tests the difference over ${SEEDS} seeds`, async () => {
+      const vendor = {} as Record<Name, string>;
+      const people = {} as Record<Name, Client[]>;
+      for (const n of NAMES) {
+        vendor[n] = await makeVendor(w, n, n === 'experts' ? 'expert_network' : 'crowd', TERMS[n]);
+        people[n] = [await w.addUser('annotator', vendor[n]), await w.addUser('annotator', vendor[n])];
+      }
+      let covered = 0;
+      let intervals = 0;
+      let ordered = 0;
+      let powerHits = 0;
+      let falsePositives = 0;
+      let falsePositivesIndependent = 0;
+      for (let seed = 1; seed <= SEEDS; seed++) {
+        const rng = createRng(seed);
+        const p = await goldProject(w, store, NAMES.map((n) => vendor[n]), GOLD, NORMAL);
+        const js: Judgment[] = [];
+        const expected = {} as Record<Name, { judgments: number; correct: number; ms: number }>;
+        for (const n of NAMES) {
+          expected[n] = { judgments: 0, correct: 0, ms: 0 };
+          const add = (ext: string, label: string, gold: boolean, k: number, who = k % 2) => {
+            const right = rng.next() < TRUTH[n];
+            const timeMs = Math.round(SECONDS[n] * 1000 * (0.5 + rng.next()));
+            expected[n].judgments++;
+            expected[n].ms += timeMs;
+            if (gold && right) expected[n].correct++;
+            js.push({
+              projectId: p.projectId,
+              itemId: p.item(ext),
+              annotatorId: people[n][who]!.user.id,
+              vendorId: vendor[n],
+              answer: right ? label : wrong(label, rng.next()),
+              timeMs,
+              at: MONDAY + k * 3_600_000 * 2,
+              correct: gold ? (right ? 1 : 0) : null,
+            });
+          };
+          for (let i = 0; i < GOLD; i++) add(`g${i}`, p.truth(i), true, i);
+          // Normal items are judged by both of the vendor's annotators, so alpha within the vendor is defined.
+          for (let i = 0; i < NORMAL; i++) for (const who of [0, 1]) add(`n${i}`, p.truth(i), false, i, who);
+        }
+        await writeJudgments(store, js);
+
+        const res = await w.manager.get(`/api/v1/projects/${p.projectId}/vendors/scorecards`);
+        expect(res.statusCode, res.body).toBe(200);
+        const cards = new Map<Name, any>(NAMES.map((n) => [n, res.json().vendors.find((v: { vendorId: string }) => v.vendorId === vendor[n])])); // eslint-disable-line @typescript-eslint/no-explicit-any
+        for (const n of NAMES) {
+          const c = cards.get(n);
+          expect(c.gold).toMatchObject({ n: GOLD, k: expected[n].correct });
+          expect(c.smallSample).toBe(false);
+          intervals++;
+          if (c.gold.lower <= TRUTH[n] && TRUTH[n] <= c.gold.upper) covered++;
+          // Cost per correct judgment by hand: per judgment / (correct / n), rounded once.
+          const total = TERMS[n].payModel === 'per_task' ? TERMS[n].payRateMinor * expected[n].judgments : (TERMS[n].payRateMinor * expected[n].ms) / 3_600_000;
+          const perJudgment = total / expected[n].judgments;
+          expect(c.cost.perJudgment).toBe(Math.round(perJudgment));
+          expect(c.cost.perCorrectJudgment.estimate).toBe(Math.round(perJudgment / (expected[n].correct / GOLD)));
+          expect(c.agreement.n).toBe(2 * NORMAL);
+          expect(c.alpha.units).toBe(NORMAL);
+          expect(c.alpha.alpha).toBeGreaterThan(0);
+          expect(c.trend.reduce((s: number, t: { n: number }) => s + t.n, 0)).toBe(GOLD);
+        }
+        const acc = (n: Name) => cards.get(n).gold.rate as number;
+        if (acc('crowd') < acc('mixed') && acc('mixed') < acc('experts') && acc('crowd') < acc('mixed2') && acc('mixed2') < acc('experts')) ordered++;
+        // Experts are dearer per judgment and cheaper per correct judgment than nothing: the crowd stays cheapest per judgment.
+        expect(cards.get('crowd').cost.perJudgment).toBeLessThan(cards.get('experts').cost.perJudgment);
+
+        const h2h = async (a: Name, b: Name) => {
+          const r = await w.manager.get(`/api/v1/projects/${p.projectId}/vendors/head-to-head?a=${vendor[a]}&b=${vendor[b]}`);
+          expect(r.statusCode, r.body).toBe(200);
+          return r.json();
+        };
+        const strong = await h2h('crowd', 'experts');
+        expect(strong.paired.items).toBe(GOLD);
+        expect(strong.paired.smallSample).toBe(false);
+        expect(strong.paired.method.test).toMatch(/McNemar/);
+        expect(strong.independent.method.interval).toMatch(/Newcombe/);
+        if (strong.paired.pValue < 0.05 && strong.paired.upper < 0 && strong.independent.pValue < 0.05) powerHits++;
+        const equal = await h2h('mixed', 'mixed2');
+        if (equal.paired.pValue < 0.05) falsePositives++;
+        if (equal.independent.pValue < 0.05) falsePositivesIndependent++;
+        // The interval and the test agree on significance for the paired comparison, as they should at 0.05 in all but edge cases.
+        expect(equal.paired.lower).toBeLessThanOrEqual(equal.paired.difference);
+      }
+      const figures = {
+        dialect,
+        seeds: SEEDS,
+        goldPerVendor: GOLD,
+        coverage: covered / intervals,
+        ordered: ordered / SEEDS,
+        power070vs092: powerHits / SEEDS,
+        falsePositiveRatePaired: falsePositives / SEEDS,
+        falsePositiveRateIndependent: falsePositivesIndependent / SEEDS,
+      };
+      console.log('scorecard simulation', JSON.stringify(figures));
+      mkdirSync('test-results', { recursive: true });
+      writeFileSync(`test-results/scorecards-${dialect}.json`, JSON.stringify(figures, null, 2));
+      expect(powerHits).toBe(SEEDS);
+      expect(covered / intervals).toBeGreaterThanOrEqual(0.85);
+      expect(ordered).toBeGreaterThanOrEqual(SEEDS * 0.8);
+      expect(falsePositives).toBeLessThanOrEqual(4); // 5% nominal: P(X ≥ 5 | n = 20, p = 0.05) ≈ 0.003
+      expect(falsePositivesIndependent).toBeLessThanOrEqual(4);
+    });
+  });
+});
