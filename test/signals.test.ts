@@ -194,6 +194,35 @@ describe.each(DIALECTS)('effort and fraud signals on %s', (dialect) => {
     expect(sl.items).toEqual([]);
   });
 
+  it('flags a straight-liner: 10 of 10 "pos" against the others\' share ½, p = ½¹⁰ = 9.8e-4 < 0.001', async () => {
+    const sl = await buildProject(w, { schema, items: buildItems(10, 'sl'), overlapK: 3 });
+    const [liner, b, c] = w.annotators as [Client, Client, Client];
+    for (const [who, answerOf] of [
+      [liner, () => 'pos'],
+      [b, (n: number) => (n % 2 === 0 ? 'pos' : 'neg')],
+      [c, (n: number) => (n % 2 === 0 ? 'neg' : 'pos')],
+    ] as const) {
+      for (let n = 0; ; n++) {
+        const next = await who.post(`/api/v1/projects/${sl}/tasks/next`);
+        if (next.statusCode === 409) break;
+        const sub = await who.post(`/api/v1/tasks/${next.json().assignmentId}/submit`, { answers: { sentiment: answerOf(n) }, timeSpentMs: 20_000 });
+        expect(sub.statusCode, sub.body).toBe(201);
+      }
+    }
+    // At the default n ≥ 20 nobody has enough answers.
+    expect(((await w.manager.get(`/api/v1/projects/${sl}/quality/signals`)).json() as SignalsBody).items).toEqual([]);
+    expect((await w.manager.request('PUT', `/api/v1/projects/${sl}/signal-policy`, { straightMinN: 10 })).statusCode).toBe(200);
+    const body = (await w.manager.get(`/api/v1/projects/${sl}/quality/signals`)).json() as SignalsBody;
+    expect(body.items).toHaveLength(10);
+    expect(new Set(body.items.map((f) => f.annotatorId))).toEqual(new Set([liner.user.id]));
+    for (const f of body.items) {
+      expect(f.flags).toHaveLength(1);
+      expect(f.flags[0]).toMatchObject({ kind: 'straight_lining', value: 1, threshold: 0.9 });
+      expect(f.flags[0]!.detail).toContain('10 of 10');
+      expect(f.flags[0]!.detail).toContain('p = 9.77e-4');
+    }
+  });
+
   it('flags the gold items of a run of misses as long as the gate streak, and not a run broken by a right answer', async () => {
     const res = await w.manager.post('/api/v1/projects', { name: `Gold streak ${Math.random()}`, schema: labelSchema, overlapK: 1, goldRate: 1, qualityGate: { maxFailStreak: 3 } });
     expect(res.statusCode, res.body).toBe(201);
