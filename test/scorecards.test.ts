@@ -176,7 +176,7 @@ describe.each(DIALECTS)('vendor scorecards on %s', (dialect) => {
         correct: correct ? 1 : 0,
       });
       const week2 = MONDAY + 7 * 86_400_000;
-      const [hA, hB] = await writeJudgments(store, [
+      const [hA, hB, hC] = await writeJudgments(store, [
         j(h, hourly, 0, true, 30_000, MONDAY),
         j(h, hourly, 1, false, 40_000, MONDAY + 60_000),
         j(h, hourly, 2, true, 50_000, week2),
@@ -200,7 +200,12 @@ describe.each(DIALECTS)('vendor scorecards on %s', (dialect) => {
         created_at: new Date(MONDAY).toISOString(),
         decided_at: new Date(MONDAY).toISOString(),
       });
-      await store.db.insertInto('reviews').values([review(hA!, 'accept', null), review(hB!, 'reject', 'off guideline')]).execute();
+      // The reviewer corrects the third: the correction is an annotation (here even stamped with the vendor), not a paid judgment.
+      const [fix] = await writeJudgments(store, [{ ...j(h, hourly, 2, true, 99_000, week2), annotatorId: w.reviewer.user.id, correct: null }]);
+      await store.db
+        .insertInto('reviews')
+        .values([review(hA!, 'accept', null), review(hB!, 'reject', 'off guideline'), { ...review(hC!, 'correct', null), correction_annotation_id: fix! }])
+        .execute();
 
       const res = await w.manager.get(`/api/v1/projects/${projectId}/vendors/scorecards`);
       expect(res.statusCode, res.body).toBe(200);
@@ -218,9 +223,9 @@ describe.each(DIALECTS)('vendor scorecards on %s', (dialect) => {
       // Per correct: 55.544… / (2/3) = 83.317 → 83 (rounding the per-judgment cost first would give 84).
       // Wilson 95% for 2/3: [0.207659, 0.938507] → 55.544/0.938507 = 59.18 → 59, 55.544/0.207659 = 267.48 → 267.
       expect(H.cost.perCorrectJudgment).toEqual({ estimate: 83, lower: 59, upper: 267 });
-      // Review: 1 accepted of 2 decided; per accepted = 55.544 / 0.5 = 111.09 → 111.
-      expect(H.review).toMatchObject({ decided: 2, accepted: 1, rejected: 1, corrected: 0, rejectionReasons: [{ reason: 'off guideline', n: 1 }] });
-      expect(H.cost.perAcceptedJudgment.estimate).toBe(111);
+      // Review: 1 accepted of 3 decided; per accepted = 55.544 / (1/3) = 166.63 → 167.
+      expect(H.review).toMatchObject({ decided: 3, accepted: 1, rejected: 1, corrected: 1, rejectionReasons: [{ reason: 'off guideline', n: 1 }] });
+      expect(H.cost.perAcceptedJudgment.estimate).toBe(167);
       expect(H.trend.map((t: { weekStart: string; n: number; correct: number }) => [t.weekStart, t.n, t.correct])).toEqual([
         ['2026-11-02T00:00:00.000Z', 2, 1],
         ['2026-11-09T00:00:00.000Z', 1, 1],
@@ -344,8 +349,10 @@ describe.each(DIALECTS)('vendor scorecards on %s', (dialect) => {
         }
         const acc = (n: Name) => cards.get(n).gold.rate as number;
         if (acc('crowd') < acc('mixed') && acc('mixed') < acc('experts') && acc('crowd') < acc('mixed2') && acc('mixed2') < acc('experts')) ordered++;
-        // Experts are dearer per judgment and cheaper per correct judgment than nothing: the crowd stays cheapest per judgment.
-        expect(cards.get('crowd').cost.perJudgment).toBeLessThan(cards.get('experts').cost.perJudgment);
+        // At these prices (5¢ a task, $60 an hour at ~45 s, 30¢ a task) the crowd is cheapest per correct label, experts dearest.
+        const perCorrect = (n: Name) => cards.get(n).cost.perCorrectJudgment.estimate as number;
+        expect(perCorrect('crowd')).toBeLessThan(perCorrect('mixed'));
+        expect(perCorrect('mixed')).toBeLessThan(perCorrect('experts'));
 
         const h2h = async (a: Name, b: Name) => {
           const r = await w.manager.get(`/api/v1/projects/${p.projectId}/vendors/head-to-head?a=${vendor[a]}&b=${vendor[b]}`);
@@ -361,8 +368,8 @@ describe.each(DIALECTS)('vendor scorecards on %s', (dialect) => {
         const equal = await h2h('mixed', 'mixed2');
         if (equal.paired.pValue < 0.05) falsePositives++;
         if (equal.independent.pValue < 0.05) falsePositivesIndependent++;
-        // The interval and the test agree on significance for the paired comparison, as they should at 0.05 in all but edge cases.
         expect(equal.paired.lower).toBeLessThanOrEqual(equal.paired.difference);
+        expect(equal.paired.upper).toBeGreaterThanOrEqual(equal.paired.difference);
       }
       const figures = {
         dialect,

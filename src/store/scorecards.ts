@@ -17,13 +17,17 @@ export function listGoldJudgments(db: Executor, projectId: string) {
     .execute();
 }
 
-/** Every judgment of the project with its time on task and answers (paid work, whatever review made of it). */
+/**
+ * Every judgment of the project with its time on task and answers: paid work, whatever review made of it. A
+ * reviewer's correction is an annotation too, but the reviewer's, not a workforce's judgment: left out.
+ */
 export function listJudgments(db: Executor, projectId: string) {
   return db
     .selectFrom('annotations as a')
     .innerJoin('users as u', 'u.id', 'a.annotator_id')
-    .select(['a.id', 'a.item_id', 'a.annotator_id', 'a.vendor_id', 'a.answers', 'a.time_spent_ms', 'a.created_at', 'u.name', 'u.pseudonym', 'u.role'])
+    .select(['a.id', 'a.item_id', 'a.annotator_id', 'a.vendor_id', 'a.answers', 'a.time_spent_ms', 'a.created_at', 'u.name', 'u.pseudonym'])
     .where('a.project_id', '=', projectId)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('reviews as r').select('r.id').whereRef('r.correction_annotation_id', '=', 'a.id'))))
     .orderBy('a.created_at')
     .orderBy('a.id')
     .execute();

@@ -257,9 +257,7 @@ async function loadMaterial(deps: ServiceDeps, project: Parameters<typeof agreem
     agreementWithConsensus(deps, project),
     loadSchema(db, project.id, project.schema_version),
   ]);
-  // Reviewers' corrections are their own annotations: not a workforce's paid judgments.
-  const work = judgments.filter((j) => j.role === 'annotator' || j.vendor_id !== null);
-  return { judgments: work, gold, decisions, agreement, question: schema.questions.find(hasAgreement) };
+  return { judgments, gold, decisions, agreement, question: schema.questions.find(hasAgreement) };
 }
 
 /** The annotators who made any of the judgments (agreement is per annotator: an annotator who changed vendor counts in both). */
