@@ -273,6 +273,49 @@ describe.each(DIALECTS)('vendor scorecards on %s', (dialect) => {
     });
   });
 
+  describe("the head-to-head against Newcombe's published examples", () => {
+    it('reproduces Newcombe (1998b) Table III (20, 12, 2, 16) paired and Newcombe (1998) Table II 56/70 − 48/80 independent', async () => {
+      const terms = { payModel: 'per_task', payRateMinor: 10, currency: 'USD' };
+      const a = await makeVendor(w, 'Newcombe A', 'crowd', terms);
+      const b = await makeVendor(w, 'Newcombe B', 'crowd', terms);
+      const [ua, ub] = [await w.addUser('annotator', a), await w.addUser('annotator', b)];
+      const judge = (projectId: string, item: (ext: string) => string, truth: (i: number) => string, who: Client, vendorId: string, i: number, right: boolean): Judgment => ({
+        projectId,
+        itemId: item(`g${i}`),
+        annotatorId: who.user.id,
+        vendorId,
+        answer: right ? truth(i) : wrong(truth(i), 0),
+        timeMs: 1000,
+        at: MONDAY + i * 60_000,
+        correct: right ? 1 : 0,
+      });
+      // Paired: 50 items; both right on 20, only a on 12, only b on 2, neither on 16.
+      const p1 = await goldProject(w, store, [a, b], 50, 0);
+      const cell = (i: number): [boolean, boolean] => (i < 20 ? [true, true] : i < 32 ? [true, false] : i < 34 ? [false, true] : [false, false]);
+      await writeJudgments(
+        store,
+        Array.from({ length: 50 }, (_, i) => [judge(p1.projectId, p1.item, p1.truth, ua, a, i, cell(i)[0]), judge(p1.projectId, p1.item, p1.truth, ub, b, i, cell(i)[1])]).flat(),
+      );
+      const r1 = (await w.admin.get(`/api/v1/projects/${p1.projectId}/vendors/head-to-head?a=${a}&b=${b}`)).json();
+      expect(r1.paired).toMatchObject({ items: 50, bothCorrect: 20, onlyACorrect: 12, onlyBCorrect: 2, neitherCorrect: 16, smallSample: false });
+      expect(r1.paired.difference).toBeCloseTo(0.2, 12);
+      expect(r1.paired.lower).toBeCloseTo(0.0562, 4);
+      expect(r1.paired.upper).toBeCloseTo(0.3292, 4);
+      expect(r1.paired.pValue).toBeCloseTo(212 / 16384, 12); // 2·(1 + 14 + 91)/2¹⁴
+      // Independent: a judges 70 items (56 right), b 80 (48 right).
+      const p2 = await goldProject(w, store, [a, b], 80, 0);
+      await writeJudgments(store, [
+        ...Array.from({ length: 70 }, (_, i) => judge(p2.projectId, p2.item, p2.truth, ua, a, i, i < 56)),
+        ...Array.from({ length: 80 }, (_, i) => judge(p2.projectId, p2.item, p2.truth, ub, b, i, i < 48)),
+      ]);
+      const r2 = (await w.admin.get(`/api/v1/projects/${p2.projectId}/vendors/head-to-head?a=${a}&b=${b}`)).json();
+      expect(r2.independent).toMatchObject({ nA: 70, correctA: 56, nB: 80, correctB: 48, smallSample: false });
+      expect(r2.independent.lower).toBeCloseTo(0.0524, 4);
+      expect(r2.independent.upper).toBeCloseTo(0.3339, 4);
+      expect(r2.independent.statistic).toBeCloseTo(2.6502, 4);
+    });
+  });
+
   describe('a simulation of three vendors of known quality and price', () => {
     const TRUTH = { crowd: 0.7, experts: 0.92, mixed: 0.85, mixed2: 0.85 } as const;
     type Name = keyof typeof TRUTH;
