@@ -19,6 +19,7 @@ const ImportTab = lazy(() => import('./import/ImportTab').then((m) => ({ default
 const ResultsTab = lazy(() => import('./results/ResultsTab').then((m) => ({ default: m.ResultsTab })));
 const ExportTab = lazy(() => import('./tabs/ExportTab').then((m) => ({ default: m.ExportTab })));
 const QualityTab = lazy(() => import('./quality/QualityTab').then((m) => ({ default: m.QualityTab })));
+const VendorsTab = lazy(() => import('./vendors/VendorsTab').then((m) => ({ default: m.VendorsTab })));
 
 
 const TABS = [
@@ -29,6 +30,7 @@ const TABS = [
   { path: 'import', label: 'Import' },
   { path: 'results', label: 'Results' },
   { path: 'quality', label: 'Quality' },
+  { path: 'vendors', label: 'Vendors' },
   { path: 'export', label: 'Export' },
 ];
 
@@ -80,6 +82,7 @@ export function ProjectPage() {
         <Route path="import" element={<ImportTab projectId={p.id} />} />
         <Route path="results/*" element={<ResultsTab projectId={p.id} />} />
         <Route path="quality" element={<QualityTab projectId={p.id} />} />
+        <Route path="vendors" element={<VendorsTab projectId={p.id} />} />
         <Route path="export" element={<ExportTab projectId={p.id} />} />
         <Route path="*" element={<Empty>This project has no such section.</Empty>} />
       </Routes>
