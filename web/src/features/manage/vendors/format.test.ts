@@ -1,33 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeHeadToHead, formatMinor, formatP, testName } from './format';
-import type { HeadToHeadView } from './types';
-
-const PAIRED = {
-  interval: 'Newcombe (1998b, Stat Med 17:2635) method 10: paired square-and-add of Wilson intervals, continuity-corrected phi',
-  test: "McNemar's exact test (two-sided binomial test on the discordant pairs)",
-  pairing: "each vendor's first judgment of each gold item both vendors judged",
-};
-const INDEPENDENT = { interval: 'Newcombe (1998, Stat Med 17:873) method 10: hybrid score interval', test: 'two-proportion z-test with the pooled proportion, two-sided' };
-
-/** Hand-made: 200 shared items, Experts right on 184, Crowd on 140 (a difference of 0.22). */
-export function headToHead(over: { paired?: Partial<HeadToHeadView['paired']>; independent?: Partial<HeadToHeadView['independent']> } = {}): HeadToHeadView {
-  return {
-    projectId: 'p1',
-    a: { vendorId: 'v2', name: 'Experts' },
-    b: { vendorId: 'v1', name: 'Crowd' },
-    level: 0.95,
-    paired: {
-      items: 200, bothCorrect: 134, onlyACorrect: 50, onlyBCorrect: 6, neitherCorrect: 10,
-      accuracyA: 0.92, accuracyB: 0.7, difference: 0.22, lower: 0.152, upper: 0.287, statistic: 6, pValue: 2.1e-9, smallSample: false,
-      method: PAIRED, ...over.paired,
-    },
-    independent: {
-      nA: 200, correctA: 184, nB: 200, correctB: 140,
-      accuracyA: 0.92, accuracyB: 0.7, difference: 0.22, lower: 0.146, upper: 0.293, statistic: 5.6, pValue: 1e-8, smallSample: false,
-      method: INDEPENDENT, ...over.independent,
-    },
-  };
-}
+import { headToHead } from './fixtures';
 
 describe('describeHeadToHead', () => {
   it('states the paired difference in points, its interval, the test named by the response and n', () => {

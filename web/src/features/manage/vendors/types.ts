@@ -10,4 +10,4 @@ export type AnnotatorScorecardsView = Ok<'/api/v1/projects/{projectId}/vendors/{
 export type AnnotatorScorecard = AnnotatorScorecardsView['annotators'][number];
 export type HeadToHeadView = Ok<'/api/v1/projects/{projectId}/vendors/head-to-head'>;
 /** The figures every scorecard row carries (a vendor, the whole project, an annotator). */
-export type Figures = Pick<VendorScorecard, 'gold' | 'smallSample' | 'agreement' | 'review' | 'throughput' | 'cost'> & { alpha?: VendorScorecard['alpha'] };
+export type Figures = Pick<VendorScorecard, 'gold' | 'smallSample' | 'agreement' | 'review' | 'throughput' | 'cost' | 'trend'> & { alpha?: VendorScorecard['alpha'] };

@@ -1,0 +1,164 @@
+import { describe, expect, it, vi } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { VendorsTab } from './VendorsTab';
+import { serve } from '../results/fake-api';
+import { MANAGER, renderWithApp } from '../results/test-server';
+import { CROWD_ANNOTATORS, CROWD_ONLY, SCORECARDS, headToHead } from './fixtures';
+import type { ScorecardsView } from './types';
+
+vi.mock('../../../api/client', async () => (await import('../results/fake-api')).clientModuleForTests());
+
+const VENDOR_MANAGER = { ...MANAGER, id: 'user_vm', role: 'vendor_manager' as const, vendorId: 'v1' };
+
+function serveAll(scorecards: ScorecardsView = SCORECARDS) {
+  return serve({
+    'GET /api/v1/projects/p1/vendors/scorecards': () => ({ body: scorecards }),
+    'GET /api/v1/projects/p1/vendors/v1/annotators': () => ({ body: CROWD_ANNOTATORS }),
+    'GET /api/v1/projects/p1/vendors/head-to-head': (url) => {
+      const [a, b] = [url.searchParams.get('a'), url.searchParams.get('b')];
+      if (a === 'v2' && b === 'v1') return { body: headToHead() };
+      // Crowd against Mixed: 12 shared items, a small sample.
+      const names: Record<string, string> = { v1: 'Crowd', v2: 'Experts', v3: 'Mixed' };
+      const v = headToHead({ paired: { items: 12, difference: -0.133, lower: -0.41, upper: 0.18, pValue: 0.6875, smallSample: true } });
+      return { body: { ...v, a: { vendorId: a, name: names[a!] }, b: { vendorId: b, name: names[b!] } } };
+    },
+  });
+}
+
+const scorecardTable = () => screen.getByRole('table', { name: /^Vendor scorecards/ });
+const vendorOrder = () =>
+  within(scorecardTable())
+    .getAllByRole('button', { name: /annotators$/ })
+    .map((b) => b.textContent!.replace(/^[▸▾] /, '').replace(/:.*$/, ''));
+const row = (name: RegExp) => screen.getByRole('button', { name }).closest('tr')!;
+
+describe('VendorsTab', () => {
+  it('shows a scorecard per vendor and the whole project: accuracy with interval and n, alpha, review, throughput, cost in the currency', async () => {
+    serveAll();
+    renderWithApp(<VendorsTab projectId="p1" />);
+    await screen.findByRole('table', { name: /^Vendor scorecards/ });
+    // Most accurate first (Mixed: 10 of 12).
+    expect(vendorOrder()).toEqual(['Experts', 'Mixed', 'Crowd']);
+    const crowd = within(row(/^Crowd:/));
+    expect(crowd.getByText('70%')).toBeInTheDocument();
+    expect(crowd.getByText('(63%–76%)')).toBeInTheDocument();
+    expect(crowd.getByText('140 of 200 correct')).toBeInTheDocument();
+    expect(crowd.getByText('0.41')).toBeInTheDocument();
+    expect(crowd.getByText('18 of 20 accepted')).toBeInTheDocument();
+    expect(crowd.getByText('100.0 / h')).toBeInTheDocument();
+    expect(crowd.getByText('median 36 s')).toBeInTheDocument();
+    // 5¢ a judgment; 7¢ a correct one (5 / 0.70), 95% from 7¢ to 8¢.
+    const cells = crowd.getAllByRole('cell');
+    expect(cells.at(-3)!.textContent).toBe('$0.05');
+    expect(cells.at(-1)!.textContent).toBe('$0.0795%: $0.07 to $0.08');
+    const experts = within(row(/^Experts:/));
+    expect(experts.getByText('(87%–95%)')).toBeInTheDocument();
+    expect(experts.getByText('median 5.0 min')).toBeInTheDocument();
+    expect(experts.getAllByRole('cell').at(-1)!.textContent).toBe('$0.4395%: $0.42 to $0.46');
+    expect(experts.queryByText('Small sample')).toBeNull();
+    // 12 gold judgments: labelled a small sample; no pay terms.
+    const mixed = within(row(/^Mixed:/));
+    expect(mixed.getByText('Small sample')).toBeInTheDocument();
+    expect(mixed.getByText('no pay terms')).toBeInTheDocument();
+    const overall = within(within(scorecardTable()).getByRole('rowheader', { name: 'Whole project' }).closest('tr')!);
+    expect(overall.getByText('334 of 412 correct')).toBeInTheDocument();
+  });
+
+  it('sorts by cost per correct label from the keyboard, vendors without pay terms last', async () => {
+    serveAll();
+    const user = userEvent.setup();
+    renderWithApp(<VendorsTab projectId="p1" />);
+    await screen.findByRole('table', { name: /^Vendor scorecards/ });
+    screen.getByRole('button', { name: /^Cost per correct/ }).focus();
+    await user.keyboard('{Enter}');
+    expect(vendorOrder()).toEqual(['Crowd', 'Experts', 'Mixed']);
+    expect(within(scorecardTable()).getByRole('columnheader', { name: /^Cost per correct/ })).toHaveAttribute('aria-sort', 'ascending');
+    await user.keyboard(' ');
+    expect(vendorOrder()).toEqual(['Experts', 'Crowd', 'Mixed']);
+    expect(within(scorecardTable()).getByRole('columnheader', { name: /^Cost per correct/ })).toHaveAttribute('aria-sort', 'descending');
+  });
+
+  it("expands a vendor to its annotators from the keyboard, and collapses it again", async () => {
+    const sent = serveAll();
+    const user = userEvent.setup();
+    renderWithApp(<VendorsTab projectId="p1" />);
+    await screen.findByRole('table', { name: /^Vendor scorecards/ });
+    const toggle = screen.getByRole('button', { name: /Crowd: show annotators/ });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(sent.some((u) => u.pathname.endsWith('/annotators'))).toBe(false);
+    toggle.focus();
+    await user.keyboard('{Enter}');
+    const table = await screen.findByRole('table', { name: 'Annotators of Crowd' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    expect(toggle).toHaveAttribute('aria-controls', table.closest('tr')!.id);
+    const names = within(table).getAllByRole('rowheader').map((h) => h.querySelector('.annotator-name')!.textContent);
+    expect(names).toEqual(['Ada Lovelace', 'Bo Brandt']);
+    const ada = within(within(table).getAllByRole('row')[1]!);
+    expect(ada.getByText('90 of 120 correct')).toBeInTheDocument();
+    expect(ada.getByText('(67%–82%)')).toBeInTheDocument();
+    expect(sent.filter((u) => u.pathname === '/api/v1/projects/p1/vendors/v1/annotators')).toHaveLength(1);
+    await user.keyboard(' ');
+    expect(screen.queryByRole('table', { name: 'Annotators of Crowd' })).toBeNull();
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  });
+
+  it('charts accuracy with its interval and cost per correct label, with the numbers as a table', async () => {
+    serveAll();
+    const user = userEvent.setup();
+    renderWithApp(<VendorsTab projectId="p1" />);
+    const accuracy = await screen.findByRole('figure', { name: 'Gold accuracy by vendor' });
+    await user.click(within(accuracy).getByText('Show the numbers'));
+    const cellsOf = (fig: HTMLElement) => within(within(fig).getByRole('table')).getAllByRole('row').slice(1).map((r) => r.textContent);
+    expect(cellsOf(accuracy)).toEqual(['Crowd70%63%76%', 'Experts92%87%95%', 'Mixed83%55%95%']);
+    const cost = screen.getByRole('figure', { name: 'Cost per correct label by vendor' });
+    await user.click(within(cost).getByText('Show the numbers'));
+    expect(cellsOf(cost)).toEqual(['Crowd$0.07$0.07$0.08', 'Experts$0.43$0.42$0.46']);
+    expect(screen.getByText('No pay terms: Mixed.')).toBeInTheDocument();
+  });
+
+  it('compares two picked vendors in one sentence with the test, p-value and n, and labels a small sample', async () => {
+    const sent = serveAll();
+    const user = userEvent.setup();
+    renderWithApp(<VendorsTab projectId="p1" />);
+    const card = await screen.findByRole('region', { name: 'Head-to-head' });
+    await user.selectOptions(within(card).getByRole('combobox', { name: 'Vendor A' }), 'v2');
+    await user.selectOptions(within(card).getByRole('combobox', { name: 'Vendor B' }), 'v1');
+    expect(
+      await within(card).findByText("Experts are 22 points more accurate than Crowd on the 200 gold items both labeled (95% interval 15 to 29; McNemar's exact test p < 0.001).", { exact: false }),
+    ).toBeInTheDocument();
+    expect(within(card).queryByText('Small sample')).toBeNull();
+    expect(within(card).getByText('200: both right 134, only Experts right 50, only Crowd right 6, neither 10')).toBeInTheDocument();
+    const last = sent.filter((u) => u.pathname.endsWith('/head-to-head')).at(-1)!;
+    expect([last.searchParams.get('a'), last.searchParams.get('b')]).toEqual(['v2', 'v1']);
+
+    await user.selectOptions(within(card).getByRole('combobox', { name: 'Vendor A' }), 'v1');
+    await user.selectOptions(within(card).getByRole('combobox', { name: 'Vendor B' }), 'v3');
+    expect(
+      await within(card).findByText("Crowd are 13 points less accurate than Mixed on the 12 gold items both labeled (95% interval -41 to 18; McNemar's exact test p = 0.69).", { exact: false }),
+    ).toBeInTheDocument();
+    expect(within(card).getByText('Small sample')).toBeInTheDocument();
+
+    await user.selectOptions(within(card).getByRole('combobox', { name: 'Vendor B' }), 'v1');
+    expect(within(card).getByText('Pick two different vendors.')).toBeInTheDocument();
+  });
+
+  it("shows a vendor manager their own vendor's card only: no overall row, no head-to-head", async () => {
+    const sent = serveAll(CROWD_ONLY);
+    renderWithApp(<VendorsTab projectId="p1" />, { me: VENDOR_MANAGER });
+    await screen.findByRole('table', { name: /^Vendor scorecards/ });
+    expect(screen.getByRole('heading', { name: 'Your scorecard' })).toBeInTheDocument();
+    expect(vendorOrder()).toEqual(['Crowd']);
+    expect(screen.queryByRole('rowheader', { name: 'Whole project' })).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Head-to-head' })).toBeNull();
+    expect(screen.getByRole('figure', { name: 'Gold accuracy by vendor' })).toBeInTheDocument();
+    await waitFor(() => expect(sent.some((u) => u.pathname.endsWith('/scorecards'))).toBe(true));
+    expect(sent.some((u) => u.pathname.endsWith('/head-to-head'))).toBe(false);
+  });
+
+  it('says so when no vendor has judgments yet', async () => {
+    serveAll({ ...SCORECARDS, vendors: [], overall: null });
+    renderWithApp(<VendorsTab projectId="p1" />);
+    expect(await screen.findByText(/No vendor has judgments on this project yet/)).toBeInTheDocument();
+  });
+});
