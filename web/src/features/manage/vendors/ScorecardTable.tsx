@@ -2,7 +2,7 @@
  * One row per vendor on the project, and the whole project in the foot (absent for a vendor manager, whom the server
  * gives no overall figures): gold accuracy with its 95% interval and n, agreement with the aggregate, alpha within
  * the vendor, review acceptance, throughput and median time, and cost per judgment, per accepted and per correct
- * judgment. A row expands to the vendor's annotators (a button with aria-expanded; fetched on first expand). The
+ * judgment (with the reasons for rejection). A row expands to the vendor's annotators (a button with aria-expanded; fetched on first expand). The
  * sortable column headers are buttons, as in the Quality tab's annotator table.
  */
 import { Fragment, useMemo, useState } from 'react';

@@ -46,6 +46,7 @@ describe('VendorsTab', () => {
     expect(crowd.getByText('140 of 200 correct')).toBeInTheDocument();
     expect(crowd.getByText('0.41')).toBeInTheDocument();
     expect(crowd.getByText('18 of 20 accepted')).toBeInTheDocument();
+    expect(crowd.getByText('Rejected for: off guideline (2)')).toBeInTheDocument();
     expect(crowd.getByText('100.0 / h')).toBeInTheDocument();
     expect(crowd.getByText('median 36 s')).toBeInTheDocument();
     // 5¢ a judgment; 7¢ a correct one (5 / 0.70), 95% from 7¢ to 8¢.

@@ -68,6 +68,9 @@ export function FigureCells({ f }: { f: Figures }) {
       </td>
       <td>
         <ProportionCell p={f.review.acceptance} what="accepted" empty="not reviewed" />
+        {f.review.rejectionReasons.length > 0 && (
+          <span className="cell-note">Rejected for: {f.review.rejectionReasons.map((r) => `${r.reason} (${count(r.n)})`).join(', ')}</span>
+        )}
       </td>
       <td className="num">
         {f.throughput.perActiveHour === null ? <span className="muted">—</span> : `${f.throughput.perActiveHour.toFixed(1)} / h`}
