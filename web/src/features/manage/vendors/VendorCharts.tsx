@@ -86,3 +86,30 @@ export function CostChart({ vendors }: { vendors: readonly VendorScorecard[] }) 
     </>
   );
 }
+
+/** Gold accuracy per ISO week, one line per vendor; a week a vendor had no gold is a gap. */
+export function TrendChart({ vendors }: { vendors: readonly VendorScorecard[] }) {
+  const chart = useMemo(() => {
+    const weeks = [...new Set(vendors.flatMap((v) => v.trend.map((t) => t.weekStart)))].sort();
+    return {
+      categories: weeks.map((w) => `Week of ${new Date(w).toLocaleDateString(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' })}`),
+      series: vendors.map((v) => {
+        const byWeek = new Map(v.trend.map((t) => [t.weekStart, t.rate]));
+        return { name: v.name, kind: 'line' as const, values: weeks.map((w) => scaled(byWeek.get(w) ?? null)) };
+      }),
+    };
+  }, [vendors]);
+  if (chart.categories.length === 0) return <p className="muted">No gold judgments yet, so no weekly trend.</p>;
+  return (
+    <Chart
+      title="Gold accuracy by week"
+      summary="Each line is a vendor's share of correct gold judgments in each week (Monday to Sunday, UTC), each week on its own; a gap is a week without gold."
+      categories={chart.categories}
+      series={chart.series}
+      yAxis={pctAxis}
+      formatValue={formatPct}
+      categoryName="Week"
+      height={240}
+    />
+  );
+}

@@ -116,6 +116,10 @@ describe('VendorsTab', () => {
     await user.click(within(cost).getByText('Show the numbers'));
     expect(cellsOf(cost)).toEqual(['Crowd$0.07$0.07$0.08', 'Experts$0.43$0.42$0.46']);
     expect(screen.getByText('No pay terms: Mixed.')).toBeInTheDocument();
+    // By week: Crowd 60 of 100 then 80 of 100; Experts only in the second week (a gap before); Mixed has no trend.
+    const trend = screen.getByRole('figure', { name: 'Gold accuracy by week' });
+    await user.click(within(trend).getByText('Show the numbers'));
+    expect(cellsOf(trend)).toEqual(['Week of Mar 360%——', 'Week of Mar 1080%92%—']);
   });
 
   it('compares two picked vendors in one sentence with the test, p-value and n, and labels a small sample', async () => {

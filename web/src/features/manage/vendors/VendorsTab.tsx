@@ -1,7 +1,7 @@
 /**
  * The project's Vendors tab: whose data is better and what each correct label costs. The scorecards (a row per
- * vendor, expandable to its annotators, and the whole project), two charts (accuracy with its interval, cost per
- * correct label), and the head-to-head of two vendors in one sentence with its p-value. A vendor manager gets their
+ * vendor, expandable to its annotators, and the whole project), three charts (accuracy with its interval, cost per
+ * correct label, accuracy by week), and the head-to-head of two vendors in one sentence with its p-value. A vendor manager gets their
  * own vendor's card only (the server scopes it and sends no overall figures) and no head-to-head.
  */
 import { useId } from 'react';
@@ -10,7 +10,7 @@ import { ErrorMessage, Loading } from '../../../components/Status';
 import { HeadToHeadCard } from './HeadToHeadCard';
 import { useScorecards } from './queries';
 import { ScorecardTable } from './ScorecardTable';
-import { AccuracyChart, CostChart } from './VendorCharts';
+import { AccuracyChart, CostChart, TrendChart } from './VendorCharts';
 import '../quality/quality.css';
 import './vendors.css';
 
@@ -50,6 +50,10 @@ export function VendorsTab({ projectId }: { projectId: string }) {
           <section className="card quality-card" aria-labelledby={`${id}-cost`}>
             <h2 id={`${id}-cost`}>Cost per correct label</h2>
             <CostChart vendors={data.vendors} />
+          </section>
+          <section className="card quality-card" aria-labelledby={`${id}-trend`}>
+            <h2 id={`${id}-trend`}>Trend</h2>
+            <TrendChart vendors={data.vendors} />
           </section>
         </div>
       )}

@@ -58,8 +58,15 @@ function figures(o: { k: number; n: number; lower: number; upper: number; rateMi
   };
 }
 
-const CROWD = figures({ k: 140, n: 200, lower: 0.6332, upper: 0.7593, rateMinor: 5, perCorrect: [7, 7, 8] });
-const EXPERTS = figures({ k: 184, n: 200, lower: 0.874, upper: 0.9502, rateMinor: 40, perCorrect: [43, 42, 46], medianMs: 300_000 });
+const week = (weekStart: string, correct: number, n: number) => ({ weekStart, n, correct, rate: correct / n, lower: null, upper: null });
+const CROWD = {
+  ...figures({ k: 140, n: 200, lower: 0.6332, upper: 0.7593, rateMinor: 5, perCorrect: [7, 7, 8] }),
+  trend: [week('2025-03-03T00:00:00.000Z', 60, 100), week('2025-03-10T00:00:00.000Z', 80, 100)],
+};
+const EXPERTS = {
+  ...figures({ k: 184, n: 200, lower: 0.874, upper: 0.9502, rateMinor: 40, perCorrect: [43, 42, 46], medianMs: 300_000 }),
+  trend: [week('2025-03-10T00:00:00.000Z', 184, 200)],
+};
 /** 10 of 12: a small sample, and no pay terms. */
 const MIXED = figures({ k: 10, n: 12, lower: 0.5522, upper: 0.953 });
 const alpha = (a: number) => ({ questionId: 'sentiment', alpha: a, lower: a - 0.1, upper: a + 0.05, units: 50, values: 150 });
