@@ -4,10 +4,11 @@
  * gold items that nobody can tell apart before submit (every annotator route, from the app's route table),
  * scoring at submit with feedback or audit mode, and live accuracy per annotator against a hand computation.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { DIALECTS, createTestStore } from './support/databases.js';
-import { buildWorld, labelSchema, toJsonl, type Client, type World } from './factories.js';
+import { DIALECTS } from './support/databases.js';
+import { worldPerSuite } from './support/world.js';
+import { labelSchema, toJsonl, type Client, type World } from './factories.js';
 import { readRouteTable, routeKey, sampleRequest, type SampleRequest } from './support/routes.js';
 import type { Actor } from '../src/core/permissions.js';
 import type { Store } from '../src/store/db.js';
@@ -37,16 +38,10 @@ const actorOf = (w: World, c: Client): Actor => ({ kind: 'user', userId: c.user.
 
 describe.each(DIALECTS)('hidden gold on %s', (dialect) => {
   let store: Store;
-  let close: () => Promise<void>;
   let w: World;
-
-  beforeAll(async () => {
-    ({ store, close } = await createTestStore(dialect));
-    w = await buildWorld(store, { annotators: 4 });
-  });
-  afterAll(async () => {
-    await w?.app.close();
-    await close?.();
+  worldPerSuite(dialect, { annotators: 4 }, (s, world) => {
+    store = s;
+    w = world;
   });
 
   /** A project with `plain` normal items and `gold` gold items (answer: sentiment neg, quality 2); returns its id. */

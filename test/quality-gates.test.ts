@@ -4,9 +4,10 @@
  * scipy), no pause for a good annotator, 409 no_task `paused` with a message, open leases released on pause, the
  * `annotator.paused` event with its reason, and reinstatement.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS, createTestStore } from './support/databases.js';
-import { buildWorld, labelSchema, toJsonl, type Client, type World } from './factories.js';
+import { describe, expect, it } from 'vitest';
+import { DIALECTS } from './support/databases.js';
+import { worldPerSuite } from './support/world.js';
+import { labelSchema, toJsonl, type Client, type World } from './factories.js';
 import type { Store } from '../src/store/db.js';
 import { gateVerdict, DEFAULT_QUALITY_GATE } from '../src/core/gold/quality-gate.js';
 import * as assignments from '../src/store/assignments.js';
@@ -31,16 +32,10 @@ describe('the gate rule, by hand', () => {
 
 describe.each(DIALECTS)('quality gates on %s', (dialect) => {
   let store: Store;
-  let close: () => Promise<void>;
   let w: World;
-
-  beforeAll(async () => {
-    ({ store, close } = await createTestStore(dialect));
-    w = await buildWorld(store, { annotators: 4 });
-  });
-  afterAll(async () => {
-    await w?.app.close();
-    await close?.();
+  worldPerSuite(dialect, { annotators: 4 }, (s, world) => {
+    store = s;
+    w = world;
   });
 
   /** Gold rate 1: every claim serves a gold item while normal items remain (plenty of both here). */

@@ -147,30 +147,8 @@ export function ItemList({ filters, onFilters, questions, seesGold, rows, select
               ))}
             </select>
           </label>
-          <label className="field">
-            <span>From %</span>
-            <input
-              type="number"
-              min={0}
-              max={100}
-              step={5}
-              value={filters.min ?? ''}
-              disabled={!filters.question}
-              onChange={(e) => onFilters({ ...filters, min: percent(e.target.value) })}
-            />
-          </label>
-          <label className="field">
-            <span>To %</span>
-            <input
-              type="number"
-              min={0}
-              max={100}
-              step={5}
-              value={filters.max ?? ''}
-              disabled={!filters.question}
-              onChange={(e) => onFilters({ ...filters, max: percent(e.target.value) })}
-            />
-          </label>
+          <ConfidenceBound label="From %" value={filters.min} disabled={!filters.question} onChange={(min) => onFilters({ ...filters, min })} />
+          <ConfidenceBound label="To %" value={filters.max} disabled={!filters.question} onChange={(max) => onFilters({ ...filters, max })} />
         </fieldset>
         {confidenceMode && <p className="muted small">Listing aggregated items by confidence: status, gold and search do not apply.</p>}
       </div>
@@ -225,5 +203,15 @@ export function ItemList({ filters, onFilters, questions, seesGold, rows, select
         </ul>
       )}
     </div>
+  );
+}
+
+/** One end of the confidence range, in percent (5-point steps); empty is no bound. */
+function ConfidenceBound({ label, value, disabled, onChange }: { label: string; value: number | undefined; disabled: boolean; onChange: (v: number | undefined) => void }) {
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <input type="number" min={0} max={100} step={5} value={value ?? ''} disabled={disabled} onChange={(e) => onChange(percent(e.target.value))} />
+    </label>
   );
 }
