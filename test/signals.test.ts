@@ -46,7 +46,15 @@ async function labelAll(c: Client, projectId: string, s: Seeded, index: number):
 }
 
 interface SignalsBody {
-  items: { annotationId: string; annotatorId: string; vendorId: string | null; flags: { kind: string; value: number; threshold: number; detail: string }[] }[];
+  items: {
+    annotationId: string;
+    itemId: string;
+    itemExternalId: string | null;
+    annotatorId: string;
+    pseudonym: string;
+    vendorId: string | null;
+    flags: { kind: string; value: number; threshold: number; detail: string }[];
+  }[];
   nextCursor: string | null;
   annotators: { annotatorId: string; vendorId: string | null; n: number; flagged: number; byKind: Record<string, number> }[];
   vendors: { vendorId: string | null; n: number; flagged: number; byKind: Record<string, number> }[];
@@ -116,6 +124,35 @@ describe.each(DIALECTS)('effort and fraud signals on %s', (dialect) => {
     expect([...first.items, ...second.items].map((f) => f.annotationId)).toEqual(body.items.map((f) => f.annotationId));
     const onlyPasted = (await w.manager.get(`/api/v1/projects/${projectId}/quality/signals?kind=pasted`)).json() as SignalsBody;
     expect(onlyPasted.items.map((f) => roleOf(f.annotatorId))).toEqual(Array(ITEMS).fill('paster'));
+    // Filtered by annotator: their flagged annotations only, the counts still everyone's.
+    const fastOne = seeded.find((x) => x.role === 'fast')!.client.user.id;
+    const onlyFast = (await w.manager.get(`/api/v1/projects/${projectId}/quality/signals?annotatorId=${fastOne}`)).json() as SignalsBody;
+    expect(onlyFast.items).toHaveLength(ITEMS);
+    expect(new Set(onlyFast.items.map((f) => f.annotatorId))).toEqual(new Set([fastOne]));
+    expect(onlyFast.annotators).toHaveLength(6);
+    expect(onlyFast.annotators.find((a) => a.annotatorId === fastOne)).toMatchObject({ pseudonym: onlyFast.items[0]!.pseudonym, n: ITEMS, flagged: ITEMS });
+  });
+
+  it("puts each annotation's flags on its item's page: the too-fast one's, and none on an honest one", async () => {
+    const all = (await w.manager.get(`/api/v1/projects/${projectId}/quality/signals?kind=too_fast&limit=500`)).json() as SignalsBody;
+    const fast = all.items[0]!;
+    expect(fast.pseudonym).toMatch(/^annotator-/);
+    expect(fast.itemExternalId).toMatch(/^sig/);
+    for (const reader of [w.manager, w.reviewer]) {
+      const res = await reader.get(`/api/v1/projects/${projectId}/items/${fast.itemId}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const item = res.json() as { annotations: { id: string; annotatorId: string; flags: SignalsBody['items'][number]['flags'] }[] };
+      expect(item.annotations).toHaveLength(6);
+      const mine = item.annotations.find((a) => a.id === fast.annotationId)!;
+      expect(mine.flags).toEqual(fast.flags);
+      expect(mine.flags).toEqual([expect.objectContaining({ kind: 'too_fast', threshold: 0.25, detail: expect.stringMatching(/^800 ms on task: 0\.0\d × the item's median/) })]);
+      const honest = item.annotations.filter((a) => roleOf(a.annotatorId) === 'honest');
+      expect(honest).toHaveLength(2);
+      for (const a of honest) expect(a.flags).toEqual([]);
+      // The paster's and the copiers' flags are there too, each with its own kind.
+      const kinds = item.annotations.map((a) => [roleOf(a.annotatorId), a.flags.map((f) => f.kind)]);
+      expect(kinds).toEqual(expect.arrayContaining([['paster', ['pasted']], ['copier', ['near_duplicate']]]));
+    }
   });
 
   it('shows a vendor manager their vendor only, a reviewer everything, and refuses annotators', async () => {
@@ -249,6 +286,13 @@ describe.each(DIALECTS)('effort and fraud signals on %s', (dialect) => {
     for (const f of body.items) expect(f.flags).toEqual([{ kind: 'gold_fail_streak', detail: 'one of 3 gold items missed in a row', value: 3, threshold: 3 }]);
     const recovered = body.annotators.find((a) => a.annotatorId === recovering.user.id)!;
     expect(recovered).toMatchObject({ n: 4, flagged: 0 });
+
+    // On the item's page a manager sees the streak; a reviewer, who may not learn which items are gold, does not.
+    const flagged = body.items[0]!;
+    const itemOf = async (c: Client) =>
+      ((await c.get(`/api/v1/projects/${goldProject}/items/${flagged.itemId}`)).json() as { annotations: { id: string; flags: unknown[] }[] }).annotations.find((a) => a.id === flagged.annotationId)!;
+    expect((await itemOf(w.manager)).flags).toEqual(flagged.flags);
+    expect((await itemOf(w.reviewer)).flags).toEqual([]);
 
     // The signal policy can ask for a longer streak than the gate's.
     await w.manager.request('PUT', `/api/v1/projects/${goldProject}/signal-policy`, { goldFailStreak: 4 });

@@ -24,12 +24,14 @@ export async function upsertSignalPolicy(db: Executor, row: SignalPolicyRow): Pr
     .execute();
 }
 
-/** The project's original annotations (reviewers' corrections left out), oldest first. */
+/** The project's original annotations (reviewers' corrections left out), oldest first, with the annotator's pseudonym and the item's external id. */
 export function listSignalInputs(db: Executor, projectId: string) {
   return db
     .selectFrom('annotations as a')
     .innerJoin('assignments as s', 's.id', 'a.assignment_id')
-    .select(['a.id', 'a.item_id', 'a.annotator_id', 'a.vendor_id', 'a.answers', 'a.time_spent_ms', 'a.client_signals', 'a.created_at'])
+    .innerJoin('users as u', 'u.id', 'a.annotator_id')
+    .innerJoin('items as i', 'i.id', 'a.item_id')
+    .select(['a.id', 'a.item_id', 'i.external_id', 'a.annotator_id', 'u.pseudonym', 'a.vendor_id', 'a.answers', 'a.time_spent_ms', 'a.client_signals', 'a.created_at'])
     .where('a.project_id', '=', projectId)
     .where('s.status', '<>', 'correction')
     .orderBy('a.created_at')

@@ -5,6 +5,7 @@ import { getSignals, SIGNAL_KINDS } from '../../services/quality/signals.js';
 import { getSignalPolicy, setSignalPolicy } from '../../services/quality/signal-policy.js';
 import { actorOf } from '../auth/authenticate.js';
 import { errors, pageQuery, projectParams } from '../common-schemas.js';
+import { signalFlag } from './signal-schemas.js';
 
 const signalPolicy = z.object({
   tooFastRatio: z.number().gt(0).max(1).describe("too_fast: time on task under this fraction of the item's median and of the annotator's own median"),
@@ -33,14 +34,16 @@ const signalsView = z.object({
     z.object({
       annotationId: z.string(),
       itemId: z.string(),
+      itemExternalId: z.string().nullable(),
       annotatorId: z.string(),
+      pseudonym: z.string(),
       vendorId: z.string().nullable(),
       createdAt: z.string(),
-      flags: z.array(z.object({ kind: z.enum(SIGNAL_KINDS), detail: z.string(), value: z.number(), threshold: z.number() })),
+      flags: z.array(signalFlag),
     }),
   ),
   nextCursor: z.string().nullable().describe('null on the last page'),
-  annotators: z.array(z.object({ annotatorId: z.string(), vendorId: z.string().nullable(), ...counts })).describe('Per annotator: annotations flagged, by kind'),
+  annotators: z.array(z.object({ annotatorId: z.string(), pseudonym: z.string(), vendorId: z.string().nullable(), ...counts })).describe('Per annotator: annotations flagged, by kind'),
   vendors: z.array(z.object({ vendorId: z.string().nullable(), ...counts })).describe('Per vendor (null: no vendor)'),
 });
 
@@ -70,7 +73,10 @@ export const signalRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = async 
         tags: ['quality'],
         summary: 'Effort and fraud signals: flagged annotations (paged, oldest first), counts per annotator and per vendor (a vendor manager: their vendor only)',
         params: projectParams,
-        querystring: pageQuery.extend({ kind: z.enum(SIGNAL_KINDS).optional().describe('Only annotations with this flag') }),
+        querystring: pageQuery.extend({
+          kind: z.enum(SIGNAL_KINDS).optional().describe('Only annotations with this flag'),
+          annotatorId: z.string().min(1).optional().describe("Only this annotator's annotations (the counts stay whole)"),
+        }),
         response: { 200: signalsView, ...errors },
       },
     },

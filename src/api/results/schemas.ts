@@ -4,6 +4,7 @@ import { ITEM_STATUSES } from '../../store/item-browse.js';
 import { AGGREGATION_METHODS } from '../../services/results/result-types.js';
 import { clientSignals } from '../annotations/schemas.js';
 import { jsonObject, pageQuery } from '../common-schemas.js';
+import { signalFlag } from '../quality/signal-schemas.js';
 
 /** `true`/`false` in a query string (z.coerce.boolean would read "false" as true). */
 const queryBoolean = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -54,6 +55,9 @@ export const itemAnnotation = z.object({
   guidelineVersion: z.number().int(),
   clientSignals,
   createdAt: z.string(),
+  flags: z
+    .array(signalFlag)
+    .describe("Effort and fraud flags (the project's thresholds); gold_fail_streak only for roles that may see gold; empty for a correction"),
 });
 
 export const itemDetail = itemSummary.omit({ preview: true }).extend({

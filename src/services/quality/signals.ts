@@ -35,7 +35,11 @@ export interface SignalFlag {
 export interface FlaggedAnnotation {
   annotationId: string;
   itemId: string;
+  /** The item's external id, null when it has none. */
+  itemExternalId: string | null;
   annotatorId: string;
+  /** The annotator's pseudonym (as exports name them). */
+  pseudonym: string;
   vendorId: string | null;
   createdAt: string;
   flags: SignalFlag[];
@@ -52,14 +56,22 @@ export interface SignalCounts {
 export interface SignalsView extends Page<FlaggedAnnotation> {
   projectId: string;
   policy: SignalPolicy;
-  annotators: (SignalCounts & { annotatorId: string; vendorId: string | null })[];
+  annotators: AnnotatorSignalCounts[];
   vendors: (SignalCounts & { vendorId: string | null })[];
+}
+
+export interface AnnotatorSignalCounts extends SignalCounts {
+  annotatorId: string;
+  pseudonym: string;
+  vendorId: string | null;
 }
 
 interface Computed {
   policy: SignalPolicy;
   flagged: FlaggedAnnotation[];
-  annotations: { id: string; annotatorId: string; vendorId: string | null }[];
+  /** The flags of each flagged annotation, by its id. */
+  byAnnotation: Map<string, SignalFlag[]>;
+  annotations: { id: string; annotatorId: string; pseudonym: string; vendorId: string | null }[];
 }
 
 const cache = new ResultsCache<Computed>();
@@ -81,7 +93,9 @@ async function computeSignals(deps: ServiceDeps, project: ProjectRow): Promise<C
     const annotations = rows.map((r) => ({
       id: r.id,
       itemId: r.item_id,
+      itemExternalId: r.external_id,
       annotatorId: r.annotator_id,
+      pseudonym: r.pseudonym,
       vendorId: r.vendor_id,
       createdAt: r.created_at,
       timeMs: Number(r.time_spent_ms),
@@ -146,7 +160,16 @@ async function computeSignals(deps: ServiceDeps, project: ProjectRow): Promise<C
 
     const flagged = annotations
       .filter((a) => flags.has(a.id))
-      .map((a) => ({ annotationId: a.id, itemId: a.itemId, annotatorId: a.annotatorId, vendorId: a.vendorId, createdAt: a.createdAt, flags: flags.get(a.id)! }));
+      .map((a) => ({
+        annotationId: a.id,
+        itemId: a.itemId,
+        itemExternalId: a.itemExternalId,
+        annotatorId: a.annotatorId,
+        pseudonym: a.pseudonym,
+        vendorId: a.vendorId,
+        createdAt: a.createdAt,
+        flags: flags.get(a.id)!,
+      }));
     const now = nowIsoOf(deps);
     await deps.store.write((trx) =>
       store.replaceSignals(
@@ -156,7 +179,12 @@ async function computeSignals(deps: ServiceDeps, project: ProjectRow): Promise<C
       ),
     );
     const { updatedAt: _u, ...thresholds } = policy;
-    return { policy: thresholds, flagged, annotations: annotations.map((a) => ({ id: a.id, annotatorId: a.annotatorId, vendorId: a.vendorId })) };
+    return {
+      policy: thresholds,
+      flagged,
+      byAnnotation: flags,
+      annotations: annotations.map((a) => ({ id: a.id, annotatorId: a.annotatorId, pseudonym: a.pseudonym, vendorId: a.vendorId })),
+    };
   });
 }
 
@@ -168,12 +196,25 @@ export async function refreshSignals(deps: ServiceDeps, project: ProjectRow): Pr
   await computeSignals(deps, project);
 }
 
+/**
+ * The flags of some of a project's annotations (an item's, for its page in Results), from the project's cached
+ * computation: one lookup each, nothing recomputed per annotation. An annotation without flags (or a reviewer's
+ * correction, which signals leave out) maps to an empty list. `gold_fail_streak` is kept only `withGold`: it says
+ * the item is gold, which only those who may see gold may learn. The caller has checked access to the annotations.
+ */
+export async function signalFlagsOf(deps: ServiceDeps, project: ProjectRow, annotationIds: readonly string[], opts: { withGold: boolean }): Promise<Map<string, SignalFlag[]>> {
+  const { byAnnotation } = await computeSignals(deps, project);
+  return new Map(annotationIds.map((id) => [id, (byAnnotation.get(id) ?? []).filter((f) => opts.withGold || f.kind !== 'gold_fail_streak')]));
+}
+
 const emptyCounts = (): SignalCounts => ({ n: 0, flagged: 0, byKind: Object.fromEntries(SIGNAL_KINDS.map((k) => [k, 0])) as Record<SignalKind, number> });
 
 export interface SignalsQuery {
   cursor?: string | undefined;
   limit?: number | undefined;
   kind?: SignalKind | undefined;
+  /** Only this annotator's annotations in `items` (the counts stay whole). */
+  annotatorId?: string | undefined;
 }
 
 /** Managers, admins and reviewers see every annotation; a vendor manager their vendor's; annotators nothing. */
@@ -186,11 +227,11 @@ export async function getSignals(deps: ServiceDeps, actor: Actor, projectId: str
   const vendor = vendorScopeOf(actor);
   const visible = <T extends { vendorId: string | null }>(x: T) => vendor === undefined || x.vendorId === vendor;
 
-  const annotators = new Map<string, SignalCounts & { annotatorId: string; vendorId: string | null }>();
+  const annotators = new Map<string, AnnotatorSignalCounts>();
   const vendors = new Map<string, SignalCounts & { vendorId: string | null }>();
-  const countsOf = (a: { annotatorId: string; vendorId: string | null }) => {
+  const countsOf = (a: { annotatorId: string; pseudonym: string; vendorId: string | null }) => {
     let c = annotators.get(a.annotatorId);
-    if (!c) annotators.set(a.annotatorId, (c = { annotatorId: a.annotatorId, vendorId: a.vendorId, ...emptyCounts() }));
+    if (!c) annotators.set(a.annotatorId, (c = { annotatorId: a.annotatorId, pseudonym: a.pseudonym, vendorId: a.vendorId, ...emptyCounts() }));
     const vk = a.vendorId ?? '';
     let v = vendors.get(vk);
     if (!v) vendors.set(vk, (v = { vendorId: a.vendorId, ...emptyCounts() }));
@@ -208,6 +249,7 @@ export async function getSignals(deps: ServiceDeps, actor: Actor, projectId: str
   const listed = shown.filter(
     (f) =>
       (q.kind === undefined || f.flags.some((g) => g.kind === q.kind)) &&
+      (q.annotatorId === undefined || f.annotatorId === q.annotatorId) &&
       (after === null || f.createdAt > after.createdAt || (f.createdAt === after.createdAt && f.annotationId > after.id)),
   );
   const page = listed.slice(0, limit);

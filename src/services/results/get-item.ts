@@ -8,6 +8,7 @@ import type { QuestionAggregate } from './result-types.js';
 import { judgmentsNeededOf, statusOf, type ItemSummary } from './list-items.js';
 import { requireProject } from '../projects/projects.js';
 import { getFlag } from '../../store/reviews.js';
+import { signalFlagsOf, type SignalFlag } from '../quality/signals.js';
 
 export interface ItemAnnotationView {
   id: string;
@@ -21,6 +22,8 @@ export interface ItemAnnotationView {
   guidelineVersion: number;
   clientSignals: Record<string, unknown>;
   createdAt: string;
+  /** Its effort and fraud flags; gold_fail_streak only for actors who may see gold. */
+  flags: SignalFlag[];
 }
 
 export interface ItemDetail {
@@ -43,7 +46,8 @@ export interface ItemDetail {
 
 /**
  * One item with everything known about it: data, annotations with who made them, the aggregate per question and,
- * for those with `gold.manage` only, its gold answer. Needs what results need (`item.read`, `annotation.read_all`).
+ * for those with `gold.manage` only, its gold answer, and each annotation's effort and fraud flags (from the project's
+ * cached signals). Needs what results need (`item.read`, `annotation.read_all`).
  */
 export async function getItem(deps: ServiceDeps, actor: Actor, projectId: string, itemId: string): Promise<ItemDetail> {
   authorizeResults(actor);
@@ -59,6 +63,12 @@ export async function getItem(deps: ServiceDeps, actor: Actor, projectId: string
     loadProjectResults(deps, project),
     getFlag(db, item.id),
   ]);
+  const flags = await signalFlagsOf(
+    deps,
+    project,
+    annotations.map((a) => a.id),
+    { withGold: seesGold },
+  );
   return {
     id: item.id,
     externalId: item.external_id,
@@ -81,6 +91,7 @@ export async function getItem(deps: ServiceDeps, actor: Actor, projectId: string
       guidelineVersion: a.guideline_version,
       clientSignals: fromJson(a.client_signals),
       createdAt: a.created_at,
+      flags: flags.get(a.id) ?? [],
     })),
     aggregates: loaded.results.byItem.get(item.id) ?? [],
     flag: flag ? { reason: flag.reason, flaggedBy: flag.flagged_by, createdAt: flag.created_at } : null,

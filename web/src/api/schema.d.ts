@@ -5299,6 +5299,17 @@ export interface paths {
                                     keystrokes?: number;
                                 };
                                 createdAt: string;
+                                /** @description Effort and fraud flags (the project's thresholds); gold_fail_streak only for roles that may see gold; empty for a correction */
+                                flags: {
+                                    /** @enum {string} */
+                                    kind: "too_fast" | "pasted" | "near_duplicate" | "straight_lining" | "gold_fail_streak";
+                                    /** @description What fired, in a sentence */
+                                    detail: string;
+                                    /** @description The measured figure (a share of the median, a pasted share, a similarity, an answer share, a streak) */
+                                    value: number;
+                                    /** @description The threshold in force it was compared with */
+                                    threshold: number;
+                                }[];
                             }[];
                             aggregates: {
                                 questionId: string;
@@ -6280,6 +6291,8 @@ export interface paths {
                     limit?: number;
                     /** @description Only annotations with this flag */
                     kind?: "too_fast" | "pasted" | "near_duplicate" | "straight_lining" | "gold_fail_streak";
+                    /** @description Only this annotator's annotations (the counts stay whole) */
+                    annotatorId?: string;
                 };
                 header?: never;
                 path: {
@@ -6320,14 +6333,19 @@ export interface paths {
                             items: {
                                 annotationId: string;
                                 itemId: string;
+                                itemExternalId: string | null;
                                 annotatorId: string;
+                                pseudonym: string;
                                 vendorId: string | null;
                                 createdAt: string;
                                 flags: {
                                     /** @enum {string} */
                                     kind: "too_fast" | "pasted" | "near_duplicate" | "straight_lining" | "gold_fail_streak";
+                                    /** @description What fired, in a sentence */
                                     detail: string;
+                                    /** @description The measured figure (a share of the median, a pasted share, a similarity, an answer share, a streak) */
                                     value: number;
+                                    /** @description The threshold in force it was compared with */
                                     threshold: number;
                                 }[];
                             }[];
@@ -6336,6 +6354,7 @@ export interface paths {
                             /** @description Per annotator: annotations flagged, by kind */
                             annotators: {
                                 annotatorId: string;
+                                pseudonym: string;
                                 vendorId: string | null;
                                 /** @description Annotations considered (reviewers’ corrections left out) */
                                 n: number;
@@ -9809,6 +9828,142 @@ export interface paths {
                                 }[];
                             }[];
                         };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The quality report: summary, vendor scorecards and head-to-heads, annotators with intervals, charts (SVG) and flags, as one HTML file that opens offline (managers, admins) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description attachment: download as a file; inline: show in the browser */
+                    disposition?: "attachment" | "inline";
+                };
+                header?: never;
+                path: {
+                    projectId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/html: a complete, self-contained document */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
                     };
                 };
                 /** @description Default Response */

@@ -14,3 +14,11 @@ export type ResultPage = Ok<'/api/v1/projects/{projectId}/results'>;
 export type QualityGatesView = Ok<'/api/v1/projects/{projectId}/quality/gates'>;
 export type PausedAnnotator = QualityGatesView['paused'][number];
 export type GateEvent = QualityGatesView['events'][number];
+export type SignalsView = Ok<'/api/v1/projects/{projectId}/quality/signals'>;
+export type FlaggedAnnotation = SignalsView['items'][number];
+export type SignalFlag = FlaggedAnnotation['flags'][number];
+export type SignalKind = SignalFlag['kind'];
+/** Flags per annotator or vendor: annotations considered, flagged, and flagged by kind. */
+export type SignalCounts = Pick<SignalsView['vendors'][number], 'n' | 'flagged' | 'byKind'>;
+export type SignalPolicyView = Ok<'/api/v1/projects/{projectId}/signal-policy'>;
+export type SignalPolicy = Omit<SignalPolicyView, 'projectId' | 'updatedAt'>;

@@ -1,11 +1,13 @@
 /**
  * The right pane: one item. Its data (each field rendered as the annotator saw it), the aggregate per question with
- * its confidence and method, the gold answer when the reader may see it, and every annotation side by side.
+ * its confidence and method, the gold answer when the reader may see it, and every annotation side by side with its
+ * effort and fraud flags (each kind as a badge, the sentence saying what fired beside it).
  */
 import { ItemText } from '../../annotate/widgets/ItemText';
 import { Markdown } from '../../../components/Markdown';
 import { ErrorMessage, Loading } from '../../../components/Status';
 import type { ItemData, Question, TaskSchema } from '../../../schema';
+import { SignalFlagList } from '../quality/SignalFlagList';
 import { ConfidenceBar } from './ConfidenceBar';
 import { FlagControl } from './FlagControl';
 import { formatDateTime } from '../format';
@@ -145,6 +147,7 @@ function AnnotationsTable({ schema, item, schemaVersion }: { schema: TaskSchema;
                   Time
                 </th>
                 <th scope="col">Versions</th>
+                <th scope="col">Flags</th>
               </tr>
             </thead>
             <tbody>
@@ -167,6 +170,9 @@ function AnnotationsTable({ schema, item, schemaVersion }: { schema: TaskSchema;
                       <span className={a.schemaVersion === schemaVersion ? undefined : 'results-old-version'}>schema v{a.schemaVersion}</span>
                       <span className="muted small"> · guidelines v{a.guidelineVersion}</span>
                       <span className="muted small results-when">{formatDateTime(a.createdAt)}</span>
+                    </td>
+                    <td>
+                      <SignalFlagList flags={a.flags} />
                     </td>
                   </tr>
                 );

@@ -53,6 +53,7 @@ const detail = (id: string, extra: Partial<ItemDetail> = {}): ItemDetail => ({
       guidelineVersion: 2,
       clientSignals: { pastes: 1, focusLosses: 0 },
       createdAt: '2025-03-01T11:00:00.000Z',
+      flags: [],
     },
     {
       id: 'a2',
@@ -66,6 +67,15 @@ const detail = (id: string, extra: Partial<ItemDetail> = {}): ItemDetail => ({
       guidelineVersion: 2,
       clientSignals: {},
       createdAt: '2025-03-01T11:05:00.000Z',
+      flags: [
+        {
+          kind: 'too_fast',
+          detail: "800 ms on task: 0.05 × the item's median of other annotators (16000 ms); the annotator's median is 9000 ms",
+          value: 0.05,
+          threshold: 0.25,
+        },
+        { kind: 'gold_fail_streak', detail: 'one of 5 gold items missed in a row', value: 5, threshold: 5 },
+      ],
     },
   ],
   aggregates: [
@@ -189,6 +199,23 @@ describe('ResultsTab', () => {
     expect(rows[1]).toHaveTextContent('guidelines v2');
     expect(rows[2]).toHaveTextContent('No vendor');
     expect(rows[2]).toHaveTextContent('800 ms');
+  });
+
+  it("shows each annotation's flags as a badge in words with the sentence beside it, and none on an honest one", async () => {
+    server();
+    open('/manage/projects/p1/results?item=i1');
+    const annotations = await screen.findByRole('region', { name: 'Annotations table' });
+    expect(within(annotations).getByRole('columnheader', { name: 'Flags' })).toBeInTheDocument();
+    const [, honest, fast] = within(annotations).getAllByRole('row');
+    expect(within(honest!).getByText('No flags')).toBeInTheDocument();
+    expect(within(honest!).queryByRole('listitem')).toBeNull();
+    const flags = within(fast!).getAllByRole('listitem');
+    expect(flags.map((f) => f.textContent)).toEqual([
+      "Too fast 800 ms on task: 0.05 × the item's median of other annotators (16000 ms); the annotator's median is 9000 ms",
+      'Gold misses in a row one of 5 gold items missed in a row',
+    ]);
+    // The badge is words on screen, not an icon with a tooltip.
+    expect(within(flags[0]!).getByText('Too fast')).not.toHaveAttribute('title');
   });
 
   it('moves through the list with ↑/↓, puts the item in the URL, and focuses the search with /', async () => {
