@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { DIALECTS, createTestStore } from './support/databases.js';
 import { buildItems, buildProject, buildWorld, toJsonl, type Client, type World } from './factories.js';
-import { countRows, readRouteTable, routeKey, sampleRequest, type RouteEntry, type SampleRequest } from './support/routes.js';
+import { countRows, readRouteTable, routeKey, sampleRequest, type SampleRequest } from './support/routes.js';
+import { ACCESS, allowedRoles } from './support/access.js';
 import { ROLES, type Role } from '../src/core/permissions.js';
 import type { Store } from '../src/store/db.js';
 
@@ -20,71 +21,7 @@ const PROTECTED = API_ROUTES.filter((r) => !PUBLIC.has(routeKey(r)));
 /** HEAD mirrors GET; sweeps that look at bodies and writes skip it. */
 const PROTECTED_NO_HEAD = PROTECTED.filter((r) => r.method !== 'HEAD');
 
-const EVERYONE = ROLES;
-/** The roles allowed to call each protected route (an allowed role may still get 404 outside its scope). */
-const ACCESS: Record<string, readonly Role[]> = {
-  'POST /api/v1/auth/logout': EVERYONE,
-  'GET /api/v1/me': EVERYONE,
-  'GET /api/v1/tokens': EVERYONE,
-  'POST /api/v1/tokens': EVERYONE,
-  'DELETE /api/v1/tokens/:tokenId': EVERYONE,
-  'GET /api/v1/users': ['admin', 'manager', 'vendor_manager'],
-  'POST /api/v1/users': ['admin'],
-  'PATCH /api/v1/users/:userId': ['admin'],
-  'GET /api/v1/vendors': ['admin', 'manager', 'vendor_manager'],
-  'POST /api/v1/vendors': ['admin'],
-  'GET /api/v1/vendors/:vendorId': ['admin', 'manager', 'vendor_manager'],
-  'PATCH /api/v1/vendors/:vendorId': ['admin'],
-  'GET /api/v1/projects/:projectId/vendors/scorecards': ['admin', 'manager', 'reviewer', 'vendor_manager'],
-  'GET /api/v1/projects/:projectId/vendors/head-to-head': ['admin', 'manager'],
-  'GET /api/v1/projects/:projectId/vendors/:vendorId/annotators': ['admin', 'manager', 'reviewer', 'vendor_manager'],
-  'GET /api/v1/projects': EVERYONE,
-  'POST /api/v1/projects': ['admin', 'manager'],
-  'GET /api/v1/projects/:projectId': EVERYONE,
-  'PATCH /api/v1/projects/:projectId': ['admin', 'manager'],
-  'GET /api/v1/projects/:projectId/schema': EVERYONE,
-  'PUT /api/v1/projects/:projectId/schema': ['admin', 'manager'],
-  'GET /api/v1/projects/:projectId/guidelines': EVERYONE,
-  'PUT /api/v1/projects/:projectId/guidelines': ['admin', 'manager'],
-  'POST /api/v1/projects/:projectId/items': ['admin', 'manager'],
-  'POST /api/v1/projects/:projectId/gold': ['admin', 'manager'],
-  'POST /api/v1/projects/:projectId/tasks/next': ['admin', 'annotator'],
-  'POST /api/v1/tasks/next': ['admin', 'annotator'],
-  'GET /api/v1/projects/:projectId/annotations': ['admin', 'manager', 'reviewer', 'annotator'],
-  'GET /api/v1/projects/:projectId/progress': ['admin', 'manager', 'reviewer', 'vendor_manager'],
-  'GET /api/v1/projects/:projectId/my-progress': ['admin', 'annotator'],
-  'GET /api/v1/projects/:projectId/throughput': ['admin', 'manager', 'reviewer', 'vendor_manager'],
-  'GET /api/v1/projects/:projectId/export': ['admin', 'manager'],
-  'GET /api/v1/projects/:projectId/items': ['admin', 'manager', 'reviewer'],
-  'GET /api/v1/projects/:projectId/items/:itemId': ['admin', 'manager', 'reviewer'],
-  'GET /api/v1/projects/:projectId/results': ['admin', 'manager', 'reviewer'],
-  'GET /api/v1/projects/:projectId/quality/annotators': ['admin', 'manager', 'reviewer', 'vendor_manager'],
-  'GET /api/v1/projects/:projectId/quality/signals': ['admin', 'manager', 'reviewer', 'vendor_manager'],
-  'GET /api/v1/projects/:projectId/signal-policy': ['admin', 'manager', 'reviewer', 'vendor_manager'],
-  'PUT /api/v1/projects/:projectId/signal-policy': ['admin', 'manager'],
-  'GET /api/v1/projects/:projectId/quality/gates': ['admin', 'manager', 'reviewer', 'vendor_manager'],
-  'POST /api/v1/projects/:projectId/annotators/:userId/reinstate': ['admin', 'manager'],
-  'GET /api/v1/projects/:projectId/quality/agreement': ['admin', 'manager', 'reviewer', 'vendor_manager'],
-  'POST /api/v1/tasks/:assignmentId/submit': ['admin', 'annotator'],
-  'POST /api/v1/tasks/:assignmentId/skip': ['admin', 'annotator'],
-  'GET /api/v1/projects/:projectId/review-policy': ['admin', 'manager', 'reviewer'],
-  'PUT /api/v1/projects/:projectId/review-policy': ['admin', 'manager'],
-  'POST /api/v1/projects/:projectId/reviews/next': ['admin', 'manager', 'reviewer'],
-  'POST /api/v1/reviews/:reviewId/accept': ['admin', 'manager', 'reviewer'],
-  'POST /api/v1/reviews/:reviewId/reject': ['admin', 'manager', 'reviewer'],
-  'POST /api/v1/reviews/:reviewId/correct': ['admin', 'manager', 'reviewer'],
-  'GET /api/v1/projects/:projectId/reviews': ['admin', 'manager', 'reviewer', 'annotator'],
-  'GET /api/v1/projects/:projectId/reviews/tally': ['admin', 'manager', 'reviewer', 'vendor_manager'],
-  'POST /api/v1/projects/:projectId/items/:itemId/flag': ['admin', 'manager', 'reviewer', 'annotator'],
-  'POST /api/v1/qualifications': ['admin', 'manager'],
-  'GET /api/v1/qualifications': EVERYONE,
-  'GET /api/v1/qualifications/:qualificationId': EVERYONE,
-  'POST /api/v1/qualifications/:qualificationId/attempts': ['admin', 'annotator'],
-  'GET /api/v1/qualifications/:qualificationId/attempts': EVERYONE,
-  'GET /api/v1/users/:userId/skills': ['admin', 'manager', 'vendor_manager', 'annotator'],
-};
-const allowedRoles = (r: RouteEntry): readonly Role[] => ACCESS[routeKey(r)] ?? [];
-
+// Who may call each route is the ACCESS table in ./support/access.ts (shared with vendor-scope.test.ts).
 const DENIED = PROTECTED_NO_HEAD.flatMap((r) => ROLES.filter((role) => !allowedRoles(r).includes(role)).map((role) => ({ ...r, role })));
 const SCOPED = PROTECTED_NO_HEAD.filter((r) => r.url.includes('/:')).flatMap((r) => ROLES.map((role) => ({ ...r, role })));
 

@@ -37,11 +37,20 @@ export function listRoutes(app: FastifyInstance): RouteEntry[] {
   return routes;
 }
 
+export interface DocumentedRoute extends RouteEntry {
+  /** The names of its documented querystring parameters. */
+  query: string[];
+}
+
 /** The operations the OpenAPI document lists, with Fastify-style `:param` placeholders. */
-export function listDocumentedRoutes(app: FastifyInstance): RouteEntry[] {
-  const doc = app.swagger() as { paths?: Record<string, Record<string, unknown>> };
+export function listDocumentedRoutes(app: FastifyInstance): DocumentedRoute[] {
+  const doc = app.swagger() as { paths?: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>> };
   return Object.entries(doc.paths ?? {}).flatMap(([path, ops]) =>
-    Object.keys(ops).map((method) => ({ method: method.toUpperCase(), url: path.replace(/\{(\w+)\}/g, ':$1') })),
+    Object.entries(ops).map(([method, op]) => ({
+      method: method.toUpperCase(),
+      url: path.replace(/\{(\w+)\}/g, ':$1'),
+      query: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
+    })),
   );
 }
 
@@ -87,7 +96,7 @@ export async function countRows(db: Kysely<DB>): Promise<Record<CountedTable, nu
 }
 
 /** The route table of a freshly built app (its store is an unmigrated in-memory SQLite: building touches no table). */
-export async function readRouteTable(): Promise<{ routes: RouteEntry[]; documented: RouteEntry[] }> {
+export async function readRouteTable(): Promise<{ routes: RouteEntry[]; documented: DocumentedRoute[] }> {
   const store = openStore('sqlite::memory:');
   const app = await buildApp({ deps: makeDeps(store) });
   try {
