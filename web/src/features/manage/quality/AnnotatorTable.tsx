@@ -2,11 +2,16 @@
  * Annotators of the project with their status (a Paused badge where the quality gate paused them), live gold
  * accuracy (n, correct, the posterior mean and its 95% interval as an error bar), agreement with the consensus (the
  * share of their label answers that match the aggregated answer, with its Wilson 95% interval as an error bar) and
- * their review outcomes (reviewed, acceptance with its Wilson interval). Every figure is written beside its bar.
+ * their review outcomes (reviewed, acceptance with its Wilson interval), and their effort and fraud flags (flagged of
+ * their annotations, the kinds with counts, linking to the list of those annotations). Every figure is written
+ * beside its bar.
  * Every column sorts: its header is a button (Enter or Space), and the sorted column says so through `aria-sort`.
  */
 import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { IntervalCell } from './IntervalCell';
+import { KindBadges } from './SignalFlagList';
+import { FLAG_PARAMS, flaggedOf, SIGNALS_CARD_ID } from './signal-words';
 import { sortAnnotatorRows, type AnnotatorRow, type SortDirection, type SortKey } from './annotator-rows';
 
 const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
@@ -18,6 +23,7 @@ const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
   { key: 'agreement', label: 'Agreement with consensus (95% interval)' },
   { key: 'reviewed', label: 'Reviewed', numeric: true },
   { key: 'acceptance', label: 'Accepted in review (95% interval)' },
+  { key: 'flags', label: 'Effort and fraud flags' },
 ];
 
 /** Numbers first go high-to-low (the figure a lead looks for); names A to Z. */
@@ -30,6 +36,7 @@ const FIRST_DIRECTION: Record<SortKey, SortDirection> = {
   agreement: 'ascending',
   reviewed: 'descending',
   acceptance: 'ascending',
+  flags: 'descending',
 };
 
 export function AnnotatorTable({ rows }: { rows: readonly AnnotatorRow[] }) {
@@ -103,10 +110,29 @@ export function AnnotatorTable({ rows }: { rows: readonly AnnotatorRow[] }) {
                   <span className="muted">not reviewed</span>
                 )}
               </td>
+              <td>
+                <FlagsCell row={r} />
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** "3 of 40 flagged" linking to the signals card filtered to the annotator, and the kinds with their counts. */
+function FlagsCell({ row }: { row: AnnotatorRow }) {
+  const f = row.flags;
+  if (!f) return <span className="muted">—</span>;
+  if (f.flagged === 0) return <span className="muted">{flaggedOf(f)}</span>;
+  return (
+    <>
+      <Link to={{ search: `?${FLAG_PARAMS.annotator}=${encodeURIComponent(row.id)}`, hash: SIGNALS_CARD_ID }}>
+        {flaggedOf(f)}
+        <span className="visually-hidden">: list {row.name}'s flagged annotations</span>
+      </Link>
+      <KindBadges byKind={f.byKind} />
+    </>
   );
 }

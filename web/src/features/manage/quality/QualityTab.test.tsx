@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { QualityTab } from './QualityTab';
 import { serve } from '../results/fake-api';
 import { currentLocation, renderWithApp } from '../results/test-server';
+import { POLICY, signalsPage } from './signal-fixtures';
 import type { AgreementView, AnnotatorAccuracyView, ReviewTallyView } from './types';
 
 vi.mock('../../../api/client', async () => (await import('../results/fake-api')).clientModuleForTests());
@@ -54,6 +55,9 @@ function serveAll() {
     'GET /api/v1/projects/p1/reviews/tally': () => ({ body: tally }),
     'GET /api/v1/vendors': () => ({ body: { items: [{ id: 'v1', name: 'In-house' }, { id: 'v2', name: 'Crowd Co' }], nextCursor: null } }),
     'GET /api/v1/projects/p1/quality/gates': () => ({ body: { projectId: 'p1', policy: { enabled: true, floor: 0.6, minGold: 10, maxFailStreak: 5 }, paused: [], events: [] } }),
+    'GET /api/v1/projects/p1/quality/signals': () => ({ body: signalsPage([]) }),
+    'GET /api/v1/projects/p1/signal-policy': () => ({ body: POLICY }),
+    'GET /api/v1/users': () => ({ body: { items: [{ id: 'u1', name: 'Ada Lovelace' }, { id: 'u2', name: 'Bo Brandt' }], nextCursor: null } }),
     'GET /api/v1/projects/p1/quality/agreement': (url) => ({ body: agreement(url.searchParams.get('bucket') as 'day' | 'week', url.searchParams.get('question')!) }),
     'GET /api/v1/projects/p1/results': (url) => {
       // Two pages, to check the histogram reads them all.
@@ -165,6 +169,29 @@ describe('QualityTab', () => {
     expect(links.map((l) => l.textContent)).toEqual(['50–60%: 2 items', '70–80%: 1 item', '90–100%: 3 items']);
     await user.click(links[0]!);
     expect(currentLocation()).toBe('/manage/projects/p1/results?question=sentiment&min=50&max=60');
+  });
+
+  it('gives each annotator their flags: flagged of n and the kinds with counts, linking to their flagged annotations', async () => {
+    serveAll();
+    const user = userEvent.setup();
+    renderWithApp(<QualityTab projectId="p1" />, { path: '/manage/projects/p1/quality' });
+    const table = await screen.findByRole('table', { name: /Annotators by gold accuracy/ });
+    const row = (name: string) => within(table).getByRole('rowheader', { name: new RegExp(name) }).closest('tr')!;
+    const link = await within(row('Ada Lovelace')).findByRole('link', { name: "3 of 40 flagged: list Ada Lovelace's flagged annotations" });
+    const adaFlags = link.closest('td')!;
+    expect(within(adaFlags).getAllByText(/^(Too fast|Pasted|Near-duplicate)/).map((b) => b.textContent)).toEqual(['Too fast 2', 'Pasted 1']);
+    const boFlags = within(row('Bo Brandt')).getByRole('link', { name: /^5 of 12 flagged/ }).closest('td')!;
+    expect(within(boFlags).getAllByText(/^(Too fast|Pasted|Near-duplicate)/).map((b) => b.textContent)).toEqual(['Too fast 1', 'Near-duplicate 5']);
+
+    // Most flagged first (5 of 12 above 3 of 40) from the column head.
+    await user.click(screen.getByRole('button', { name: /^Effort and fraud flags/ }));
+    expect(annotatorNames()).toEqual(['Bo Brandt', 'Ada Lovelace']);
+
+    await user.click(link);
+    expect(currentLocation()).toBe('/manage/projects/p1/quality?flagAnnotator=u1');
+    const card = screen.getByRole('region', { name: 'Effort and fraud signals' });
+    expect(await within(card).findByText('Ada Lovelace', { selector: 'strong' })).toBeInTheDocument();
+    expect(within(card).getByRole('heading', { level: 2 })).toHaveFocus();
   });
 
   it('says so when no annotator has a gold score yet', async () => {

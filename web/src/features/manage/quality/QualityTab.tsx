@@ -2,7 +2,8 @@
  * The project's quality dashboard: who is accurate (live gold accuracy with intervals and review outcomes per
  * annotator, sortable), whether annotators agree and how that moves over time (Krippendorff's alpha with its band),
  * and how confident the aggregate is across items (a histogram linking into Results). Every figure comes with its
- * interval and the number it rests on. Who the quality gate has paused, and reinstating them, sits under the table.
+ * interval and the number it rests on. Who the quality gate has paused, and reinstating them, sits under the table;
+ * the effort and fraud signals (flagged annotations, the thresholds) under the review outcomes.
  */
 import { useId, useMemo } from 'react';
 import { useProjectSchema } from '../../../api/queries';
@@ -14,7 +15,8 @@ import { AnnotatorTable } from './AnnotatorTable';
 import { joinAnnotatorRows } from './annotator-rows';
 import { ConfidenceCard } from './ConfidenceCard';
 import { PausedCard } from './PausedCard';
-import { useAnnotatorAccuracy, useReviewTally } from './queries';
+import { useAnnotatorAccuracy, useReviewTally, useSignalCounts } from './queries';
+import { SignalsCard } from './SignalsCard';
 import { ReviewOutcomesCard } from '../review/ReviewOutcomesCard';
 import './quality.css';
 
@@ -32,6 +34,7 @@ export function QualityTab({ projectId }: { projectId: string }) {
       <AnnotatorsCard projectId={projectId} />
       <PausedCard projectId={projectId} />
       <ReviewOutcomesCard projectId={projectId} />
+      <SignalsCard projectId={projectId} />
       {schema.isError ? (
         <ErrorMessage error={schema.error} title="The schema could not be loaded" />
       ) : !questions ? (
@@ -51,11 +54,12 @@ function AnnotatorsCard({ projectId }: { projectId: string }) {
   const accuracy = useAnnotatorAccuracy(projectId);
   const tally = useReviewTally(projectId);
   const vendors = useVendors();
+  const signals = useSignalCounts(projectId);
   const rows = useMemo(() => {
     if (!accuracy.data) return null;
     const names = new Map((vendors.data?.items ?? []).map((v) => [v.id, v.name]));
-    return joinAnnotatorRows(accuracy.data.items, tally.data?.annotators ?? [], names);
-  }, [accuracy.data, tally.data, vendors.data]);
+    return joinAnnotatorRows(accuracy.data.items, tally.data?.annotators ?? [], names, signals.data?.annotators);
+  }, [accuracy.data, tally.data, vendors.data, signals.data]);
   return (
     <section className="card quality-card" aria-labelledby={`${id}-title`}>
       <div className="card-head">
@@ -63,7 +67,8 @@ function AnnotatorsCard({ projectId }: { projectId: string }) {
       </div>
       <p className="muted small">
         Accuracy on hidden gold as the posterior mean of Beta(1 + correct, 1 + wrong) with its 95% interval; agreement with the consensus (label
-        answers matching the aggregated answer) and acceptance in review, each with its Wilson 95% interval. Refreshes every 15 seconds.
+        answers matching the aggregated answer) and acceptance in review, each with its Wilson 95% interval; effort and fraud flags of all their
+        annotations. Refreshes every 15 seconds.
       </p>
       {accuracy.isError ? (
         <ErrorMessage error={accuracy.error} title="Accuracy could not be loaded" />
@@ -74,6 +79,7 @@ function AnnotatorsCard({ projectId }: { projectId: string }) {
       ) : (
         <>
           {tally.isError && <ErrorMessage error={tally.error} title="Review outcomes could not be loaded" />}
+          {signals.isError && <ErrorMessage error={signals.error} title="Flag counts could not be loaded" />}
           <AnnotatorTable rows={rows} />
         </>
       )}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { joinAnnotatorRows, sortAnnotatorRows } from './annotator-rows';
+import { ANNOTATOR_COUNTS } from './signal-fixtures';
 import type { AnnotatorAccuracy, ReviewTally } from './types';
 
 type Agreement = AnnotatorAccuracy['agreement'];
@@ -54,6 +55,16 @@ describe('joinAnnotatorRows', () => {
       ['Cy', 'active', null],
     ]);
   });
+  it('adds flag counts from the signals, zero for an annotator the signals have not seen, none before they are read', () => {
+    expect(rows.every((r) => r.flags === null)).toBe(true);
+    const withFlags = joinAnnotatorRows([acc('u1', 'Bea', 'v1', 10, 9, 0.83), acc('u3', 'Cy', null, 7, 5, 0.67)], [], new Map(), ANNOTATOR_COUNTS);
+    expect(withFlags.map((r) => [r.name, r.flags?.flagged, r.flags?.n, r.flags?.byKind.too_fast])).toEqual([
+      ['Bea', 3, 40, 2],
+      ['Cy', 0, 8, 0],
+    ]);
+    const unseen = joinAnnotatorRows([acc('u9', 'Di', null, 1, 1, 0.67)], [], new Map(), ANNOTATOR_COUNTS);
+    expect(unseen[0]!.flags).toMatchObject({ n: 0, flagged: 0 });
+  });
 });
 
 describe('sortAnnotatorRows', () => {
@@ -72,6 +83,12 @@ describe('sortAnnotatorRows', () => {
   it('sorts by agreement rate, annotators without a consensus yet last either way', () => {
     expect(names('agreement', 'ascending')).toEqual(['Al', 'Bea', 'Cy']);
     expect(names('agreement', 'descending')).toEqual(['Bea', 'Al', 'Cy']);
+  });
+  it('sorts by the share flagged, most first, annotators without signals last', () => {
+    const r = joinAnnotatorRows([acc('u1', 'Ada', 'v1', 10, 9, 0.83), acc('u2', 'Bo', 'v2', 4, 1, 0.33), acc('u9', 'Di', null, 1, 1, 0.67)], [], new Map(), ANNOTATOR_COUNTS);
+    // Bo 5 of 12 above Ada 3 of 40; Di has no annotations the signals considered.
+    expect(sortAnnotatorRows(r, 'flags', 'descending').map((x) => x.name)).toEqual(['Bo', 'Ada', 'Di']);
+    expect(sortAnnotatorRows(r, 'flags', 'ascending').map((x) => x.name)).toEqual(['Ada', 'Bo', 'Di']);
   });
   it('puts paused annotators first when sorting by status ascending, then by name', () => {
     expect(names('status', 'ascending')).toEqual(['Al', 'Bea', 'Cy']);

@@ -1,12 +1,13 @@
 /**
  * Server state of the quality dashboard: live accuracy per annotator, review outcomes per annotator, agreement over
- * time for a question, and every item's confidence for a question (for the histogram). Keys sit under the project's
- * key, like the other tabs'; the figures change with every submit, so they refresh on a timer.
+ * time for a question, every item's confidence for a question (for the histogram), and the effort and fraud signals
+ * (flag counts per annotator and vendor, the flagged annotations paged, the thresholds). Keys sit under the
+ * project's key, like the other tabs'; the figures change with every submit, so they refresh on a timer.
  */
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
 import { queryKeys } from '../../../api/queries';
-import type { AgreementBucket } from './types';
+import type { AgreementBucket, SignalKind, SignalPolicy } from './types';
 
 const REFRESH_MS = 15_000;
 /** The histogram reads at most this many items (pages of 500); the card says so when there are more. */
@@ -19,7 +20,20 @@ export const qualityKeys = {
   agreement: (projectId: string, question: string, bucket: AgreementBucket) => [...queryKeys.project(projectId), 'quality', 'agreement', question, bucket] as const,
   confidences: (projectId: string, question: string) => [...queryKeys.project(projectId), 'quality', 'confidences', question] as const,
   gates: (projectId: string) => [...queryKeys.project(projectId), 'quality', 'gates'] as const,
+  /** Everything the signals route answers: the counts and the flagged lists (the thresholds change them all). */
+  signals: (projectId: string) => [...queryKeys.project(projectId), 'quality', 'signals'] as const,
+  signalCounts: (projectId: string) => [...queryKeys.project(projectId), 'quality', 'signals', 'counts'] as const,
+  flagged: (projectId: string, f: FlaggedFilter) => [...queryKeys.project(projectId), 'quality', 'signals', 'flagged', f] as const,
+  signalPolicy: (projectId: string) => [...queryKeys.project(projectId), 'signal-policy'] as const,
 };
+
+/** Which flagged annotations to list. */
+export interface FlaggedFilter {
+  kind?: SignalKind | undefined;
+  annotatorId?: string | undefined;
+}
+
+const FLAGGED_PAGE = 25;
 
 export function useAnnotatorAccuracy(projectId: string) {
   return useQuery({
@@ -88,5 +102,56 @@ export function useReinstate(projectId: string) {
         queryClient.invalidateQueries({ queryKey: qualityKeys.gates(projectId) }),
         queryClient.invalidateQueries({ queryKey: qualityKeys.annotators(projectId) }),
       ]),
+  });
+}
+
+/**
+ * The flag counts per annotator and per vendor (a vendor manager gets their vendor's only), without the list: one
+ * flagged annotation is the least page the route serves.
+ */
+export function useSignalCounts(projectId: string) {
+  return useQuery({
+    queryKey: qualityKeys.signalCounts(projectId),
+    queryFn: async () => {
+      const v = await unwrap(api.GET('/api/v1/projects/{projectId}/quality/signals', { params: { path: { projectId }, query: { limit: 1 } } }));
+      return { annotators: v.annotators, vendors: v.vendors, policy: v.policy };
+    },
+    refetchInterval: REFRESH_MS,
+  });
+}
+
+/** The flagged annotations, oldest first, a page at a time with the route's cursor. */
+export function useFlaggedAnnotations(projectId: string, f: FlaggedFilter) {
+  return useInfiniteQuery({
+    queryKey: qualityKeys.flagged(projectId, f),
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET('/api/v1/projects/{projectId}/quality/signals', {
+          params: { path: { projectId }, query: { limit: FLAGGED_PAGE, cursor: pageParam, kind: f.kind, annotatorId: f.annotatorId } },
+        }),
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The thresholds in force (the defaults until a manager sets them). */
+export function useSignalPolicy(projectId: string) {
+  return useQuery({
+    queryKey: qualityKeys.signalPolicy(projectId),
+    queryFn: () => unwrap(api.GET('/api/v1/projects/{projectId}/signal-policy', { params: { path: { projectId } } })),
+  });
+}
+
+/** Sets the thresholds; the counts and lists reload, since the thresholds decide what fires. */
+export function useSetSignalPolicy(projectId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SignalPolicy) => unwrap(api.PUT('/api/v1/projects/{projectId}/signal-policy', { params: { path: { projectId } }, body })),
+    onSuccess: async (policy) => {
+      queryClient.setQueryData(qualityKeys.signalPolicy(projectId), policy);
+      await queryClient.invalidateQueries({ queryKey: qualityKeys.signals(projectId) });
+    },
   });
 }

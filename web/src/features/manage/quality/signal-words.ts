@@ -14,6 +14,11 @@ export const SIGNAL_KIND_LABELS: Record<SignalKind, string> = {
 };
 export const SIGNAL_KINDS = Object.keys(SIGNAL_KIND_LABELS) as SignalKind[];
 
+/** The URL parameters of the signals card's filters, which the annotator table's flag counts set. */
+export const FLAG_PARAMS = { kind: 'flagKind', annotator: 'flagAnnotator' } as const;
+/** The signals card's element id, the target of those links. */
+export const SIGNALS_CARD_ID = 'signals';
+
 const pct = (share: number) => `${Math.round(share * 1000) / 10}%`;
 
 /** One sentence per kind: when it fires, with the project's thresholds. */
