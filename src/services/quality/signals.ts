@@ -10,7 +10,7 @@
  * `results/project-results.ts`, and each computation rewrites `annotation_signals` so SQL (the review policy's
  * `signals` trigger) can select flagged annotations. A vendor manager sees their vendor's annotations and figures only.
  */
-import { authorize, vendorScopeOf, type Actor } from '../../core/permissions.js';
+import { authorize, can, vendorScopeOf, type Actor } from '../../core/permissions.js';
 import { decodeCursor, encodeCursor, type Page } from '../../store/pagination.js';
 import { fromJson } from '../../store/dialect.js';
 import type { ProjectRow } from '../../store/schema.js';
@@ -217,7 +217,10 @@ export interface SignalsQuery {
   annotatorId?: string | undefined;
 }
 
-/** Managers, admins and reviewers see every annotation; a vendor manager their vendor's; annotators nothing. */
+/**
+ * Managers, admins and reviewers see every annotation; a vendor manager their vendor's; annotators nothing. Gold
+ * streak flags only those who may manage gold (managers and admins).
+ */
 export async function getSignals(deps: ServiceDeps, actor: Actor, projectId: string, q: SignalsQuery = {}): Promise<SignalsView> {
   authorize(actor, 'progress.read');
   const project = await requireProject(deps, actor, projectId);
@@ -238,7 +241,14 @@ export async function getSignals(deps: ServiceDeps, actor: Actor, projectId: str
     return [c, v] as const;
   };
   for (const a of computed.annotations.filter(visible)) for (const c of countsOf(a)) c.n++;
-  const shown = computed.flagged.filter(visible);
+  // gold_fail_streak is raised on gold items only, so it tells which items are gold: kept only for those who may
+  // manage gold, as on an item's page (`signalFlagsOf`). Otherwise an annotation flagged for nothing else is not flagged.
+  const withGold = can(actor, 'gold.manage');
+  const shown = computed.flagged.filter(visible).flatMap((f) => {
+    if (withGold) return [f];
+    const flags = f.flags.filter((g) => g.kind !== 'gold_fail_streak');
+    return flags.length > 0 ? [{ ...f, flags }] : [];
+  });
   for (const f of shown) {
     for (const c of countsOf(f)) {
       c.flagged++;
