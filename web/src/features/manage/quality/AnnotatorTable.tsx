@@ -10,8 +10,8 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { IntervalCell } from './IntervalCell';
-import { KindBadges } from './SignalFlagList';
-import { FLAG_PARAMS, flaggedOf, SIGNALS_CARD_ID } from './signal-words';
+import { FlagCounts } from './SignalFlagList';
+import { FLAG_PARAMS, SIGNALS_CARD_ID } from './signal-words';
 import { sortAnnotatorRows, type AnnotatorRow, type SortDirection, type SortKey } from './annotator-rows';
 
 const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
@@ -123,16 +123,15 @@ export function AnnotatorTable({ rows }: { rows: readonly AnnotatorRow[] }) {
 
 /** "3 of 40 flagged" linking to the signals card filtered to the annotator, and the kinds with their counts. */
 function FlagsCell({ row }: { row: AnnotatorRow }) {
-  const f = row.flags;
-  if (!f) return <span className="muted">—</span>;
-  if (f.flagged === 0) return <span className="muted">{flaggedOf(f)}</span>;
   return (
-    <>
-      <Link to={{ search: `?${FLAG_PARAMS.annotator}=${encodeURIComponent(row.id)}`, hash: SIGNALS_CARD_ID }}>
-        {flaggedOf(f)}
-        <span className="visually-hidden">: list {row.name}'s flagged annotations</span>
-      </Link>
-      <KindBadges byKind={f.byKind} />
-    </>
+    <FlagCounts
+      counts={row.flags}
+      link={(text) => (
+        <Link to={{ search: `?${FLAG_PARAMS.annotator}=${encodeURIComponent(row.id)}`, hash: SIGNALS_CARD_ID }}>
+          {text}
+          <span className="visually-hidden">: list {row.name}'s flagged annotations</span>
+        </Link>
+      )}
+    />
   );
 }

@@ -1,10 +1,12 @@
 /**
- * An annotation's effort and fraud flags: each kind as a short badge in words and, beside it, the sentence saying
- * what fired (as text, for everyone, not a tooltip). "No flags" when there are none.
+ * Effort and fraud flags on screen: an annotation's flags (each kind as a short badge in words and, beside it, the
+ * sentence saying what fired, as text for everyone, not a tooltip), and a row's counts (flagged of n, the kinds as
+ * badges with their counts) for the annotator and vendor tables.
  */
-import { SIGNAL_KIND_LABELS } from './signal-words';
+import type { ReactNode } from 'react';
+import { flaggedOf, SIGNAL_KIND_LABELS } from './signal-words';
 import './signals.css';
-import type { SignalFlag } from './types';
+import type { SignalCounts, SignalFlag } from './types';
 
 export function SignalFlagList({ flags }: { flags: readonly SignalFlag[] }) {
   if (flags.length === 0) return <span className="muted small">No flags</span>;
@@ -16,6 +18,22 @@ export function SignalFlagList({ flags }: { flags: readonly SignalFlag[] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * A row's counts: "3 of 40 flagged" (through `link` when given, e.g. to the flagged annotations) and the kinds that
+ * fired with their counts; "—" before the signals are read, "nothing checked yet" without annotations.
+ */
+export function FlagCounts({ counts, link }: { counts: SignalCounts | null; link?: (text: ReactNode) => ReactNode }) {
+  if (!counts) return <span className="muted">—</span>;
+  if (counts.n === 0) return <span className="muted">nothing checked yet</span>;
+  if (counts.flagged === 0) return <span className="muted">{flaggedOf(counts)}</span>;
+  return (
+    <>
+      {link ? link(flaggedOf(counts)) : flaggedOf(counts)}
+      <KindBadges byKind={counts.byKind} />
+    </>
   );
 }
 

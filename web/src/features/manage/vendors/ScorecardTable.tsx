@@ -2,11 +2,14 @@
  * One row per vendor on the project, and the whole project in the foot (absent for a vendor manager, whom the server
  * gives no overall figures): gold accuracy with its 95% interval and n, agreement with the aggregate, alpha within
  * the vendor, review acceptance, throughput and median time, and cost per judgment, per accepted and per correct
- * judgment (with the reasons for rejection). A row expands to the vendor's annotators (a button with aria-expanded; fetched on first expand). The
- * sortable column headers are buttons, as in the Quality tab's annotator table.
+ * judgment (with the reasons for rejection), and effort and fraud flags (flagged of n, by kind). A row expands to
+ * the vendor's annotators (a button with aria-expanded; fetched on first expand). The sortable column headers are
+ * buttons, as in the Quality tab's annotator table.
  */
 import { Fragment, useMemo, useState } from 'react';
 import { ErrorMessage, Loading } from '../../../components/Status';
+import { sumCounts } from '../quality/signal-words';
+import type { SignalCounts, SignalsView } from '../quality/types';
 import { COLUMN_COUNT, FigureCells } from './cells';
 import { useVendorAnnotators } from './queries';
 import type { OverallScorecard, VendorScorecard } from './types';
@@ -21,6 +24,7 @@ const COLUMNS: { label: string; key?: SortKey; numeric?: boolean }[] = [
   { label: 'Agreement with aggregate (95% interval)' },
   { label: "Krippendorff's alpha", numeric: true },
   { label: 'Accepted in review (95% interval)' },
+  { label: 'Effort and fraud flags' },
   { label: 'Throughput', numeric: true },
   { label: 'Cost per judgment', numeric: true },
   { label: 'Cost per accepted', numeric: true },
@@ -53,7 +57,27 @@ export function sortVendors(rows: readonly VendorScorecard[], key: SortKey, dire
   });
 }
 
-export function ScorecardTable({ projectId, vendors, overall }: { projectId: string; vendors: readonly VendorScorecard[]; overall: OverallScorecard | null }) {
+/** The flag counts of the signals route by vendor and by annotator; undefined until it answers. */
+export type SignalCountsOf = Pick<SignalsView, 'vendors' | 'annotators'> | undefined;
+
+const ZERO: SignalCounts = sumCounts([]);
+/** A row's counts: null until the signals are read, zero for a row they have nothing of. */
+function countsIn<T extends SignalCounts>(rows: readonly T[] | undefined, pick: (r: T) => boolean): SignalCounts | null {
+  if (!rows) return null;
+  return rows.find(pick) ?? ZERO;
+}
+
+export function ScorecardTable({
+  projectId,
+  vendors,
+  overall,
+  signals,
+}: {
+  projectId: string;
+  vendors: readonly VendorScorecard[];
+  overall: OverallScorecard | null;
+  signals: SignalCountsOf;
+}) {
   const [sort, setSort] = useState<{ key: SortKey; direction: SortDirection }>({ key: 'accuracy', direction: 'descending' });
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const sorted = useMemo(() => sortVendors(vendors, sort.key, sort.direction), [vendors, sort]);
@@ -102,12 +126,12 @@ export function ScorecardTable({ projectId, vendors, overall }: { projectId: str
                     </button>
                     <span className="cell-note">{v.kind.replace(/_/g, ' ')}</span>
                   </th>
-                  <FigureCells f={v} />
+                  <FigureCells f={v} flags={countsIn(signals?.vendors, (c) => c.vendorId === v.vendorId)} />
                 </tr>
                 {expanded && (
                   <tr id={panel} className="annotator-panel">
                     <td colSpan={COLUMN_COUNT + 1}>
-                      <VendorAnnotators projectId={projectId} vendor={v} />
+                      <VendorAnnotators projectId={projectId} vendor={v} signals={signals} />
                     </td>
                   </tr>
                 )}
@@ -119,7 +143,7 @@ export function ScorecardTable({ projectId, vendors, overall }: { projectId: str
           <tfoot>
             <tr className="overall-row">
               <th scope="row">Whole project</th>
-              <FigureCells f={overall} />
+              <FigureCells f={overall} flags={signals ? sumCounts(signals.vendors) : null} />
             </tr>
           </tfoot>
         )}
@@ -129,7 +153,7 @@ export function ScorecardTable({ projectId, vendors, overall }: { projectId: str
 }
 
 /** A vendor's annotators with the same figures, as a table of its own inside the expanded row. */
-function VendorAnnotators({ projectId, vendor }: { projectId: string; vendor: VendorScorecard }) {
+function VendorAnnotators({ projectId, vendor, signals }: { projectId: string; vendor: VendorScorecard; signals: SignalCountsOf }) {
   const q = useVendorAnnotators(projectId, vendor.vendorId, true);
   if (q.isError) return <ErrorMessage error={q.error} title={`${vendor.name}'s annotators could not be loaded`} />;
   if (!q.data) return <Loading label={`Loading ${vendor.name}'s annotators`} />;
@@ -155,7 +179,7 @@ function VendorAnnotators({ projectId, vendor }: { projectId: string; vendor: Ve
               <span className="annotator-name">{a.name}</span>
               <span className="annotator-pseudonym">{a.pseudonym}</span>
             </th>
-            <FigureCells f={a} />
+            <FigureCells f={a} flags={countsIn(signals?.annotators, (c) => c.annotatorId === a.annotatorId)} />
           </tr>
         ))}
       </tbody>

@@ -6,14 +6,35 @@ import { serve } from '../results/fake-api';
 import { MANAGER, renderWithApp } from '../results/test-server';
 import { CROWD_ANNOTATORS, CROWD_ONLY, SCORECARDS, headToHead } from './fixtures';
 import type { ScorecardsView } from './types';
+import type { SignalsView } from '../quality/types';
 
 vi.mock('../../../api/client', async () => (await import('../results/fake-api')).clientModuleForTests());
 
 const VENDOR_MANAGER = { ...MANAGER, id: 'user_vm', role: 'vendor_manager' as const, vendorId: 'v1' };
 
+const kinds = (k: Partial<SignalsView['vendors'][number]['byKind']>) => ({ too_fast: 0, pasted: 0, near_duplicate: 0, straight_lining: 0, gold_fail_streak: 0, ...k });
+/**
+ * Flag counts: Crowd 12 of 200 (Ada 9 of 120, Bo 3 of 80), Experts 0 of 200, Mixed nothing checked, and 1 of 10 of
+ * people without a vendor; the whole project 13 of 410. A vendor manager of Crowd gets Crowd's only.
+ */
+function signals(onlyCrowd: boolean): SignalsView {
+  const vendors = [
+    { vendorId: 'v1', n: 200, flagged: 12, byKind: kinds({ too_fast: 8, pasted: 4 }) },
+    { vendorId: 'v2', n: 200, flagged: 0, byKind: kinds({}) },
+    { vendorId: null, n: 10, flagged: 1, byKind: kinds({ gold_fail_streak: 1 }) },
+  ];
+  const annotators = [
+    { annotatorId: 'u1', pseudonym: 'annotator-aa', vendorId: 'v1', n: 120, flagged: 9, byKind: kinds({ too_fast: 8, pasted: 1 }) },
+    { annotatorId: 'u2', pseudonym: 'annotator-bb', vendorId: 'v1', n: 80, flagged: 3, byKind: kinds({ pasted: 3 }) },
+  ];
+  const policy = { tooFastRatio: 0.25, tooFastMinOthers: 3, pastedShare: 0.5, duplicateJaccard: 0.8, duplicateMinWords: 20, straightShare: 0.9, straightAlpha: 0.001, straightMinN: 20, goldFailStreak: null };
+  return { projectId: 'p1', policy, items: [], nextCursor: null, annotators, vendors: onlyCrowd ? vendors.slice(0, 1) : vendors };
+}
+
 function serveAll(scorecards: ScorecardsView = SCORECARDS) {
   return serve({
     'GET /api/v1/projects/p1/vendors/scorecards': () => ({ body: scorecards }),
+    'GET /api/v1/projects/p1/quality/signals': () => ({ body: signals(scorecards === CROWD_ONLY) }),
     'GET /api/v1/projects/p1/vendors/v1/annotators': () => ({ body: CROWD_ANNOTATORS }),
     'GET /api/v1/projects/p1/vendors/head-to-head': (url) => {
       const [a, b] = [url.searchParams.get('a'), url.searchParams.get('b')];
@@ -64,6 +85,31 @@ describe('VendorsTab', () => {
     expect(mixed.getByText('no pay terms')).toBeInTheDocument();
     const overall = within(within(scorecardTable()).getByRole('rowheader', { name: 'Whole project' }).closest('tr')!);
     expect(overall.getByText('334 of 412 correct')).toBeInTheDocument();
+  });
+
+  it("shows each vendor's effort and fraud flags, flagged of n and by kind, and the whole project's", async () => {
+    const sent = serveAll();
+    const user = userEvent.setup();
+    renderWithApp(<VendorsTab projectId="p1" />);
+    await screen.findByRole('table', { name: /^Vendor scorecards/ });
+    expect(within(scorecardTable()).getByRole('columnheader', { name: 'Effort and fraud flags' })).toBeInTheDocument();
+    const flagsCell = (tr: HTMLElement) => within(tr).getByText(/flagged|nothing checked/).closest('td')!;
+    await waitFor(() => expect(flagsCell(row(/^Crowd:/))).toHaveTextContent('12 of 200 flagged'));
+    expect(within(flagsCell(row(/^Crowd:/))).getAllByText(/^(Too fast|Pasted)/).map((b) => b.textContent)).toEqual(['Too fast 8', 'Pasted 4']);
+    expect(flagsCell(row(/^Experts:/)).textContent).toBe('0 of 200 flagged');
+    expect(flagsCell(row(/^Mixed:/)).textContent).toBe('nothing checked yet');
+    const overall = within(scorecardTable()).getByRole('rowheader', { name: 'Whole project' }).closest('tr')!;
+    expect(flagsCell(overall)).toHaveTextContent('13 of 410 flagged');
+    expect(within(flagsCell(overall)).getAllByText(/^(Too fast|Pasted|Gold misses)/).map((b) => b.textContent)).toEqual(['Too fast 8', 'Pasted 4', 'Gold misses in a row 1']);
+    // The counts are asked for without the list.
+    expect(sent.find((u) => u.pathname.endsWith('/quality/signals'))!.searchParams.get('limit')).toBe('1');
+
+    await user.click(screen.getByRole('button', { name: /Crowd: show annotators/ }));
+    const annotators = await screen.findByRole('table', { name: 'Annotators of Crowd' });
+    const [, ada, bo] = within(annotators).getAllByRole('row');
+    expect(flagsCell(ada!)).toHaveTextContent('9 of 120 flagged');
+    expect(flagsCell(bo!)).toHaveTextContent('3 of 80 flagged');
+    expect(within(flagsCell(bo!)).getByText('Pasted 3')).toBeInTheDocument();
   });
 
   it('sorts by cost per correct label from the keyboard, vendors without pay terms last', async () => {
@@ -155,6 +201,7 @@ describe('VendorsTab', () => {
     expect(screen.getByRole('heading', { name: 'Your scorecard' })).toBeInTheDocument();
     expect(vendorOrder()).toEqual(['Crowd']);
     expect(screen.queryByRole('rowheader', { name: 'Whole project' })).toBeNull();
+    expect(await within(row(/^Crowd:/)).findByText('12 of 200 flagged')).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'Head-to-head' })).toBeNull();
     expect(screen.getByRole('figure', { name: 'Gold accuracy by vendor' })).toBeInTheDocument();
     await waitFor(() => expect(sent.some((u) => u.pathname.endsWith('/scorecards'))).toBe(true));

@@ -1,15 +1,18 @@
 /**
  * The cells a scorecard row is made of, shared by the vendor rows, the overall row and the annotator rows: each
- * figure with its interval and the count it rests on, or a plain word where there is no figure yet.
+ * figure with its interval and the count it rests on, or a plain word where there is no figure yet, and the row's
+ * effort and fraud flags (from the signals route, which scopes a vendor manager to their vendor as the scorecards do).
  */
 import { IntervalCell } from '../quality/IntervalCell';
+import { FlagCounts } from '../quality/SignalFlagList';
+import type { SignalCounts } from '../quality/types';
 import { formatMinor } from './format';
 import type { Figures } from './types';
 
 type Proportion = Figures['gold'];
 type Minor = NonNullable<Figures['cost']>['perCorrectJudgment'];
 
-export const COLUMN_COUNT = 9;
+export const COLUMN_COUNT = 10;
 
 const count = (n: number) => n.toLocaleString();
 
@@ -39,8 +42,8 @@ function MinorCell({ m, currency }: { m: Minor; currency: string }) {
   );
 }
 
-/** Every figure of a row after its name, in the order of the table's columns. */
-export function FigureCells({ f }: { f: Figures }) {
+/** Every figure of a row after its name, in the order of the table's columns; `flags` null until the signals are read. */
+export function FigureCells({ f, flags }: { f: Figures; flags: SignalCounts | null }) {
   const cost = f.cost;
   return (
     <>
@@ -71,6 +74,9 @@ export function FigureCells({ f }: { f: Figures }) {
         {f.review.rejectionReasons.length > 0 && (
           <span className="cell-note">Rejected for: {f.review.rejectionReasons.map((r) => `${r.reason} (${count(r.n)})`).join(', ')}</span>
         )}
+      </td>
+      <td>
+        <FlagCounts counts={flags} />
       </td>
       <td className="num">
         {f.throughput.perActiveHour === null ? <span className="muted">—</span> : `${f.throughput.perActiveHour.toFixed(1)} / h`}
