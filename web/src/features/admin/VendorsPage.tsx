@@ -1,16 +1,32 @@
-/** Vendors (where the workforce comes from): the list, and a dialog to add one. */
+/**
+ * Vendors (where the workforce comes from): the list with each vendor's pay terms in words, a dialog to add one, and
+ * (admins, as the API allows) a dialog to set or clear a vendor's pay terms; "saved" is announced after it closes.
+ */
 import { useState, type FormEvent } from 'react';
+import { useMe } from '../../api/queries';
+import type { Vendor } from '../../api/types';
 import { Dialog } from '../../components/Dialog';
+import { canAdminister } from '../auth/roles';
 import { FormActions } from './FormActions';
 import { FormError, FormField, fieldErrorOf } from './FormField';
 import { NotAllowedIfForbidden } from './NotAllowed';
 import { PagedList } from './PagedList';
 import { DateTime, VENDOR_KINDS, VENDOR_KIND_LABELS } from './format';
-import { useCreateVendor, useVendorPages, type VendorKind } from './queries';
+import { payTermsText } from './money';
+import { PayTermsForm } from './PayTermsForm';
+import { useCreateVendor, useVendorPages, type PayTerms, type VendorKind } from './queries';
 
 export function VendorsPage() {
   const vendors = useVendorPages();
   const [creating, setCreating] = useState(false);
+  const [paying, setPaying] = useState<Vendor | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const me = useMe().data;
+  const mayEdit = me !== undefined && canAdminister(me.role);
+  const saved = (v: Vendor, terms: PayTerms | null) => {
+    setPaying(null);
+    setAnnouncement(terms ? `Saved: ${v.name} is paid ${payTermsText(terms)}.` : `Saved: ${v.name} has no pay terms now.`);
+  };
   return (
     <NotAllowedIfForbidden error={vendors.error}>
       <section aria-labelledby="vendors-title">
@@ -30,7 +46,13 @@ export function VendorsPage() {
                   <tr>
                     <th scope="col">Name</th>
                     <th scope="col">Kind</th>
+                    <th scope="col">Pay terms</th>
                     <th scope="col">Created</th>
+                    {mayEdit && (
+                      <th scope="col">
+                        <span className="visually-hidden">Actions</span>
+                      </th>
+                    )}
                   </tr>
                 </thead>
                 <tbody>
@@ -38,9 +60,17 @@ export function VendorsPage() {
                     <tr key={v.id}>
                       <td>{v.name}</td>
                       <td>{VENDOR_KIND_LABELS[v.kind]}</td>
+                      <td>{v.payTerms ? payTermsText(v.payTerms) : <span className="muted">Not set</span>}</td>
                       <td>
                         <DateTime iso={v.createdAt} />
                       </td>
+                      {mayEdit && (
+                        <td className="actions">
+                          <button type="button" className="btn small" onClick={() => setPaying(v)} aria-label={`Pay terms of ${v.name}`}>
+                            {v.payTerms ? 'Change pay' : 'Set pay'}
+                          </button>
+                        </td>
+                      )}
                     </tr>
                   ))}
                 </tbody>
@@ -48,6 +78,12 @@ export function VendorsPage() {
             </div>
           )}
         </PagedList>
+        <p role="status" className="saved-note">
+          {announcement}
+        </p>
+        <Dialog open={paying !== null} onClose={() => setPaying(null)} title={paying ? `Pay terms of ${paying.name}` : 'Pay terms'}>
+          {paying && <PayTermsForm key={paying.id} vendor={paying} onSaved={(terms) => saved(paying, terms)} onCancel={() => setPaying(null)} />}
+        </Dialog>
         <Dialog open={creating} onClose={() => setCreating(false)} title="New vendor">
           <VendorForm onDone={() => setCreating(false)} />
         </Dialog>

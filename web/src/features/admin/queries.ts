@@ -66,6 +66,9 @@ export type CreateUserBody = JsonBody<paths['/api/v1/users']['post']>;
 export type UpdateUserBody = JsonBody<paths['/api/v1/users/{userId}']['patch']>;
 export type CreateVendorBody = JsonBody<paths['/api/v1/vendors']['post']>;
 export type VendorKind = CreateVendorBody['kind'];
+export type UpdateVendorBody = JsonBody<paths['/api/v1/vendors/{vendorId}']['patch']>;
+/** A vendor's pay terms: the model, the rate in integer minor units, the ISO 4217 currency. */
+export type PayTerms = NonNullable<Vendor['payTerms']>;
 
 export function useCreateUser() {
   const qc = useQueryClient();
@@ -88,6 +91,15 @@ export function useCreateVendor() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateVendorBody) => unwrap(api.POST('/api/v1/vendors', { body })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: queryKeys.vendors }),
+  });
+}
+
+/** Sets a vendor's pay terms (all three fields) or clears them (all three null). */
+export function useUpdateVendor(vendorId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateVendorBody) => unwrap(api.PATCH('/api/v1/vendors/{vendorId}', { params: { path: { vendorId } }, body })),
     onSuccess: () => qc.invalidateQueries({ queryKey: queryKeys.vendors }),
   });
 }
