@@ -13,7 +13,7 @@ afterEach(() => vi.unstubAllGlobals());
 const vendor = (id: string, name: string, payTerms: Vendor['payTerms']): Vendor => ({ id, name, kind: 'crowd', payTerms, createdAt: '2025-01-01T00:00:00.000Z' });
 
 /** Acme without terms, Nihon paid ¥1,500 a task, Experts $40.00 an hour; PATCH answers what it was sent. */
-function serveVendors(patch?: (body: Record<string, unknown>) => { status: number; body?: unknown }) {
+function serveVendors(patch?: (body: Record<string, unknown>) => { status: number; body?: unknown } | undefined) {
   const vendors = [vendor('v1', 'Acme Crowd', null), vendor('v2', 'Nihon Labels', { model: 'per_task', rateMinor: 1500, currency: 'JPY' }), vendor('v3', 'Experts', { model: 'per_hour', rateMinor: 4000, currency: 'USD' })];
   return fakeServer({
     'GET /api/v1/vendors': () => ({ status: 200, body: { items: vendors, nextCursor: null } }),
