@@ -127,9 +127,9 @@ function FlagsCell({ row }: { row: AnnotatorRow }) {
     <FlagCounts
       counts={row.flags}
       link={(text) => (
-        <Link to={{ search: `?${FLAG_PARAMS.annotator}=${encodeURIComponent(row.id)}`, hash: SIGNALS_CARD_ID }}>
+        // The visible words start the name (label in name), the rest says where it goes.
+        <Link to={{ search: `?${FLAG_PARAMS.annotator}=${encodeURIComponent(row.id)}`, hash: SIGNALS_CARD_ID }} aria-label={`${text}: list ${row.name}'s flagged annotations`}>
           {text}
-          <span className="visually-hidden">: list {row.name}'s flagged annotations</span>
         </Link>
       )}
     />

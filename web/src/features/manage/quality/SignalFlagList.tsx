@@ -14,7 +14,7 @@ export function SignalFlagList({ flags }: { flags: readonly SignalFlag[] }) {
     <ul className="signal-flags">
       {flags.map((f, i) => (
         <li key={`${f.kind}-${i}`}>
-          <span className={`badge signal-${f.kind}`}>{SIGNAL_KIND_LABELS[f.kind]}</span> <span className="signal-detail">{f.detail}</span>
+          <span className={`badge signal-badge signal-${f.kind}`}>{SIGNAL_KIND_LABELS[f.kind]}</span> <span className="signal-detail">{f.detail}</span>
         </li>
       ))}
     </ul>
@@ -25,15 +25,29 @@ export function SignalFlagList({ flags }: { flags: readonly SignalFlag[] }) {
  * A row's counts: "3 of 40 flagged" (through `link` when given, e.g. to the flagged annotations) and the kinds that
  * fired with their counts; "—" before the signals are read, "nothing checked yet" without annotations.
  */
-export function FlagCounts({ counts, link }: { counts: SignalCounts | null; link?: (text: ReactNode) => ReactNode }) {
+export function FlagCounts({ counts, link }: { counts: SignalCounts | null; link?: (text: string) => ReactNode }) {
   if (!counts) return <span className="muted">—</span>;
   if (counts.n === 0) return <span className="muted">nothing checked yet</span>;
-  if (counts.flagged === 0) return <span className="muted">{flaggedOf(counts)}</span>;
+  if (counts.flagged === 0) return <span className="muted flag-count">{flaggedOf(counts)}</span>;
   return (
     <>
-      {link ? link(flaggedOf(counts)) : flaggedOf(counts)}
+      <span className="flag-count">{link ? link(flaggedOf(counts)) : flaggedOf(counts)}</span>
       <KindBadges byKind={counts.byKind} />
     </>
+  );
+}
+
+/** An annotation's flags as badges only (the sentences are elsewhere: SignalFlagList); "No flags" when none. */
+export function FlagBadges({ flags }: { flags: readonly SignalFlag[] }) {
+  if (flags.length === 0) return <span className="muted small">No flags</span>;
+  return (
+    <span className="signal-kinds">
+      {flags.map((f, i) => (
+        <span key={`${f.kind}-${i}`} className={`badge signal-badge signal-${f.kind}`}>
+          {SIGNAL_KIND_LABELS[f.kind]}
+        </span>
+      ))}
+    </span>
   );
 }
 
@@ -44,7 +58,7 @@ export function KindBadges({ byKind }: { byKind: Partial<Record<SignalFlag['kind
   return (
     <span className="signal-kinds">
       {kinds.map((k) => (
-        <span key={k} className={`badge signal-${k}`}>
+        <span key={k} className={`badge signal-badge signal-${k}`}>
           {SIGNAL_KIND_LABELS[k]} {byKind[k]!.toLocaleString()}
         </span>
       ))}

@@ -1,13 +1,15 @@
 /**
  * The right pane: one item. Its data (each field rendered as the annotator saw it), the aggregate per question with
  * its confidence and method, the gold answer when the reader may see it, and every annotation side by side with its
- * effort and fraud flags (each kind as a badge, the sentence saying what fired beside it).
+ * effort and fraud flags: each kind as a badge in the row, and under a flagged row, across the table, the sentences
+ * saying what fired (a column would be too narrow for them).
  */
+import { Fragment } from 'react';
 import { ItemText } from '../../annotate/widgets/ItemText';
 import { Markdown } from '../../../components/Markdown';
 import { ErrorMessage, Loading } from '../../../components/Status';
 import type { ItemData, Question, TaskSchema } from '../../../schema';
-import { SignalFlagList } from '../quality/SignalFlagList';
+import { FlagBadges, SignalFlagList } from '../quality/SignalFlagList';
 import { ConfidenceBar } from './ConfidenceBar';
 import { FlagControl } from './FlagControl';
 import { formatDateTime } from '../format';
@@ -154,27 +156,37 @@ function AnnotationsTable({ schema, item, schemaVersion }: { schema: TaskSchema;
               {item.annotations.map((a) => {
                 const signals = formatSignals(a.clientSignals);
                 return (
-                  <tr key={a.id}>
-                    <th scope="row">
-                      <span className="results-annotator">{a.pseudonym}</span>
-                      <span className="muted small">{a.vendorName ?? 'No vendor'}</span>
-                    </th>
-                    {schema.questions.map((q) => (
-                      <td key={q.id}>{summariseAnswer(q, a.answers[q.id], item.data as ItemData)}</td>
-                    ))}
-                    <td className="num">
-                      {formatDuration(a.timeSpentMs)}
-                      {signals && <span className="muted small results-signals">{signals}</span>}
-                    </td>
-                    <td>
-                      <span className={a.schemaVersion === schemaVersion ? undefined : 'results-old-version'}>schema v{a.schemaVersion}</span>
-                      <span className="muted small"> · guidelines v{a.guidelineVersion}</span>
-                      <span className="muted small results-when">{formatDateTime(a.createdAt)}</span>
-                    </td>
-                    <td>
-                      <SignalFlagList flags={a.flags} />
-                    </td>
-                  </tr>
+                  <Fragment key={a.id}>
+                    <tr className={a.flags.length > 0 ? 'results-flagged' : undefined}>
+                      <th scope="row">
+                        <span className="results-annotator">{a.pseudonym}</span>
+                        <span className="muted small">{a.vendorName ?? 'No vendor'}</span>
+                      </th>
+                      {schema.questions.map((q) => (
+                        <td key={q.id}>{summariseAnswer(q, a.answers[q.id], item.data as ItemData)}</td>
+                      ))}
+                      <td className="num">
+                        {formatDuration(a.timeSpentMs)}
+                        {signals && <span className="muted small results-signals">{signals}</span>}
+                      </td>
+                      <td>
+                        <span className={a.schemaVersion === schemaVersion ? undefined : 'results-old-version'}>schema v{a.schemaVersion}</span>
+                        <span className="muted small"> · guidelines v{a.guidelineVersion}</span>
+                        <span className="muted small results-when">{formatDateTime(a.createdAt)}</span>
+                      </td>
+                      <td>
+                        <FlagBadges flags={a.flags} />
+                      </td>
+                    </tr>
+                    {a.flags.length > 0 && (
+                      <tr className="results-flag-details">
+                        <td colSpan={schema.questions.length + 4}>
+                          <span className="visually-hidden">Flags of {a.pseudonym}: </span>
+                          <SignalFlagList flags={a.flags} />
+                        </td>
+                      </tr>
+                    )}
+                  </Fragment>
                 );
               })}
             </tbody>

@@ -206,14 +206,17 @@ describe('ResultsTab', () => {
     open('/manage/projects/p1/results?item=i1');
     const annotations = await screen.findByRole('region', { name: 'Annotations table' });
     expect(within(annotations).getByRole('columnheader', { name: 'Flags' })).toBeInTheDocument();
-    const [, honest, fast] = within(annotations).getAllByRole('row');
+    const [, honest, fast, details] = within(annotations).getAllByRole('row');
     expect(within(honest!).getByText('No flags')).toBeInTheDocument();
-    expect(within(honest!).queryByRole('listitem')).toBeNull();
-    const flags = within(fast!).getAllByRole('listitem');
+    // The flagged row carries the kinds as badges in words; the row under it, across the table, what fired.
+    expect(within(fast!).getAllByText(/^(Too fast|Gold misses in a row)$/).map((b) => b.textContent)).toEqual(['Too fast', 'Gold misses in a row']);
+    expect(details).toHaveTextContent(/^Flags of annotator-bb:/);
+    const flags = within(details!).getAllByRole('listitem');
     expect(flags.map((f) => f.textContent)).toEqual([
       "Too fast 800 ms on task: 0.05 × the item's median of other annotators (16000 ms); the annotator's median is 9000 ms",
       'Gold misses in a row one of 5 gold items missed in a row',
     ]);
+    expect(within(annotations).getAllByRole('row')).toHaveLength(4);
     // The badge is words on screen, not an icon with a tooltip.
     expect(within(flags[0]!).getByText('Too fast')).not.toHaveAttribute('title');
   });
