@@ -27,6 +27,7 @@ import { qualityGateRoutes } from './quality-gates/routes.js';
 import { reviewRoutes } from './review/routes.js';
 import { qualificationRoutes } from './qualifications/routes.js';
 import { vendorRoutes } from './vendors/routes.js';
+import { reportRoutes } from './reports/routes.js';
 import { serveWebApp } from './web-app.js';
 
 export interface AppOptions {
@@ -105,6 +106,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(reviewRoutes, { deps: opts.deps });
       await api.register(qualificationRoutes, { deps: opts.deps });
       await api.register(vendorRoutes, { deps: opts.deps });
+      await api.register(reportRoutes, { deps: opts.deps });
     },
     { prefix: '/api/v1' },
   );

@@ -3,7 +3,9 @@ import { loadConfig, type Config } from '../config.js';
 import { openStore, migrateToLatest, type Store } from '../store/db.js';
 import { makeDeps, type ServiceDeps } from '../services/deps.js';
 import { CredentialCache } from '../services/auth/credential-cache.js';
-import { isAssayError } from '../core/errors.js';
+import { invalid, isAssayError } from '../core/errors.js';
+import { systemActor, type Actor } from '../core/permissions.js';
+import { getProject } from '../store/projects.js';
 
 export interface CliContext {
   config: Config;
@@ -39,4 +41,11 @@ export async function withContext(fn: (ctx: CliContext) => Promise<void>, where?
   } finally {
     await ctx?.store.close();
   }
+}
+
+/** The project's organization scopes the system actor, so the CLI acts inside one organization like a user. */
+export async function projectActor(ctx: CliContext, projectId: string): Promise<Actor> {
+  const p = await getProject(ctx.store.db, projectId);
+  if (!p) throw invalid(`no project ${projectId}`, 'project');
+  return systemActor(p.org_id);
 }

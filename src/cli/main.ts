@@ -8,6 +8,7 @@ import { registerDataCommands } from './commands/data.js';
 import { registerAdminCommands } from './commands/admin.js';
 import { registerAggregateCommand } from './commands/aggregate.js';
 import { registerAgreementCommand } from './commands/agreement.js';
+import { registerReportCommand } from './commands/report.js';
 
 /** The package's own package.json: two folders up from src/cli, three from dist/src/cli. */
 function packageVersion(): string {
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerAdminCommands(program);
   registerAggregateCommand(program);
   registerAgreementCommand(program);
+  registerReportCommand(program);
   return program;
 }
 

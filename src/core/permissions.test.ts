@@ -37,6 +37,7 @@ const EXPECTED: Record<Role, readonly Permission[]> = {
     'progress.read',
     'export.run',
     'review.perform',
+    'report.read',
   ],
   reviewer: ['token.manage_own', 'project.read', 'item.read', 'annotation.read_all', 'progress.read', 'review.perform'],
   annotator: ['token.manage_own', 'project.read', 'task.claim', 'annotation.read_own'],

@@ -26,6 +26,7 @@ export const PERMISSIONS = [
   'progress.read',
   'export.run',
   'review.perform', // take annotations into review and accept, reject or correct them
+  'report.read', // the quality report: every vendor side by side, head-to-heads, signals
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -47,6 +48,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'progress.read',
     'export.run',
     'review.perform',
+    'report.read',
   ],
   reviewer: ['token.manage_own', 'project.read', 'item.read', 'annotation.read_all', 'progress.read', 'review.perform'],
   annotator: ['token.manage_own', 'project.read', 'task.claim', 'annotation.read_own'],

@@ -23,6 +23,7 @@ export const ACCESS: Record<string, readonly Role[]> = {
   'PATCH /api/v1/vendors/:vendorId': ['admin'],
   'GET /api/v1/projects/:projectId/vendors/scorecards': ['admin', 'manager', 'reviewer', 'vendor_manager'],
   'GET /api/v1/projects/:projectId/vendors/head-to-head': ['admin', 'manager'],
+  'GET /api/v1/projects/:projectId/report': ['admin', 'manager'],
   'GET /api/v1/projects/:projectId/vendors/:vendorId/annotators': ['admin', 'manager', 'reviewer', 'vendor_manager'],
   'GET /api/v1/projects': EVERYONE,
   'POST /api/v1/projects': ['admin', 'manager'],

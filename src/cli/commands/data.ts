@@ -4,15 +4,12 @@ import { extname } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import type { Command } from 'commander';
-import { systemActor } from '../../core/permissions.js';
 import { invalid } from '../../core/errors.js';
 import { importItems } from '../../services/items/import-items.js';
 import { importGold } from '../../services/items/import-gold.js';
 import { IMPORT_FORMATS, type ImportFormat } from '../../services/items/parse-records.js';
 import { exportAnnotations, EXPORT_FORMATS, type ExportFormat } from '../../services/exports/export-annotations.js';
-import { getProject } from '../../store/projects.js';
-import type { CliContext } from '../context.js';
-import { withContext } from '../context.js';
+import { projectActor, withContext } from '../context.js';
 import { progressBar } from '../progress.js';
 
 function formatOfFile(file: string, given?: string): ImportFormat {
@@ -21,13 +18,6 @@ function formatOfFile(file: string, given?: string): ImportFormat {
     throw invalid(`cannot tell the format of ${file}; pass --format ${IMPORT_FORMATS.join('|')}`, 'format');
   }
   return f as ImportFormat;
-}
-
-/** The project's organization scopes the system actor, so the CLI acts inside one organization like a user. */
-async function projectActor(ctx: CliContext, projectId: string) {
-  const p = await getProject(ctx.store.db, projectId);
-  if (!p) throw invalid(`no project ${projectId}`, 'project');
-  return systemActor(p.org_id);
 }
 
 export function registerDataCommands(program: Command) {
