@@ -4,13 +4,19 @@
  * API, hidden gold included, one of them rushing through every fifth task; the manager opens the Vendors tab and sees
  * a scorecard per vendor with accuracy, cost and flag counts, the charts, a vendor's annotators, and a head-to-head
  * sentence; on the Quality tab the rushed annotations are flagged too fast, and one opens on its item's page in
- * Results with its flag. axe on each screen; screenshots saved.
+ * Results with its flag. The manager downloads the quality report from the project's header and opens the file in a
+ * fresh Chromium context: its server-rendered SVG charts draw, and it asks for nothing but itself; "Open report"
+ * shows the same in a new tab under its own CSP without a console error. axe on each screen; screenshots saved.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
-import { screenshot, unexpectedErrors, type Session } from '../support/browser.js';
+import { SCREENSHOTS, screenshot, unexpectedErrors, type Session } from '../support/browser.js';
 import { startJourney, type Journey } from '../support/journey.js';
 import { expectNoSeriousViolations } from '../support/axe.js';
+import { DEMO_ITEMS } from '../../src/services/demo/demo-items.js';
+
+const GOLD_BY_REVIEW = new Map(DEMO_ITEMS.flatMap((i) => (i.gold ? [[i.review, i.gold] as const] : [])));
 
 describe.skipIf(!inject('chromium'))('the Vendors tab in the browser', () => {
   let journey: Journey;
@@ -40,12 +46,15 @@ describe.skipIf(!inject('chromium'))('the Vendors tab in the browser', () => {
       for (let n = 0; ; n++) {
         const t = await annotator.call<{ assignmentId: string; item: { data: { review: string } } }>('POST', `/api/v1/projects/${projectId}/tasks/next`);
         if (t.status !== 200) break;
-        const truth = [...t.json.item.data.review].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 9973, 7) % 3;
+        // A careful answer is the gold answer where the demo has one (the annotator knows the truth), else a fixed one.
+        const review = t.json.item.data.review;
+        const gold = GOLD_BY_REVIEW.get(review);
+        const truth = gold ? SENTIMENTS.indexOf(gold.sentiment) : [...review].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 9973, 7) % 3;
         const pick = careless > 0 && n % careless === 0 ? (truth + 1) % 3 : truth;
         // annotator1 rushes every fifth task: 300 ms against everyone's 4 s is under a quarter of either median.
         const rush = a === 1 && n % 5 === 0;
         if (rush) rushed++;
-        const s = await annotator.call('POST', `/api/v1/tasks/${t.json.assignmentId}/submit`, { answers: { sentiment: SENTIMENTS[pick], preference: pick - 1 }, timeSpentMs: rush ? 300 : 4000 });
+        const s = await annotator.call('POST', `/api/v1/tasks/${t.json.assignmentId}/submit`, { answers: { sentiment: SENTIMENTS[pick], preference: gold && pick === truth ? gold.preference : pick - 1 }, timeSpentMs: rush ? 300 : 4000 });
         expect(s.status).toBe(201);
       }
     }
@@ -135,6 +144,58 @@ describe.skipIf(!inject('chromium'))('the Vendors tab in the browser', () => {
     await expectNoSeriousViolations(page, 'item with flags');
     await screenshot(page, 'results-item-flags-1280');
     expect(unexpectedErrors(session)).toEqual([]);
+    expect(session.outside).toEqual([]);
+  });
+
+  it('downloads the quality report from the console; the file opens offline in Chromium, charts drawn, asking for nothing', async () => {
+    await page.goto(`/manage/projects/${projectId}/vendors`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download quality report' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^assay-report-product-reviews.*\.html$/);
+    const file = `${SCREENSHOTS}quality-report.html`;
+    await download.saveAs(file);
+
+    // A context of its own, offline: every request the page makes is recorded; only the file itself may be one.
+    const context = await journey.browser.newContext({ viewport: { width: 1400, height: 900 }, offline: true });
+    const report = await context.newPage();
+    const requests: string[] = [];
+    const errors: string[] = [];
+    report.on('request', (r) => requests.push(r.url()));
+    report.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    report.on('pageerror', (e) => errors.push(e.message));
+    const url = pathToFileURL(file).href;
+    await report.goto(url);
+    await report.getByRole('heading', { level: 1 }).waitFor();
+    const charts = report.locator('figure [role="img"] svg');
+    expect(await charts.count()).toBe(3);
+    for (let i = 0; i < 3; i++) {
+      const box = await charts.nth(i).boundingBox();
+      expect(box!.width).toBeGreaterThan(300);
+      expect(box!.height).toBeGreaterThan(200);
+      // Drawn, not an empty frame: axes, bars or lines and their labels.
+      expect(await charts.nth(i).locator('path').count()).toBeGreaterThan(5);
+      expect(await charts.nth(i).locator('text').count()).toBeGreaterThan(3);
+    }
+    for (const name of vendorNames) await report.getByRole('table').first().getByText(name, { exact: false }).first().waitFor();
+    await report.getByText(/more accurate than|less accurate than|equally accurate|cannot be compared/).first().waitFor();
+    await report.screenshot({ path: `${SCREENSHOTS}quality-report-1400.png`, fullPage: true });
+    expect(requests).toEqual([url]);
+    expect(errors).toEqual([]);
+    await context.close();
+    // axe is a script the report's own CSP refuses (as it should): check it in a context that bypasses the CSP.
+    const axeContext = await journey.browser.newContext({ viewport: { width: 1400, height: 900 }, offline: true, bypassCSP: true });
+    const axePage = await axeContext.newPage();
+    await axePage.goto(url);
+    await expectNoSeriousViolations(axePage, 'quality report');
+    await axeContext.close();
+
+    const [tab] = await Promise.all([session.context.waitForEvent('page'), page.getByRole('link', { name: /^Open report/ }).click()]);
+    const tabErrors: string[] = [];
+    tab.on('console', (m) => m.type() === 'error' && tabErrors.push(m.text()));
+    await tab.waitForLoadState('load');
+    expect(await tab.title()).toMatch(/^Quality report: Product reviews/);
+    expect(await tab.locator('figure [role="img"] svg').count()).toBe(3);
+    expect(tabErrors).toEqual([]);
+    await tab.close();
     expect(session.outside).toEqual([]);
   });
 });

@@ -4,15 +4,14 @@
  * KWD) — and said in words ("$12.50 per hour"). Strings are split, never multiplied as floats, so "0.29" is 29.
  */
 import type { PayTerms } from './queries';
+import { currencyDigits } from '@core/figures/words';
 import { formatMinor } from '../manage/vendors/format';
 
 /** ISO 4217 shape: three capital letters. */
 export const isCurrencyCode = (code: string): boolean => /^[A-Z]{3}$/.test(code);
 
 /** Decimals of the currency's minor unit (2 when Intl does not know it). */
-export function minorDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-}
+export const minorDigits = currencyDigits;
 
 /** "12.50" in USD → 1250; a problem in words when it is not an amount of that currency. */
 export function parseMajor(text: string, currency: string): { minor: number } | { problem: string } {

@@ -8,6 +8,7 @@ import { useProject } from '../../api/queries';
 import type { Project } from '../../api/types';
 import { Empty, ErrorMessage, Loading } from '../../components/Status';
 import { StatusActions, StatusBadge } from './ProjectStatus';
+import { ReportLinks } from './ReportLinks';
 import './manage.css';
 
 /** Each tab is its own chunk: the schema builder and the chart library load only when their tab opens. */
@@ -64,6 +65,7 @@ export function ProjectPage() {
         <h1>{p.name}</h1>
         <StatusBadge status={p.status} />
         <StatusActions project={p} />
+        <ReportLinks projectId={p.id} />
       </div>
       {p.description && <p className="muted project-description">{p.description}</p>}
       <nav className="tabs" aria-label="Project sections">

@@ -6,6 +6,7 @@
  */
 import { useMemo } from 'react';
 import { Chart } from '../../../components/Chart';
+import { currencyDigits, mostCommonCurrency } from '@core/figures/words';
 import { formatMinor } from './format';
 import type { VendorScorecard } from './types';
 
@@ -37,21 +38,15 @@ export function AccuracyChart({ vendors }: { vendors: readonly VendorScorecard[]
   );
 }
 
-/** The currency most vendors are paid in (first seen on a tie), or null when none has pay terms. */
-export function chartCurrency(vendors: readonly VendorScorecard[]): string | null {
-  const tally = new Map<string, number>();
-  for (const v of vendors) if (v.cost) tally.set(v.cost.currency, (tally.get(v.cost.currency) ?? 0) + 1);
-  let best: string | null = null;
-  for (const [c, n] of tally) if (best === null || n > tally.get(best)!) best = c;
-  return best;
-}
+/** The currency most vendors are paid in (first seen on a tie), or null when none has pay terms; shared with the HTML report. */
+export const chartCurrency = (vendors: readonly VendorScorecard[]): string | null => mostCommonCurrency(vendors);
 
 export function CostChart({ vendors }: { vendors: readonly VendorScorecard[] }) {
   const currency = chartCurrency(vendors);
   const chart = useMemo(() => {
     if (!currency) return null;
     const paid = vendors.filter((v) => v.cost?.currency === currency);
-    const digits = new Intl.NumberFormat(undefined, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    const digits = currencyDigits(currency);
     const major = (minor: number | null | undefined) => (minor === null || minor === undefined ? null : minor / 10 ** digits);
     return {
       digits,
