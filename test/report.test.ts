@@ -15,7 +15,7 @@ import { DIALECTS, createTestStore } from './support/databases.js';
 import { buildWorld, type World } from './factories.js';
 import { createRng } from '../src/quality/random.js';
 import { formatMinor } from '../src/core/figures/words.js';
-import { createSimProject, createVendors, handCost, labelThroughApi, type SimVendor, type SimVendorSpec, type Tally } from './support/vendor-simulation.js';
+import { createSimProject, createVendors, simSchema, handCost, labelThroughApi, type SimVendor, type SimVendorSpec, type Tally } from './support/vendor-simulation.js';
 import type { TestDatabase } from './support/databases.js';
 import type { Store } from '../src/store/db.js';
 
@@ -155,6 +155,17 @@ describe.each(DIALECTS)('the quality report on %s', (dialect) => {
     expectHas(signals, `${ofRushers.flagged} of ${ofRushers.n}`);
     const annotators = html.slice(html.indexOf('<section id="annotators">'), html.indexOf('<section id="signals">'));
     for (const v of vendors) for (const c of v.people) expectHas(annotators, escaped(c.user.name));
+  });
+
+  it('renders a project with no work yet, saying so where figures and charts would be', async () => {
+    const res = await w.manager.post('/api/v1/projects', { name: 'Fresh', schema: simSchema });
+    expect(res.statusCode, res.body).toBe(201);
+    const html = (await w.manager.get(`/api/v1/projects/${res.json().id}/report`)).body;
+    expectHas(html, 'No vendor on this project yet.');
+    expectHas(html, 'Fewer than two vendors have gold judgments, so there is nothing to compare yet.');
+    expectHas(html, 'No annotation is flagged.');
+    expectHas(html, 'no gold judgments yet');
+    expectLacks(html, '<svg width=');
   });
 
   it('is refused to reviewers, annotators and vendor managers, and not found from another organization', async () => {
