@@ -488,6 +488,22 @@ describe.each(DIALECTS)('vendor scope on %s', (dialect) => {
       expect(tally.annotators.map((t: { annotatorId: string }) => t.annotatorId).sort()).toEqual(reviewedA.map((r) => r.annotator_id).sort());
       const signals = (await vm.get(`/api/v1/projects/${project}/quality/signals`)).json();
       expect(signals.vendors.map((v: { vendorId: string }) => v.vendorId)).toEqual([vendorA.id]);
+      // Progress: the project's state is shared, the work done is vendor A's (judgments on real items, by hand).
+      const realOfA = await store.db
+        .selectFrom('annotations as a')
+        .innerJoin('items as i', 'i.id', 'a.item_id')
+        .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
+        .where('a.project_id', '=', project)
+        .where('a.vendor_id', '=', vendorA.id)
+        .where('i.is_gold', '=', 0)
+        .executeTakeFirstOrThrow();
+      const progress = (await vm.get(`/api/v1/projects/${project}/progress`)).json();
+      const whole = (await w.manager.get(`/api/v1/projects/${project}/progress`)).json();
+      expect(progress.vendorId).toBe(vendorA.id);
+      expect(whole.vendorId).toBeNull();
+      expect(progress.judgments).toBe(Number(realOfA.n));
+      expect(progress.judgments).toBeLessThan(whole.judgments);
+      expect(progress.totalItems).toBe(whole.totalItems);
     });
   });
 

@@ -329,6 +329,32 @@ export async function projectProgress(db: Executor, projectId: string, now: stri
   };
 }
 
+/**
+ * One vendor's share of a project's work: its judgments on real items (the vendor recorded on the annotation),
+ * and the live leases and skips of its annotators today.
+ */
+export async function vendorProgress(db: Executor, projectId: string, vendorId: string, now: string) {
+  const judgments = await db
+    .selectFrom('annotations as a')
+    .innerJoin('items as i', 'i.id', 'a.item_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('a.project_id', '=', projectId)
+    .where('a.vendor_id', '=', vendorId)
+    .where('i.is_gold', '=', 0)
+    .executeTakeFirstOrThrow();
+  const byStatus = await db
+    .selectFrom('assignments as s')
+    .innerJoin('users as u', 'u.id', 's.annotator_id')
+    .select((eb) => [
+      eb.fn.sum<number>(eb.case().when(eb.and([eb('s.status', '=', 'leased'), eb('s.lease_expires_at', '>', now)])).then(1).else(0).end()).as('leases'),
+      eb.fn.sum<number>(eb.case().when('s.status', '=', 'skipped').then(1).else(0).end()).as('skips'),
+    ])
+    .where('s.project_id', '=', projectId)
+    .where('u.vendor_id', '=', vendorId)
+    .executeTakeFirstOrThrow();
+  return { judgments: Number(judgments.n), activeLeases: Number(byStatus.leases ?? 0), skips: Number(byStatus.skips ?? 0) };
+}
+
 /** One annotator's own work in a project, derived from rows: their judgments, skips, time, open lease and what is left. */
 export async function annotatorProgress(db: Executor, o: { projectId: string; annotatorId: string; now: string; overlapK: number }) {
   const mine = await db

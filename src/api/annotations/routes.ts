@@ -44,6 +44,7 @@ export const annotationRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = as
             judgmentsNeeded: z.number().int(),
             activeLeases: z.number().int(),
             skips: z.number().int(),
+            vendorId: z.string().nullable().describe("A vendor manager's own vendor: judgments, activeLeases and skips count its work only"),
           }),
           ...errors,
         },

@@ -4838,6 +4838,8 @@ export interface paths {
                             judgmentsNeeded: number;
                             activeLeases: number;
                             skips: number;
+                            /** @description A vendor manager's own vendor: judgments, activeLeases and skips count its work only */
+                            vendorId: string | null;
                         };
                     };
                 };
