@@ -32,6 +32,24 @@ export const labelSchema = {
   ],
 };
 
+/** A label question and an optional free-text one: the shape the gold-leak sweeps put marker strings into. */
+export const goldSchema = {
+  questions: [
+    {
+      id: 'sentiment',
+      type: 'label',
+      prompt: 'Sentiment?',
+      field: 'text',
+      options: [
+        { value: 'pos', label: 'Positive' },
+        { value: 'neu', label: 'Neutral' },
+        { value: 'neg', label: 'Negative' },
+      ],
+    },
+    { id: 'rationale', type: 'text', prompt: 'Why?', required: false },
+  ],
+};
+
 export const buildItems = (n: number, prefix = 'it') =>
   Array.from({ length: n }, (_, i) => ({ id: `${prefix}-${i + 1}`, data: { text: `Item number ${i + 1}: the product was fine.` } }));
 

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { DIALECTS, createTestStore } from './support/databases.js';
-import { buildItems, buildProject, buildWorld, toJsonl, type Client, type World } from './factories.js';
+import { buildItems, buildProject, buildWorld, goldSchema, toJsonl, type Client, type World } from './factories.js';
 import { countRows, readRouteTable, routeKey, sampleRequest, type SampleRequest } from './support/routes.js';
 import { ACCESS, allowedRoles } from './support/access.js';
 import { ROLES, type Role } from '../src/core/permissions.js';
@@ -40,22 +40,6 @@ const GOLD_MARKERS = [
 /** JSON keys that would tell an annotator an item is gold, or what its answer is. */
 const GOLD_KEYS = /"(gold|gold_?answers?|is_?gold|gold_?explanation|explanation|gold_?rate|external_?id)"\s*:/i;
 
-const goldSchema = {
-  questions: [
-    {
-      id: 'sentiment',
-      type: 'label',
-      prompt: 'Sentiment?',
-      field: 'text',
-      options: [
-        { value: 'pos', label: 'Positive' },
-        { value: 'neu', label: 'Neutral' },
-        { value: 'neg', label: 'Negative' },
-      ],
-    },
-    { id: 'rationale', type: 'text', prompt: 'Why?', required: false },
-  ],
-};
 
 /** A structural fingerprint: keys and value types, not values. */
 function shapeOf(v: unknown): unknown {

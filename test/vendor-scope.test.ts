@@ -15,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { DIALECTS, createTestStore } from './support/databases.js';
-import { buildWorld, clientFor, toJsonl, type Client, type World } from './factories.js';
+import { buildWorld, clientFor, goldSchema as schema, toJsonl, type Client, type World } from './factories.js';
 import { countRows, readRouteTable, routeKey, sampleRequest, type RouteEntry, type SampleRequest } from './support/routes.js';
 import { allowedRoles } from './support/access.js';
 import { systemActor, type Role } from '../src/core/permissions.js';
@@ -50,22 +50,6 @@ type ProbeKind = 'vendor' | 'user' | 'item' | 'search';
 const MISSING = 'nonexistent0000';
 const hex = () => randomBytes(4).toString('hex');
 
-const schema = {
-  questions: [
-    {
-      id: 'sentiment',
-      type: 'label',
-      prompt: 'Sentiment?',
-      field: 'text',
-      options: [
-        { value: 'pos', label: 'Positive' },
-        { value: 'neu', label: 'Neutral' },
-        { value: 'neg', label: 'Negative' },
-      ],
-    },
-    { id: 'rationale', type: 'text', prompt: 'Why?', required: false },
-  ],
-};
 
 /** Gold items with marker strings in the gold answer's free text and in the explanation. */
 function goldItems(prefix: string, answers: string[]) {

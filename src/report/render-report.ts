@@ -46,6 +46,7 @@ figure svg { max-width: 100%; height: auto; }
 tr.group th { background: var(--bg-soft); font-size: 14px; padding-top: 8px; }
 .nowrap { white-space: nowrap; } .flag { display: block; }
 figure.wide { grid-column: 1 / -1; }
+.thresholds { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; } .thresholds dt { font-weight: 600; } .thresholds dd { margin: 0; }
 .h2h { break-inside: avoid; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 code { font-size: 12px; }

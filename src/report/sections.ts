@@ -3,15 +3,14 @@
  * side, the head-to-heads, each vendor's annotators, and the effort and fraud signals. Every figure a reader might
  * quote carries its interval and n, and small samples say so beside the number.
  */
-import { SIGNAL_KIND_LABELS } from '../core/figures/words.js';
+import { SIGNAL_KIND_LABELS, SIGNAL_KIND_NAMES, signalPolicySentences } from '../core/figures/signal-words.js';
 import type { Figures, MinorEstimate, VendorScorecard } from '../services/vendors/scorecards.js';
 import type { QualityReportModel, ReportAnnotator } from '../services/reports/quality-report.js';
 import { INDEPENDENT_METHOD, PAIRED_METHOD } from '../services/vendors/head-to-head.js';
 import { count, DASH, describeHeadToHead, duration, fixed, formatP, intervalText, money, moneyWithInterval, percent } from './format.js';
 import { html, trusted, type Html } from './html.js';
 
-type Kind = keyof typeof SIGNAL_KIND_LABELS;
-const KINDS = Object.keys(SIGNAL_KIND_LABELS) as Kind[];
+const KINDS = SIGNAL_KIND_NAMES;
 
 const smallSample = (small: boolean, n: number) => (small ? html`<span class="badge warn" title="Fewer than 30 gold judgments">small sample (n ${n})</span>` : null);
 
@@ -202,17 +201,11 @@ export function signalsSection(m: QualityReportModel): Html {
   const s = m.signals;
   const vendorName = new Map(m.scorecards.vendors.map((v) => [v.vendorId, v.name]));
   const nameOf = (id: string | null) => (id === null ? 'No vendor' : (vendorName.get(id) ?? 'Another vendor'));
-  const p = s.policy;
-  const thresholds = [
-    `too fast under ${percent(p.tooFastRatio, 0)} of the item's and the annotator's median time`,
-    `pasted text at ${percent(p.pastedShare, 0)} of a free-text answer or more`,
-    `near-duplicate text at an estimated Jaccard similarity of ${fixed(p.duplicateJaccard)} or more (texts of ${p.duplicateMinWords} words or more)`,
-    `straight-lining when one answer makes ${percent(p.straightShare, 0)} of an annotator's ${p.straightMinN} or more answers, p < ${p.straightAlpha} against the others' share`,
-    p.goldFailStreak === 0 ? 'gold failure streaks off' : `gold failure streaks of ${p.goldFailStreak ?? "the quality gate's streak of"} misses in a row`,
-  ];
+  const sentences = signalPolicySentences(s.policy);
   return html`<section id="signals">
     <h2>Effort and fraud signals</h2>
-    <p>Thresholds in force: ${thresholds.join('; ')}. Each annotator's flags are in the table above.</p>
+    <p>Each annotator's flags are in the annotator table above. The thresholds in force:</p>
+    <dl class="thresholds">${KINDS.map((k) => html`<dt>${SIGNAL_KIND_LABELS[k]}</dt><dd>${sentences[k]}</dd>`)}</dl>
     <div class="scroll"><table class="data compact">
       <thead><tr><th scope="col">Vendor</th><th scope="col" class="num">Flagged of annotations</th>${KINDS.map((k) => html`<th scope="col" class="num">${SIGNAL_KIND_LABELS[k]}</th>`)}</tr></thead>
       <tbody>${s.vendors.map((v) => html`<tr><th scope="row">${nameOf(v.vendorId)}</th><td class="num">${v.flagged} of ${v.n} (${percent(v.n === 0 ? null : v.flagged / v.n)})</td>${KINDS.map((k) => html`<td class="num">${v.byKind[k]}</td>`)}</tr>`)}</tbody>

@@ -77,15 +77,6 @@ export function describeHeadToHead(v: HeadToHeadFigures): string {
   return `${claim} ${basis} (${parts.join('; ')}).`;
 }
 
-/** The effort and fraud signals' kinds in words, in the order they are listed. */
-export const SIGNAL_KIND_LABELS = {
-  too_fast: 'Too fast',
-  pasted: 'Pasted text',
-  near_duplicate: 'Near-duplicate text',
-  straight_lining: 'Straight-lining',
-  gold_fail_streak: 'Gold failure streak',
-} as const;
-
 /** The currency most of the groups are paid in (the first seen on a tie), or null when none has pay terms. */
 export function mostCommonCurrency(groups: readonly { cost: { currency: string } | null }[]): string | null {
   const tally = new Map<string, number>();
