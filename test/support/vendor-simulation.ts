@@ -38,13 +38,21 @@ export interface SimVendor extends SimVendorSpec {
   people: Client[];
 }
 
-/** What one vendor submitted, tallied by the simulation itself. */
+/** What one vendor (or one of its annotators) submitted, tallied by the simulation itself. */
 export interface Tally {
   judgments: number;
   ms: number;
   goldN: number;
   goldCorrect: number;
 }
+
+/** A vendor's tally, with each annotator's own (by user id) and, per gold item (by text), whether each judgment of it was right. */
+export interface VendorTally extends Tally {
+  byAnnotator: Map<string, Tally>;
+  goldRight: Map<string, boolean[]>;
+}
+
+const emptyTally = (): Tally => ({ judgments: 0, ms: 0, goldN: 0, goldCorrect: 0 });
 
 let seq = 0;
 
@@ -117,14 +125,18 @@ function answerOf(rng: Rng, accuracy: number, truth: string): string {
 
 /**
  * Every annotator labels until the server has nothing more for them (`no_task`), all vendors at once. Returns each
- * vendor's tally, keyed by vendor id. `advance` is called after each submit (to move a test clock).
+ * vendor's tally (with its annotators' and its record on each gold item), keyed by vendor id. `advance` is called
+ * after each submit (to move a test clock).
  */
-export async function labelThroughApi(p: SimProject, vendors: readonly SimVendor[], seed: number, advance: () => void = () => {}): Promise<Map<string, Tally>> {
-  const tallies = new Map<string, Tally>(vendors.map((v) => [v.vendorId, { judgments: 0, ms: 0, goldN: 0, goldCorrect: 0 }]));
+export async function labelThroughApi(p: SimProject, vendors: readonly SimVendor[], seed: number, advance: () => void = () => {}): Promise<Map<string, VendorTally>> {
+  const tallies = new Map<string, VendorTally>(
+    vendors.map((v) => [v.vendorId, { ...emptyTally(), byAnnotator: new Map(v.people.map((c) => [c.user.id, emptyTally()])), goldRight: new Map() }]),
+  );
   const work = vendors.flatMap((v, vi) =>
     v.people.map(async (c, ci) => {
       const rng = createRng(seed * 1000 + vi * 50 + ci);
-      const t = tallies.get(v.vendorId)!;
+      const vt = tallies.get(v.vendorId)!;
+      const mine = vt.byAnnotator.get(c.user.id)!;
       const first = await c.post(`/api/v1/projects/${p.projectId}/tasks/next`);
       if (first.statusCode === 409) return;
       expect(first.statusCode, first.body).toBe(200);
@@ -136,12 +148,17 @@ export async function labelThroughApi(p: SimProject, vendors: readonly SimVendor
         const sub = await c.post(`/api/v1/tasks/${task.assignmentId}/submit?next=true`, { answers: { label: answer }, timeSpentMs });
         expect(sub.statusCode, sub.body).toBe(201);
         advance();
-        t.judgments++;
-        t.ms += timeSpentMs;
-        if (p.goldTexts.has(text)) {
-          t.goldN++;
-          if (answer === p.truth.get(text)) t.goldCorrect++;
+        const right = answer === p.truth.get(text);
+        const isGold = p.goldTexts.has(text);
+        for (const t of [vt, mine]) {
+          t.judgments++;
+          t.ms += timeSpentMs;
+          if (isGold) {
+            t.goldN++;
+            if (right) t.goldCorrect++;
+          }
         }
+        if (isGold) vt.goldRight.set(text, [...(vt.goldRight.get(text) ?? []), right]);
         task = sub.json().next;
       }
     }),

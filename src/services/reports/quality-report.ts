@@ -1,25 +1,36 @@
 /**
- * The facts of a project's quality report, gathered once through the same use cases the API serves (so the report
+ * The facts of a project's quality report, gathered once through the same computations the API serves (so the report
  * says exactly what the console says): progress, vendor scorecards and the overall card, each vendor's annotators,
- * the head-to-head of every pair of vendors with gold, and the effort and fraud signals. Rendering them as HTML is
- * `src/report/`'s job. Managers and admins only: the report is the buyer's view, with every vendor side by side.
+ * the head-to-head of every pair of vendors with gold, and the effort and fraud signals. The scorecards, the
+ * annotators' cards and the head-to-heads are computed from one load of the project's judgments (the endpoints each
+ * load them: done per vendor and per pair, the report cost several times the Vendors tab; see BENCHMARKS.md).
+ * Rendering them as HTML is `src/report/`'s job. Managers and admins only: the report is the buyer's view, with every
+ * vendor side by side.
  */
 import { authorize, type Actor } from '../../core/permissions.js';
+import { pausedAnnotators } from '../../store/item-browse.js';
 import { countGold } from '../../store/item-results.js';
+import type { VendorRow } from '../../store/schema.js';
 import { getProgress, type ProgressView } from '../annotations/progress.js';
 import { nowIsoOf, type ServiceDeps } from '../deps.js';
 import { requireProject } from '../projects/projects.js';
-import { listAnnotatorAccuracy } from '../quality/annotator-accuracy.js';
 import { getSignals, type FlaggedAnnotation, type SignalCounts, type SignalsView } from '../quality/signals.js';
-import { headToHead } from '../vendors/head-to-head.js';
-import { projectScorecards, vendorAnnotatorScorecards, type AnnotatorScorecard, type ScorecardsView } from '../vendors/scorecards.js';
+import { headToHeadOf, type HeadToHeadView } from '../vendors/head-to-head.js';
+import {
+  annotatorScorecardsFrom,
+  listScorecardVendors,
+  loadScorecardMaterial,
+  scorecardsFrom,
+  type AnnotatorScorecard,
+  type ScorecardsView,
+} from '../vendors/scorecards.js';
 
 /** Flagged annotations listed in full; beyond this the report gives the count and points to the API. */
 export const REPORT_FLAGGED_LIMIT = 25;
 /** Vendor pairs compared (every pair of the first vendors with gold: 10 pairs is five vendors). */
 export const REPORT_MAX_PAIRS = 15;
 
-export type HeadToHeadView = Awaited<ReturnType<typeof headToHead>>;
+export type { HeadToHeadView };
 
 export interface ReportAnnotator extends AnnotatorScorecard {
   /** Paused by the project's quality gate. */
@@ -62,30 +73,30 @@ export interface QualityReportModel {
 export async function gatherQualityReport(deps: ServiceDeps, actor: Actor, projectId: string): Promise<QualityReportModel> {
   authorize(actor, 'report.read');
   const project = await requireProject(deps, actor, projectId);
-  const [progress, goldItems, scorecards, accuracy, signals] = await Promise.all([
+  const [progress, goldItems, vendors, material, pausedIds, signals] = await Promise.all([
     getProgress(deps, actor, project.id),
     countGold(deps.store.db, project.id),
-    projectScorecards(deps, actor, project.id),
-    listAnnotatorAccuracy(deps, actor, project.id),
+    listScorecardVendors(deps, actor, project),
+    loadScorecardMaterial(deps, project),
+    pausedAnnotators(deps.store.db, project.id),
     getSignals(deps, actor, project.id, { limit: REPORT_FLAGGED_LIMIT }),
   ]);
-  const paused = new Set(accuracy.items.filter((a) => a.status === 'paused').map((a) => a.annotatorId));
+  const scorecards = scorecardsFrom(material, project, vendors, actor);
+  // Paused as the console's annotator accuracy says it: of the annotators with a scored gold judgment.
+  const withGoldScores = new Set(material.gold.map((g) => g.annotator_id));
+  const paused = new Set(pausedIds.filter((id) => withGoldScores.has(id)));
   const flagsOf = new Map(signals.annotators.map((a) => [a.annotatorId, a]));
-  const annotators = await Promise.all(
-    scorecards.vendors.map(async (v) => {
-      const view = await vendorAnnotatorScorecards(deps, actor, project.id, v.vendorId);
-      const rows = view.annotators.map((a) => {
-        const f = flagsOf.get(a.annotatorId);
-        return { ...a, status: paused.has(a.annotatorId) ? ('paused' as const) : ('active' as const), flags: f ? { n: f.n, flagged: f.flagged, byKind: f.byKind } : null };
-      });
-      return { vendorId: v.vendorId, vendorName: v.name, rows };
-    }),
-  );
-  const withGold = scorecards.vendors.filter((v) => v.gold.n > 0);
-  const pairs: [string, string][] = [];
-  for (let i = 0; i < withGold.length; i++) for (let j = i + 1; j < withGold.length; j++) pairs.push([withGold[i]!.vendorId, withGold[j]!.vendorId]);
-  const headToHeads: HeadToHeadView[] = [];
-  for (const [a, b] of pairs.slice(0, REPORT_MAX_PAIRS)) headToHeads.push(await headToHead(deps, actor, project.id, { a, b }));
+  const annotators = vendors.map((v) => {
+    const rows = annotatorScorecardsFrom(material, project, v).annotators.map((a) => {
+      const f = flagsOf.get(a.annotatorId);
+      return { ...a, status: paused.has(a.annotatorId) ? ('paused' as const) : ('active' as const), flags: f ? { n: f.n, flagged: f.flagged, byKind: f.byKind } : null };
+    });
+    return { vendorId: v.id, vendorName: v.name, rows };
+  });
+  const withGold = vendors.filter((_, i) => scorecards.vendors[i]!.gold.n > 0);
+  const pairs: [VendorRow, VendorRow][] = [];
+  for (let i = 0; i < withGold.length; i++) for (let j = i + 1; j < withGold.length; j++) pairs.push([withGold[i]!, withGold[j]!]);
+  const headToHeads = pairs.slice(0, REPORT_MAX_PAIRS).map(([a, b]) => headToHeadOf(material.gold, project.id, a, b));
 
   const names = new Map(annotators.flatMap((g) => g.rows.map((r) => [r.annotatorId, r.name] as const)));
   return {

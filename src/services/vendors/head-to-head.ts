@@ -13,9 +13,11 @@ import { forbidden, invalid } from '../../core/errors.js';
 import { authorize, type Actor } from '../../core/permissions.js';
 import { mcnemarExact, newcombeDifference, newcombePairedDifference, twoProportionZTest } from '../../quality/stats/two-proportions.js';
 import { listGoldJudgments } from '../../store/scorecards.js';
+import type { VendorRow } from '../../store/schema.js';
 import type { ServiceDeps } from '../deps.js';
 import { requireProject } from '../projects/projects.js';
-import { requireVendorInScope, SCORECARD_LEVEL, SMALL_SAMPLE_GOLD } from './scorecards.js';
+import { SCORECARD_LEVEL, SMALL_SAMPLE_GOLD, type GoldJudgment } from './scorecard-figures.js';
+import { requireVendorInScope } from './scorecards.js';
 
 const BUYER_ROLES = ['admin', 'manager'];
 
@@ -37,7 +39,16 @@ export async function headToHead(deps: ServiceDeps, actor: Actor, projectId: str
   if (!q.b) throw invalid('Name the second vendor: ?b=<vendorId>', 'b');
   if (q.a === q.b) throw invalid('Compare two different vendors', 'b');
   const [va, vb] = [await requireVendorInScope(deps, actor, q.a), await requireVendorInScope(deps, actor, q.b)];
-  const gold = await listGoldJudgments(deps.store.db, project.id); // oldest first
+  return headToHeadOf(await listGoldJudgments(deps.store.db, project.id), project.id, va, vb);
+}
+
+export type HeadToHeadView = ReturnType<typeof headToHeadOf>;
+
+/**
+ * The head-to-head of two vendors from the project's gold judgments, oldest first (as `listGoldJudgments` returns
+ * them): one pass over the list, so the quality report compares every pair from one load. The caller has checked access.
+ */
+export function headToHeadOf(gold: readonly GoldJudgment[], projectId: string, va: Pick<VendorRow, 'id' | 'name'>, vb: Pick<VendorRow, 'id' | 'name'>) {
   const firstA = new Map<string, number>();
   const firstB = new Map<string, number>();
   let [nA, kA, nB, kB] = [0, 0, 0, 0];
@@ -68,7 +79,7 @@ export async function headToHead(deps: ServiceDeps, actor: Actor, projectId: str
   const z = twoProportionZTest(kA, nA, kB, nB);
   const num = (x: number) => (Number.isFinite(x) ? x : null);
   return {
-    projectId: project.id,
+    projectId,
     a: { vendorId: va.id, name: va.name },
     b: { vendorId: vb.id, name: vb.name },
     level: SCORECARD_LEVEL,
