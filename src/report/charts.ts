@@ -43,7 +43,7 @@ export interface ChartSize {
 const base = {
   animation: false,
   textStyle: { color: TEXT, fontFamily: FONT, fontSize: 12 },
-  grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
+  grid: { left: 8, right: 24, top: 40, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
 };
 
 const valueAxis = (opts: { min?: number; max?: number; name: string; format?: string }) => ({

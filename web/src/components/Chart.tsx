@@ -107,7 +107,7 @@ export function chartOption({
     animation: !reduceMotion,
     color: colors,
     textStyle: { color: text, fontFamily: cssVar('--font', 'system-ui, sans-serif') },
-    grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 16, top: 36, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     legend: { top: 0, left: 0, textStyle: { color: text }, data: series.map((s) => s.name) },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     dataset: {
