@@ -8,6 +8,9 @@
  * annotations on the item, the project's median stands in for the item's.
  * Pure: times in, flags out.
  */
+import { median } from '../stats/median.js';
+
+export { median };
 
 export interface TimedAnnotation {
   id: string;
@@ -34,15 +37,6 @@ export interface TooFastFlag {
   share: number;
   /** The annotator's own median is itself under ratio × the project's median. */
   rushingThroughout: boolean;
-}
-
-/** The median of a list of numbers (mean of the middle two for an even count); NaN for none. */
-export function median(values: ArrayLike<number>): number {
-  const n = values.length;
-  if (n === 0) return NaN;
-  const sorted = Float64Array.from(values).sort();
-  const mid = n >> 1;
-  return n % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 export function tooFast(annotations: readonly TimedAnnotation[], opts: TooFastOptions): TooFastFlag[] {

@@ -16,6 +16,7 @@
  * - Trend: gold accuracy per ISO week (Monday 00:00 UTC), each week on its own (not cumulative), Wilson interval.
  */
 import { krippendorffAlphaInterval } from '../../quality/agreement/krippendorff.js';
+import { median } from '../../quality/stats/median.js';
 import { wilsonInterval } from '../../quality/stats/wilson.js';
 import { fromJson } from '../../store/dialect.js';
 import type { listGoldJudgments, listJudgments, listReviewDecisions } from '../../store/scorecards.js';
@@ -91,13 +92,6 @@ export function proportion(k: number, n: number): Proportion {
 
 export const roundMinor = (x: number | null): number | null => (x === null || !Number.isFinite(x) ? null : Math.floor(x + 0.5));
 
-function median(xs: number[]): number | null {
-  if (xs.length === 0) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
 /** Monday 00:00 UTC of the week an ISO timestamp falls in. */
 export function weekStartOf(iso: string): string {
   const t = Date.parse(iso);
@@ -105,6 +99,10 @@ export function weekStartOf(iso: string): string {
   const monday = day - ((day + 3) % 7); // 1970-01-01 was a Thursday: (day + 3) % 7 is 0 on Mondays
   return new Date(monday * 86_400_000).toISOString();
 }
+
+/** What the judgments cost under the terms, in exact (unrounded) minor units. */
+export const exactCostMinor = (terms: PayTerms, judgments: number, activeMs: number): number =>
+  terms.model === 'per_task' ? terms.rateMinor * judgments : (terms.rateMinor * activeMs) / HOUR_MS;
 
 /**
  * Cost figures from pay terms. `total` exact in minor units; per accepted/correct judgment divide the per-judgment
@@ -118,7 +116,7 @@ export function costOf(
   accuracy: Proportion,
 ): Figures['cost'] {
   if (terms === null) return null;
-  const total = terms.model === 'per_task' ? terms.rateMinor * judgments : (terms.rateMinor * activeMs) / HOUR_MS;
+  const total = exactCostMinor(terms, judgments, activeMs);
   const perJudgment = judgments === 0 ? null : total / judgments;
   const divided = (p: Proportion): MinorEstimate =>
     perJudgment === null || p.rate === null
@@ -179,7 +177,7 @@ export function figuresOf(m: Rows & { agreement: Proportion | null }, terms: Pay
       judgments: m.judgments.length,
       activeHours,
       perActiveHour: activeMs > 0 ? m.judgments.length / activeHours : null,
-      medianTimeMs: median(m.judgments.map((j) => j.time_spent_ms)),
+      medianTimeMs: m.judgments.length === 0 ? null : median(m.judgments.map((j) => j.time_spent_ms)),
     },
     cost: costOf(terms, m.judgments.length, activeMs, acceptance, gold),
     trend: [...weeks]

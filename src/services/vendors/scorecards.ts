@@ -22,9 +22,9 @@ import {
   agreementOver,
   alphaOf,
   costOf,
+  exactCostMinor,
   figuresOf,
   groupRows,
-  HOUR_MS,
   roundMinor,
   rowsOf,
   SCORECARD_LEVEL,
@@ -129,7 +129,7 @@ export function scorecardsFrom(m: ScorecardMaterial, project: ProjectRow, vendor
         const t = payTermsOf(v);
         if (!t) return s;
         const js = rowsOf(m.byVendor, v.id).judgments;
-        return s + (t.model === 'per_task' ? t.rateMinor * js.length : (t.rateMinor * js.reduce((a, j) => a + j.time_spent_ms, 0)) / HOUR_MS);
+        return s + exactCostMinor(t, js.length, js.reduce((a, j) => a + j.time_spent_ms, 0));
       }, 0);
       const n = m.judgments.length;
       const blended = costOf({ model: 'per_task', rateMinor: n === 0 ? 0 : exactTotal / n, currency }, n, 0, base.review.acceptance, base.gold);
