@@ -13,9 +13,7 @@ export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
   {
     element: (
-      <RequireAuth>
-        <Shell />
-      </RequireAuth>
+      <RequireAuth>{(me) => <Shell me={me} />}</RequireAuth>
     ),
     errorElement: <RouteError />,
     children: [

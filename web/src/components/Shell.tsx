@@ -1,19 +1,19 @@
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
-import { useMe } from '../api/queries';
+import type { Me } from '../api/types';
 import { canAdminister, canLabel, canManage, canReview } from '../features/auth/roles';
 
 /** The frame around every signed-in page: brand, the areas the role may open, the user and sign-out. */
-export function Shell() {
-  const me = useMe().data!;
+export function Shell({ me }: { me: Me }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const logout = useMutation({
     mutationFn: () => unwrap(api.POST('/api/v1/auth/logout')),
-    onSettled: () => {
+    onSettled: async () => {
+      // Leave the signed-in pages first, then forget their data: clearing first would re-render them without a user.
+      await navigate('/login', { replace: true });
       queryClient.clear();
-      navigate('/login', { replace: true });
     },
   });
   return (
