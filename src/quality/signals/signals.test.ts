@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../random.js';
+import { median } from '../stats/median.js';
 import {
   BANDS,
   ROWS,
@@ -13,7 +14,6 @@ import {
   estimatedJaccard,
   exactJaccard,
   hashSeeds,
-  median,
   nearDuplicates,
   pastedShare,
   shingles,

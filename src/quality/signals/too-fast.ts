@@ -10,8 +10,6 @@
  */
 import { median } from '../stats/median.js';
 
-export { median };
-
 export interface TimedAnnotation {
   id: string;
   itemId: string;
