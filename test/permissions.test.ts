@@ -7,14 +7,14 @@ import type { LightMyRequestResponse } from 'fastify';
 import { DIALECTS, createTestStore } from './support/databases.js';
 import { buildItems, buildProject, buildWorld, goldSchema, toJsonl, type Client, type World } from './factories.js';
 import { countRows, readRouteTable, routeKey, sampleRequest, type SampleRequest } from './support/routes.js';
-import { ACCESS, allowedRoles } from './support/access.js';
+import { ACCESS, PUBLIC_ROUTES, allowedRoles } from './support/access.js';
 import { ROLES, type Role } from '../src/core/permissions.js';
 import type { Store } from '../src/store/db.js';
 
 const { routes: ROUTES, documented: DOCUMENTED } = await readRouteTable();
 
-/** Routes anyone may call: signing in, and the API description. */
-const PUBLIC = new Set(['POST /api/v1/auth/login', 'GET /api/v1/openapi.json', 'HEAD /api/v1/openapi.json']);
+/** Routes anyone may call: signing in, the API description, the first-run screen's (./support/access.ts). */
+const PUBLIC = PUBLIC_ROUTES;
 
 const API_ROUTES = ROUTES.filter((r) => r.url.startsWith('/api/v1/'));
 const PROTECTED = API_ROUTES.filter((r) => !PUBLIC.has(routeKey(r)));

@@ -28,6 +28,8 @@ import { reviewRoutes } from './review/routes.js';
 import { qualificationRoutes } from './qualifications/routes.js';
 import { vendorRoutes } from './vendors/routes.js';
 import { reportRoutes } from './reports/routes.js';
+import { setupRoutes } from './setup/routes.js';
+import { myReviewRoutes } from './review/my-reviews-routes.js';
 import { serveWebApp } from './web-app.js';
 
 export interface AppOptions {
@@ -107,6 +109,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(qualificationRoutes, { deps: opts.deps });
       await api.register(vendorRoutes, { deps: opts.deps });
       await api.register(reportRoutes, { deps: opts.deps });
+      await api.register(setupRoutes, { deps: opts.deps });
+      await api.register(myReviewRoutes, { deps: opts.deps });
     },
     { prefix: '/api/v1' },
   );

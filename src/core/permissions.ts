@@ -27,10 +27,13 @@ export const PERMISSIONS = [
   'export.run',
   'review.perform', // take annotations into review and accept, reject or correct them
   'report.read', // the quality report: every vendor side by side, head-to-heads, signals
+  'organization.create', // the first run: the first organization and its admin (the system actor only)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const ALL: readonly Permission[] = PERMISSIONS;
+/** Permissions no role holds: only the system actor (the CLI, or the first-run screen before anyone exists) acts so. */
+export const SYSTEM_ONLY: readonly Permission[] = ['organization.create'];
+const ALL: readonly Permission[] = PERMISSIONS.filter((p) => !SYSTEM_ONLY.includes(p));
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: ALL,

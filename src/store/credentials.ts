@@ -77,3 +77,9 @@ export function getApiToken(db: Executor, id: string) {
 export async function revokeApiToken(db: Executor, id: string, now: string) {
   await db.updateTable('api_tokens').set({ revoked_at: now }).where('id', '=', id).execute();
 }
+
+/** Ends every session of the user (a password reset); returns how many there were. */
+export async function deleteUserSessions(db: Executor, userId: string): Promise<number> {
+  const r = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

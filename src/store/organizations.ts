@@ -15,3 +15,10 @@ export function countOrganizations(db: Executor) {
     .executeTakeFirstOrThrow()
     .then((r) => Number(r.n));
 }
+
+/** The first run's one row (see migration 0015): its constant key makes a second first run fail on insert. */
+export const FIRST_RUN_KEY = 'first-run';
+
+export async function insertInstanceSetup(db: Executor, row: { org_id: string; via: 'cli' | 'web'; created_at: string }) {
+  await db.insertInto('instance_setup').values({ id: FIRST_RUN_KEY, ...row }).execute();
+}

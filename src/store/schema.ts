@@ -17,6 +17,14 @@ export interface OrganizationsTable {
   created_at: string;
 }
 
+/** At most one row (id 'first-run'): the first organization was set up, by `assay init` or the first-run screen. */
+export interface InstanceSetupTable {
+  id: string;
+  org_id: string;
+  via: string;
+  created_at: string;
+}
+
 export interface UsersTable {
   id: string;
   org_id: string;
@@ -347,6 +355,7 @@ export interface ItemResultsTable {
 
 export interface DB {
   organizations: OrganizationsTable;
+  instance_setup: InstanceSetupTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

@@ -7,10 +7,20 @@ import { ROLES, type Role } from '../../src/core/permissions.js';
 import { routeKey, type RouteEntry } from './routes.js';
 
 export const EVERYONE = ROLES;
+/** Routes anyone may call without signing in: signing in, the API description, and the first-run screen's (open only while no organization exists). */
+export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
+  'POST /api/v1/auth/login',
+  'GET /api/v1/openapi.json',
+  'HEAD /api/v1/openapi.json',
+  'GET /api/v1/setup',
+  'HEAD /api/v1/setup',
+  'POST /api/v1/setup',
+]);
 /** The roles allowed to call each protected route (an allowed role may still get 404 outside its scope). */
 export const ACCESS: Record<string, readonly Role[]> = {
   'POST /api/v1/auth/logout': EVERYONE,
   'GET /api/v1/me': EVERYONE,
+  'GET /api/v1/me/reviews': ['admin', 'annotator'],
   'GET /api/v1/tokens': EVERYONE,
   'POST /api/v1/tokens': EVERYONE,
   'DELETE /api/v1/tokens/:tokenId': EVERYONE,
@@ -42,6 +52,7 @@ export const ACCESS: Record<string, readonly Role[]> = {
   'GET /api/v1/projects/:projectId/my-progress': ['admin', 'annotator'],
   'GET /api/v1/projects/:projectId/throughput': ['admin', 'manager', 'reviewer', 'vendor_manager'],
   'GET /api/v1/projects/:projectId/export': ['admin', 'manager'],
+  'GET /api/v1/projects/:projectId/export/count': ['admin', 'manager'],
   'GET /api/v1/projects/:projectId/items': ['admin', 'manager', 'reviewer'],
   'GET /api/v1/projects/:projectId/items/:itemId': ['admin', 'manager', 'reviewer'],
   'GET /api/v1/projects/:projectId/results': ['admin', 'manager', 'reviewer'],

@@ -130,6 +130,7 @@ const sampleUnique = () => `${Date.now().toString(36)}s${(sampleCounter++).toStr
 const SAMPLE_BODIES: Record<string, () => Pick<SampleRequest, 'payload' | 'headers'>> = {
   'POST /api/v1/auth/login': () => ({ payload: { email: 'nobody@test.assay', password: 'not the password' } }),
   'POST /api/v1/auth/logout': () => ({}),
+  'POST /api/v1/setup': () => ({ payload: { organization: `Sweep ${sampleUnique()}`, name: 'Sweep', email: `sweep-${sampleUnique()}@test.assay`, password: 'correct horse battery' } }),
   'POST /api/v1/tokens': () => ({ payload: { name: `sweep ${sampleUnique()}` } }),
   'POST /api/v1/users': () => ({
     payload: { email: `sweep-${sampleUnique()}@test.assay`, name: 'Created by a sweep', role: 'annotator', password: 'correct horse battery' },

@@ -9,6 +9,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config.js';
 import { buildApp } from '../../api/app.js';
 import { seedDemoIfEmpty, type DemoCredentials } from '../../services/demo/seed-demo.js';
+import { firstRunNeeded } from '../../services/workforce/first-run.js';
 import { startJobs } from '../../jobs/runner.js';
 import { LiveResults } from '../../services/quality/live-results.js';
 import { openContext, reportError } from '../context.js';
@@ -66,6 +67,17 @@ export function registerServeCommand(program: Command) {
         process.stdout.write(`Assay is running at ${url}  (database: ${ctx.store.dialect.name}; API: ${url}/api/v1/openapi.json)\n`);
         if (!webRoot) process.stdout.write('The web app is not built (web/dist is missing): run `npm run build:web`; the API works without it.\n');
         if (demo) printDemo(demo, url);
+        if (await firstRunNeeded(ctx.deps)) {
+          process.stdout.write(
+            [
+              'No organization yet. Set Assay up for your lab:',
+              `  in a browser: ${url}/setup (open only until the first organization exists)`,
+              '  or from a terminal: assay init --org NAME --admin-email E   (password from $ASSAY_ADMIN_PASSWORD, or printed once)',
+              '',
+            ].join('\n'),
+          );
+        }
+        process.stdout.write('Lost a password? assay user reset-password --email E   (new password from $ASSAY_NEW_PASSWORD, or printed once; ends their sessions)\n');
         let stopping = false;
         const stop = async () => {
           if (stopping) return;

@@ -49,7 +49,7 @@ export interface CreateUserInput {
 }
 
 /** Pseudonyms are derived, not random, so the same user gets the same pseudonym in every export. */
-const pseudonymFor = (secret: string, userId: string, role: Role) =>
+export const pseudonymFor = (secret: string, userId: string, role: Role) =>
   `${role === 'annotator' ? 'annotator' : role}-${createHmac('sha256', secret).update(userId).digest('hex').slice(0, 10)}`;
 
 export async function createUser(deps: ServiceDeps, actor: Actor, input: CreateUserInput): Promise<UserView> {
