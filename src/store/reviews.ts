@@ -269,6 +269,8 @@ export interface ListReviewsOptions {
   reviewerId?: string | undefined;
   /** Only the annotators of this vendor (a vendor-scoped reader). */
   vendorId?: string | undefined;
+  /** Leave out reviews of items that are gold (an annotator reading their own: see services/review/my-reviews.ts). */
+  withoutGold?: boolean | undefined;
   cursor?: string | undefined;
   limit: number;
 }
@@ -286,6 +288,9 @@ export function listReviews(db: Executor, o: ListReviewsOptions) {
     .$if(o.annotatorId !== undefined, (q) => q.where('r.annotator_id', '=', o.annotatorId!))
     .$if(o.reviewerId !== undefined, (q) => q.where('r.reviewer_id', '=', o.reviewerId!))
     .$if(o.vendorId !== undefined, (q) => q.where('a.vendor_id', '=', o.vendorId!))
+    .$if(o.withoutGold === true, (q) =>
+      q.where((eb) => eb.not(eb.exists(eb.selectFrom('gold_answers as g').select('g.item_id').whereRef('g.item_id', '=', 'a.item_id')))),
+    )
     .$if(after !== null, (q) => q.where((eb) => afterKey(eb, after!, 'r.')))
     .orderBy('r.created_at')
     .orderBy('r.id')

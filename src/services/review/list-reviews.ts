@@ -34,6 +34,8 @@ export async function listReviews(deps: ServiceDeps, actor: Actor, projectId: st
     outcome: q.outcome,
     annotatorId: all ? q.annotatorId : actor.kind === 'user' ? actor.userId : '',
     reviewerId: all ? q.reviewerId : undefined,
+    // An annotator never reads a review of an item that is gold now (it could give the gold answer away).
+    withoutGold: !all,
     cursor: q.cursor,
     limit,
   });
