@@ -9,10 +9,12 @@ describe('report formats', () => {
     expect(intervalText({ lower: null, upper: 0.5 })).toBeNull();
   });
 
-  it('writes money from integer minor units, an open upper end as "open"', () => {
+  it('writes money from exact minor units, sub-cent under 10 ¢, an interval rounded outward, an open upper end as "open"', () => {
     expect(money(1250, 'USD')).toBe('$12.50');
     expect(money(1234, 'JPY')).toBe('¥1,234');
+    expect(money(1.74, 'USD')).toBe('$0.0174');
     expect(moneyWithInterval({ estimate: 41, lower: 38, upper: null }, 'USD')).toBe('$0.41 ($0.38–open)');
+    expect(moneyWithInterval({ estimate: 2.82, lower: 2.5, upper: 3.3 }, 'USD')).toBe('$0.0282 ($0.025–$0.033)');
     expect(moneyWithInterval({ estimate: null, lower: null, upper: null }, 'USD')).toBe('—');
   });
 

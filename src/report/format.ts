@@ -2,7 +2,7 @@
  * How the report writes numbers: fixed English conventions (the report is a document passed around a lab, so it
  * reads the same on every machine), proportions with their interval and n, money from integer minor units.
  */
-import { formatMinor } from '../core/figures/words.js';
+import { formatMinor, formatMinorInterval } from '../core/figures/words.js';
 
 export const LOCALE = 'en-US';
 export const DASH = '—';
@@ -14,15 +14,20 @@ export const percent = (x: number | null | undefined, digits = 1): string => (x 
 export const intervalText = (p: { lower: number | null; upper: number | null }): string | null =>
   p.lower === null || p.upper === null ? null : `${(p.lower * 100).toFixed(1)}–${(p.upper * 100).toFixed(1)}`;
 
-/** Integer minor units as money, "$0.36"; a dash when undefined. */
+/** Exact minor units as money, rounded only here: "$0.36", "$0.0174" under 10 ¢; a dash when undefined. */
 export const money = (minor: number | null | undefined, currency: string): string => (minor === null || minor === undefined ? DASH : formatMinor(minor, currency, LOCALE));
+
+/** An amount and its interval's ends, written at one precision with the ends rounded outward (so they contain it). */
+export function moneyParts(m: { estimate: number | null; lower: number | null; upper: number | null }, currency: string): { estimate: string; lower: string; upper: string } | null {
+  if (m.estimate === null) return null;
+  const f = formatMinorInterval({ estimate: m.estimate, lower: m.lower, upper: m.upper }, currency, LOCALE);
+  return { estimate: f.estimate, lower: f.lower ?? DASH, upper: f.upper ?? 'open' };
+}
 
 /** An amount with its interval, "$0.41 ($0.38–$0.45)"; an upper end without a bound is "open". */
 export function moneyWithInterval(m: { estimate: number | null; lower: number | null; upper: number | null }, currency: string): string {
-  if (m.estimate === null) return DASH;
-  const lo = m.lower === null ? DASH : money(m.lower, currency);
-  const hi = m.upper === null ? 'open' : money(m.upper, currency);
-  return `${money(m.estimate, currency)} (${lo}–${hi})`;
+  const p = moneyParts(m, currency);
+  return p === null ? DASH : `${p.estimate} (${p.lower}–${p.upper})`;
 }
 
 /** A count with thousands separators. */

@@ -7,7 +7,7 @@ import { SIGNAL_KIND_LABELS, SIGNAL_KIND_NAMES, signalPolicySentences } from '..
 import type { Figures, MinorEstimate, VendorScorecard } from '../services/vendors/scorecards.js';
 import type { QualityReportModel, ReportAnnotator } from '../services/reports/quality-report.js';
 import { INDEPENDENT_METHOD, PAIRED_METHOD } from '../services/vendors/head-to-head.js';
-import { count, DASH, describeHeadToHead, duration, fixed, formatP, intervalText, money, moneyWithInterval, percent } from './format.js';
+import { count, DASH, describeHeadToHead, duration, fixed, formatP, intervalText, money, moneyParts, moneyWithInterval, percent } from './format.js';
 import { html, trusted, type Html } from './html.js';
 
 const KINDS = SIGNAL_KIND_NAMES;
@@ -44,8 +44,8 @@ function proportionCell(p: { rate: number | null; lower: number | null; upper: n
 
 /** Money with its interval under it (an upper end without a bound is "open"). */
 function moneyCell(m: MinorEstimate, currency: string): Html | string {
-  if (m.estimate === null) return DASH;
-  return stacked(money(m.estimate, currency), `${m.lower === null ? DASH : money(m.lower, currency)}–${m.upper === null ? 'open' : money(m.upper, currency)}`);
+  const p = moneyParts(m, currency);
+  return p === null ? DASH : stacked(p.estimate, `${p.lower}–${p.upper}`);
 }
 
 const goldCell = (f: Figures) => proportionCell(f.gold, `${f.gold.k} of ${f.gold.n}`, smallSample(f.smallSample, f.gold.n));
@@ -55,9 +55,13 @@ export function summarySection(m: QualityReportModel): Html {
   const p = m.progress;
   const flaggedN = m.signals.vendors.reduce((s, v) => s + v.n, 0);
   const tiles: [string, Html | string, string][] = [
-    ['Items complete', `${count(p.completeItems)} of ${count(p.totalItems)}`, `${count(p.itemsInProgress)} in progress, ${count(p.remainingItems)} not started`],
-    ['Judgments', count(o?.throughput.judgments ?? p.judgments), `${count(p.judgments)} on real items, ${count(p.judgmentsNeeded)} still needed at k = ${p.overlapK}`],
-    ['Gold items', count(m.goldItems), `served at a rate of ${percent(m.project.goldRate, 0)}, hidden among real items`],
+    ['Items complete', `${count(p.completeItems)} of ${count(p.totalItems)}`, `${count(p.itemsInProgress)} in progress (some judgments or someone on them), ${count(p.remainingItems)} not started; gold items apart`],
+    [
+      'Judgments',
+      `${count(p.judgments)} of ${count(p.judgmentsPlanned)}`,
+      `on the items, at k = ${p.overlapK}${o ? `; ${count(o.gold.n)} more on gold items (${count(o.throughput.judgments)} in all)` : ''}; reviewers' corrections not counted`,
+    ],
+    ['Gold items', count(m.goldItems), `served at a rate of ${percent(m.project.goldRate, 0)}, hidden among the items`],
     [
       'Gold accuracy, all vendors',
       percent(o?.gold.rate),
@@ -121,7 +125,7 @@ export function vendorsSection(m: QualityReportModel, charts: Html): Html {
       <thead><tr>
         <th scope="col">Vendor</th><th scope="col" class="num">Gold accuracy (95% interval)</th><th scope="col"><span class="visually-hidden">Interval</span></th>
         <th scope="col" class="num">Agreement with consensus</th><th scope="col" class="num">α within vendor</th><th scope="col" class="num">Review acceptance</th>
-        <th scope="col" class="num">Judgments</th><th scope="col" class="num">Median time</th><th scope="col" class="num">Cost per judgment</th>
+        <th scope="col" class="num">Judgments, gold included</th><th scope="col" class="num">Median time</th><th scope="col" class="num">Cost per judgment</th>
         <th scope="col" class="num">per accepted</th><th scope="col" class="num">per correct label</th><th scope="col" class="num">Flagged</th>
       </tr></thead>
       <tbody>${m.scorecards.vendors.map((v) => vendorRow(html`${v.name}<br /><span class="muted">${v.kind.replace('_', ' ')}, ${payTerms(v)}</span>`, v, flags.get(v.vendorId)))}</tbody>

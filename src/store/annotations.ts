@@ -1,5 +1,5 @@
 import type { Executor } from './db.js';
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { AnnotationRow, AnnotationsTable } from './schema.js';
 import { afterKey, decodeCursor } from './pagination.js';
 import { toJson } from './dialect.js';
@@ -73,22 +73,42 @@ export function listAnnotations(db: Executor, o: ListAnnotationsOptions): Promis
     .execute();
 }
 
+/** What goes into an export: the project's annotations, less paused annotators' (`excludePaused`) and gold items' (unless `includeGold`). */
+export interface ExportFilter {
+  excludePaused: boolean;
+  includeGold: boolean;
+}
+
+/**
+ * The export's rows before paging: the one query both the page and the count read, so a count shown before a
+ * download is the number of rows the file holds.
+ */
+function exportRows(db: Executor, projectId: string, f: ExportFilter) {
+  return (
+    db
+      .selectFrom('annotations as a')
+      .innerJoin('items as i', 'i.id', 'a.item_id')
+      .innerJoin('users as u', 'u.id', 'a.annotator_id')
+      .leftJoin('vendors as v', 'v.id', 'a.vendor_id')
+      // Review provenance: the verdict on this annotation, and the annotation this one corrects, if any.
+      .leftJoin('reviews as rv', (j) => j.onRef('rv.annotation_id', '=', 'a.id').on('rv.status', '=', 'decided'))
+      .leftJoin('reviews as rc', 'rc.correction_annotation_id', 'a.id')
+      .where('a.project_id', '=', projectId)
+      .$if(f.excludePaused, (q) => q.where((eb) => notPausedOn(eb, projectId, 'a.annotator_id')))
+      .$if(!f.includeGold, (q) => q.where('i.is_gold', '=', 0))
+  );
+}
+
 /** One page of the export: annotations with their item, annotator pseudonym and vendor, in a stable order. */
-export function exportPage(db: Executor, projectId: string, after: { createdAt: string; id: string } | null, limit: number, excludePaused = false) {
-  return db
-    .selectFrom('annotations as a')
-    .innerJoin('items as i', 'i.id', 'a.item_id')
-    .innerJoin('users as u', 'u.id', 'a.annotator_id')
-    .leftJoin('vendors as v', 'v.id', 'a.vendor_id')
-    // Review provenance: the verdict on this annotation, and the annotation this one corrects, if any.
-    .leftJoin('reviews as rv', (j) => j.onRef('rv.annotation_id', '=', 'a.id').on('rv.status', '=', 'decided'))
-    .leftJoin('reviews as rc', 'rc.correction_annotation_id', 'a.id')
+export function exportPage(db: Executor, projectId: string, after: { createdAt: string; id: string } | null, limit: number, f: ExportFilter) {
+  return exportRows(db, projectId, f)
     .select([
       'rv.outcome as review_outcome',
       'rc.annotation_id as corrects_annotation_id',
       'a.id',
       'a.item_id',
       'i.external_id',
+      'i.is_gold',
       'i.data',
       'u.pseudonym',
       'v.name as vendor_name',
@@ -98,8 +118,6 @@ export function exportPage(db: Executor, projectId: string, after: { createdAt: 
       'a.time_spent_ms',
       'a.created_at',
     ])
-    .where('a.project_id', '=', projectId)
-    .$if(excludePaused, (q) => q.where((eb) => notPausedOn(eb, projectId, 'a.annotator_id')))
     .$if(after !== null, (q) => q.where((eb) => afterKey(eb, after!, 'a.')))
     .orderBy('a.created_at')
     .orderBy('a.id')
@@ -107,12 +125,18 @@ export function exportPage(db: Executor, projectId: string, after: { createdAt: 
     .execute();
 }
 
-export async function countAnnotations(db: Executor, projectId: string, excludePaused = false) {
-  const r = await db
-    .selectFrom('annotations')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('project_id', '=', projectId)
-    .$if(excludePaused, (q) => q.where((eb) => notPausedOn(eb, projectId)))
+/**
+ * What an export with these options holds: its rows and the distinct items they are on, and the gold rows and gold
+ * items among all the project's rows (whether the filter includes them or not: what "gold left out" counts).
+ */
+export async function countExportRows(db: Executor, projectId: string, f: ExportFilter) {
+  const r = await exportRows(db, projectId, { ...f, includeGold: true })
+    .select((eb) => [
+      eb.fn.sum<number>(sql<number>`case when ${f.includeGold ? sql`1 = 1` : sql`i.is_gold = 0`} then 1 else 0 end`).as('rows'),
+      eb.fn.count<number>(sql`case when ${f.includeGold ? sql`1 = 1` : sql`i.is_gold = 0`} then a.item_id end`).distinct().as('items'),
+      eb.fn.sum<number>(sql<number>`case when i.is_gold = 1 then 1 else 0 end`).as('gold_rows'),
+      eb.fn.count<number>(sql`case when i.is_gold = 1 then a.item_id end`).distinct().as('gold_items'),
+    ])
     .executeTakeFirstOrThrow();
-  return Number(r.n);
+  return { rows: Number(r.rows ?? 0), items: Number(r.items ?? 0), goldRows: Number(r.gold_rows ?? 0), goldItems: Number(r.gold_items ?? 0) };
 }

@@ -6,8 +6,9 @@
  * over-assignment on either engine.
  *
  * The eligibility conditions of the claim (never given to the annotator, not paused, the adaptive preference, the
- * hidden-gold guard) are written once here, with the query builder, as `eligibleCandidate`: the SQLite claim runs it
- * as a query and the PostgreSQL claim statement (`claims.ts`) compiles the same builder into its CTEs.
+ * hidden-gold guard) and the two serving orders (normal items by priority and import order, gold items least-judged
+ * first) are written once here, with the query builder, as `eligibleNormal` and `eligibleGold`: the SQLite claim runs
+ * them as queries and the PostgreSQL claim statement (`claims.ts`) compiles the same builders into its CTEs.
  */
 import { sql, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { Executor } from './db.js';
@@ -62,6 +63,8 @@ export type Claimer = {
   now: string;
   /** 1 in a qualification: its items are all gold, served without the normal-pool guard. 0 otherwise. */
   goldOnly: number;
+  /** Uniform in [0, 2³²), drawn per claim: breaks ties among gold items judged equally often (`eligibleGold`). */
+  draw: number;
 };
 
 /**
@@ -86,28 +89,56 @@ const pausedHere = (eb: ExpressionBuilder<DB, 'items'>, p: Claimer) =>
   );
 
 /**
- * The first item of the kind asked for (`is_gold` `=` or `<>` `gold`), in serving order, eligible for the claimer:
- * open (active_count < k + extra_k, or gold), never given to them, allowed by the adaptive preference, and nothing
- * while the quality gate has them paused on the project. A gold item only while a normal item is eligible too
- * (the same conditions, on the normal pool), so the annotator, told by their progress that the real work is done,
- * never gets gold alone and learns it is gold; a qualification (`goldOnly`) has only gold items and no such guard.
- * The one definition both claims use: SQLite runs it as a query, PostgreSQL compiles it into its claim statement.
- * Constants are literals, not parameters, so PostgreSQL's generic plan of the named statement still sees `limit 1`
- * and the constant index columns.
+ * Fibonacci hashing (Knuth, TAOCP vol. 3, §6.4): `seq · ⌊2³²/φ⌋ mod 2³²` spreads consecutive import positions evenly
+ * over the circle [0, 2³²) (the three-distance theorem: the gaps take at most three lengths), and adding the claim's
+ * `draw` (uniform in [0, 2³²)) turns that circle by a random amount. The item that comes first is the one whose point
+ * follows the random cut: among items tied on everything before this key, each is drawn with nearly equal chance,
+ * and the same for every engine (integer arithmetic only; PostgreSQL reads the constant as bigint).
  */
-export function eligibleCandidate(db: Kysely<DB>, p: Claimer & { gold: number }, kind: '=' | '<>') {
+const GOLDEN_32 = 2654435761;
+const CIRCLE_32 = 4294967296;
+const scrambled = (t: 'i', p: { draw: number }) => sql`(${sql.ref(`${t}.seq`)} * ${sql.lit(GOLDEN_32)} + ${p.draw}) % ${sql.lit(CIRCLE_32)}`;
+
+/** What every candidate shares: the project's open items of the kind (`is_gold` = `gold`), never given to the
+ * claimer, allowed by the adaptive preference, and nothing while the quality gate has them paused. */
+function eligibleOfKind(db: Kysely<DB>, p: Claimer, gold: 0 | 1) {
   return db
     .selectFrom('items as i')
     .select(['i.id', 'i.data'])
     .where('i.project_id', '=', p.projectId)
     .where('i.open', '=', sql.lit(1))
-    .where('i.is_gold', kind, p.gold)
+    .where('i.is_gold', '=', sql.lit(gold))
     .where((eb) => eb.not(pausedHere(eb as unknown as ExpressionBuilder<DB, 'items'>, p)))
     .where(neverGivenTo('i.id', p.annotatorId))
-    .where(preferenceAllows('i', p))
+    .where(preferenceAllows('i', p));
+}
+
+/**
+ * The first normal item eligible for the claimer (see `eligibleOfKind`), in serving order: priority, then import
+ * order (one range of `items_claim_idx`, `limit 1`).
+ * Constants are literals, not parameters, so PostgreSQL's generic plan of the named statement still sees `limit 1`
+ * and the constant index columns.
+ */
+export function eligibleNormal(db: Kysely<DB>, p: Claimer) {
+  return eligibleOfKind(db, p, 0).orderBy('i.priority', 'desc').orderBy('i.seq').limit(sql.lit(1));
+}
+
+/**
+ * The gold item to serve the claimer, if any: eligible (see `eligibleOfKind`) and, outside a qualification
+ * (`goldOnly`), only while a normal item is eligible too (the same conditions on the normal pool), so the annotator,
+ * told by their progress that the real work is done, never gets gold alone and learns it is gold.
+ *
+ * Drawn least-judged first: by priority, then fewest judgments (`active_count`: submissions and live leases, so
+ * concurrent claimers spread too), then at random among equals (`scrambled`, turned by the claim's `draw`). Served
+ * in import order, the first gold items went to everyone and the rest to nobody (55–75 of 160 judged in the
+ * simulation); drawn this way every gold item is judged before any is judged twice, and every vendor's annotators
+ * meet the same gold items as the counts rise (shared items for head-to-head). Reads every eligible gold item of the
+ * project (a sort, not an index range): cheap for gold sets of hundreds to a few thousand items.
+ */
+export function eligibleGold(db: Kysely<DB>, p: Claimer) {
+  return eligibleOfKind(db, p, 1)
     .where((eb) =>
       eb.or([
-        eb('i.is_gold', '=', sql.lit(0)),
         sql<SqlBool>`${p.goldOnly} = 1`,
         eb.exists(
           eb
@@ -122,36 +153,39 @@ export function eligibleCandidate(db: Kysely<DB>, p: Claimer & { gold: number },
       ]),
     )
     .orderBy('i.priority', 'desc')
-    .orderBy('i.seq')
+    .orderBy('i.active_count')
+    .orderBy(scrambled('i', p))
     .limit(sql.lit(1));
 }
 
-type CandidateParams = Claimer & { gold: number };
-
-const candidateQuery = (lock: boolean) =>
-  prepare<CandidateParams, { id: string; data: unknown }>((db, p) => {
-    const q = eligibleCandidate(db, p, '=');
+const candidateQuery = (gold: boolean, lock: boolean) =>
+  prepare<Claimer, { id: string; data: unknown }>((db, p) => {
+    const q = gold ? eligibleGold(db, p) : eligibleNormal(db, p);
     return lock && capabilitiesOf(db).skipLocked ? q.forUpdate().skipLocked() : q;
   });
-const claimCandidate = candidateQuery(true);
-const unlockedCandidate = candidateQuery(false);
+const goldCandidate = candidateQuery(true, true);
+const normalCandidate = candidateQuery(false, true);
+const unlockedNormal = candidateQuery(false, false);
+const unlockedGold = candidateQuery(true, false);
 
 /**
  * Whether any item is still eligible for the claimer, including items other claimers hold locked right now. A gold
- * item is eligible only while a normal one is, so this asks for the normal pool alone, whatever was drawn (the gold
- * pool in a qualification, which has nothing else).
+ * item is eligible only while a normal one is, so this asks for the normal pool alone (the gold pool in a
+ * qualification, which has nothing else).
  */
 export function findClaimCandidateUnlocked(db: Executor, c: Claimer) {
-  return unlockedCandidate.first(db, { ...c, gold: c.goldOnly });
+  return (c.goldOnly === 1 ? unlockedGold : unlockedNormal).first(db, c);
 }
 
 /**
- * The first eligible item of the kind asked for (`gold` true: gold items, false: the others), in serving order,
- * with its data (see `eligibleCandidate`). On PostgreSQL the row is locked with SKIP LOCKED so concurrent claimers
- * spread over items instead of queueing on one.
+ * Both candidates of a claim, the gold one and the normal one (see `eligibleGold`, `eligibleNormal`), always both and
+ * in this order, whatever the claim will serve: a claim costs the same whether it serves gold or not, so its timing
+ * tells nothing. On PostgreSQL the rows are locked with SKIP LOCKED so concurrent claimers spread over items.
  */
-export function findClaimCandidate(db: Executor, c: Claimer, gold: boolean) {
-  return claimCandidate.first(db, { ...c, gold: gold ? 1 : 0 });
+export async function findClaimCandidates(db: Executor, c: Claimer) {
+  const gold = await goldCandidate.first(db, c);
+  const normal = await normalCandidate.first(db, c);
+  return { gold, normal };
 }
 
 const takeSlot = prepare<{ itemId: string; k: number }>((db, p) =>
@@ -292,22 +326,27 @@ export async function countSubmission(db: Executor, itemId: string) {
  */
 export async function projectProgress(db: Executor, projectId: string, now: string, overlapK: number) {
   // Gold items are served to every annotator and never complete: they count neither as items to finish nor as
-  // judgments towards them.
+  // judgments towards them, but apart, as gold items. Items are complete, in progress or not started by the rule of
+  // `itemStatusOf` (core/figures/counts.ts), written here in SQL.
+  const planned = sql<number>`${overlapK} + items.extra_k`;
+  const liveLease = sql<SqlBool>`exists (select 1 from assignments a where a.item_id = items.id and a.status = 'leased' and a.lease_expires_at > ${now})`;
+  const real = sql<SqlBool>`items.is_gold = 0`;
   const items = await db
     .selectFrom('items')
     .select((eb) => [
-      eb.fn.countAll<number>().as('total'),
-      eb.fn.sum<number>(eb.case().when('submitted_count', '>=', sql<number>`${overlapK} + extra_k`).then(1).else(0).end()).as('done'),
-      eb.fn.sum<number>('submitted_count').as('judgments'),
-      eb.fn.sum<number>(sql<number>`${overlapK} + extra_k`).as('planned'),
+      eb.fn.sum<number>(sql<number>`case when ${real} then 1 else 0 end`).as('total'),
+      eb.fn.sum<number>(sql<number>`case when ${real} and items.submitted_count >= ${planned} then 1 else 0 end`).as('done'),
+      eb.fn.sum<number>(sql<number>`case when ${real} and items.submitted_count < ${planned} and (items.submitted_count > 0 or ${liveLease}) then 1 else 0 end`).as('started'),
+      eb.fn.sum<number>(sql<number>`case when ${real} then items.submitted_count else 0 end`).as('judgments'),
+      eb.fn.sum<number>(sql<number>`case when ${real} then ${planned} else 0 end`).as('planned'),
+      eb.fn.sum<number>(sql<number>`case when ${real} then 0 else 1 end`).as('gold'),
     ])
     .where('project_id', '=', projectId)
     .where('import_id', 'is', null)
-    .where('is_gold', '=', 0)
     .executeTakeFirstOrThrow();
   const leases = await db
     .selectFrom('assignments')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.count<number>('item_id').distinct().as('items')])
+    .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('project_id', '=', projectId)
     .where('status', '=', 'leased')
     .where('lease_expires_at', '>', now)
@@ -318,13 +357,18 @@ export async function projectProgress(db: Executor, projectId: string, now: stri
     .where('project_id', '=', projectId)
     .where('status', '=', 'skipped')
     .executeTakeFirstOrThrow();
+  const totalItems = Number(items.total ?? 0);
+  const completeItems = Number(items.done ?? 0);
+  const itemsInProgress = Number(items.started ?? 0);
   return {
-    totalItems: Number(items.total),
-    completeItems: Number(items.done ?? 0),
+    totalItems,
+    completeItems,
+    itemsInProgress,
+    remainingItems: totalItems - completeItems - itemsInProgress,
     judgments: Number(items.judgments ?? 0),
     judgmentsPlanned: Number(items.planned ?? 0),
+    goldItems: Number(items.gold ?? 0),
     activeLeases: Number(leases.n),
-    itemsInProgress: Number(leases.items),
     skips: Number(skips.n),
   };
 }

@@ -9,9 +9,9 @@ import type { Executor } from './db.js';
 import { notPausedOn, notSetAsideByReview } from './quality-gates.js';
 import { capabilitiesOf, type DialectName } from './dialect.js';
 
-/** Where an item stands against its project's overlap, as `/progress` counts them. */
-export const ITEM_STATUSES = ['complete', 'in_progress', 'remaining'] as const;
-export type ItemStatus = (typeof ITEM_STATUSES)[number];
+/** Where an item stands against its project's overlap, as `/progress` counts them (defined in `core/figures/counts.ts`). */
+export { ITEM_STATUSES, type ItemStatus } from '../core/figures/counts.js';
+import type { ItemStatus } from '../core/figures/counts.js';
 
 /** Position of an item in serving order. */
 export interface SeqKey {
@@ -93,8 +93,9 @@ export function browseItems(db: Executor, o: BrowseItemsOptions): Promise<Browse
     .where('import_id', 'is', null)
     // An item is complete with k judgments plus those adaptive overlap asked on top (`extra_k`).
     .$if(o.status === 'complete', (q) => q.where(sql<SqlBool>`submitted_count >= ${o.overlapK} + extra_k`))
-    .$if(o.status === 'in_progress', (q) => q.where(sql<SqlBool>`submitted_count < ${o.overlapK} + extra_k`).where(liveLease))
-    .$if(o.status === 'remaining', (q) => q.where(sql<SqlBool>`submitted_count < ${o.overlapK} + extra_k`).where(sql<SqlBool>`not ${liveLease}`))
+    // In progress: some judgments or a live lease, not all judgments; remaining (not started): neither (`itemStatusOf`).
+    .$if(o.status === 'in_progress', (q) => q.where(sql<SqlBool>`submitted_count < ${o.overlapK} + extra_k`).where(sql<SqlBool>`(submitted_count > 0 or ${liveLease})`))
+    .$if(o.status === 'remaining', (q) => q.where('submitted_count', '=', 0).where(sql<SqlBool>`not ${liveLease}`))
     .$if(o.gold === true, (q) => q.where(isGold))
     .$if(o.gold === false, (q) => q.where(sql<SqlBool>`not ${isGold}`))
     .$if(!!o.likePattern, (q) =>

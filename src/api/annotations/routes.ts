@@ -4,7 +4,7 @@ import { listAnnotations } from '../../services/annotations/list-annotations.js'
 import { getProgress } from '../../services/annotations/progress.js';
 import { getThroughput } from '../../services/annotations/throughput.js';
 import { THROUGHPUT_BUCKETS } from '../../store/throughput.js';
-import { exportAnnotations, EXPORT_FORMATS } from '../../services/exports/export-annotations.js';
+import { countExport, exportAnnotations, EXPORT_FORMATS } from '../../services/exports/export-annotations.js';
 import type { ServiceDeps } from '../../services/deps.js';
 import { actorOf } from '../auth/authenticate.js';
 import { errors, page, pageQuery, projectParams } from '../common-schemas.js';
@@ -36,12 +36,15 @@ export const annotationRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = as
           200: z.object({
             projectId: z.string(),
             overlapK: z.number().int(),
-            totalItems: z.number().int(),
-            completeItems: z.number().int(),
-            itemsInProgress: z.number().int(),
-            remainingItems: z.number().int(),
-            judgments: z.number().int(),
-            judgmentsNeeded: z.number().int(),
+            totalItems: z.number().int().describe('Items that need judgments: published, not gold'),
+            completeItems: z.number().int().describe('Items with all their judgments (k, plus what adaptive overlap asked)'),
+            itemsInProgress: z.number().int().describe('Items with at least one judgment or a live lease, not complete'),
+            remainingItems: z.number().int().describe('Items not started: no judgment and no live lease'),
+            judgments: z.number().int().describe('Judgments made on the items (not on gold items; not reviewers\' corrections)'),
+            judgmentsPlanned: z.number().int().describe('Judgments the items ask for'),
+            judgmentsNeeded: z.number().int().describe('judgmentsPlanned minus judgments'),
+            goldItems: z.number().int().nullable().describe('Hidden gold items, apart from the items; null for roles that may not manage gold'),
+            summary: z.string().describe('The counts in one line, e.g. "24 of 33 items complete · 40 of 66 judgments · 3 gold items"'),
             activeLeases: z.number().int(),
             skips: z.number().int(),
             vendorId: z.string().nullable().describe("A vendor manager's own vendor: judgments, activeLeases and skips count its work only"),
@@ -86,7 +89,7 @@ export const annotationRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = as
     {
       schema: {
         tags: ['annotations'],
-        summary: 'Stream every annotation with provenance as JSON Lines or CSV',
+        summary: 'Stream the annotations with provenance as JSON Lines or CSV (gold items left out unless includeGold=true; every row says is_gold)',
         params: projectParams,
         querystring: z.object({
           format: z.enum(EXPORT_FORMATS).default('jsonl'),
@@ -94,12 +97,16 @@ export const annotationRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = as
             .enum(['true', 'false'])
             .default('false')
             .describe("true: each row also carries its item's aggregated answer and confidence per question (JSONL: `aggregate`; CSV: `aggregate.<question>` and `confidence.<question>` columns)"),
+          includeGold: includeGoldParam,
         }),
         response: { 200: z.any().describe('application/x-ndjson or text/csv'), ...errors },
       },
     },
     async (req, reply) => {
-      const r = await exportAnnotations(deps, actorOf(req), req.params.projectId, req.query.format, { aggregate: req.query.aggregate === 'true' });
+      const r = await exportAnnotations(deps, actorOf(req), req.params.projectId, req.query.format, {
+        aggregate: req.query.aggregate === 'true',
+        includeGold: req.query.includeGold === 'true',
+      });
       const ext = req.query.format === 'csv' ? 'csv' : 'jsonl';
       reply
         .header('Content-Type', r.contentType)
@@ -108,4 +115,34 @@ export const annotationRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = as
       return reply.send(r.stream);
     },
   );
+
+  app.get(
+    '/projects/:projectId/export/count',
+    {
+      schema: {
+        tags: ['annotations'],
+        summary: 'What an export with these options holds: rows, the items they are on, and the gold annotations left out or in',
+        params: projectParams,
+        querystring: z.object({ includeGold: includeGoldParam }),
+        response: {
+          200: z.object({
+            projectId: z.string(),
+            includeGold: z.boolean(),
+            rows: z.number().int().describe('Rows the file will hold, one per annotation (the export\'s X-Total-Count)'),
+            items: z.number().int().describe('Distinct items those rows are on'),
+            goldRows: z.number().int().describe('Annotations on gold items: in the file with includeGold, left out without'),
+            goldItems: z.number().int().describe('Gold items those annotations are on'),
+            excludePaused: z.boolean().describe("The project leaves paused annotators' annotations out"),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (req) => countExport(deps, actorOf(req), req.params.projectId, { includeGold: req.query.includeGold === 'true' }),
+  );
 };
+
+const includeGoldParam = z
+  .enum(['true', 'false'])
+  .default('false')
+  .describe('true: keep annotations on hidden gold items (marked is_gold); by default they are left out, so gold never trains a model by accident');

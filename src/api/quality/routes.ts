@@ -16,8 +16,8 @@ const annotatorAccuracy = z.object({
   n: z.number().int().describe('Gold annotations scored'),
   correct: z.number().int(),
   accuracy: z
-    .object({ mean: z.number(), lower: z.number(), upper: z.number(), level: z.number() })
-    .describe('Posterior Beta(1 + correct, 1 + wrong): mean and equal-tailed credible interval'),
+    .object({ rate: z.number(), lower: z.number(), upper: z.number(), level: z.number() })
+    .describe('Observed share correct / n with its Wilson score 95% interval: the figure the scorecards and the report show'),
   status: z.enum(['active', 'paused']).describe("paused while the project's quality gate has them paused"),
   agreement: z
     .object({ n: z.number().int(), agreed: z.number().int(), rate: z.number(), lower: z.number(), upper: z.number() })
@@ -55,7 +55,7 @@ export const qualityRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = async
         tags: ['quality'],
         summary: 'Live accuracy on hidden gold per annotator (a vendor manager: their vendor only), with n and a 95% interval',
         params: projectParams,
-        response: { 200: z.object({ projectId: z.string(), prior: z.literal('Beta(1,1)'), items: z.array(annotatorAccuracy) }), ...errors },
+        response: { 200: z.object({ projectId: z.string(), interval: z.string(), items: z.array(annotatorAccuracy) }), ...errors },
       },
     },
     async (req) => listAnnotatorAccuracy(deps, actorOf(req), req.params.projectId),

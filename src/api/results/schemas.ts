@@ -10,7 +10,7 @@ import { signalFlag } from '../quality/signal-schemas.js';
 const queryBoolean = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const listItemsQuery = pageQuery.extend({
-  status: z.enum(ITEM_STATUSES).optional().describe('complete: all judgments in; in_progress: someone holds a live lease; remaining: neither'),
+  status: z.enum(ITEM_STATUSES).optional().describe('complete: all its judgments in; in_progress: some judgments or a live lease, not all; remaining: not started (no judgment, no live lease)'),
   gold: queryBoolean.optional().describe('Only gold (true) or non-gold (false) items; needs the gold permission'),
   q: z.string().max(200).optional().describe("Text in the item's data (any string value, case-insensitive), its id or its external id"),
 });

@@ -15,8 +15,8 @@ const proportion = z
   .object({ n: z.number().int(), k: z.number().int(), rate: z.number().nullable(), lower: z.number().nullable(), upper: z.number().nullable() })
   .describe('k of n with a Wilson 95% interval; rate and bounds null when n is 0');
 const minor = z
-  .object({ estimate: z.number().int().nullable(), lower: z.number().int().nullable(), upper: z.number().int().nullable() })
-  .describe('Integer minor units with a 95% interval; null where undefined or unbounded (a rate bound of 0)');
+  .object({ estimate: z.number().nullable(), lower: z.number().nullable(), upper: z.number().nullable() })
+  .describe('Exact minor units (fractional: 1.74 is 1.74 cents) with a 95% interval that contains the estimate; null where undefined or unbounded (a rate bound of 0)');
 const alpha = z
   .object({
     questionId: z.string(),
@@ -50,8 +50,8 @@ const figures = {
     .object({
       currency: z.string(),
       payModel: z.enum(['per_task', 'per_hour']),
-      total: z.number().int(),
-      perJudgment: z.number().int().nullable(),
+      total: z.number().describe('Exact minor units, fractional; round only to show'),
+      perJudgment: z.number().nullable().describe('Exact minor units, fractional'),
       perAcceptedJudgment: minor,
       perCorrectJudgment: minor.describe('Cost per judgment / gold accuracy; interval from the accuracy interval'),
     })

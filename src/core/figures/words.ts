@@ -5,16 +5,8 @@
  * accurate than Crowd on the 200 gold items both labeled (95% interval 15 to 29; McNemar's exact test p < 0.001)").
  */
 
-/** Integer minor units as money: 1234 USD is "$12.34", 1234 JPY "¥1,234" (`locale` undefined: the reader's own). */
-export function formatMinor(minor: number, currency: string, locale?: string): string {
-  const format = new Intl.NumberFormat(locale, { style: 'currency', currency });
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(minor / 10 ** digits);
-}
-
-/** How many decimals a currency's minor unit has (USD 2, JPY 0, KWD 3). */
-export const currencyDigits = (currency: string): number =>
-  new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+/** Money (exact minor units, rounded only when written, sub-cent under 10 ¢): see `money.ts`. */
+export { currencyDigits, formatMinor, formatMinorInterval } from './money.js';
 
 export const pct = (x: number) => `${Math.round(x * 100)}%`;
 

@@ -7,6 +7,13 @@
  * With the project's `exclude_paused` switch on, annotations by annotators its quality gate has paused are left out,
  * as they are from its results.
  *
+ * Gold items are kept out of training data: every row says whether its item is a hidden gold item (`is_gold`), and
+ * annotations on gold items are left out unless `includeGold` asks for them (to audit the gold, say). Gold *answers*
+ * are never in an export. Exports are for managers and admins only (`export.run`), never for annotators.
+ *
+ * `countExport` says what a download with the same options will hold, from the same query: the Export tab shows it,
+ * and the response's `X-Total-Count` header is it.
+ *
  * With `aggregate`, each row also carries its item's aggregated answer and confidence per question, from the results
  * service's (cached) computation at the time the export starts: a training pipeline can then keep only items whose
  * consensus is confident without joining two files. It is an option, not the default, so that existing consumers
@@ -15,7 +22,7 @@
 import { stringify } from 'csv-stringify';
 import { Readable } from 'node:stream';
 import { authorize, type Actor } from '../../core/permissions.js';
-import { exportPage, countAnnotations } from '../../store/annotations.js';
+import { countExportRows, exportPage, type ExportFilter } from '../../store/annotations.js';
 import { fromJson } from '../../store/dialect.js';
 import type { ServiceDeps } from '../deps.js';
 import { requireProject } from '../projects/projects.js';
@@ -31,6 +38,8 @@ export interface ExportRecord {
   project_id: string;
   item_id: string;
   external_id: string | null;
+  /** The item is one of the project's hidden gold items (only with `includeGold`: otherwise such rows are left out). */
+  is_gold: boolean;
   item: Record<string, unknown>;
   annotator: string;
   vendor: string | null;
@@ -60,6 +69,23 @@ export interface ExportAggregate {
 export interface ExportOptions {
   /** Add each item's aggregated answer and confidence per question to every row. */
   aggregate?: boolean | undefined;
+  /** Keep annotations on gold items (marked `is_gold`); left out by default, so gold never trains a model by accident. */
+  includeGold?: boolean | undefined;
+}
+
+/** What an export with the given options holds, counted by the query that writes it. */
+export interface ExportCount {
+  projectId: string;
+  includeGold: boolean;
+  /** Rows the file will hold (one per annotation). */
+  rows: number;
+  /** Distinct items those rows are on. */
+  items: number;
+  /** Annotations on gold items, and the gold items they are on: in the file with `includeGold`, left out without. */
+  goldRows: number;
+  goldItems: number;
+  /** The project leaves paused annotators' annotations out of results and exports. */
+  excludePaused: boolean;
 }
 
 const PAGE = 1000;
@@ -81,9 +107,8 @@ export async function exportAnnotations(
   authorize(actor, 'export.run');
   if (options.aggregate) authorizeResults(actor);
   const project = await requireProject(deps, actor, projectId);
-  // The project's one switch: paused annotators' annotations out of results, and so out of what trains a model.
-  const excludePaused = project.exclude_paused === 1;
-  const total = await countAnnotations(deps.store.db, project.id, excludePaused);
+  const filter = exportFilterOf(project, options);
+  const total = (await countExportRows(deps.store.db, project.id, filter)).rows;
   const db = deps.store.db;
   const aggregates = options.aggregate ? (await loadProjectResults(deps, project)).results.byItem : null;
   const aggregateOf = (itemId: string): Record<string, ExportAggregate> =>
@@ -92,13 +117,14 @@ export async function exportAnnotations(
   async function* records(): AsyncGenerator<ExportRecord> {
     let after: { createdAt: string; id: string } | null = null;
     for (;;) {
-      const rows = await exportPage(db, project.id, after, PAGE, excludePaused);
+      const rows = await exportPage(db, project.id, after, PAGE, filter);
       for (const r of rows) {
         yield {
           annotation_id: r.id,
           project_id: project.id,
           item_id: r.item_id,
           external_id: r.external_id,
+          is_gold: r.is_gold === 1,
           item: fromJson(r.data),
           annotator: r.pseudonym,
           vendor: r.vendor_name,
@@ -128,7 +154,7 @@ export async function exportAnnotations(
   // CSV: one column per question of the schema in force; structured answers are JSON in their cell.
   const schema = await loadSchema(db, project.id, project.schema_version);
   const questionIds = schema.questions.map((q) => q.id);
-  const fixed = ['annotation_id', 'item_id', 'external_id', 'annotator', 'vendor', 'time_spent_ms', 'schema_version', 'guideline_version', 'created_at', 'review_outcome', 'corrects_annotation_id'];
+  const fixed = ['annotation_id', 'item_id', 'external_id', 'is_gold', 'annotator', 'vendor', 'time_spent_ms', 'schema_version', 'guideline_version', 'created_at', 'review_outcome', 'corrects_annotation_id'];
   // With the aggregate: after the answers, the aggregated answer and its confidence per question.
   const aggregateColumns = aggregates ? questionIds.flatMap((id) => [`aggregate.${id}`, `confidence.${id}`]) : [];
   const csv = stringify({ header: true, columns: [...fixed, ...questionIds.map((id) => `answer.${id}`), ...aggregateColumns] });
@@ -136,10 +162,25 @@ export async function exportAnnotations(
     for await (const r of records()) {
       const answers = questionIds.map((id) => cell(r.answers[id]));
       const aggregate = r.aggregate ? questionIds.flatMap((id) => [cell(r.aggregate![id]?.answer), cell(r.aggregate![id]?.confidence)]) : [];
-      yield [r.annotation_id, r.item_id, r.external_id ?? '', r.annotator, r.vendor ?? '', r.time_spent_ms, r.schema_version, r.guideline_version, r.created_at, r.review_outcome ?? '', r.corrects_annotation_id ?? '', ...answers, ...aggregate];
+      yield [r.annotation_id, r.item_id, r.external_id ?? '', r.is_gold ? 'true' : 'false', r.annotator, r.vendor ?? '', r.time_spent_ms, r.schema_version, r.guideline_version, r.created_at, r.review_outcome ?? '', r.corrects_annotation_id ?? '', ...answers, ...aggregate];
     }
   })();
   return { total, contentType: 'text/csv; charset=utf-8', stream: Readable.from(rows).pipe(csv) };
+}
+
+/** The rows an export takes: the project's switch for paused annotators, gold only when asked for. */
+function exportFilterOf(project: { exclude_paused: number }, options: ExportOptions): ExportFilter {
+  // The project's one switch: paused annotators' annotations out of results, and so out of what trains a model.
+  return { excludePaused: project.exclude_paused === 1, includeGold: options.includeGold === true };
+}
+
+/** What `exportAnnotations` with these options would write: its rows, the items they are on, and the gold left out or in. */
+export async function countExport(deps: ServiceDeps, actor: Actor, projectId: string, options: Pick<ExportOptions, 'includeGold'> = {}): Promise<ExportCount> {
+  authorize(actor, 'export.run');
+  const project = await requireProject(deps, actor, projectId);
+  const filter = exportFilterOf(project, options);
+  const c = await countExportRows(deps.store.db, project.id, filter);
+  return { projectId: project.id, includeGold: filter.includeGold, ...c, excludePaused: filter.excludePaused };
 }
 
 /** A CSV cell: strings and numbers as they are, structured values as JSON, nothing as empty. */

@@ -1,7 +1,8 @@
 /**
  * Live accuracy per annotator on a project's hidden gold: n gold items scored, n correct, and the accuracy as the
- * posterior of a uniform prior, Beta(1 + correct, 1 + wrong), with its mean and 95% equal-tailed interval. Scores
- * are written at submit (`submit-annotation.ts`), so the figures are current the moment an answer is acknowledged.
+ * observed share correct / n with its Wilson 95% interval: the one definition every surface shows
+ * (`core/figures/proportion.ts`; the vendor scorecards, the report and the console read the same). Scores are written
+ * at submit (`submit-annotation.ts`), so the figures are current the moment an answer is acknowledged.
  * Beside it: whether the quality gate has them paused, and their agreement with the consensus, the share of their
  * answers to `label` questions on normal items that match the item's aggregated answer (Wilson 95% interval). The
  * consensus includes their own judgment, so agreement is flattering for items with few judgments; it measures
@@ -9,8 +10,7 @@
  * Whoever may read a project's progress may read this; a vendor manager sees only their vendor's annotators.
  */
 import { authorize, vendorScopeOf, type Actor } from '../../core/permissions.js';
-import { betaPosterior } from '../../quality/stats/beta-interval.js';
-import { wilsonInterval } from '../../quality/stats/wilson.js';
+import { FIGURE_LEVEL, PROPORTION_METHOD, proportionOf } from '../../core/figures/proportion.js';
 import { goldTallies } from '../../store/gold-scores.js';
 import { listProjectAnswers, pausedAnnotators } from '../../store/item-browse.js';
 import { fromJson } from '../../store/dialect.js';
@@ -19,7 +19,7 @@ import { loadProjectResults } from '../results/project-results.js';
 import type { ServiceDeps } from '../deps.js';
 import { requireProject } from '../projects/projects.js';
 
-export const ACCURACY_LEVEL = 0.95;
+export const ACCURACY_LEVEL = FIGURE_LEVEL;
 
 export interface AnnotatorAccuracy {
   annotatorId: string;
@@ -30,8 +30,8 @@ export interface AnnotatorAccuracy {
   /** Gold annotations scored. */
   n: number;
   correct: number;
-  /** Beta(1 + correct, 1 + n − correct): posterior mean and equal-tailed interval. */
-  accuracy: { mean: number; lower: number; upper: number; level: number };
+  /** correct / n with its Wilson 95% interval (n ≥ 1: annotators appear with their first scored gold item). */
+  accuracy: { rate: number; lower: number; upper: number; level: number };
   /** `paused` while the project's quality gate has them paused. */
   status: 'active' | 'paused';
   /** Agreement with the aggregated answer on `label` questions of normal items; null before any such answer. */
@@ -40,7 +40,8 @@ export interface AnnotatorAccuracy {
 
 export interface AnnotatorAccuracyView {
   projectId: string;
-  prior: 'Beta(1,1)';
+  /** How the intervals are made (the same words the scorecards use). */
+  interval: string;
   items: AnnotatorAccuracy[];
 }
 
@@ -53,16 +54,16 @@ export async function listAnnotatorAccuracy(deps: ServiceDeps, actor: Actor, pro
   const pausedSet = new Set(paused);
   return {
     projectId: project.id,
-    prior: 'Beta(1,1)',
+    interval: PROPORTION_METHOD,
     items: tallies.map((t) => {
-      const p = betaPosterior(1 + t.correct, 1 + t.n - t.correct, ACCURACY_LEVEL);
+      const p = proportionOf(t.correct, t.n);
       const a = agreement.get(t.annotatorId);
-      const w = a ? wilsonInterval(a.agreed, a.n, ACCURACY_LEVEL) : null;
+      const w = a && a.n > 0 ? proportionOf(a.agreed, a.n) : null;
       return {
         ...t,
-        accuracy: { mean: p.mean, lower: p.lower, upper: p.upper, level: p.level },
+        accuracy: { rate: p.rate ?? 0, lower: p.lower ?? 0, upper: p.upper ?? 1, level: ACCURACY_LEVEL },
         status: pausedSet.has(t.annotatorId) ? ('paused' as const) : ('active' as const),
-        agreement: a && w ? { n: a.n, agreed: a.agreed, rate: w.estimate, lower: w.lower, upper: w.upper } : null,
+        agreement: a && w ? { n: a.n, agreed: a.agreed, rate: w.rate!, lower: w.lower!, upper: w.upper! } : null,
       };
     }),
   };

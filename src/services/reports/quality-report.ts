@@ -73,7 +73,7 @@ export interface QualityReportModel {
 export async function gatherQualityReport(deps: ServiceDeps, actor: Actor, projectId: string): Promise<QualityReportModel> {
   authorize(actor, 'report.read');
   const project = await requireProject(deps, actor, projectId);
-  const [progress, goldItems, vendors, material, pausedIds, signals] = await Promise.all([
+  const [progress, goldCount, vendors, material, pausedIds, signals] = await Promise.all([
     getProgress(deps, actor, project.id),
     countGold(deps.store.db, project.id),
     listScorecardVendors(deps, actor, project),
@@ -81,6 +81,8 @@ export async function gatherQualityReport(deps: ServiceDeps, actor: Actor, proje
     pausedAnnotators(deps.store.db, project.id),
     getSignals(deps, actor, project.id, { limit: REPORT_FLAGGED_LIMIT }),
   ]);
+  // Gold items as progress counts them (published), the count every screen shows.
+  const goldItems = progress.goldItems ?? goldCount;
   const scorecards = scorecardsFrom(material, project, vendors, actor);
   // Paused as the console's annotator accuracy says it: of the annotators with a scored gold judgment.
   const withGoldScores = new Set(material.gold.map((g) => g.annotator_id));

@@ -1,5 +1,6 @@
 import { authorize, can, type Actor } from '../../core/permissions.js';
 import { fromJson } from '../../store/dialect.js';
+import { itemStatusOf } from '../../core/figures/counts.js';
 import { browseItems, decodeSeqCursor, encodeSeqCursor, type BrowseItemRow, type ItemStatus, type SeqKey } from '../../store/item-browse.js';
 import { MAX_PAGE_SIZE, type Page } from '../../store/pagination.js';
 import { nowIsoOf, type ServiceDeps } from '../deps.js';
@@ -45,7 +46,7 @@ export function authorizeItemBrowse(actor: Actor): void {
 export const judgmentsNeededOf = (row: { extra_k: number }, overlapK: number): number => overlapK + Number(row.extra_k);
 
 export const statusOf = (row: { submitted_count: number; extra_k: number }, overlapK: number, hasLiveLease: boolean): ItemStatus =>
-  row.submitted_count >= judgmentsNeededOf(row, overlapK) ? 'complete' : hasLiveLease ? 'in_progress' : 'remaining';
+  itemStatusOf(row.submitted_count, judgmentsNeededOf(row, overlapK), hasLiveLease);
 
 /** A project's items in serving order, filtered by status, gold and a search, a page at a time. */
 export async function listItems(deps: ServiceDeps, actor: Actor, projectId: string, query: ListItemsQuery): Promise<Page<ItemSummary>> {

@@ -10,21 +10,21 @@
  * - Cost, from the vendor's pay terms: total = rate × judgments (per_task) or rate × active hours (per_hour); per
  *   judgment = total / judgments; per accepted judgment = per judgment / acceptance; per *correct* judgment = per
  *   judgment / accuracy, its interval [per judgment / accuracy upper, per judgment / accuracy lower] (the map is
- *   decreasing, so the bounds swap; an accuracy bound of 0 leaves that end open: null). Every figure is carried in
- *   exact floating minor units from the integer rate, and rounded once at the end to the nearest integer minor unit
- *   (half up), so no rounding compounds.
+ *   decreasing, so the bounds swap; an accuracy bound of 0 leaves that end open: null). Every figure stays exact:
+ *   floating minor units from the integer rate (1.74 ¢ is 1.74, not 2), so the interval always contains its point
+ *   estimate; only formatting rounds (`formatMinor`, with sub-minor-unit digits under 10 minor units).
  * - Trend: gold accuracy per ISO week (Monday 00:00 UTC), each week on its own (not cumulative), Wilson interval.
  */
 import { krippendorffAlphaInterval } from '../../quality/agreement/krippendorff.js';
 import { median } from '../../quality/stats/median.js';
-import { wilsonInterval } from '../../quality/stats/wilson.js';
+import { FIGURE_LEVEL, proportionOf, type Proportion } from '../../core/figures/proportion.js';
 import { fromJson } from '../../store/dialect.js';
 import type { listGoldJudgments, listJudgments, listReviewDecisions } from '../../store/scorecards.js';
 import { AGREEMENT_SEED } from '../quality/agreement.js';
 import { createReliabilityBuilder, LEVEL_OF, type AgreementQuestion } from '../quality/reliability-data.js';
 import type { PayTerms } from '../workforce/vendors.js';
 
-export const SCORECARD_LEVEL = 0.95;
+export const SCORECARD_LEVEL = FIGURE_LEVEL;
 /** Under this many gold judgments a card is labelled a small sample. */
 export const SMALL_SAMPLE_GOLD = 30;
 const ALPHA_REPLICATES = 500;
@@ -41,16 +41,9 @@ export interface Rows {
   decisions: Decision[];
 }
 
-/** A proportion with its Wilson interval; rate and bounds null when n is 0. */
-export interface Proportion {
-  n: number;
-  k: number;
-  rate: number | null;
-  lower: number | null;
-  upper: number | null;
-}
+export type { Proportion } from '../../core/figures/proportion.js';
 
-/** An amount in integer minor units with its interval (null where an end is unbounded or undefined). */
+/** An amount in exact (fractional) minor units with its interval (null where an end is unbounded or undefined). */
 export interface MinorEstimate {
   estimate: number | null;
   lower: number | null;
@@ -66,7 +59,7 @@ export interface Figures {
   cost: {
     currency: string;
     payModel: PayTerms['model'];
-    /** All judgments' cost, rounded to the minor unit. */
+    /** All judgments' cost, exact minor units. */
     total: number;
     perJudgment: number | null;
     perAcceptedJudgment: MinorEstimate;
@@ -84,13 +77,11 @@ export interface AlphaFigure {
   values: number;
 }
 
-export function proportion(k: number, n: number): Proportion {
-  if (n === 0) return { n, k, rate: null, lower: null, upper: null };
-  const w = wilsonInterval(k, n, SCORECARD_LEVEL);
-  return { n, k, rate: w.estimate, lower: w.lower, upper: w.upper };
-}
+/** Every proportion of a scorecard: the one definition (`core/figures/proportion.ts`). */
+export const proportion = proportionOf;
 
-export const roundMinor = (x: number | null): number | null => (x === null || !Number.isFinite(x) ? null : Math.floor(x + 0.5));
+/** An exact amount, or null where it is undefined or unbounded (a division by 0). */
+export const finiteMinor = (x: number | null): number | null => (x === null || !Number.isFinite(x) ? null : x);
 
 /** Monday 00:00 UTC of the week an ISO timestamp falls in. */
 export function weekStartOf(iso: string): string {
@@ -122,15 +113,15 @@ export function costOf(
     perJudgment === null || p.rate === null
       ? { estimate: null, lower: null, upper: null }
       : {
-          estimate: p.rate === 0 ? null : roundMinor(perJudgment / p.rate),
-          lower: roundMinor(perJudgment / p.upper!),
-          upper: p.lower === 0 ? null : roundMinor(perJudgment / p.lower!),
+          estimate: p.rate === 0 ? null : finiteMinor(perJudgment / p.rate),
+          lower: finiteMinor(perJudgment / p.upper!),
+          upper: p.lower === 0 ? null : finiteMinor(perJudgment / p.lower!),
         };
   return {
     currency: terms.currency,
     payModel: terms.model,
-    total: roundMinor(total)!,
-    perJudgment: roundMinor(perJudgment),
+    total,
+    perJudgment: finiteMinor(perJudgment),
     perAcceptedJudgment: divided(acceptance),
     perCorrectJudgment: divided(accuracy),
   };

@@ -25,7 +25,6 @@ import {
   exactCostMinor,
   figuresOf,
   groupRows,
-  roundMinor,
   rowsOf,
   SCORECARD_LEVEL,
   type AlphaFigure,
@@ -34,7 +33,7 @@ import {
   type Rows,
 } from './scorecard-figures.js';
 
-export { costOf, proportion, roundMinor, SCORECARD_LEVEL, SMALL_SAMPLE_GOLD, weekStartOf } from './scorecard-figures.js';
+export { costOf, finiteMinor, proportion, SCORECARD_LEVEL, SMALL_SAMPLE_GOLD, weekStartOf } from './scorecard-figures.js';
 export type { AlphaFigure, Figures, MinorEstimate, Proportion } from './scorecard-figures.js';
 
 export interface VendorScorecard extends Figures {
@@ -79,7 +78,7 @@ export interface ScorecardMaterial extends Rows {
 }
 
 const INTERVALS = 'Wilson score 95% for proportions; percentile bootstrap over units (500 replicates, seeded) for alpha';
-const ROUNDING = 'Costs are computed in exact minor units from the integer rate and rounded once, at the end, to the nearest minor unit (half up)';
+const ROUNDING = 'Costs are kept exact, in fractional minor units from the integer rate, and rounded only when shown (to a hundredth of a minor unit under 10 minor units: $0.0174, not $0.02); an interval always contains its estimate';
 
 /** Every judgment, gold score and review decision of the project, and agreement with the consensus. The caller has checked access. */
 export async function loadScorecardMaterial(deps: ServiceDeps, project: ProjectRow): Promise<ScorecardMaterial> {
@@ -133,7 +132,7 @@ export function scorecardsFrom(m: ScorecardMaterial, project: ProjectRow, vendor
       }, 0);
       const n = m.judgments.length;
       const blended = costOf({ model: 'per_task', rateMinor: n === 0 ? 0 : exactTotal / n, currency }, n, 0, base.review.acceptance, base.gold);
-      base.cost = blended && { ...blended, payModel: 'per_task', total: roundMinor(exactTotal)! };
+      base.cost = blended && { ...blended, payModel: 'per_task', total: exactTotal };
     }
     overall = { ...base, alpha: alphaOf(m.question, m.judgments) };
   }
