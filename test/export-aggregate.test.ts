@@ -16,7 +16,7 @@ const ANSWERS: Record<string, [string, number][]> = {
   'all differ': [['pos', 5], ['neu', 3], ['neg', 1]],
 };
 const FIXED_COLUMNS =
-  'annotation_id,item_id,external_id,annotator,vendor,time_spent_ms,schema_version,guideline_version,created_at,review_outcome,corrects_annotation_id,answer.sentiment,answer.quality';
+  'annotation_id,item_id,external_id,is_gold,annotator,vendor,time_spent_ms,schema_version,guideline_version,created_at,review_outcome,corrects_annotation_id,answer.sentiment,answer.quality';
 
 interface Aggregate {
   questionId: string;

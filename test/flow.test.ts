@@ -56,7 +56,7 @@ describe.each(DIALECTS)('the label flow on %s', (dialect) => {
       expect(l.answers).toEqual({ sentiment: 'pos', quality: 4 });
       expect(l.annotator).toMatch(/^annotator-[0-9a-f]{10}$/);
       expect(['In-house', 'Crowd']).toContain(l.vendor);
-      expect(l).toMatchObject({ time_spent_ms: 1200, schema_version: 1, guideline_version: 1 });
+      expect(l).toMatchObject({ time_spent_ms: 1200, schema_version: 1, guideline_version: 1, is_gold: false });
       perItem.set(l.external_id, (perItem.get(l.external_id) ?? new Set()).add(l.annotator));
     }
     expect(perItem.size).toBe(6);
@@ -64,7 +64,7 @@ describe.each(DIALECTS)('the label flow on %s', (dialect) => {
 
     const csv = await w.manager.get(`/api/v1/projects/${projectId}/export?format=csv`);
     const rows = csv.body.trim().split('\n');
-    expect(rows[0]).toBe('annotation_id,item_id,external_id,annotator,vendor,time_spent_ms,schema_version,guideline_version,created_at,review_outcome,corrects_annotation_id,answer.sentiment,answer.quality');
+    expect(rows[0]).toBe('annotation_id,item_id,external_id,is_gold,annotator,vendor,time_spent_ms,schema_version,guideline_version,created_at,review_outcome,corrects_annotation_id,answer.sentiment,answer.quality');
     expect(rows).toHaveLength(13);
   });
 

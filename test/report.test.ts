@@ -99,7 +99,7 @@ describe.each(DIALECTS)('the quality report on %s', (dialect) => {
     expectLacks(html, 'Crowd & Co <b>');
   });
 
-  it("shows each vendor's gold record as tallied and its cost per correct label to the cent", async () => {
+  it("shows each vendor's gold record as tallied and its exact cost per correct label, rounded only when written", async () => {
     const html = (await getReport()).body;
     const vendorsSection = html.slice(html.indexOf('<section id="vendors">'), html.indexOf('<section id="head-to-head">'));
     for (const v of vendors) {
@@ -110,8 +110,8 @@ describe.each(DIALECTS)('the quality report on %s', (dialect) => {
       expectHas(cells, `${t.goldCorrect} of ${t.goldN}`);
       const cost = handCost(v.terms, t);
       // Cost per judgment, and per correct label over its interval.
-      expectHas(cells, `<td class="num">${usd(Math.round(cost.perJudgment))}</td>`);
-      expectHas(cells, `<td class="num strong"><span class="main">${usd(Math.round(cost.perCorrect))}</span><span class="sub">`);
+      expectHas(cells, `<td class="num">${usd(cost.perJudgment)}</td>`);
+      expectHas(cells, `<td class="num strong"><span class="main">${usd(cost.perCorrect)}</span><span class="sub">`);
     }
     // The overall row: every vendor's judgments and gold.
     const totalGold = [...tallies.values()].reduce((s, t) => s + t.goldN, 0);
@@ -129,7 +129,7 @@ describe.each(DIALECTS)('the quality report on %s', (dialect) => {
       const t = tallies.get(v.vendorId)!;
       expectHas(accuracy, `>${Math.round((t.goldCorrect / t.goldN) * 100)}% · n ${t.goldN}</`);
     }
-    expectHas(cost, usd(Math.round(handCost(vendors[1]!.terms, tallies.get(vendors[1]!.vendorId)!).perCorrect)));
+    expectHas(cost, usd(handCost(vendors[1]!.terms, tallies.get(vendors[1]!.vendorId)!).perCorrect));
     // The trend's legend names every vendor (long names cut short), escaped inside the SVG too.
     for (const v of vendors) expectHas(trend, escaped(v.name.slice(0, 10)));
     expectLacks(trend, '<img');

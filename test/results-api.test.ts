@@ -130,11 +130,12 @@ describe.each(DIALECTS)('items and results API on %s', (dialect) => {
       const expected = { complete: [] as string[], in_progress: [] as string[], remaining: [] as string[] };
       for (const id of idOf.values()) {
         const n = judgments.get(id) ?? 0;
-        (n >= 2 ? expected.complete : id === leasedItem ? expected.in_progress : expected.remaining).push(id);
+        // In progress: some judgments (1 of 2 here) or a live lease; not started (remaining): neither.
+        (n >= 2 ? expected.complete : n > 0 || id === leasedItem ? expected.in_progress : expected.remaining).push(id);
       }
       // 5 judgments at k = 2 over 6 items: at least two complete, and the lease holds an incomplete one.
       expect(expected.complete.length).toBeGreaterThanOrEqual(2);
-      expect(expected.in_progress).toEqual([leasedItem]);
+      expect(expected.in_progress).toContain(leasedItem);
       for (const status of ['complete', 'in_progress', 'remaining'] as const) {
         const items = await all<ItemRow>(w.manager, `/api/v1/projects/${projectId}/items?status=${status}`);
         expect(items.map((i) => i.id).sort(), status).toEqual(expected[status].sort());
@@ -149,7 +150,9 @@ describe.each(DIALECTS)('items and results API on %s', (dialect) => {
         completeItems: real(expected.complete),
         itemsInProgress: real(expected.in_progress),
         remainingItems: real(expected.remaining),
+        goldItems: 2,
       });
+      expect(progress.summary).toBe(`${progress.completeItems} of 4 items complete · ${progress.judgments} of 8 judgments · 2 gold items`);
     });
 
     it('filters by gold for those who may see gold, and refuses the filter to a reviewer', async () => {

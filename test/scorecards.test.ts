@@ -261,21 +261,27 @@ describe.each(DIALECTS)('vendor scorecards on %s', (dialect) => {
       expect(H.throughput.judgments).toBe(3);
       expect(H.throughput.perActiveHour).toBeCloseTo(90, 9); // 3 judgments in 1/30 h
       expect(H.throughput.medianTimeMs).toBe(40_000);
-      expect(H.cost).toMatchObject({ currency: 'USD', payModel: 'per_hour', total: 167, perJudgment: 56 });
-      // Per correct: 55.544… / (2/3) = 83.317 → 83 (rounding the per-judgment cost first would give 84).
-      // Wilson 95% for 2/3: [0.207659, 0.938507] → 55.544/0.938507 = 59.18 → 59, 55.544/0.207659 = 267.48 → 267.
-      expect(H.cost.perCorrectJudgment).toEqual({ estimate: 83, lower: 59, upper: 267 });
-      // Review: 1 accepted of 3 decided; per accepted = 55.544 / (1/3) = 166.63 → 167.
+      // Costs stay exact (fractional minor units): nothing is rounded until it is written.
+      expect(H.cost).toMatchObject({ currency: 'USD', payModel: 'per_hour' });
+      expect(H.cost.total).toBeCloseTo(166.633333, 5);
+      expect(H.cost.perJudgment).toBeCloseTo(55.544444, 5);
+      // Per correct: 55.544… / (2/3) = 83.3167. Wilson 95% for 2/3: [0.207659, 0.938507] → 59.1838 and 267.480.
+      expect(H.cost.perCorrectJudgment.estimate).toBeCloseTo(83.316667, 5);
+      expect(H.cost.perCorrectJudgment.lower).toBeCloseTo(59.183794, 4);
+      expect(H.cost.perCorrectJudgment.upper).toBeCloseTo(267.479735, 3);
+      // Review: 1 accepted of 3 decided; per accepted = 55.544 / (1/3) = 166.633.
       expect(H.review).toMatchObject({ decided: 3, accepted: 1, rejected: 1, corrected: 1, rejectionReasons: [{ reason: 'off guideline', n: 1 }] });
-      expect(H.cost.perAcceptedJudgment.estimate).toBe(167);
+      expect(H.cost.perAcceptedJudgment.estimate).toBeCloseTo(166.633333, 5);
       expect(H.trend.map((t: { weekStart: string; n: number; correct: number }) => [t.weekStart, t.n, t.correct])).toEqual([
         ['2026-11-02T00:00:00.000Z', 2, 1],
         ['2026-11-09T00:00:00.000Z', 1, 1],
       ]);
-      // Per task: 12 a judgment, 3 of 4 correct: 12 / 0.75 = 16; Wilson 95% for 3/4: [0.300643, 0.954411] → 12.57 → 13, 39.91 → 40.
+      // Per task: 12 a judgment, 3 of 4 correct: 12 / 0.75 = 16; Wilson 95% for 3/4: [0.300643, 0.954411] → 12.5732, 39.9144.
       expect(T.gold).toMatchObject({ n: 4, k: 3 });
       expect(T.cost).toMatchObject({ currency: 'EUR', payModel: 'per_task', total: 48, perJudgment: 12 });
-      expect(T.cost.perCorrectJudgment).toEqual({ estimate: 16, lower: 13, upper: 40 });
+      expect(T.cost.perCorrectJudgment.estimate).toBeCloseTo(16, 9);
+      expect(T.cost.perCorrectJudgment.lower).toBeCloseTo(12.573180, 4);
+      expect(T.cost.perCorrectJudgment.upper).toBeCloseTo(39.914431, 3);
       expect(T.cost.perAcceptedJudgment).toEqual({ estimate: null, lower: null, upper: null }); // nothing reviewed
       // Two currencies: no project-wide cost; the rest is pooled.
       expect(body.overall.cost).toBeNull();
@@ -416,10 +422,12 @@ describe.each(DIALECTS)('vendor scorecards on %s', (dialect) => {
           expect(c.throughput.judgments).toBe(t.judgments);
           intervals++;
           if (c.gold.lower <= TRUTH[n] && TRUTH[n] <= c.gold.upper) covered++;
-          // Cost per judgment and per correct judgment by hand, in exact minor units, rounded once.
+          // Cost per judgment and per correct judgment by hand, in exact minor units, never rounded.
           const cost = handCost(SPECS[n].terms, t);
-          expect(c.cost.perJudgment).toBe(Math.round(cost.perJudgment));
-          expect(c.cost.perCorrectJudgment.estimate).toBe(Math.round(cost.perCorrect));
+          expect(c.cost.perJudgment).toBeCloseTo(cost.perJudgment, 9);
+          expect(c.cost.perCorrectJudgment.estimate).toBeCloseTo(cost.perCorrect, 9);
+          expect(c.cost.perCorrectJudgment.lower).toBeLessThanOrEqual(c.cost.perCorrectJudgment.estimate);
+          expect(c.cost.perCorrectJudgment.upper).toBeGreaterThanOrEqual(c.cost.perCorrectJudgment.estimate);
           expect(c.trend.reduce((s: number, w: { n: number }) => s + w.n, 0)).toBe(t.goldN);
           // Agreement with the consensus on the normal items (every annotator judged each), alpha over all items.
           if (ANNOTATORS >= 2) {
