@@ -4,6 +4,7 @@
  */
 import type { RouteObject } from 'react-router';
 import { LoginPage } from '../features/auth/LoginPage';
+import { SetupPage } from '../features/auth/SetupPage';
 import { RequireAuth } from '../features/auth/RequireAuth';
 import { HomeRedirect } from '../features/auth/HomeRedirect';
 import { Shell } from '../components/Shell';
@@ -11,6 +12,7 @@ import { RouteError } from '../components/RouteError';
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
+  { path: '/setup', element: <SetupPage /> },
   {
     element: (
       <RequireAuth>{(me) => <Shell me={me} />}</RequireAuth>

@@ -19,6 +19,7 @@ describe('signing out', () => {
     let signedIn = true;
     const server = fakeServer({
       'GET /api/v1/me': () => (signedIn ? { status: 200, body: ADMIN } : { status: 401, body: { error: { code: 'unauthenticated', message: 'Sign in first' } } }),
+      'GET /api/v1/setup': () => ({ status: 200, body: { needed: false } }),
       'POST /api/v1/auth/logout': () => {
         signedIn = false;
         return { status: 204 };

@@ -15,6 +15,7 @@ import { Empty, ErrorMessage, Loading } from '../../components/Status';
 import { QUALIFICATIONS_ANCHOR, QualificationsSection } from '../qualifications/annotate/QualificationsSection';
 import { blockedWords, type BlockedReason } from '../qualifications/words';
 import { useMyProgress } from './workspace/queries';
+import { ReviewedWorkSection } from './reviewed/ReviewedWork';
 import './workspace/home.css';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
@@ -205,6 +206,7 @@ export function AnnotatorHome() {
           <ProjectCard key={p.id} project={p} />
         ))}
       </ul>
+      <ReviewedWorkSection />
       <QualificationsSection />
     </main>
   );

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { queryKeys } from '../../api/queries';
 import { ErrorMessage } from '../../components/Status';
 import { homePathOf } from './roles';
+import { useSetupNeeded } from './SetupPage';
 
 /** Only same-site paths are followed after sign-in, never a URL from elsewhere. */
 function safeNext(next: string | null): string | undefined {
@@ -29,6 +30,9 @@ export function LoginPage() {
     e.preventDefault();
     login.mutate();
   };
+  // A fresh installation without the demo has nobody to sign in yet: its first-run screen comes first.
+  const setup = useSetupNeeded();
+  if (setup.data?.needed) return <Navigate to="/setup" replace />;
   return (
     <main className="login">
       <form className="card login-card" onSubmit={submit} aria-labelledby="login-title">

@@ -1,4 +1,7 @@
-/** Reject with a reason the annotator can learn from: Enter confirms, Shift+Enter writes a new line, Esc cancels. */
+/**
+ * Reject with a reason the annotator can learn from: Enter confirms, Shift+Enter writes a new line, Esc cancels. The
+ * annotator reads the reason under "Your reviewed work" on their page, beside their answers (GET /me/reviews).
+ */
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Dialog } from '../../components/Dialog';
 
@@ -33,7 +36,7 @@ function RejectForm({ onClose, onReject, busy }: Omit<RejectDialogProps, 'open'>
   return (
     <form onSubmit={submit} className="review-reject">
       <label className="field">
-        <span>Reason (the annotator sees it)</span>
+        <span>Reason (the annotator reads it on their page, beside their answers)</span>
         <textarea data-autofocus rows={4} maxLength={10_000} value={reason} onChange={(e) => setReason(e.target.value)} onKeyDown={onKeyDown} required />
       </label>
       <div className="dialog-actions">
