@@ -224,4 +224,52 @@ describe.skipIf(!inject('chromium'))('the review loop in the browser', () => {
     expect(unexpectedErrors(manager)).toEqual([]);
     expect(manager.outside).toEqual([]);
   });
+
+  it('the annotators hear the verdict on their own page: the reason, the correction, the guidelines judged by', async () => {
+    // Oldest first: annotator1's first two were accepted and rejected, annotator2's first two corrected and accepted.
+    const ana = await journey.openSession({ as: 'annotator1@demo.assay', viewport: { width: 1366, height: 850 } });
+    const page = ana.page;
+    await page.goto('/annotate');
+    const section = page.getByRole('region', { name: 'Your reviewed work' });
+    const list = section.getByRole('list', { name: 'Reviewed annotations (all)' });
+    await list.waitFor();
+    await expect.poll(() => list.getByRole('article').count()).toBe(2);
+    const rejected = list.getByRole('article').filter({ has: page.getByRole('heading', { name: /^Rejected/ }) });
+    expect(await rejected.innerText()).toContain('Why it was rejected: The review praises the delivery, not the product: neutral at best.');
+    expect(await rejected.innerText()).toContain('Judged under guidelines version 1');
+    expect(await rejected.getByRole('group', { name: 'Your answers' }).getByRole('radio', { name: /Positive/ }).getAttribute('aria-checked')).toBe('true');
+    await list.getByRole('article').filter({ has: page.getByRole('heading', { name: /^Accepted/ }) }).waitFor();
+
+    // The keyboard alone: the outcome filter is a radio group, the guidelines a disclosure.
+    await section.getByRole('radio', { name: 'All' }).focus();
+    await page.keyboard.press('ArrowRight');
+    const onlyRejected = section.getByRole('list', { name: 'Reviewed annotations (rejected)' });
+    await onlyRejected.waitFor();
+    await expect.poll(() => onlyRejected.getByRole('article').count()).toBe(1);
+    await onlyRejected.getByText('Read guidelines version 1').focus();
+    await page.keyboard.press('Enter');
+    await onlyRejected.getByRole('heading', { name: /Product reviews and assistant replies/ }).waitFor();
+    await expectNoSeriousViolations(page, 'reviewed work, rejected, guidelines open');
+    // From the top, the sticky bar stays at the top of the full-page shot.
+    await page.evaluate('window.scrollTo(0, 0)');
+    await screenshot(page, 'reviewed-work-rejected-1366');
+
+    const ben = await journey.openSession({ as: 'annotator2@demo.assay', viewport: { width: 1366, height: 850 } });
+    await ben.page.goto('/annotate');
+    const bens = ben.page.getByRole('region', { name: 'Your reviewed work' }).getByRole('list', { name: 'Reviewed annotations (all)' });
+    await bens.waitFor();
+    await expect.poll(() => bens.getByRole('article').count()).toBe(2);
+    const corrected = bens.getByRole('article').filter({ has: ben.page.getByRole('heading', { name: /^Corrected/ }) });
+    expect(await corrected.getByRole('group', { name: "The reviewer's correction" }).getByRole('radio', { name: /Negative/ }).getAttribute('aria-checked')).toBe('true');
+    expect(await corrected.getByRole('group', { name: 'Your answers' }).getByRole('radio', { name: /Positive/ }).getAttribute('aria-checked')).toBe('true');
+    // Nothing of annotator1's verdicts reaches annotator2.
+    expect(await corrected.innerText()).toContain('Changed by the reviewer: What is the overall sentiment of this review?');
+    expect(await ben.page.locator('main').innerText()).not.toContain('neutral at best');
+    await expectNoSeriousViolations(ben.page, 'reviewed work with a correction');
+    await screenshot(ben.page, 'reviewed-work-corrected-1366');
+    for (const s of [ana, ben]) {
+      expect(unexpectedErrors(s)).toEqual([]);
+      expect(s.outside).toEqual([]);
+    }
+  });
 });

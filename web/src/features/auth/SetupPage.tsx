@@ -11,6 +11,7 @@ import { api, isApiError, unwrap } from '../../api/client';
 import { queryKeys } from '../../api/queries';
 import { ErrorMessage, Loading } from '../../components/Status';
 import { FormError, FormField, fieldErrorOf } from '../admin/FormField';
+import './setup.css';
 
 const FIELDS = ['organization', 'name', 'email', 'password'] as const;
 type Field = (typeof FIELDS)[number];

@@ -68,6 +68,7 @@ describe('ReviewedWorkSection', () => {
 
     const corrected = cards[1]!;
     expect(corrected).toHaveTextContent('What was wrong: It complains.');
+    expect(corrected).toHaveTextContent('Changed by the reviewer: Overall sentiment?');
     const fix = await within(corrected).findByRole('group', { name: "The reviewer's correction" });
     expect(within(fix).getByRole('radio', { name: /Negative/ })).toHaveAttribute('aria-checked', 'true');
     expect(within(within(corrected).getByRole('group', { name: 'Your answers' })).getByRole('radio', { name: /Positive/ })).toHaveAttribute('aria-checked', 'true');

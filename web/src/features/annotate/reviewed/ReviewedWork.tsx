@@ -88,6 +88,7 @@ function Verdict({ review }: { review: MyReview }) {
           <strong>{REASON_WORDS[review.outcome]}:</strong> <span className="verdict-reason-text">{review.reason}</span>
         </div>
       )}
+      {taskSchema && review.correction && <ChangedQuestions schema={taskSchema} mine={review.annotation.answers} fixed={review.correction.answers} />}
       {schema.isPending && <Loading label="Loading the question" />}
       {schema.isError && <ErrorMessage error={schema.error} />}
       {taskSchema && (
@@ -106,6 +107,17 @@ function Verdict({ review }: { review: MyReview }) {
       )}
       <GuidelinesDisclosure projectId={review.projectId} version={review.annotation.guidelineVersion} />
     </article>
+  );
+}
+
+/** Which questions the correction answers differently, by their prompts, so the change is found at a glance. */
+function ChangedQuestions({ schema, mine, fixed }: { schema: TaskSchema; mine: Record<string, unknown>; fixed: Record<string, unknown> }) {
+  const changed = schema.questions.filter((q) => JSON.stringify(mine[q.id] ?? null) !== JSON.stringify(fixed[q.id] ?? null));
+  if (changed.length === 0) return null;
+  return (
+    <p className="verdict-changed">
+      <strong>Changed by the reviewer:</strong> {changed.map((q) => q.prompt).join('; ')}
+    </p>
   );
 }
 
