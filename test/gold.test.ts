@@ -305,7 +305,7 @@ describe.each(DIALECTS)('hidden gold on %s', (dialect) => {
     ]);
   });
 
-  it('reports live accuracy as a Beta(1 + correct, 1 + wrong) posterior with its 95% interval, scoped for vendor managers', async () => {
+  it('reports live accuracy as the observed share correct / n with its Wilson 95% interval, scoped for vendor managers', async () => {
     // The normal item keeps the gold ones servable (rate 1: the ten gold items come first).
     const projectId = await goldProject({ goldRate: 1, plain: 1, gold: 10 });
     const ann = w.annotators[1]!;
@@ -319,11 +319,13 @@ describe.each(DIALECTS)('hidden gold on %s', (dialect) => {
     const [row, ...rest] = res.json().items;
     expect(rest).toEqual([]);
     expect(row).toMatchObject({ annotatorId: ann.user.id, vendorId: ann.user.vendorId, n: 10, correct: 7 });
-    // Beta(8, 4), by hand: mean 8 / 12. Interval from scipy 1.17.1: beta.ppf(0.025, 8, 4) = 0.39025744042757876,
-    // beta.ppf(0.975, 8, 4) = 0.8907365561809019.
-    expect(row.accuracy.mean).toBeCloseTo(8 / 12, 12);
-    expect(row.accuracy.lower).toBeCloseTo(0.39025744042757876, 9);
-    expect(row.accuracy.upper).toBeCloseTo(0.8907365561809019, 9);
+    // 7 of 10: the share 0.7 (the figure the scorecards and the report show, not a posterior mean). Wilson 95% by
+    // hand (z = 1.959963984540054, centre (k + z²/2)/(n + z²) ± z·√(k(n−k)/n + z²/4)/(n + z²)), computed in Python:
+    // [0.39677814746114537, 0.8922087325936989].
+    expect(row.accuracy.rate).toBeCloseTo(0.7, 12);
+    expect(row.accuracy.lower).toBeCloseTo(0.39677814746114537, 9);
+    expect(row.accuracy.upper).toBeCloseTo(0.8922087325936989, 9);
+    expect(res.json().interval).toMatch(/Wilson/);
     expect(row.accuracy.level).toBe(0.95);
 
     const own = await w.addUser('vendor_manager', ann.user.vendorId);

@@ -146,11 +146,11 @@ describe.each(DIALECTS)('the quality loop simulated on %s', (dialect) => {
     const projectId = await makeProject('Simulation, fixed k = 5', { overlapK: 5 });
     const sim = await simulate(projectId, 1);
     const quality = (await w.manager.get(`/api/v1/projects/${projectId}/quality/annotators`)).json();
-    const byId = new Map((quality.items as { annotatorId: string; n: number; accuracy: { mean: number; lower: number; upper: number } }[]).map((a) => [a.annotatorId, a]));
+    const byId = new Map((quality.items as { annotatorId: string; n: number; accuracy: { rate: number; lower: number; upper: number } }[]).map((a) => [a.annotatorId, a]));
     const paused = await pausedAccuracies(projectId);
     const estimates = (w.annotators as Client[]).map((c, i) => {
       const a = byId.get(c.user.id)!;
-      return { truth: ACCURACIES[i]!, mean: a.accuracy.mean, lower: a.accuracy.lower, upper: a.accuracy.upper, n: a.n };
+      return { truth: ACCURACIES[i]!, mean: a.accuracy.rate, lower: a.accuracy.lower, upper: a.accuracy.upper, n: a.n };
     });
     const aggregate = await aggregateAccuracy(projectId);
     const majority = majorityAccuracy(sim.answersOf, truth);
