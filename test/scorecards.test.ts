@@ -7,17 +7,20 @@
  *   the hidden gold) with four vendors of known accuracy and price, crowd 0.70 at 5¢ a task, experts 0.92 at $60 an
  *   hour, mixed 0.85 and a second 0.85 at 30¢ a task, each judging the same 200 gold items, over SIM_SEEDS seeds
  *   (default 5): the scorecards order the vendors, their intervals cover the truth, cost per correct label matches
- *   the hand computation to the cent, the head-to-head of 0.70 vs 0.92 is significant every time and the two 0.85
+ *   the hand computation to the cent, the head-to-head counts every judgment of the shared gold items (accuracy and
+ *   difference equal to the client's own tally), finds 0.70 vs 0.92 significant every time and the two 0.85
  *   vendors no more often than a 5% test allows (the false-positive rate is printed and written to test-results/).
- * - The head-to-head against Newcombe's published examples, and a small case with reviews computed by hand (these
- *   write judgments straight into the store, so the hand-made table is exactly what is scored).
+ * - The head-to-head against Newcombe's published examples (unpaired), scipy's paired t on Newcombe's paired table,
+ *   and a small case with reviews computed by hand (these write judgments straight into the store, so the hand-made
+ *   table is exactly what is scored). The paired bootstrap's error rates under clustering are proven by simulation in
+ *   src/quality/stats/paired-cluster-bootstrap.test.ts.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from './support/databases.js';
 import { worldPerSuite } from './support/world.js';
 import { buildProject, buildWorld, type Client, type World } from './factories.js';
-import { createSimProject, createVendors, handCost, labelThroughApi, type SimVendor, type SimVendorSpec, type VendorTally } from './support/vendor-simulation.js';
+import { createSimProject, createVendors, handCost, labelThroughApi, type SimVendor, type SimVendorSpec } from './support/vendor-simulation.js';
 import type { Store } from '../src/store/db.js';
 import { toJson } from '../src/store/dialect.js';
 import { createRng } from '../src/quality/random.js';
@@ -123,30 +126,6 @@ function binomialQuantile(n: number, p: number, q: number): number {
     pmf *= ((n - x) / (x + 1)) * (p / (1 - p));
   }
   return n;
-}
-
-type Cell = 'bothCorrect' | 'onlyACorrect' | 'onlyBCorrect' | 'neitherCorrect';
-const CELLS: readonly Cell[] = ['bothCorrect', 'onlyACorrect', 'onlyBCorrect', 'neitherCorrect'];
-const cellOf = (ra: boolean, rb: boolean): Cell => (ra && rb ? 'bothCorrect' : ra ? 'onlyACorrect' : rb ? 'onlyBCorrect' : 'neitherCorrect');
-
-/**
- * Bounds on the paired 2×2 table of two vendors on the gold items, from what each vendor's annotators submitted. The
- * head-to-head pairs each vendor's *first* judgment of an item; annotators of one vendor submit concurrently (and may
- * share a clock tick), so which is first is the server's to say. Where all of a vendor's judgments of an item were
- * right (or all wrong) the cell is certain; otherwise it may fall in either: each cell lies between the count of items
- * certain to be in it and the count of items that may be.
- */
-function pairedBounds(a: VendorTally, b: VendorTally): Record<Cell, { min: number; max: number }> {
-  const bounds = Object.fromEntries(CELLS.map((c) => [c, { min: 0, max: 0 }])) as Record<Cell, { min: number; max: number }>;
-  for (const [text, ra] of a.goldRight) {
-    const rb = b.goldRight.get(text);
-    if (rb === undefined) continue;
-    const possible = new Set<Cell>();
-    for (const x of new Set(ra)) for (const y of new Set(rb)) possible.add(cellOf(x, y));
-    for (const c of possible) bounds[c].max++;
-    if (possible.size === 1) bounds[[...possible][0]!].min++;
-  }
-  return bounds;
 }
 
 const wrong = (label: string, r: number) => CLASSES.filter((c) => c !== label)[Math.floor(r * 3)]!;
@@ -315,14 +294,28 @@ describe.each(DIALECTS)('vendor scorecards on %s', (dialect) => {
       expect(same.json().error.field).toBe('b');
       const h2h = await w.manager.get(`/api/v1/projects/${projectId}/vendors/head-to-head?a=${hourly}&b=${perTask}`);
       expect(h2h.statusCode, h2h.body).toBe(200);
-      // Paired on g0..g2, each vendor's first judgment: hourly (1,0,1), per-task (1,1,0): a = 1, b = 1, c = 1, d = 0.
-      expect(h2h.json().paired).toMatchObject({ items: 3, bothCorrect: 1, onlyACorrect: 1, onlyBCorrect: 1, neitherCorrect: 0, difference: 0, pValue: 1, smallSample: true });
+      // Paired on g0..g2 with every judgment: hourly (1, 0, 1) by one annotator; per-task g0 (1, 1) by two, g1 1, g2 0.
+      // Accuracy 2/3 and 3/4, difference −1/12. Linearised SE by hand: n̄ = 1 and 4/3, residuals
+      // eᵢ = (kᴬ − ⅔nᴬ) − (kᴮ − ¾nᴮ)·¾: g0 ⅓ − 0.375, g1 −⅔ − 0.1875, g2 ⅓ + 0.5625; SE = √(Σe² / (3·2)).
+      const e = [1 / 3 - 0.375, -2 / 3 - 0.1875, 1 / 3 + 0.5625];
+      const se = Math.sqrt(e.reduce((x, y) => x + y * y, 0) / 6);
+      const paired = h2h.json().paired;
+      expect(paired).toMatchObject({ items: 3, judgmentsA: 3, judgmentsB: 4, annotatorsA: 1, annotatorsB: 2, smallSample: true });
+      expect(paired.accuracyA).toBeCloseTo(2 / 3, 12);
+      expect(paired.accuracyB).toBeCloseTo(0.75, 12);
+      expect(paired.difference).toBeCloseTo(-1 / 12, 12);
+      expect(paired.statistic).toBeCloseTo(-1 / 12 / se, 9);
+      // Three items cannot show a difference of a twelfth: the interval spans 0 and p is large.
+      expect(paired.lower).toBeLessThan(0);
+      expect(paired.upper).toBeGreaterThan(0);
+      expect(paired.pValue).toBeGreaterThan(0.2);
+      expect(paired.method.test).toMatch(/bootstrap/);
       expect(h2h.json().independent).toMatchObject({ nA: 3, correctA: 2, nB: 4, correctB: 3, smallSample: true });
     });
   });
 
   describe("the head-to-head against Newcombe's published examples", () => {
-    it('reproduces Newcombe (1998b) Table III (20, 12, 2, 16) paired and Newcombe (1998) Table II 56/70 − 48/80 independent', async () => {
+    it("gives scipy's paired t on Newcombe (1998b) Table III (20, 12, 2, 16) and reproduces Newcombe (1998) Table II 56/70 − 48/80 independent", async () => {
       const terms = { payModel: 'per_task', payRateMinor: 10, currency: 'USD' };
       const a = await makeVendor(w, 'Newcombe A', 'crowd', terms);
       const b = await makeVendor(w, 'Newcombe B', 'crowd', terms);
@@ -345,11 +338,16 @@ describe.each(DIALECTS)('vendor scorecards on %s', (dialect) => {
         Array.from({ length: 50 }, (_, i) => [judge(p1.projectId, p1.item, p1.truth, ua, a, i, cell(i)[0]), judge(p1.projectId, p1.item, p1.truth, ub, b, i, cell(i)[1])]).flat(),
       );
       const r1 = (await w.admin.get(`/api/v1/projects/${p1.projectId}/vendors/head-to-head?a=${a}&b=${b}`)).json();
-      expect(r1.paired).toMatchObject({ items: 50, bothCorrect: 20, onlyACorrect: 12, onlyBCorrect: 2, neitherCorrect: 16, smallSample: false });
+      expect(r1.paired).toMatchObject({ items: 50, judgmentsA: 50, judgmentsB: 50, accuracyA: 0.64, accuracyB: 0.44, smallSample: false });
       expect(r1.paired.difference).toBeCloseTo(0.2, 12);
-      expect(r1.paired.lower).toBeCloseTo(0.0562, 4);
-      expect(r1.paired.upper).toBeCloseTo(0.3292, 4);
-      expect(r1.paired.pValue).toBeCloseTo(212 / 16384, 12); // 2·(1 + 14 + 91)/2¹⁴
+      // One judgment a side: the item differences are 0 (36), +1 (12), −1 (2); SE = √(12 / (50·49)), t = 2.857738.
+      // scipy: t.ppf(0.975, 49) = 2.009575 → 0.2 ± 0.14064; 2·t.sf(2.857738, 49) = 0.00625. The bootstrap-t
+      // approximates that t distribution from 1,999 resamples of a discrete sample: within its Monte Carlo error.
+      expect(r1.paired.statistic).toBeCloseTo(2.857738, 5);
+      expect(Math.abs(r1.paired.lower - (0.2 - 0.14064))).toBeLessThan(0.02);
+      expect(Math.abs(r1.paired.upper - (0.2 + 0.14064))).toBeLessThan(0.02);
+      expect(r1.paired.pValue).toBeGreaterThan(0.002);
+      expect(r1.paired.pValue).toBeLessThan(0.015);
       // Independent: a judges 70 items (56 right), b 80 (48 right).
       const p2 = await goldProject(w, store, [a, b], 80, 0);
       await writeJudgments(store, [
@@ -451,15 +449,14 @@ describe.each(DIALECTS)('vendor scorecards on %s', (dialect) => {
           expect(body.paired.items).toBe(GOLD);
           expect(body.paired.smallSample).toBe(false);
           expect(body.independent).toMatchObject({ nA: tally(a).goldN, correctA: tally(a).goldCorrect, nB: tally(b).goldN, correctB: tally(b).goldCorrect });
-          const bounds = pairedBounds(tally(a), tally(b));
-          for (const cell of CELLS) {
-            expect(body.paired[cell], cell).toBeGreaterThanOrEqual(bounds[cell].min);
-            expect(body.paired[cell], cell).toBeLessThanOrEqual(bounds[cell].max);
-          }
+          // Every annotator judged every gold item, so every gold judgment is on a shared item and is counted.
+          expect(body.paired).toMatchObject({ judgmentsA: tally(a).goldN, judgmentsB: tally(b).goldN, annotatorsA: ANNOTATORS, annotatorsB: ANNOTATORS });
+          expect(body.paired.accuracyA).toBeCloseTo(tally(a).goldCorrect / tally(a).goldN, 12);
+          expect(body.paired.difference).toBeCloseTo(tally(a).goldCorrect / tally(a).goldN - tally(b).goldCorrect / tally(b).goldN, 12);
           return body;
         };
         const strong = await h2h('crowd', 'experts');
-        expect(strong.paired.method.test).toMatch(/McNemar/);
+        expect(strong.paired.method.test).toMatch(/bootstrap/);
         expect(strong.independent.method.interval).toMatch(/Newcombe/);
         if (strong.paired.pValue < 0.05 && strong.paired.upper < 0 && strong.independent.pValue < 0.05) powerHits++;
         const equal = await h2h('mixed', 'mixed2');

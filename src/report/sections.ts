@@ -144,7 +144,7 @@ export function headToHeadSection(m: QualityReportModel): Html {
   const pCell = (x: number | null) => (x === null ? DASH : stacked(formatP(x), x < 0.05 ? html`<span class="badge">significant at 5%</span>` : null));
   return html`<section id="head-to-head">
     <h2>Head-to-head</h2>
-    <p>Each pair of vendors on the gold items both labeled (each vendor's first judgment of each item), with the difference in accuracy, its 95% interval and McNemar's exact test; beside it, all their gold judgments compared unpaired with the two-proportion z-test. Quote the paired comparison: judgments by one annotator are not independent, so the unpaired p-value is optimistic.</p>
+    <p>Each pair of vendors on the gold items both labeled, with every judgment each made of them: the difference in accuracy, its 95% interval and p-value from a bootstrap that resamples whole gold items with all their judgments, so an item judged often or an annotator who judged much is not taken for more evidence than it is. Beside it, all their gold judgments compared unpaired with the two-proportion z-test. Quote the paired comparison: judgments of one item or by one annotator are not independent, so the unpaired p-value is optimistic.</p>
     ${m.headToHeads.map((h) => {
       const p = h.paired;
       const i = h.independent;
@@ -155,7 +155,7 @@ export function headToHeadSection(m: QualityReportModel): Html {
           <thead><tr><th scope="col">Comparison</th><th scope="col" class="num">Gold items</th><th scope="col" class="num">${h.a.name}</th><th scope="col" class="num">${h.b.name}</th><th scope="col" class="num">Difference (95% interval)</th><th scope="col" class="num">p, two-sided</th><th scope="col">Behind it</th></tr></thead>
           <tbody>
             <tr><th scope="row">Paired</th><td class="num">${p.items}</td><td class="num">${percent(p.accuracyA)}</td><td class="num">${percent(p.accuracyB)}</td><td class="num">${diff(p)}</td><td class="num">${pCell(p.pValue)}</td>
-              <td class="muted">both right ${p.bothCorrect}, only ${h.a.name} ${p.onlyACorrect}, only ${h.b.name} ${p.onlyBCorrect}, neither ${p.neitherCorrect}</td></tr>
+              <td class="muted">${count(p.judgmentsA)} judgments by ${p.annotatorsA} ${p.annotatorsA === 1 ? 'annotator' : 'annotators'} of ${h.a.name}, ${count(p.judgmentsB)} by ${p.annotatorsB} of ${h.b.name}</td></tr>
             <tr><th scope="row">Unpaired</th><td class="num">${i.nA} / ${i.nB}</td><td class="num">${percent(i.accuracyA)}</td><td class="num">${percent(i.accuracyB)}</td><td class="num">${diff(i)}</td><td class="num">${pCell(i.pValue)}</td>
               <td class="muted">${i.correctA} of ${i.nA} and ${i.correctB} of ${i.nB} gold judgments right</td></tr>
           </tbody>

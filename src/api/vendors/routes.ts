@@ -98,7 +98,7 @@ const comparison = {
   difference: z.number().nullable().describe('Accuracy of a minus accuracy of b'),
   lower: z.number().nullable(),
   upper: z.number().nullable(),
-  statistic: z.number().nullable(),
+  statistic: z.number().nullable().describe('z (unpaired) or the bootstrap t, difference over its standard error (paired)'),
   pValue: z.number().nullable().describe('Two-sided'),
   smallSample: z.boolean().describe('Fewer than 30 items (paired) or judgments (independent) a side'),
 };
@@ -109,11 +109,11 @@ const headToHeadView = z.object({
   b: z.object({ vendorId: z.string(), name: z.string() }),
   level: z.number(),
   paired: z.object({
-    items: z.number().int(),
-    bothCorrect: z.number().int(),
-    onlyACorrect: z.number().int(),
-    onlyBCorrect: z.number().int(),
-    neitherCorrect: z.number().int(),
+    items: z.number().int().describe('Gold items both vendors judged (the units resampled)'),
+    judgmentsA: z.number().int().describe("Vendor a's judgments of those items, every one counted"),
+    judgmentsB: z.number().int(),
+    annotatorsA: z.number().int().describe("Vendor a's annotators who judged them"),
+    annotatorsB: z.number().int(),
     ...comparison,
     method: z.object({ interval: z.string(), test: z.string(), pairing: z.string() }),
   }),
@@ -145,7 +145,7 @@ export const vendorRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = async 
     {
       schema: {
         tags: ['vendors'],
-        summary: "Two vendors' gold accuracy compared, paired on shared gold items and independent, with intervals and p-values (managers, admins)",
+        summary: "Two vendors' gold accuracy compared, paired on shared gold items (every judgment, a bootstrap over items) and independent, with intervals and p-values (managers, admins)",
         params: projectParams,
         querystring: z.object({ a: z.string().min(1).optional(), b: z.string().min(1).optional() }),
         response: { 200: headToHeadView, ...errors },

@@ -3167,7 +3167,7 @@ export interface paths {
                     /** @description The nextCursor of the previous page */
                     cursor?: string;
                     limit?: number;
-                    /** @description complete: all judgments in; in_progress: someone holds a live lease; remaining: neither */
+                    /** @description complete: all its judgments in; in_progress: some judgments or a live lease, not all; remaining: not started (no judgment, no live lease) */
                     status?: "complete" | "in_progress" | "remaining";
                     /** @description Only gold (true) or non-gold (false) items; needs the gold permission */
                     gold?: "true" | "false";
@@ -4830,12 +4830,24 @@ export interface paths {
                         "application/json": {
                             projectId: string;
                             overlapK: number;
+                            /** @description Items that need judgments: published, not gold */
                             totalItems: number;
+                            /** @description Items with all their judgments (k, plus what adaptive overlap asked) */
                             completeItems: number;
+                            /** @description Items with at least one judgment or a live lease, not complete */
                             itemsInProgress: number;
+                            /** @description Items not started: no judgment and no live lease */
                             remainingItems: number;
+                            /** @description Judgments made on the items (not on gold items; not reviewers' corrections) */
                             judgments: number;
+                            /** @description Judgments the items ask for */
+                            judgmentsPlanned: number;
+                            /** @description judgmentsPlanned minus judgments */
                             judgmentsNeeded: number;
+                            /** @description Hidden gold items, apart from the items; null for roles that may not manage gold */
+                            goldItems: number | null;
+                            /** @description The counts in one line, e.g. "24 of 33 items complete · 40 of 66 judgments · 3 gold items" */
+                            summary: string;
                             activeLeases: number;
                             skips: number;
                             /** @description A vendor manager's own vendor: judgments, activeLeases and skips count its work only */
@@ -5105,13 +5117,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Stream every annotation with provenance as JSON Lines or CSV */
+        /** Stream the annotations with provenance as JSON Lines or CSV (gold items left out unless includeGold=true; every row says is_gold) */
         get: {
             parameters: {
                 query?: {
                     format?: "jsonl" | "csv";
                     /** @description true: each row also carries its item's aggregated answer and confidence per question (JSONL: `aggregate`; CSV: `aggregate.<question>` and `confidence.<question>` columns) */
                     aggregate?: "true" | "false";
+                    /** @description true: keep annotations on hidden gold items (marked is_gold); by default they are left out, so gold never trains a model by accident */
+                    includeGold?: "true" | "false";
                 };
                 header?: never;
                 path: {
@@ -5128,6 +5142,155 @@ export interface paths {
                     };
                     content: {
                         "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/export/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What an export with these options holds: rows, the items they are on, and the gold annotations left out or in */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description true: keep annotations on hidden gold items (marked is_gold); by default they are left out, so gold never trains a model by accident */
+                    includeGold?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    projectId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            projectId: string;
+                            includeGold: boolean;
+                            /** @description Rows the file will hold, one per annotation (the export's X-Total-Count) */
+                            rows: number;
+                            /** @description Distinct items those rows are on */
+                            items: number;
+                            /** @description Annotations on gold items: in the file with includeGold, left out without */
+                            goldRows: number;
+                            /** @description Gold items those annotations are on */
+                            goldItems: number;
+                            /** @description The project leaves paused annotators' annotations out */
+                            excludePaused: boolean;
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -5641,8 +5804,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             projectId: string;
-                            /** @enum {string} */
-                            prior: "Beta(1,1)";
+                            interval: string;
                             items: {
                                 annotatorId: string;
                                 name: string;
@@ -5652,9 +5814,9 @@ export interface paths {
                                 /** @description Gold annotations scored */
                                 n: number;
                                 correct: number;
-                                /** @description Posterior Beta(1 + correct, 1 + wrong): mean and equal-tailed credible interval */
+                                /** @description Observed share correct / n with its Wilson score 95% interval: the figure the scorecards and the report show */
                                 accuracy: {
-                                    mean: number;
+                                    rate: number;
                                     lower: number;
                                     upper: number;
                                     level: number;
@@ -9289,9 +9451,11 @@ export interface paths {
                                     currency: string;
                                     /** @enum {string} */
                                     payModel: "per_task" | "per_hour";
+                                    /** @description Exact minor units, fractional; round only to show */
                                     total: number;
+                                    /** @description Exact minor units, fractional */
                                     perJudgment: number | null;
-                                    /** @description Integer minor units with a 95% interval; null where undefined or unbounded (a rate bound of 0) */
+                                    /** @description Exact minor units (fractional: 1.74 is 1.74 cents) with a 95% interval that contains the estimate; null where undefined or unbounded (a rate bound of 0) */
                                     perAcceptedJudgment: {
                                         estimate: number | null;
                                         lower: number | null;
@@ -9372,9 +9536,11 @@ export interface paths {
                                     currency: string;
                                     /** @enum {string} */
                                     payModel: "per_task" | "per_hour";
+                                    /** @description Exact minor units, fractional; round only to show */
                                     total: number;
+                                    /** @description Exact minor units, fractional */
                                     perJudgment: number | null;
-                                    /** @description Integer minor units with a 95% interval; null where undefined or unbounded (a rate bound of 0) */
+                                    /** @description Exact minor units (fractional: 1.74 is 1.74 cents) with a 95% interval that contains the estimate; null where undefined or unbounded (a rate bound of 0) */
                                     perAcceptedJudgment: {
                                         estimate: number | null;
                                         lower: number | null;
@@ -9520,7 +9686,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Two vendors' gold accuracy compared, paired on shared gold items and independent, with intervals and p-values (managers, admins) */
+        /** Two vendors' gold accuracy compared, paired on shared gold items (every judgment, a bootstrap over items) and independent, with intervals and p-values (managers, admins) */
         get: {
             parameters: {
                 query?: {
@@ -9553,17 +9719,21 @@ export interface paths {
                             };
                             level: number;
                             paired: {
+                                /** @description Gold items both vendors judged (the units resampled) */
                                 items: number;
-                                bothCorrect: number;
-                                onlyACorrect: number;
-                                onlyBCorrect: number;
-                                neitherCorrect: number;
+                                /** @description Vendor a's judgments of those items, every one counted */
+                                judgmentsA: number;
+                                judgmentsB: number;
+                                /** @description Vendor a's annotators who judged them */
+                                annotatorsA: number;
+                                annotatorsB: number;
                                 accuracyA: number | null;
                                 accuracyB: number | null;
                                 /** @description Accuracy of a minus accuracy of b */
                                 difference: number | null;
                                 lower: number | null;
                                 upper: number | null;
+                                /** @description z (unpaired) or the bootstrap t, difference over its standard error (paired) */
                                 statistic: number | null;
                                 /** @description Two-sided */
                                 pValue: number | null;
@@ -9586,6 +9756,7 @@ export interface paths {
                                 difference: number | null;
                                 lower: number | null;
                                 upper: number | null;
+                                /** @description z (unpaired) or the bootstrap t, difference over its standard error (paired) */
                                 statistic: number | null;
                                 /** @description Two-sided */
                                 pValue: number | null;
@@ -9804,9 +9975,11 @@ export interface paths {
                                     currency: string;
                                     /** @enum {string} */
                                     payModel: "per_task" | "per_hour";
+                                    /** @description Exact minor units, fractional; round only to show */
                                     total: number;
+                                    /** @description Exact minor units, fractional */
                                     perJudgment: number | null;
-                                    /** @description Integer minor units with a 95% interval; null where undefined or unbounded (a rate bound of 0) */
+                                    /** @description Exact minor units (fractional: 1.74 is 1.74 cents) with a 95% interval that contains the estimate; null where undefined or unbounded (a rate bound of 0) */
                                     perAcceptedJudgment: {
                                         estimate: number | null;
                                         lower: number | null;

@@ -1,7 +1,7 @@
 /**
  * Two vendors compared on gold: pick A and B, read one sentence (the difference in points with its interval, the
- * test the server names and its p-value, on how many items), a small-sample label when a side has fewer than 30,
- * and the counts behind it. Managers and admins only: the tab leaves it out for a vendor manager.
+ * test the server names and its p-value, on how many items and judgments), a small-sample label when a side has
+ * fewer than 30, and the counts behind it (judgments and annotators of each vendor on the shared items). Managers and admins only: the tab leaves it out for a vendor manager.
  */
 import { useId, useState } from 'react';
 import { ErrorMessage, Loading } from '../../../components/Status';
@@ -53,6 +53,9 @@ export function HeadToHeadCard({ projectId, vendors }: { projectId: string; vend
   );
 }
 
+const judgments = (n: number, annotators: number) =>
+  `${n.toLocaleString()} ${n === 1 ? 'judgment' : 'judgments'} by ${annotators} ${annotators === 1 ? 'annotator' : 'annotators'}`;
+
 function HeadToHeadResult({ v }: { v: HeadToHeadView }) {
   const paired = v.paired.items > 0 && v.paired.difference !== null;
   const c = paired ? v.paired : v.independent;
@@ -73,8 +76,8 @@ function HeadToHeadResult({ v }: { v: HeadToHeadView }) {
           <>
             <dt>Shared gold items</dt>
             <dd>
-              {v.paired.items.toLocaleString()}: both right {v.paired.bothCorrect}, only {v.a.name} right {v.paired.onlyACorrect}, only {v.b.name} right {v.paired.onlyBCorrect},
-              neither {v.paired.neitherCorrect}
+              {v.paired.items.toLocaleString()}, with {judgments(v.paired.judgmentsA, v.paired.annotatorsA)} of {v.a.name} and {judgments(v.paired.judgmentsB, v.paired.annotatorsB)} of{' '}
+              {v.b.name}, every one counted
             </dd>
           </>
         ) : (

@@ -41,7 +41,7 @@ function serveAll(scorecards: ScorecardsView = SCORECARDS) {
       if (a === 'v2' && b === 'v1') return { body: headToHead() };
       // Crowd against Mixed: 12 shared items, a small sample.
       const names: Record<string, string> = { v1: 'Crowd', v2: 'Experts', v3: 'Mixed' };
-      const v = headToHead({ paired: { items: 12, difference: -0.133, lower: -0.41, upper: 0.18, pValue: 0.6875, smallSample: true } });
+      const v = headToHead({ paired: { items: 12, judgmentsA: 30, judgmentsB: 14, difference: -0.133, lower: -0.41, upper: 0.18, pValue: 0.6875, smallSample: true } });
       return { body: { ...v, a: { vendorId: a, name: names[a!] }, b: { vendorId: b, name: names[b!] } } };
     },
   });
@@ -176,17 +176,17 @@ describe('VendorsTab', () => {
     await user.selectOptions(within(card).getByRole('combobox', { name: 'Vendor A' }), 'v2');
     await user.selectOptions(within(card).getByRole('combobox', { name: 'Vendor B' }), 'v1');
     expect(
-      await within(card).findByText("Experts are 22 points more accurate than Crowd on the 200 gold items both labeled (95% interval 15 to 29; McNemar's exact test p < 0.001).", { exact: false }),
+      await within(card).findByText("Experts are 22 points more accurate than Crowd on the 200 gold items both labeled, from 600 judgments by Experts and 580 by Crowd (95% interval 15 to 29; paired bootstrap-t test p < 0.001).", { exact: false }),
     ).toBeInTheDocument();
     expect(within(card).queryByText('Small sample')).toBeNull();
-    expect(within(card).getByText('200: both right 134, only Experts right 50, only Crowd right 6, neither 10')).toBeInTheDocument();
+    expect(within(card).getByText('200, with 600 judgments by 4 annotators of Experts and 580 judgments by 5 annotators of Crowd, every one counted')).toBeInTheDocument();
     const last = sent.filter((u) => u.pathname.endsWith('/head-to-head')).at(-1)!;
     expect([last.searchParams.get('a'), last.searchParams.get('b')]).toEqual(['v2', 'v1']);
 
     await user.selectOptions(within(card).getByRole('combobox', { name: 'Vendor A' }), 'v1');
     await user.selectOptions(within(card).getByRole('combobox', { name: 'Vendor B' }), 'v3');
     expect(
-      await within(card).findByText("Crowd are 13 points less accurate than Mixed on the 12 gold items both labeled (95% interval -41 to 18; McNemar's exact test p = 0.69).", { exact: false }),
+      await within(card).findByText("Crowd are 13 points less accurate than Mixed on the 12 gold items both labeled, from 30 judgments by Crowd and 14 by Mixed (95% interval -41 to 18; paired bootstrap-t test p = 0.69).", { exact: false }),
     ).toBeInTheDocument();
     expect(within(card).getByText('Small sample')).toBeInTheDocument();
 

@@ -8,13 +8,14 @@
 import type { AnnotatorScorecardsView, Figures, HeadToHeadView, ScorecardsView } from './types';
 
 const PAIRED = {
-  interval: 'Newcombe (1998b, Stat Med 17:2635) method 10: paired square-and-add of Wilson intervals, continuity-corrected phi',
-  test: "McNemar's exact test (two-sided binomial test on the discordant pairs)",
-  pairing: "each vendor's first judgment of each gold item both vendors judged",
+  interval:
+    'symmetric bootstrap-t resampling the shared gold items with all their judgments, 1,999 resamples (Hall 1992, The Bootstrap and Edgeworth Expansion, §3.6; Cameron, Gelbach & Miller 2008, Rev Econ Stat 90:414)',
+  test: 'paired bootstrap-t test (gold items resampled, two-sided)',
+  pairing: 'every judgment by each vendor of the gold items both vendors judged; accuracy is correct judgments over judgments on those items',
 };
 const INDEPENDENT = { interval: 'Newcombe (1998, Stat Med 17:873) method 10: hybrid score interval', test: 'two-proportion z-test with the pooled proportion, two-sided' };
 
-/** The head-to-head of Experts (a) and Crowd (b): 200 shared items, Experts right on 184, Crowd on 140 (a difference of 0.22). */
+/** The head-to-head of Experts (a) and Crowd (b): 200 shared items, 600 judgments by 4 Experts and 580 by 5 Crowd (a difference of 0.22). */
 export function headToHead(over: { paired?: Partial<HeadToHeadView['paired']>; independent?: Partial<HeadToHeadView['independent']> } = {}): HeadToHeadView {
   return {
     projectId: 'p1',
@@ -22,7 +23,7 @@ export function headToHead(over: { paired?: Partial<HeadToHeadView['paired']>; i
     b: { vendorId: 'v1', name: 'Crowd' },
     level: 0.95,
     paired: {
-      items: 200, bothCorrect: 134, onlyACorrect: 50, onlyBCorrect: 6, neitherCorrect: 10,
+      items: 200, judgmentsA: 600, judgmentsB: 580, annotatorsA: 4, annotatorsB: 5,
       accuracyA: 0.92, accuracyB: 0.7, difference: 0.22, lower: 0.152, upper: 0.287, statistic: 6, pValue: 2.1e-9, smallSample: false,
       method: PAIRED, ...over.paired,
     },

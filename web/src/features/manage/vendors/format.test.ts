@@ -5,14 +5,14 @@ import { headToHead } from './fixtures';
 describe('describeHeadToHead', () => {
   it('states the paired difference in points, its interval, the test named by the response and n', () => {
     expect(describeHeadToHead(headToHead())).toBe(
-      "Experts are 22 points more accurate than Crowd on the 200 gold items both labeled (95% interval 15 to 29; McNemar's exact test p < 0.001).",
+      "Experts are 22 points more accurate than Crowd on the 200 gold items both labeled, from 600 judgments by Experts and 580 by Crowd (95% interval 15 to 29; paired bootstrap-t test p < 0.001).",
     );
   });
 
   it('says "less accurate" for a negative difference and writes a larger p-value to two places', () => {
-    const v = headToHead({ paired: { items: 40, difference: -0.05, lower: -0.198, upper: 0.101, pValue: 0.5488 } });
+    const v = headToHead({ paired: { items: 40, judgmentsA: 1, judgmentsB: 1234, difference: -0.05, lower: -0.198, upper: 0.101, pValue: 0.5488 } });
     expect(describeHeadToHead(v)).toBe(
-      "Experts are 5 points less accurate than Crowd on the 40 gold items both labeled (95% interval -20 to 10; McNemar's exact test p = 0.55).",
+      "Experts are 5 points less accurate than Crowd on the 40 gold items both labeled, from 1 judgment by Experts and 1,234 by Crowd (95% interval -20 to 10; paired bootstrap-t test p = 0.55).",
     );
   });
 
@@ -46,6 +46,7 @@ describe('formatting', () => {
   it('writes p-values and test names plainly', () => {
     expect([formatP(0.0009), formatP(0.0042), formatP(0.049)]).toEqual(['p < 0.001', 'p = 0.004', 'p = 0.05']);
     expect(testName("McNemar's exact test (two-sided binomial test on the discordant pairs)")).toBe("McNemar's exact test");
+    expect(testName('paired bootstrap-t test (gold items resampled, two-sided)')).toBe('paired bootstrap-t test');
     expect(testName('two-proportion z-test with the pooled proportion, two-sided')).toBe('two-proportion z-test');
   });
 });
