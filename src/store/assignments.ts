@@ -48,9 +48,15 @@ export async function releaseItemSlot(db: Executor, itemId: string, overlapK: nu
     .execute();
 }
 
-/** The item (`items`, or the aliases `i` and `n`) was never assigned to the annotator: they have not had it, in any state. */
-const neverGivenTo = (itemId: 'items.id' | 'i.id' | 'n.id', annotatorId: string) =>
-  sql<SqlBool>`not exists (select 1 from assignments a where a.item_id = ${sql.ref(itemId)} and a.annotator_id = ${annotatorId})`;
+/**
+ * The item (`items`, or the aliases `i` and `n`) of the project was never assigned to the annotator: they have not
+ * had it, in any state. Written per engine (`neverGivenProbe`): one seek per candidate in
+ * `assignments_annotator_item_idx`, or a hashed set of the annotator's items in the project built once per statement.
+ */
+const neverGivenTo = (db: Executor, itemId: 'items.id' | 'i.id' | 'n.id', annotatorId: string, projectId: string) =>
+  capabilitiesOf(db).neverGivenProbe === 'hashed'
+    ? sql<SqlBool>`${sql.ref(itemId)} not in (select a.item_id from assignments a where a.annotator_id = ${annotatorId} and a.project_id = ${projectId})`
+    : sql<SqlBool>`not exists (select 1 from assignments a where a.annotator_id = ${annotatorId} and a.item_id = ${sql.ref(itemId)})`;
 
 /** Who claims, as the claim's eligibility conditions read it (a type, not an interface: prepared-query parameters). */
 export type Claimer = {
@@ -109,7 +115,7 @@ function eligibleOfKind(db: Kysely<DB>, p: Claimer, gold: 0 | 1) {
     .where('i.open', '=', sql.lit(1))
     .where('i.is_gold', '=', sql.lit(gold))
     .where((eb) => eb.not(pausedHere(eb as unknown as ExpressionBuilder<DB, 'items'>, p)))
-    .where(neverGivenTo('i.id', p.annotatorId))
+    .where(neverGivenTo(db, 'i.id', p.annotatorId, p.projectId))
     .where(preferenceAllows('i', p));
 }
 
@@ -147,7 +153,7 @@ export function eligibleGold(db: Kysely<DB>, p: Claimer) {
             .where('n.project_id', '=', p.projectId)
             .where('n.open', '=', sql.lit(1))
             .where('n.is_gold', '=', sql.lit(0))
-            .where(neverGivenTo('n.id', p.annotatorId))
+            .where(neverGivenTo(db, 'n.id', p.annotatorId, p.projectId))
             .where(preferenceAllows('n', p)),
         ),
       ]),
@@ -436,7 +442,7 @@ export async function annotatorProgress(db: Executor, o: { projectId: string; an
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('items.project_id', '=', o.projectId)
     .where('items.import_id', 'is', null)
-    .where(neverGivenTo('items.id', o.annotatorId))
+    .where(neverGivenTo(db, 'items.id', o.annotatorId, o.projectId))
     .where((eb) =>
       eb.or([
         eb.and([eb('items.is_gold', '=', 0), eb('items.submitted_count', '<', sql<number>`${o.overlapK} + items.extra_k`)]),
@@ -450,7 +456,7 @@ export async function annotatorProgress(db: Executor, o: { projectId: string; an
               .where('n.import_id', 'is', null)
               .where('n.is_gold', '=', 0)
               .where('n.submitted_count', '<', sql<number>`${o.overlapK} + n.extra_k`)
-              .where(neverGivenTo('n.id', o.annotatorId)),
+              .where(neverGivenTo(db, 'n.id', o.annotatorId, o.projectId)),
           ),
         ]),
       ]),

@@ -4,7 +4,7 @@
  * group-committed write transaction. Both keep the same invariants: an item's `active_count` never exceeds k
  * (the conditional UPDATE on the item row is the guard) and a lease is closed at most once.
  */
-import { sql, type SqlBool } from 'kysely';
+import { sql } from 'kysely';
 import type { Executor, Store } from './db.js';
 import type { AssignmentRow } from './schema.js';
 import * as assignments from './assignments.js';
@@ -25,7 +25,8 @@ export interface ClaimInput extends assignments.Claimer {
   sweep: boolean;
   /**
    * Serve a gold item if one is eligible (else a normal one), or a normal item if one is eligible (else a gold one).
-   * Decided by the caller per claim at the project's gold rate; both choices run the same statements. Either way a
+   * Decided by the caller per claim at the project's gold rate; both choices run the same statements, which look for
+   * both kinds every time. Either way a
    * gold item is eligible only while a normal item is too (open, needing judgments, never given to the annotator):
    * with no normal item left the claim finds nothing, however many gold items remain.
    */
@@ -57,25 +58,29 @@ const openLeaseWithItem = prepare<{ projectId: string; annotatorId: string; now:
 );
 
 /**
- * The claim in one statement. `pref` takes the first eligible item of the preferred kind (gold or not, `is_gold =
- * gold`); `other` the first of the other kind, only when `pref` found none. Both are `eligibleCandidate`
- * (assignments.ts), the query the SQLite claim runs, compiled into the CTEs with `for update skip locked`: never
- * given to the annotator, nothing while the quality gate has them paused, the adaptive preference, and the guard
- * that lets a gold row through only when the normal pool holds an item eligible for the annotator (`exists`,
- * evaluated once per statement, read from its snapshot without locking, so a normal item another claim holds locked
- * this instant still counts: as if the gold claim had come first), lifted in a qualification (`goldOnly`). Gold
+ * The claim in one statement. `g` is the gold candidate (`eligibleGold`: least-judged first, random among equals,
+ * only while the normal pool holds an item eligible for the annotator, the `exists` evaluated once per statement,
+ * read from its snapshot without locking, so a normal item another claim holds locked this instant still counts: as
+ * if the gold claim had come first; lifted in a qualification), `n` the normal one (`eligibleNormal`: priority, then
+ * import order); both are the queries the SQLite claim runs (assignments.ts), compiled into the CTEs with `for update
+ * skip locked`, and both are read in full on every claim: `cand` takes the kind drawn (`gold`) when it found one,
+ * else the other. The statement is the same text, and does the same work, whichever kind is drawn or served. Gold
  * items have no overlap limit: they stay open and every annotator gets each once; a normal item takes a slot while
- * active_count < k + extra_k. The statement is the same text whichever kind is drawn or served.
+ * active_count < k + extra_k.
  */
 const claimStatement = prepare<
   ClaimParams & { k: number; assignmentId: string; leaseExpiresAt: string },
   { id: string; data: unknown }
 >(
   (db, p) => sql<{ id: string; data: unknown }>`
-    with pref as ${assignments.eligibleCandidate(db, p, '=').forUpdate().skipLocked()},
-    other as ${assignments.eligibleCandidate(db, p, '<>').where(sql<SqlBool>`not exists (select 1 from pref)`).forUpdate().skipLocked()},
+    with g as ${assignments.eligibleGold(db, p).forUpdate().skipLocked()},
+    n as ${assignments.eligibleNormal(db, p).forUpdate().skipLocked()},
     cand as (
-      select id from pref union all select id from other
+      select both_kinds.id from (
+        select g.id, case when ${p.gold} = 1 then 0 else 1 end as rank from g
+        union all
+        select n.id, case when ${p.gold} = 1 then 1 else 0 end as rank from n
+      ) both_kinds order by both_kinds.rank limit 1
     ), slot as (
       update items set active_count = items.active_count + 1,
         open = case when items.is_gold = 1 or items.active_count + 1 < ${p.k} + items.extra_k then 1 else 0 end
@@ -121,6 +126,7 @@ export async function claimNextItem(store: Store, c: ClaimInput): Promise<Claime
     skill: c.skill,
     now: c.now,
     goldOnly: c.goldOnly,
+    draw: c.draw,
   };
   if (store.dialect.singleStatementWrites) {
     if (c.sweep) await store.write((trx) => assignments.expireLeases(trx, c.projectId, c.now, c.overlapK));
@@ -148,11 +154,11 @@ export async function claimNextItem(store: Store, c: ClaimInput): Promise<Claime
     const open = await resume(trx);
     if (open || c.resumeOnly) return open;
     for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
-      // The same query as the statement's `pref` and `other`, with the same guard: a gold candidate only while a
-      // normal one is eligible, checked in this write transaction, so nothing can change in between.
-      const candidate =
-        (await assignments.findClaimCandidate(trx, claimer, c.preferGold)) ??
-        (await assignments.findClaimCandidate(trx, claimer, !c.preferGold));
+      // The same queries as the statement's `g` and `n`, both always and in the same order, with the same guard: a
+      // gold candidate only while a normal one is eligible, checked in this write transaction, so nothing can change
+      // in between.
+      const { gold, normal } = await assignments.findClaimCandidates(trx, claimer);
+      const candidate = c.preferGold ? (gold ?? normal) : (normal ?? gold);
       if (!candidate) return null;
       if (!(await assignments.takeItemSlot(trx, candidate.id, c.overlapK))) continue;
       const row = newRow(candidate.id);

@@ -20,6 +20,13 @@ export interface DialectCapabilities {
    * statements run in-process, so a transaction of several costs no round trips.
    */
   readonly singleStatementWrites: boolean;
+  /**
+   * How the claim asks "never given to this annotator" of each candidate item. `seek`: `not exists`, one index seek
+   * per candidate (SQLite plans it so whatever its statistics). `hashed`: `id not in (the annotator's items in the
+   * project)`, which PostgreSQL runs as a hashed subplan, built once per statement: its `not exists` anti-join, on
+   * tables not yet analyzed (just imported), walks every assignment of the annotator for every candidate.
+   */
+  readonly neverGivenProbe: 'seek' | 'hashed';
   /** Unique-violation detection differs by driver error shape. */
   isUniqueViolation(err: unknown): boolean;
   /** A transaction that lost a race and may simply be run again (PostgreSQL serialization failure/deadlock). */
@@ -30,6 +37,7 @@ export const sqliteCapabilities: DialectCapabilities = {
   name: 'sqlite',
   skipLocked: false,
   singleStatementWrites: false,
+  neverGivenProbe: 'seek',
   isUniqueViolation: (err) =>
     typeof err === 'object' && err !== null && 'code' in err &&
     ((err as { code: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE' ||
@@ -41,6 +49,7 @@ export const postgresCapabilities: DialectCapabilities = {
   name: 'postgres',
   skipLocked: true,
   singleStatementWrites: true,
+  neverGivenProbe: 'hashed',
   isUniqueViolation: (err) => typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '23505',
   isRetryable: (err) => {
     const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;

@@ -10,8 +10,11 @@
  * annotator too (open, needing judgments, never given to them): once they have had every normal item they can get,
  * the claim answers no_task even if gold items remain, as their progress (`itemsLeft` 0) and the pool already say
  * the real work is done; serving gold then would tell it apart. Gold and normal items leave by the same statements,
- * in the same order rules (priority, then import order), and come back in the same `TaskView`: nothing in the answer
- * tells them apart. Gold items are served to every annotator once and never complete (see `projectProgress`).
+ * which look for both kinds on every claim whatever was drawn (so a claim takes as long either way), and come back
+ * in the same `TaskView`: nothing in the answer tells them apart. Normal items go by priority, then import order;
+ * gold items least-judged first, at random among equals (a second draw, `drawTieBreak`), so that every gold item
+ * gets judged, by every vendor. Gold items are served to every annotator once and never complete (see
+ * `projectProgress`).
  *
  * Routing (`services/routing/eligibility.ts`), before the claim: in a production project the annotator's domain,
  * measured skill and vendor quota must let them in (else no_task `not_in_domain`, `not_qualified`, `quota_reached`;
@@ -114,6 +117,7 @@ export async function nextTask(deps: ServiceDeps, actor: Actor, projectId: strin
     now: nowIso,
     sweep: sweepDue(project.id, now.getTime()),
     preferGold: gate.qualification || drawGold(project.gold_rate, deps.random),
+    draw: drawTieBreak(deps.random),
     resumeOnly: gate.blocked !== null || gate.resumeOnly,
   });
   if (claimed) return presentTask(project, claimed.row, claimed.data);
@@ -173,6 +177,11 @@ export async function claimGate(
 export function drawGold(rate: number, random?: () => number): boolean {
   if (rate <= 0) return false;
   return (random ? random() : randomInt(0, 2 ** 48 - 1) / (2 ** 48 - 1)) < rate;
+}
+
+/** Uniform in [0, 2³²): the claim's turn of the gold tie-break (`eligibleGold`), from the CSPRNG (or `random`). */
+export function drawTieBreak(random?: () => number): number {
+  return random ? Math.floor(random() * 2 ** 32) % 2 ** 32 : randomInt(0, 2 ** 32);
 }
 
 function presentTask(project: ProjectRow, a: AssignmentRow, data: unknown): TaskView {
