@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DIALECTS, createTestDatabase } from './support/databases.js';
 import { openStore, migrateToLatest, migrateAllDown } from '../src/store/db.js';
 
-const TABLES = ['annotation_signals', 'annotations', 'annotator_profiles', 'annotator_project_status', 'annotator_skills', 'api_tokens', 'assignments', 'events', 'gold_answers', 'gold_scores', 'guidelines', 'item_flags', 'item_results', 'items', 'organizations', 'project_schemas', 'project_vendors', 'projects', 'qualification_attempts', 'qualifications', 'review_policies', 'reviews', 'sessions', 'signal_policies', 'users', 'vendors'];
+const TABLES = ['annotation_signals', 'annotations', 'annotator_profiles', 'annotator_project_status', 'annotator_skills', 'api_tokens', 'assignments', 'events', 'gold_answers', 'gold_scores', 'guidelines', 'instance_setup', 'item_flags', 'item_results', 'items', 'organizations', 'project_schemas', 'project_vendors', 'projects', 'qualification_attempts', 'qualifications', 'review_policies', 'reviews', 'sessions', 'signal_policies', 'users', 'vendors'];
 
 describe.each(DIALECTS)('migrations on %s', (dialect) => {
   it('runs every up, then every down, leaving no table of ours', async () => {
