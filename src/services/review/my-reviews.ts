@@ -10,6 +10,9 @@
  * a verdict on a gold item would say it is gold. Leaving them out is not itself a tell while gold is imported with
  * the items, since no gold item is ever reviewed; when an item is promoted later, its review leaves the list of the
  * annotator who made it (an item they will never be served again).
+ *
+ * Scope: the annotator's own annotations in any project of their organization, also one no longer open to their
+ * vendor (it is their own work, on items they were given); a named `projectId` must be one they may see.
  */
 import { authorize, type Actor } from '../../core/permissions.js';
 import { forbidden } from '../../core/errors.js';
