@@ -176,7 +176,7 @@ describe.each(DIALECTS)('vendor scorecards on %s', (dialect) => {
     let hourlyManager: Client;
     let annotator: Client;
 
-    it('prices judgments per hour and per task, to the cent', async () => {
+    it('prices judgments per hour and per task, exactly (fractional minor units)', async () => {
       hourly = await makeVendor(w, 'Hourly', 'expert_network', { payModel: 'per_hour', payRateMinor: 4999, currency: 'USD' });
       perTask = await makeVendor(w, 'PerTask', 'crowd', { payModel: 'per_task', payRateMinor: 12, currency: 'EUR' });
       const p = await goldProject(w, store, [hourly, perTask], 3, 0);
@@ -244,10 +244,10 @@ describe.each(DIALECTS)('vendor scorecards on %s', (dialect) => {
       expect(H.cost).toMatchObject({ currency: 'USD', payModel: 'per_hour' });
       expect(H.cost.total).toBeCloseTo(166.633333, 5);
       expect(H.cost.perJudgment).toBeCloseTo(55.544444, 5);
-      // Per correct: 55.544… / (2/3) = 83.3167. Wilson 95% for 2/3: [0.207659, 0.938507] → 59.1838 and 267.480.
+      // Per correct: 55.544… / (2/3) = 83.3167. Wilson 95% for 2/3: [0.207659, 0.938507] → 59.1838 and 267.4783.
       expect(H.cost.perCorrectJudgment.estimate).toBeCloseTo(83.316667, 5);
-      expect(H.cost.perCorrectJudgment.lower).toBeCloseTo(59.183794, 4);
-      expect(H.cost.perCorrectJudgment.upper).toBeCloseTo(267.479735, 3);
+      expect(H.cost.perCorrectJudgment.lower).toBeCloseTo(59.183770, 5);
+      expect(H.cost.perCorrectJudgment.upper).toBeCloseTo(267.478336, 5);
       // Review: 1 accepted of 3 decided; per accepted = 55.544 / (1/3) = 166.633.
       expect(H.review).toMatchObject({ decided: 3, accepted: 1, rejected: 1, corrected: 1, rejectionReasons: [{ reason: 'off guideline', n: 1 }] });
       expect(H.cost.perAcceptedJudgment.estimate).toBeCloseTo(166.633333, 5);
@@ -255,12 +255,12 @@ describe.each(DIALECTS)('vendor scorecards on %s', (dialect) => {
         ['2026-11-02T00:00:00.000Z', 2, 1],
         ['2026-11-09T00:00:00.000Z', 1, 1],
       ]);
-      // Per task: 12 a judgment, 3 of 4 correct: 12 / 0.75 = 16; Wilson 95% for 3/4: [0.300643, 0.954411] → 12.5732, 39.9144.
+      // Per task: 12 a judgment, 3 of 4 correct: 12 / 0.75 = 16; Wilson 95% for 3/4: [0.300643, 0.954411] → 12.5732, 39.9146.
       expect(T.gold).toMatchObject({ n: 4, k: 3 });
       expect(T.cost).toMatchObject({ currency: 'EUR', payModel: 'per_task', total: 48, perJudgment: 12 });
       expect(T.cost.perCorrectJudgment.estimate).toBeCloseTo(16, 9);
-      expect(T.cost.perCorrectJudgment.lower).toBeCloseTo(12.573180, 4);
-      expect(T.cost.perCorrectJudgment.upper).toBeCloseTo(39.914431, 3);
+      expect(T.cost.perCorrectJudgment.lower).toBeCloseTo(12.573177, 5);
+      expect(T.cost.perCorrectJudgment.upper).toBeCloseTo(39.914604, 5);
       expect(T.cost.perAcceptedJudgment).toEqual({ estimate: null, lower: null, upper: null }); // nothing reviewed
       // Two currencies: no project-wide cost; the rest is pooled.
       expect(body.overall.cost).toBeNull();
