@@ -12,6 +12,16 @@ export { majorityVote, type MajorityVoteOptions } from './aggregate/majority-vot
 export { wawa } from './aggregate/wawa.js';
 export { dawidSkene, RECOMMENDED_DS_OPTIONS, type DawidSkeneOptions, type DawidSkeneResult } from './aggregate/dawid-skene.js';
 export { dawidSkeneReference } from './aggregate/dawid-skene-reference.js';
+export { bayesianDawidSkene, RECOMMENDED_BDS_OPTIONS, type BayesianDawidSkeneOptions } from './aggregate/bayesian-dawid-skene.js';
+export {
+  calibratedFit,
+  calibratedFitAsync,
+  MIN_CALIBRATION_GOLD,
+  type CalibratedResult,
+  type CalibrationOptions,
+  type ConfidenceBasis,
+  type OutOfFoldPairs,
+} from './aggregate/calibrated.js';
 export { oneCoinDawidSkene, type OneCoinOptions, type OneCoinResult } from './aggregate/one-coin.js';
 export { glad, type GladOptions, type GladResult } from './aggregate/glad.js';
 export { mace, type MaceOptions, type MaceResult } from './aggregate/mace.js';
@@ -49,4 +59,5 @@ export { percentAgreement, type PercentAgreementResult } from './agreement/perce
 export { wilsonInterval, type ProportionInterval } from './stats/wilson.js';
 export { clopperPearsonInterval, jeffreysInterval } from './stats/beta-interval.js';
 export { expectedCalibrationError, type CalibrationBin, type CalibrationResult } from './stats/calibration.js';
+export { applyIsotonic, fitIsotonicCalibration, fitIsotonicCalibrationCV, poolAdjacentViolators, type IsotonicMap } from './stats/isotonic.js';
 export { inverseRegularizedBeta, normalCdf, normalQuantile, regularizedBeta } from './stats/special.js';

@@ -1,8 +1,11 @@
 /**
  * The categorical methods by name, with the settings used when a caller (the CLI, a job) asks for one by name.
- * `ds` is the recommended Dawid–Skene variant (see `RECOMMENDED_DS_OPTIONS` and BENCHMARKS.md).
+ * `ds` is the recommended Dawid–Skene variant (see `RECOMMENDED_DS_OPTIONS` and BENCHMARKS.md); `bds` is Bayesian
+ * Dawid–Skene with the leave-one-out cavity (`RECOMMENDED_BDS_OPTIONS`), as accurate and with confidences that
+ * account for how little is known about each annotator (BENCHMARKS.md "Calibrated confidence").
  */
 import type { CategoricalResult, GoldLabels, Observations } from '../types.js';
+import { bayesianDawidSkene } from './bayesian-dawid-skene.js';
 import { dawidSkene, RECOMMENDED_DS_OPTIONS, type DawidSkeneOptions } from './dawid-skene.js';
 import { glad } from './glad.js';
 import { mace } from './mace.js';
@@ -10,17 +13,17 @@ import { majorityVote } from './majority-vote.js';
 import { oneCoinDawidSkene } from './one-coin.js';
 import { wawa } from './wawa.js';
 
-export const CATEGORICAL_METHODS = ['mv', 'wawa', 'ds', 'onecoin', 'glad', 'mace'] as const;
+export const CATEGORICAL_METHODS = ['mv', 'wawa', 'ds', 'bds', 'onecoin', 'glad', 'mace'] as const;
 export type CategoricalMethod = (typeof CATEGORICAL_METHODS)[number];
 
 /** Methods that accept clamped gold answers. */
-export const CLAMPING_METHODS: readonly CategoricalMethod[] = ['ds', 'onecoin'];
+export const CLAMPING_METHODS: readonly CategoricalMethod[] = ['ds', 'bds', 'onecoin'];
 
 export interface RunOptions {
   readonly maxIter?: number;
   readonly tol?: number;
   readonly seed?: number;
-  /** Known answers to clamp (only `ds` and `onecoin`). */
+  /** Known answers to clamp (only `ds`, `bds` and `onecoin`). */
   readonly gold?: GoldLabels;
 }
 
@@ -47,6 +50,8 @@ export function runCategorical(method: CategoricalMethod, obs: Observations, opt
       return wawa(obs);
     case 'ds':
       return dawidSkene(obs, dsOptions(opts));
+    case 'bds':
+      return bayesianDawidSkene(obs, { ...it, ...(opts.gold && { gold: opts.gold }) });
     case 'onecoin':
       return oneCoinDawidSkene(obs, { ...it, ...(opts.gold && { gold: opts.gold }) });
     case 'glad':
