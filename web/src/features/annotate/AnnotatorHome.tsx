@@ -27,14 +27,17 @@ export function formatActiveTime(ms: number): string {
   return minutes >= 60 ? `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min` : `${minutes} min`;
 }
 
-/** The project's completion in judgments (k per item), which moves with every submit, and in finished items. */
+/**
+ * The project's completion in judgments (k per item and what adaptive overlap asked on top), which moves with every
+ * submit, and in complete items (all their judgments in), counted as `core/figures/counts.ts` defines them.
+ */
 function Completion({ project, progress }: { project: Project; progress: MyProgress['project'] }) {
-  const wanted = progress.totalItems * progress.overlapK;
+  const wanted = progress.judgments + progress.judgmentsNeeded;
   const percent = wanted === 0 ? 0 : Math.floor((progress.judgments / wanted) * 100);
   return (
     <div className="home-completion">
       <div className="home-completion-label small">
-        <span>Project: {percent} % done</span>
+        <span>Project: {percent} % of judgments</span>
         <span>
           {progress.judgments.toLocaleString()} of {plural(wanted, 'judgment')}
         </span>

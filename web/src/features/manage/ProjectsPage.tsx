@@ -2,6 +2,7 @@
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
+import { itemsSentence, judgmentShare, plural } from '@core/figures/counts';
 import { queryKeys, useProgress } from '../../api/queries';
 import type { Project } from '../../api/types';
 import { Empty, ErrorMessage, Loading } from '../../components/Status';
@@ -80,7 +81,8 @@ export function ProjectsPage() {
 
 function ProjectRow({ project }: { project: Project }) {
   const progress = useProgress(project.id).data;
-  const done = progress && progress.totalItems > 0 ? progress.completeItems / progress.totalItems : 0;
+  // The bar moves with every judgment; the line under it says how many items are complete (all their judgments).
+  const share = progress ? judgmentShare(progress) : 0;
   return (
     <tr>
       <th scope="row">
@@ -90,20 +92,19 @@ function ProjectRow({ project }: { project: Project }) {
       <td>
         <StatusBadge status={project.status} />
       </td>
-      <td className="num">{progress ? progress.totalItems.toLocaleString() : '…'}</td>
+      <td className="num">
+        {progress ? progress.totalItems.toLocaleString() : '…'}
+        {progress && progress.goldItems !== null && progress.goldItems > 0 && <div className="muted small">+ {plural(progress.goldItems, 'gold item')}</div>}
+      </td>
       <td className="progress-cell">
         {progress && (
           <>
-            <progress max={1} value={done} aria-label={`${project.name}: ${Math.round(done * 100)}% of items done`} />
-            <span className="small muted">
-              {progress.completeItems.toLocaleString()} / {progress.totalItems.toLocaleString()} done
-            </span>
+            <progress max={1} value={share} aria-label={`${project.name}: ${Math.floor(share * 100)}% of judgments made, ${itemsSentence(progress)}`} />
+            <span className="small muted">{itemsSentence(progress)}</span>
           </>
         )}
       </td>
-      <td className="num">
-        {progress ? `${progress.judgments.toLocaleString()} / ${(progress.judgments + progress.judgmentsNeeded).toLocaleString()}` : '…'}
-      </td>
+      <td className="num">{progress ? `${progress.judgments.toLocaleString()} of ${progress.judgmentsPlanned.toLocaleString()}` : '…'}</td>
       <td>{project.createdAt ? formatDate(project.createdAt) : ''}</td>
     </tr>
   );

@@ -24,6 +24,15 @@ export function useThroughput(projectId: string, bucket: ThroughputBucket, refet
   });
 }
 
+/** What a download with these options will hold, counted by the query that writes it (rows, items, gold left out or in). */
+export function useExportCount(projectId: string, includeGold: boolean) {
+  return useQuery({
+    queryKey: [...queryKeys.project(projectId), 'export-count', includeGold] as const,
+    queryFn: () => unwrap(api.GET('/api/v1/projects/{projectId}/export/count', { params: { path: { projectId }, query: { includeGold: includeGold ? 'true' : 'false' } } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
 /** The project's first item's data (for the schema preview), or null when it has none. */
 export function useFirstItemData(projectId: string) {
   return useQuery({

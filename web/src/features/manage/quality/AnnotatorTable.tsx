@@ -1,6 +1,6 @@
 /**
  * Annotators of the project with their status (a Paused badge where the quality gate paused them), live gold
- * accuracy (n, correct, the posterior mean and its 95% interval as an error bar), agreement with the consensus (the
+ * accuracy (n, correct, the share correct and its Wilson 95% interval as an error bar), agreement with the consensus (the
  * share of their label answers that match the aggregated answer, with its Wilson 95% interval as an error bar) and
  * their review outcomes (reviewed, acceptance with its Wilson interval), and their effort and fraud flags (flagged of
  * their annotations, the kinds with counts, linking to the list of those annotations). Every figure is written
@@ -77,7 +77,7 @@ export function AnnotatorTable({ rows }: { rows: readonly AnnotatorRow[] }) {
                 <span className="cell-note">{r.correct.toLocaleString()} correct</span>
               </td>
               <td>
-                <IntervalCell value={r.accuracy.mean} lower={r.accuracy.lower} upper={r.accuracy.upper} />
+                <IntervalCell value={r.accuracy.rate} lower={r.accuracy.lower} upper={r.accuracy.upper} />
               </td>
               <td>
                 {r.agreement ? (

@@ -11,10 +11,10 @@ vi.mock('../../../api/client', async () => (await import('../results/fake-api'))
 const PAUSED_AT = '2025-03-04T09:30:00.000Z';
 const accuracy: AnnotatorAccuracyView = {
   projectId: 'p1',
-  prior: 'Beta(1,1)',
+  interval: 'observed share k / n with its Wilson score 95% interval',
   items: [
-    { annotatorId: 'u1', name: 'Ada Lovelace', pseudonym: 'annotator-aa', vendorId: 'v1', n: 10, correct: 9, accuracy: { mean: 10 / 12, lower: 0.58, upper: 0.97, level: 0.95 }, status: 'active', agreement: null },
-    { annotatorId: 'u2', name: 'Bo Brandt', pseudonym: 'annotator-bb', vendorId: 'v2', n: 5, correct: 0, accuracy: { mean: 1 / 7, lower: 0.004, upper: 0.46, level: 0.95 }, status: 'paused', agreement: null },
+    { annotatorId: 'u1', name: 'Ada Lovelace', pseudonym: 'annotator-aa', vendorId: 'v1', n: 10, correct: 9, accuracy: { rate: 0.9, lower: 0.5958, upper: 0.9821, level: 0.95 }, status: 'active', agreement: null },
+    { annotatorId: 'u2', name: 'Bo Brandt', pseudonym: 'annotator-bb', vendorId: 'v2', n: 5, correct: 0, accuracy: { rate: 0, lower: 0, upper: 0.4345, level: 0.95 }, status: 'paused', agreement: null },
   ],
 };
 const pausedGates: QualityGatesView = {

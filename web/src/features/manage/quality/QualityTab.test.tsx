@@ -19,12 +19,12 @@ const schema = {
 
 const accuracy: AnnotatorAccuracyView = {
   projectId: 'p1',
-  prior: 'Beta(1,1)',
+  interval: 'observed share k / n with its Wilson score 95% interval',
   items: [
-    { annotatorId: 'u1', name: 'Ada Lovelace', pseudonym: 'annotator-aa', vendorId: 'v1', n: 10, correct: 9, accuracy: { mean: 10 / 12, lower: 0.58, upper: 0.97, level: 0.95 }, status: 'active',
+    { annotatorId: 'u1', name: 'Ada Lovelace', pseudonym: 'annotator-aa', vendorId: 'v1', n: 10, correct: 9, accuracy: { rate: 0.9, lower: 0.5958, upper: 0.9821, level: 0.95 }, status: 'active',
       // 20 of 25: Wilson 95% from 0.6087 to 0.9114 (by hand: centre 0.87683 / 1.15366, half-width 0.17461 / 1.15366).
       agreement: { n: 25, agreed: 20, rate: 0.8, lower: 0.6087, upper: 0.9114 } },
-    { annotatorId: 'u2', name: 'Bo Brandt', pseudonym: 'annotator-bb', vendorId: 'v2', n: 8, correct: 3, accuracy: { mean: 0.4, lower: 0.15, upper: 0.69, level: 0.95 }, status: 'paused', agreement: null },
+    { annotatorId: 'u2', name: 'Bo Brandt', pseudonym: 'annotator-bb', vendorId: 'v2', n: 8, correct: 3, accuracy: { rate: 3 / 8, lower: 0.1368, upper: 0.6943, level: 0.95 }, status: 'paused', agreement: null },
   ],
 };
 const tally: ReviewTallyView = {
@@ -83,7 +83,8 @@ describe('QualityTab', () => {
     expect(annotatorNames()).toEqual(['Bo Brandt', 'Ada Lovelace']);
     const bo = within(table).getAllByRole('row')[1]!;
     expect(bo).toHaveTextContent('annotator-bb');
-    expect(bo).toHaveTextContent('40% (15%–69%)');
+    // 3 of 8 gold right: 38%, Wilson 95% 14%–69% (the Vendors tab and the report say the same).
+    expect(bo).toHaveTextContent('38% (14%–69%)');
     expect(bo).toHaveTextContent('2 rejected, 1 corrected');
     expect(within(table).getAllByRole('row')[2]!).toHaveTextContent('not reviewed');
     expect(within(table).getByRole('columnheader', { name: /Gold accuracy/ })).toHaveAttribute('aria-sort', 'ascending');

@@ -66,7 +66,7 @@ function AnnotatorsCard({ projectId }: { projectId: string }) {
         <h2 id={`${id}-title`}>Annotators</h2>
       </div>
       <p className="muted small">
-        Accuracy on hidden gold as the posterior mean of Beta(1 + correct, 1 + wrong) with its 95% interval; agreement with the consensus (label
+        Accuracy on hidden gold (correct of gold judged, as the Vendors tab and the quality report give it), agreement with the consensus (label
         answers matching the aggregated answer) and acceptance in review, each with its Wilson 95% interval; effort and fraud flags of all their
         annotations. Refreshes every 15 seconds.
       </p>

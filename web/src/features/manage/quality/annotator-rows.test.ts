@@ -5,14 +5,14 @@ import type { AnnotatorAccuracy, ReviewTally } from './types';
 
 type Agreement = AnnotatorAccuracy['agreement'];
 
-const acc = (id: string, name: string, vendorId: string | null, n: number, correct: number, mean: number, extra: { paused?: boolean; agreement?: Agreement } = {}): AnnotatorAccuracy => ({
+const acc = (id: string, name: string, vendorId: string | null, n: number, correct: number, rate: number, extra: { paused?: boolean; agreement?: Agreement } = {}): AnnotatorAccuracy => ({
   annotatorId: id,
   name,
   pseudonym: `annotator-${id}`,
   vendorId,
   n,
   correct,
-  accuracy: { mean, lower: mean - 0.1, upper: mean + 0.1, level: 0.95 },
+  accuracy: { rate, lower: rate - 0.1, upper: rate + 0.1, level: 0.95 },
   status: extra.paused ? 'paused' : 'active',
   agreement: extra.agreement ?? null,
 });
@@ -28,9 +28,9 @@ const agreement = (agreed: number, n: number): Agreement => ({ n, agreed, rate: 
 
 const rows = joinAnnotatorRows(
   [
-    acc('u1', 'Bea', 'v1', 10, 9, 0.83, { agreement: agreement(18, 20) }),
-    acc('u2', 'Al', 'v2', 4, 1, 0.33, { paused: true, agreement: agreement(3, 10) }),
-    acc('u3', 'Cy', null, 7, 5, 0.67),
+    acc('u1', 'Bea', 'v1', 10, 9, 0.9, { agreement: agreement(18, 20) }),
+    acc('u2', 'Al', 'v2', 4, 1, 0.25, { paused: true, agreement: agreement(3, 10) }),
+    acc('u3', 'Cy', null, 7, 5, 5 / 7),
   ],
   [tally('u1', 3, 1), tally('u3', 1, 1)],
   new Map([
@@ -57,12 +57,12 @@ describe('joinAnnotatorRows', () => {
   });
   it('adds flag counts from the signals, zero for an annotator the signals have not seen, none before they are read', () => {
     expect(rows.every((r) => r.flags === null)).toBe(true);
-    const withFlags = joinAnnotatorRows([acc('u1', 'Bea', 'v1', 10, 9, 0.83), acc('u3', 'Cy', null, 7, 5, 0.67)], [], new Map(), ANNOTATOR_COUNTS);
+    const withFlags = joinAnnotatorRows([acc('u1', 'Bea', 'v1', 10, 9, 0.9), acc('u3', 'Cy', null, 7, 5, 5 / 7)], [], new Map(), ANNOTATOR_COUNTS);
     expect(withFlags.map((r) => [r.name, r.flags?.flagged, r.flags?.n, r.flags?.byKind.too_fast])).toEqual([
       ['Bea', 3, 40, 2],
       ['Cy', 0, 8, 0],
     ]);
-    const unseen = joinAnnotatorRows([acc('u9', 'Di', null, 1, 1, 0.67)], [], new Map(), ANNOTATOR_COUNTS);
+    const unseen = joinAnnotatorRows([acc('u9', 'Di', null, 1, 1, 1)], [], new Map(), ANNOTATOR_COUNTS);
     expect(unseen[0]!.flags).toMatchObject({ n: 0, flagged: 0 });
   });
 });
@@ -85,7 +85,7 @@ describe('sortAnnotatorRows', () => {
     expect(names('agreement', 'descending')).toEqual(['Bea', 'Al', 'Cy']);
   });
   it('sorts by the share flagged, most first, annotators without signals last', () => {
-    const r = joinAnnotatorRows([acc('u1', 'Ada', 'v1', 10, 9, 0.83), acc('u2', 'Bo', 'v2', 4, 1, 0.33), acc('u9', 'Di', null, 1, 1, 0.67)], [], new Map(), ANNOTATOR_COUNTS);
+    const r = joinAnnotatorRows([acc('u1', 'Ada', 'v1', 10, 9, 0.9), acc('u2', 'Bo', 'v2', 4, 1, 0.25), acc('u9', 'Di', null, 1, 1, 1)], [], new Map(), ANNOTATOR_COUNTS);
     // Bo 5 of 12 above Ada 3 of 40; Di has no annotations the signals considered.
     expect(sortAnnotatorRows(r, 'flags', 'descending').map((x) => x.name)).toEqual(['Bo', 'Ada', 'Di']);
     expect(sortAnnotatorRows(r, 'flags', 'ascending').map((x) => x.name)).toEqual(['Ada', 'Bo', 'Di']);

@@ -13,7 +13,8 @@ export interface AnnotatorRow {
   vendor: string | null;
   gold: number;
   correct: number;
-  accuracy: { mean: number; lower: number; upper: number };
+  /** Correct of gold judged, with its Wilson 95% interval: the figure the Vendors tab and the report show. */
+  accuracy: { rate: number; lower: number; upper: number };
   /** Paused by the project's quality gate, or active. */
   status: AnnotatorAccuracy['status'];
   /** Agreement with the aggregated answer (label questions of normal items) with its Wilson 95% interval; null before any. */
@@ -50,7 +51,7 @@ export function joinAnnotatorRows(
       vendor: a.vendorId === null ? null : (vendorNames.get(a.vendorId) ?? a.vendorId),
       gold: a.n,
       correct: a.correct,
-      accuracy: { mean: a.accuracy.mean, lower: a.accuracy.lower, upper: a.accuracy.upper },
+      accuracy: { rate: a.accuracy.rate, lower: a.accuracy.lower, upper: a.accuracy.upper },
       status: a.status,
       agreement: a.agreement,
       review:
@@ -69,7 +70,7 @@ const SORT_VALUE: Record<SortKey, (r: AnnotatorRow) => string | number | null> =
   gold: (r) => r.gold,
   // Paused before active when ascending: the rows that need a manager first.
   status: (r) => (r.status === 'paused' ? 0 : 1),
-  accuracy: (r) => r.accuracy.mean,
+  accuracy: (r) => r.accuracy.rate,
   agreement: (r) => r.agreement?.rate ?? null,
   reviewed: (r) => r.review?.reviewed ?? null,
   acceptance: (r) => r.review?.acceptance.estimate ?? null,

@@ -1,6 +1,8 @@
 /**
- * Overview: where the project stands (items done, in progress, remaining; judgments made and still needed;
- * live leases; skips), refreshed every 5 s, and throughput over time as a chart by hour or by day.
+ * Overview: where the project stands in one line ("24 of 33 items complete · 40 of 66 judgments · 3 gold items"),
+ * then each count with what it counts (items complete, in progress, not started; judgments made and still needed;
+ * gold items; live leases; skips; defined in `src/core/figures/counts.ts`), refreshed every 5 s, and throughput over
+ * time as a chart by hour or by day.
  */
 import { useMemo, useState } from 'react';
 import { useProgress } from '../../../api/queries';
@@ -30,20 +32,21 @@ export function OverviewTab({ projectId }: { projectId: string }) {
 
 function ProgressFigures({ p }: { p: Progress }) {
   const total = Math.max(p.totalItems, 1);
-  const judgmentsTotal = p.judgments + p.judgmentsNeeded;
   return (
     <section className="card progress-card" aria-labelledby="progress-title">
       <h2 id="progress-title">Progress</h2>
-      <div className="stacked-bar" role="img" aria-label={`${p.completeItems} items done, ${p.itemsInProgress} in progress, ${p.remainingItems} remaining`}>
+      <p className="progress-summary">{p.summary}</p>
+      <div className="stacked-bar" role="img" aria-label={`${p.completeItems} items complete, ${p.itemsInProgress} in progress, ${p.remainingItems} not started`}>
         <span className="seg done" style={{ width: `${(p.completeItems / total) * 100}%` }} />
         <span className="seg in-progress" style={{ width: `${(p.itemsInProgress / total) * 100}%` }} />
       </div>
       <dl className="figures">
-        <Figure label="Items done" value={p.completeItems} note={`${percent(p.completeItems, p.totalItems)} of ${p.totalItems.toLocaleString()}`} swatch="done" />
-        <Figure label="In progress" value={p.itemsInProgress} note="someone is on them" swatch="in-progress" />
-        <Figure label="Remaining" value={p.remainingItems} note="nobody on them yet" swatch="remaining" />
-        <Figure label="Judgments" value={p.judgments} note={`of ${judgmentsTotal.toLocaleString()} needed (k = ${p.overlapK})`} />
+        <Figure label="Items complete" value={p.completeItems} note={`${percent(p.completeItems, p.totalItems)} of ${p.totalItems.toLocaleString()}: all ${p.overlapK} judgments in`} swatch="done" />
+        <Figure label="In progress" value={p.itemsInProgress} note="some judgments, or someone on them" swatch="in-progress" />
+        <Figure label="Not started" value={p.remainingItems} note="no judgment, nobody on them" swatch="remaining" />
+        <Figure label="Judgments" value={p.judgments} note={`of ${p.judgmentsPlanned.toLocaleString()} planned (k = ${p.overlapK}), gold items apart`} />
         <Figure label="Still needed" value={p.judgmentsNeeded} note="judgments to finish" />
+        {p.goldItems !== null && <Figure label="Gold items" value={p.goldItems} note="hidden among the items, not counted in them" />}
         <Figure label="Active leases" value={p.activeLeases} note="tasks open right now" />
         <Figure label="Skips" value={p.skips} note="tasks passed with a reason" />
       </dl>

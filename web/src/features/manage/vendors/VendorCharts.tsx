@@ -72,7 +72,7 @@ export function CostChart({ vendors }: { vendors: readonly VendorScorecard[] }) 
         series={chart.series}
         band={chart.band}
         yAxis={{ min: 0, minInterval: 0 }}
-        formatValue={(x) => formatMinor(Math.round(x * 10 ** chart.digits), currency)}
+        formatValue={(x) => formatMinor(x * 10 ** chart.digits, currency)}
         categoryName="Vendor"
         height={240}
       />

@@ -70,10 +70,11 @@ describe('VendorsTab', () => {
     expect(crowd.getByText('Rejected for: off guideline (2)')).toBeInTheDocument();
     expect(crowd.getByText('100.0 / h')).toBeInTheDocument();
     expect(crowd.getByText('median 36 s')).toBeInTheDocument();
-    // 5¢ a judgment; 7¢ a correct one (5 / 0.70), 95% from 7¢ to 8¢.
+    // 5¢ a judgment; 7.14¢ a correct one (5 / 0.70, exact, written to a hundredth of a cent under 10¢), 95% from
+    // 5 / 0.7593 = 6.585¢ (rounded down) to 5 / 0.6332 = 7.896¢ (rounded up): the interval written contains the estimate.
     const cells = crowd.getAllByRole('cell');
     expect(cells.at(-3)!.textContent).toBe('$0.05');
-    expect(cells.at(-1)!.textContent).toBe('$0.0795%: $0.07 to $0.08');
+    expect(cells.at(-1)!.textContent).toBe('$0.071495%: $0.0658 to $0.079');
     const experts = within(row(/^Experts:/));
     expect(experts.getByText('(87%–95%)')).toBeInTheDocument();
     expect(experts.getByText('median 5.0 min')).toBeInTheDocument();
@@ -160,7 +161,7 @@ describe('VendorsTab', () => {
     expect(cellsOf(accuracy)).toEqual(['Crowd70%63%76%', 'Experts92%87%95%', 'Mixed83%55%95%']);
     const cost = screen.getByRole('figure', { name: 'Cost per correct label by vendor' });
     await user.click(within(cost).getByText('Show the numbers'));
-    expect(cellsOf(cost)).toEqual(['Crowd$0.07$0.07$0.08', 'Experts$0.43$0.42$0.46']);
+    expect(cellsOf(cost)).toEqual(['Crowd$0.0714$0.0659$0.079', 'Experts$0.43$0.42$0.46']);
     expect(screen.getByText('No pay terms: Mixed.')).toBeInTheDocument();
     // By week: Crowd 60 of 100 then 80 of 100; Experts only in the second week (a gap before); Mixed has no trend.
     const trend = screen.getByRole('figure', { name: 'Gold accuracy by week' });

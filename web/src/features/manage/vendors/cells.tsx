@@ -6,7 +6,7 @@
 import { IntervalCell } from '../quality/IntervalCell';
 import { FlagCounts } from '../quality/SignalFlagList';
 import type { SignalCounts } from '../quality/types';
-import { formatMinor } from './format';
+import { formatMinor, formatMinorInterval } from './format';
 import type { Figures } from './types';
 
 type Proportion = Figures['gold'];
@@ -27,15 +27,16 @@ function ProportionCell({ p, what, empty }: { p: Proportion | null; what: string
   return <IntervalCell value={p.rate} lower={p.lower} upper={p.upper} note={`${count(p.k)} of ${count(p.n)} ${what}`} />;
 }
 
+/** An exact cost with its interval, written at one precision (sub-cent under 10 ¢) with the ends rounded outward. */
 function MinorCell({ m, currency }: { m: Minor; currency: string }) {
   if (m.estimate === null) return <span className="muted">—</span>;
-  const bound = (x: number | null) => (x === null ? '∞' : formatMinor(x, currency));
+  const f = formatMinorInterval({ estimate: m.estimate, lower: m.lower, upper: m.upper }, currency);
   return (
     <>
-      {formatMinor(m.estimate, currency)}
+      {f.estimate}
       {(m.lower !== null || m.upper !== null) && (
         <span className="cell-note">
-          95%: {bound(m.lower)} to {bound(m.upper)}
+          95%: {f.lower ?? '—'} to {f.upper ?? '∞'}
         </span>
       )}
     </>

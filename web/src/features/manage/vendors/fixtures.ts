@@ -61,11 +61,11 @@ function figures(o: { k: number; n: number; lower: number; upper: number; rateMi
 
 const week = (weekStart: string, correct: number, n: number) => ({ weekStart, n, correct, rate: correct / n, lower: null, upper: null });
 const CROWD = {
-  ...figures({ k: 140, n: 200, lower: 0.6332, upper: 0.7593, rateMinor: 5, perCorrect: [7, 7, 8] }),
+  ...figures({ k: 140, n: 200, lower: 0.6332, upper: 0.7593, rateMinor: 5, perCorrect: [5 / 0.7, 5 / 0.7593, 5 / 0.6332] }),
   trend: [week('2025-03-03T00:00:00.000Z', 60, 100), week('2025-03-10T00:00:00.000Z', 80, 100)],
 };
 const EXPERTS = {
-  ...figures({ k: 184, n: 200, lower: 0.874, upper: 0.9502, rateMinor: 40, perCorrect: [43, 42, 46], medianMs: 300_000 }),
+  ...figures({ k: 184, n: 200, lower: 0.874, upper: 0.9502, rateMinor: 40, perCorrect: [40 / 0.92, 40 / 0.9502, 40 / 0.874], medianMs: 300_000 }),
   trend: [week('2025-03-10T00:00:00.000Z', 184, 200)],
 };
 /** 10 of 12: a small sample, and no pay terms. */
