@@ -100,12 +100,12 @@ export function goldTalliesOnProject(db: Executor, projectId: string) {
 
 /**
  * Asks one more judgment of the item: `extra_k` up by one and the item open again, with the preference for who gets
- * it (another vendor, higher skill) until `preferUntil`. Conditional on `extra_k` still being `from`, so two servers
+ * it (another vendor, higher skill) until `preferUntil` (null: none, anyone eligible may take it at once). Conditional on `extra_k` still being `from`, so two servers
  * deciding on the same refresh raise it once. Returns whether it was raised.
  */
 export async function askOneMoreJudgment(
   db: Executor,
-  o: { itemId: string; from: number; k: number; preferUntil: string; avoidVendor: string | null; preferSkill: number | null },
+  o: { itemId: string; from: number; k: number; preferUntil: string | null; avoidVendor: string | null; preferSkill: number | null },
 ): Promise<boolean> {
   const r = await db
     .updateTable('items')
@@ -120,4 +120,69 @@ export async function askOneMoreJudgment(
     .where('extra_k', '=', o.from)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
+}
+
+/**
+ * Who may take an extra judgment on the project, as adaptive overlap asks before holding one for a preferred
+ * annotator: every annotator who has had a task on it (in any state), with their vendor, unless the quality gate has
+ * them paused there.
+ */
+export function projectWorkforce(db: Executor, projectId: string) {
+  return db
+    .selectFrom('assignments as a')
+    .innerJoin('users as u', 'u.id', 'a.annotator_id')
+    .select(['a.annotator_id', 'u.vendor_id'])
+    .distinct()
+    .where('a.project_id', '=', projectId)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('annotator_project_status as ps')
+            .select('ps.annotator_id')
+            .whereRef('ps.annotator_id', '=', 'a.annotator_id')
+            .where('ps.project_id', '=', projectId)
+            .where('ps.status', '=', 'paused'),
+        ),
+      ),
+    )
+    .execute();
+}
+
+/** Everyone each of the items was ever given to (judged, skipped, leased or lapsed): they cannot take it again. */
+export function listItemAssignees(db: Executor, itemIds: readonly string[]) {
+  if (itemIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('assignments').select(['item_id', 'annotator_id']).where('item_id', 'in', [...itemIds]).execute();
+}
+
+/**
+ * Withdraws the extra judgments still waiting for a taker on the project's items whose aggregate has reached `tau`
+ * (the request was raised from an aggregate that has since caught up): `extra_k` down to the judgments already
+ * taken beyond k (submitted or leased), the item closed and its preference cleared. In one conditional UPDATE, so a
+ * claim that takes the slot first keeps it. Returns how many items it withdrew from.
+ */
+export async function withdrawSettledRequests(db: Executor, o: { projectId: string; k: number; tau: number }): Promise<number> {
+  const taken = sql<number>`case when active_count > ${o.k} then active_count - ${o.k} else 0 end`;
+  const r = await db
+    .updateTable('items')
+    .set({
+      extra_k: taken,
+      open: sql`case when active_count < ${o.k} + ${taken} then 1 else 0 end`,
+      prefer_until: null,
+      avoid_vendor: null,
+      prefer_skill: null,
+    })
+    .where('project_id', '=', o.projectId)
+    .where('is_gold', '=', 0)
+    .where('extra_k', '>', 0)
+    .where(sql<boolean>`active_count < ${o.k} + extra_k`)
+    .where((eb) =>
+      eb(
+        'id',
+        'in',
+        eb.selectFrom('item_results as r').select('r.item_id').where('r.project_id', '=', o.projectId).where('r.confidence', '>=', o.tau),
+      ),
+    )
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
 }

@@ -19,10 +19,11 @@
  * when their count changed and who is paused (exclude-paused switch). The live-results
  * thread (`jobs/live-results-thread.ts`, `LiveAggregate`) recomputes the project's aggregate with Dawid–Skene, gold
  * clamped, and answers the items whose answer, judgment count or confidence (by more than `CONFIDENCE_STEP`)
- * changed; those rows are written; then, in an adaptive project, each item that has all it asked for, is under τ and
- * is under k_max asks one more judgment.
+ * changed; those rows are written; then, in an adaptive project, requests still waiting on items whose aggregate has
+ * reached τ are withdrawn, and each item that has all it asked for, is under τ and is under k_max asks one more
+ * judgment (held for a preferred annotator at most `PREFERENCE_WINDOW_MS`, and only when one exists).
  */
-import { measuredSkill, preferenceFor, type Judge } from '../../core/overlap/adaptive.js';
+import { measuredSkill, PREFERENCE_WINDOW_MS, preferenceFor, preferredAvailable, type Judge } from '../../core/overlap/adaptive.js';
 import { getProject } from '../../store/projects.js';
 import {
   annotationsSince,
@@ -30,9 +31,12 @@ import {
   countGold,
   deleteItemResults,
   goldTalliesOnProject,
+  listItemAssignees,
   listItemJudges,
   listUncertainComplete,
+  projectWorkforce,
   upsertItemResults,
+  withdrawSettledRequests,
 } from '../../store/item-results.js';
 import { listProjectGold, pausedAnnotators } from '../../store/item-browse.js';
 import type { ProjectRow } from '../../store/schema.js';
@@ -52,8 +56,6 @@ export const GAP_FACTOR = 4;
 export const RECONCILE_MS = 15_000;
 /** How far back such a read starts before the newest annotation it had, for transactions that committed late. */
 export const LATE_COMMIT_MS = 2_000;
-/** How long an item asking for one more judgment waits for a preferred annotator before anyone may take it. */
-export const PREFERENCE_WINDOW_MS = 5 * 60_000;
 
 export interface RefreshOutcome {
   /** item_results rows written (inserted or changed) and deleted. */
@@ -217,25 +219,46 @@ export class LiveResults {
     return { written: result.changed.length, deleted: result.gone.length, reopened };
   }
 
-  /** Adaptive overlap: one more judgment for each complete item still under τ and under k_max. */
+  /**
+   * Adaptive overlap: first withdraws the requests still waiting whose item's aggregate has caught up with τ, then
+   * asks one more judgment for each complete item still under τ and under k_max, held for a preferred annotator
+   * (`PREFERENCE_WINDOW_MS`) only when one exists in the project's workforce.
+   */
   private async askMoreJudgments(project: ProjectRow): Promise<number> {
     const db = this.deps.store.db;
+    await this.deps.store.write((trx) => withdrawSettledRequests(trx, { projectId: project.id, k: project.overlap_k, tau: project.overlap_tau }));
     const uncertain = await listUncertainComplete(db, { projectId: project.id, k: project.overlap_k, kMax: project.overlap_k_max, tau: project.overlap_tau });
     if (uncertain.length === 0) return 0;
-    const [judges, tallies] = await Promise.all([listItemJudges(db, uncertain.map((u) => u.id)), goldTalliesOnProject(db, project.id)]);
+    const ids = uncertain.map((u) => u.id);
+    const [judges, tallies, workforce, assignees] = await Promise.all([
+      listItemJudges(db, ids),
+      goldTalliesOnProject(db, project.id),
+      projectWorkforce(db, project.id),
+      listItemAssignees(db, ids),
+    ]);
     const skillOf = new Map(tallies.map((t) => [t.annotator_id, measuredSkill(Number(t.n), Number(t.correct ?? 0))]));
+    const skill = (annotatorId: string) => skillOf.get(annotatorId) ?? measuredSkill(0, 0);
     const judgesOf = new Map<string, Judge[]>();
     for (const j of judges) {
       const list = judgesOf.get(j.item_id) ?? [];
-      list.push({ annotatorId: j.annotator_id, vendorId: j.vendor_id, skill: skillOf.get(j.annotator_id) ?? measuredSkill(0, 0) });
+      list.push({ annotatorId: j.annotator_id, vendorId: j.vendor_id, skill: skill(j.annotator_id) });
       judgesOf.set(j.item_id, list);
     }
+    const candidates = workforce.map((c) => ({ annotatorId: c.annotator_id, vendorId: c.vendor_id, skill: skill(c.annotator_id) }));
+    const givenTo = new Map<string, Set<string>>();
+    for (const a of assignees) givenTo.set(a.item_id, (givenTo.get(a.item_id) ?? new Set()).add(a.annotator_id));
     const preferUntil = new Date(this.deps.now().getTime() + PREFERENCE_WINDOW_MS).toISOString();
     let reopened = 0;
     await this.deps.store.write(async (trx) => {
       for (const u of uncertain) {
         const p = preferenceFor(judgesOf.get(u.id) ?? []);
-        const raised = await askOneMoreJudgment(trx, { itemId: u.id, from: Number(u.extra_k), k: project.overlap_k, preferUntil, avoidVendor: p.avoidVendor, preferSkill: p.preferSkill });
+        const hold = preferredAvailable(p, candidates, givenTo.get(u.id) ?? new Set());
+        const raised = await askOneMoreJudgment(trx, {
+          itemId: u.id,
+          from: Number(u.extra_k),
+          k: project.overlap_k,
+          ...(hold ? { preferUntil, avoidVendor: p.avoidVendor, preferSkill: p.preferSkill } : { preferUntil: null, avoidVendor: null, preferSkill: null }),
+        });
         if (raised) reopened++;
       }
     });
