@@ -28,7 +28,7 @@ async function child(mode: string, input: string, out: string): Promise<void> {
     for (let i = 0; i < buf.length; i++) if (buf[i] === 10) lines++;
     if (lines === 0) throw new Error('empty');
   } else {
-    const code = await runAggregate(input, { out, ...(mode === 'two-threads' && { threads: 2 }) }, processIo);
+    const code = await runAggregate(input, { method: 'ds', out, ...(mode === 'two-threads' && { threads: 2 }) }, processIo);
     if (code !== 0) throw new Error(`exit ${code}`);
   }
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { DawidSkeneThreads } from '../../jobs/dawid-skene-threads.js';
 import { hasWasmSweep } from '../../quality/aggregate/dawid-skene-wasm.js';
 import { hasDatasets, datasetsDir } from '../../quality/test-support/datasets.js';
+import { calibratedFit } from '../../quality/aggregate/calibrated.js';
 import { runCategorical } from '../../quality/aggregate/methods.js';
 import { createEncoder } from '../../quality/encode.js';
 import { createRng } from '../../quality/random.js';
@@ -43,7 +44,7 @@ describe('assay aggregate', () => {
     const rows = parse(io.out(), { columns: true }) as { task: string; label: string; confidence: string }[];
     expect(rows.map((r) => [r.task, r.label])).toEqual([['t1', 'yes'], ['t2', 'no'], ['t3', 'yes']]);
     for (const r of rows) expect(Number(r.confidence)).toBeGreaterThan(0.5);
-    expect(io.err()).toBe('');
+    expect(io.err()).toBe('confidence: model-based, not calibrated (no --clamp-gold), method bds\n');
   });
 
   it('writes to --out and prints the accuracy against --gold with its interval and n', async () => {
@@ -62,12 +63,61 @@ describe('assay aggregate', () => {
     expect(await runAggregate(file('ok3.csv', LABELS), { clampGold: clamp }, io)).toBe(0);
     const rows = parse(io.out(), { columns: true }) as { task: string; label: string; confidence: string }[];
     expect(rows[0]).toEqual({ task: 't1', label: 'no', confidence: '1' });
+    expect(io.err()).toMatch(/^confidence: model-based, not calibrated \(1 gold items judged, fewer than 30\), method bds$/m);
+  });
+
+  // 300 tasks × 3 judgments by 30 workers of accuracy 0.55–0.95, gold known for 90 tasks (independent of the CLI).
+  const crowd = (() => {
+    const rng = createRng(9);
+    const lines = ['task,worker,label'];
+    const gold = ['task,label'];
+    const enc = createEncoder();
+    const truth: string[] = [];
+    for (let i = 0; i < 300; i++) {
+      const t = rng.next() < 0.5 ? 'pos' : 'neg';
+      truth.push(t);
+      if (i % 10 < 3) gold.push(`t${i},${t}`);
+      for (let j = 0; j < 3; j++) {
+        const w = rng.nextInt(30);
+        const g = rng.next() < 0.55 + (0.4 * w) / 29 ? t : t === 'pos' ? 'neg' : 'pos';
+        lines.push(`t${i},w${w},${g}`);
+        enc.add(`t${i}`, `w${w}`, g);
+      }
+    }
+    return { labels: lines.join('\n') + '\n', gold: gold.join('\n') + '\n', enc };
+  })();
+
+  it('calibrates the other tasks\' confidences on --clamp-gold by default, cross-fitted, and says so', async () => {
+    const io = capture();
+    const labels = file('crowd.csv', crowd.labels);
+    const gold = file('crowd-gold.csv', crowd.gold);
+    expect(await runAggregate(labels, { clampGold: gold }, io)).toBe(0);
+    expect(io.err()).toBe('confidence: calibrated on 90 gold items (cross-fitted, 10 folds), method bds\n');
+    const rows = parse(io.out(), { columns: true }) as { task: string; label: string; confidence: string }[];
+    expect(Object.keys(rows[0]!)).toEqual(['task', 'label', 'confidence']);
+    // The same as the engine's calibrated fit with the same gold (classes and items encoded in file order).
+    const { obs, itemIds, classIds } = crowd.enc.finish();
+    const goldOf = new Map(crowd.gold.trim().split('\n').slice(1).map((l) => l.split(',') as [string, string]));
+    const g = Int32Array.from(itemIds, (id) => (goldOf.has(id) ? classIds.indexOf(goldOf.get(id)!) : -1));
+    const expected = calibratedFit(obs, g, (o, gg) => runCategorical('bds', o, gg ? { gold: gg } : {})).result;
+    rows.forEach((r, i) => {
+      expect(r.label).toBe(classIds[expected.labels[i]!]);
+      expect(Number(r.confidence)).toBeCloseTo(expected.posterior[i * 2 + expected.labels[i]!]!, 5);
+    });
+    // --no-calibrate: the model's own confidences (gold clamped), and stderr says so.
+    const plain = capture();
+    expect(await runAggregate(labels, { clampGold: gold, calibrate: false }, plain)).toBe(0);
+    expect(plain.err()).toBe('confidence: model-based, not calibrated (--no-calibrate), method bds\n');
+    const model = runCategorical('bds', obs, { gold: g });
+    const plainRows = parse(plain.out(), { columns: true }) as { task: string; label: string; confidence: string }[];
+    plainRows.forEach((r, i) => expect(Number(r.confidence)).toBeCloseTo(model.posterior[i * 2 + model.labels[i]!]!, 5));
+    expect(plainRows.some((r, i) => Math.abs(Number(r.confidence) - Number(rows[i]!.confidence)) > 0.01)).toBe(true);
   });
 
   it('refuses --clamp-gold with a method that cannot clamp', async () => {
     const io = capture();
     expect(await runAggregate(file('ok4.csv', LABELS), { method: 'glad', clampGold: file('c.csv', 'task,label\nt1,no\n') }, io)).toBe(2);
-    expect(io.err()).toMatch(/--clamp-gold needs --method ds or onecoin/);
+    expect(io.err()).toMatch(/--clamp-gold needs --method ds or bds or onecoin/);
   });
 
   it.each([
@@ -123,7 +173,7 @@ describe('assay aggregate', () => {
     const big = file('big.csv', lines.join('\n') + '\n');
     const io = capture(false);
     expect(await runAggregate(big, { method: 'mv', out: join(dir, 'big-out.csv') }, io)).toBe(0);
-    expect(io.err()).toBe('');
+    expect(io.err()).toBe('confidence: model-based, not calibrated (no --clamp-gold), method mv\n'); // no bar
   });
 
   it('shows a progress bar on a terminal once the input passes 100,000 rows', async () => {
@@ -170,7 +220,7 @@ describe('assay aggregate', () => {
     const program = new Command().exitOverride();
     registerAggregateCommand(program);
     const cmd = program.commands.find((c) => c.name() === 'aggregate')!;
-    expect(cmd.options.map((o) => o.long)).toEqual(['--method', '--gold', '--clamp-gold', '--out', '--max-iter', '--tol', '--seed', '--pairwise', '--threads']);
+    expect(cmd.options.map((o) => o.long)).toEqual(['--method', '--gold', '--clamp-gold', '--no-calibrate', '--out', '--max-iter', '--tol', '--seed', '--pairwise', '--threads']);
     const out = join(dir, 'via-commander.csv');
     const before = process.exitCode;
     await program.parseAsync(['node', 'assay', 'aggregate', file('ok6.csv', LABELS), '--method', 'onecoin', '--max-iter', '5', '--out', out]);
@@ -260,7 +310,7 @@ describe('assay aggregate on a large input (Dawid–Skene on several threads)', 
     const fit = vi.spyOn(DawidSkeneThreads.prototype, 'fit');
     for (const threads of [undefined, 2]) {
       const out = join(dir, `large-out-${threads}.csv`);
-      expect(await runAggregate(input, { out, ...(threads && { threads }) }, capture())).toBe(0);
+      expect(await runAggregate(input, { method: 'ds', out, ...(threads && { threads }) }, capture())).toBe(0);
       const rows = parse(readFileSync(out, 'utf8'), { columns: true }) as { task: string; label: string; confidence: string }[];
       expect(rows.length).toBe(obs.nItems);
       rows.forEach((r, i) => {

@@ -2,10 +2,14 @@
  * `assay aggregate LABELS.csv`: the quality engine on a CSV of judgments, without a database.
  *
  * Reads `task,worker,label` rows (header required, columns in any order, extra columns ignored), aggregates them
- * with one of the categorical methods (default `ds`, the recommended Dawid–Skene) and writes `task,label,confidence`
- * to `--out` or stdout. `--gold` prints the accuracy against known answers with its Wilson 95% interval and n;
- * `--clamp-gold` uses known answers as fixed (Dawid–Skene and one-coin only). `--pairwise` reads
- * `task,worker,left,right,winner` and writes Bradley–Terry (or Crowd-BT) scores with standard errors.
+ * with one of the categorical methods (default `bds`, Bayesian Dawid–Skene, whose confidences account for how
+ * little is known about each annotator; `ds` is the classic one) and writes `task,label,confidence` to `--out` or
+ * stdout. `--gold` prints the accuracy against known answers with its Wilson 95% interval and n; `--clamp-gold` uses
+ * known answers as fixed (`bds`, `ds` and `onecoin`) and, unless `--no-calibrate`, calibrates the other tasks'
+ * confidences against them, cross-fitted so that no gold task calibrates itself (`quality/aggregate/calibrated.ts`).
+ * stderr names what the confidences rest on: "calibrated on N gold items" or "model-based, not calibrated" and why.
+ * `--pairwise` reads `task,worker,left,right,winner` and writes Bradley–Terry (or Crowd-BT) scores with standard
+ * errors.
  *
  * Bad input gets one message naming the file and line on stderr and exit code 2, and no output file is written
  * (output goes to a temporary file renamed into place only after success).
@@ -30,7 +34,8 @@ import { invalid, isAssayError, type AssayError } from '../../core/errors.js';
 import { DawidSkeneThreads } from '../../jobs/dawid-skene-threads.js';
 import { hasWasmSweep } from '../../quality/aggregate/dawid-skene-wasm.js';
 import { CATEGORICAL_METHODS, CLAMPING_METHODS, dsOptions, runCategorical, type CategoricalMethod } from '../../quality/aggregate/methods.js';
-import type { CategoricalResult } from '../../quality/types.js';
+import { calibratedFit, MIN_CALIBRATION_GOLD } from '../../quality/aggregate/calibrated.js';
+import type { CategoricalResult, GoldLabels, Observations } from '../../quality/types.js';
 import { createEncoder, type Encoder } from '../../quality/encode.js';
 import { bradleyTerry } from '../../quality/pairwise/bradley-terry.js';
 import { crowdBt } from '../../quality/pairwise/crowd-bt.js';
@@ -74,6 +79,8 @@ export interface AggregateOptions {
   readonly pairwise?: boolean;
   /** Threads for Dawid–Skene on large inputs (default 1, or every core when the runtime lacks WebAssembly SIMD). */
   readonly threads?: number;
+  /** With `clampGold`: calibrate the other tasks' confidences against the gold (default true; `--no-calibrate`). */
+  readonly calibrate?: boolean;
 }
 
 /** An input error at a place in a file: reported as `FILE:LINE: message`. */
@@ -313,7 +320,7 @@ export function formatProbability(p: number): string {
 
 function parseMethod(method: string | undefined, pairwise: boolean): CategoricalMethod | PairwiseMethod {
   const allowed: readonly string[] = pairwise ? PAIRWISE_METHODS : CATEGORICAL_METHODS;
-  const m = method ?? (pairwise ? 'bt' : 'ds');
+  const m = method ?? (pairwise ? 'bt' : 'bds');
   if (!allowed.includes(m)) throw invalid(`--method must be one of ${allowed.join(', ')}${pairwise ? ' with --pairwise' : ''}`, 'method');
   return m as CategoricalMethod | PairwiseMethod;
 }
@@ -415,10 +422,24 @@ async function aggregateEncoded(
     ...(opts.seed !== undefined && { seed: opts.seed }),
     ...(goldIdx && { gold: goldIdx }),
   };
+  const team = method === 'ds' && obs.label.length >= THREADED_DS_MIN_LABELS ? await threads : undefined;
+  const fit = (o: Observations, gold: GoldLabels | undefined): CategoricalResult => {
+    const r = { ...runOpts, ...(gold && { gold }) };
+    return team ? team.fit(o, dsOptions(r)) : runCategorical(method, o, r);
+  };
   let result: CategoricalResult;
-  const team = obs.label.length >= THREADED_DS_MIN_LABELS ? await threads : undefined;
-  if (team) result = team.fit(obs, dsOptions(runOpts));
-  else result = runCategorical(method, obs, runOpts);
+  let basis: string;
+  if (goldIdx && opts.calibrate !== false) {
+    const c = calibratedFit(obs, goldIdx, fit, opts.seed !== undefined ? { seed: opts.seed } : {});
+    result = c.result;
+    basis =
+      c.basis.kind === 'calibrated'
+        ? `calibrated on ${c.basis.nGold} gold items (cross-fitted, ${Math.min(10, c.basis.nGold)} folds)`
+        : `model-based, not calibrated (${c.basis.nGold} gold items judged, fewer than ${MIN_CALIBRATION_GOLD})`;
+  } else {
+    result = fit(obs, goldIdx);
+    basis = `model-based, not calibrated (${goldIdx ? '--no-calibrate' : 'no --clamp-gold'})`;
+  }
   const K = obs.nClasses;
   // Formatted a block of rows at a time: the row arrays die young instead of all surviving to one big format call
   // (which made the garbage collector copy 200,000 of them on 1M labels, ≈ 40 ms).
@@ -432,6 +453,7 @@ async function aggregateEncoded(
     blocks.push(formatCsv(rows));
   }
   writeOutput(blocks.join(''), opts.out, io);
+  io.stderr.write(`confidence: ${basis}, method ${method}\n`);
   if (goldForScore) {
     let right = 0;
     let n = 0;
@@ -540,13 +562,14 @@ export function registerAggregateCommand(program: Command): void {
     .command('aggregate')
     .description('Aggregate task,worker,label judgments from a CSV file into one label per task with its confidence')
     .argument('<labels>', 'CSV with a header task,worker,label (or task,worker,left,right,winner with --pairwise)')
-    .option('--method <method>', `${CATEGORICAL_METHODS.join('|')} (default ds); with --pairwise ${PAIRWISE_METHODS.join('|')} (default bt)`)
+    .option('--method <method>', `${CATEGORICAL_METHODS.join('|')} (default bds); with --pairwise ${PAIRWISE_METHODS.join('|')} (default bt)`)
     .option('--gold <file>', 'task,label CSV of known answers: print the accuracy against it, with its 95% interval and n')
-    .option('--clamp-gold <file>', 'task,label CSV of known answers to use as fixed (ds and onecoin)')
+    .option('--clamp-gold <file>', 'task,label CSV of known answers to use as fixed (bds, ds and onecoin); calibrates the other confidences against them')
+    .option('--no-calibrate', 'with --clamp-gold: keep the model\'s confidences instead of calibrating them on the gold')
     .option('--out <file>', 'write the result here (atomically) instead of stdout')
     .option('--max-iter <n>', 'iteration cap of the iterative methods', toInt)
     .option('--tol <x>', 'convergence tolerance of the iterative methods (objective change per judgment)', toNumber)
-    .option('--seed <s>', 'seed of randomised methods (mace restarts)', toInt)
+    .option('--seed <s>', 'seed of randomised methods (mace restarts) and of the calibration\'s split into folds', toInt)
     .option('--pairwise', 'read pairwise comparisons and write Bradley–Terry scores with standard errors')
     .option('--threads <n>', `threads for ds from ${THREADED_DS_MIN_LABELS.toLocaleString('en')} labels (default 1; helps with more than 6 classes)`, toInt)
     .action(async (labels: string, o: AggregateOptions) => {
