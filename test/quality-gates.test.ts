@@ -1,32 +1,44 @@
 /**
- * Quality gates through the real API, on both dialects: the fail-streak rule, the accuracy rule (95% upper bound of
- * Beta(1 + correct, 1 + wrong) under the floor after at least minGold gold items, with quantiles checked against
- * scipy), no pause for a good annotator, 409 no_task `paused` with a message, open leases released on pause, the
- * `annotator.paused` event with its reason, and reinstatement.
+ * Quality gates through the real API, on both dialects: the rules derived from the floor and the chance rate
+ * (core/gold/gate-rule.ts; their error rates are proven in gate-rule.test.ts) as the API reports them, the verdict
+ * against the likelihood ratio computed by hand, the streak rule, no pause for a good annotator, 409 no_task `paused`
+ * with a message, open leases released on pause, the `annotator.paused` event with its reason, and reinstatement;
+ * the policy stored and edited (floor, chance), the old fixed rules refused naming the field.
  */
 import { describe, expect, it } from 'vitest';
 import { DIALECTS } from './support/databases.js';
 import { worldPerSuite } from './support/world.js';
 import { labelSchema, toJsonl, type Client, type World } from './factories.js';
 import type { Store } from '../src/store/db.js';
-import { gateVerdict, DEFAULT_QUALITY_GATE } from '../src/core/gold/quality-gate.js';
+import { gateRuleOf, gateVerdict, DEFAULT_QUALITY_GATE } from '../src/core/gold/quality-gate.js';
 import * as assignments from '../src/store/assignments.js';
 
 const RIGHT = { sentiment: 'neg', quality: 2 };
 const WRONG = { sentiment: 'pos' };
 
+/** Λ = ln of (right k of n | guessing at chance) over (… | honest at p0), written out. */
+const logLikelihoodRatio = (n: number, k: number, chance: number, p0: number) => k * Math.log(chance / p0) + (n - k) * Math.log((1 - chance) / (1 - p0));
+
 describe('the gate rule, by hand', () => {
-  // scipy.stats.beta.ppf(0.975, a, b): (4, 8) = 0.6097425595724212, (4, 9) = 0.5718584618781891,
-  // (1, 10) = 0.3084971078187607, (10, 2) = 0.9771688017000404.
-  const policy = { enabled: true, floor: 0.6, minGold: 10, maxFailStreak: 0 };
-  it('pauses on the upper bound only from minGold on, and on the streak', () => {
-    expect(gateVerdict(policy, { n: 10, correct: 3, failStreak: 0 })).toBeNull(); // Beta(4, 8): 0.6097 ≥ 0.60
-    expect(gateVerdict(policy, { n: 11, correct: 3, failStreak: 1 })).toBe('accuracy upper bound 0.57 < floor 0.60 after 11 gold items (3 correct)'); // Beta(4, 9): 0.5719
-    expect(gateVerdict(policy, { n: 9, correct: 0, failStreak: 9 })).toBeNull(); // Beta(1, 10): 0.3085, but n < minGold and no streak rule
-    expect(gateVerdict(DEFAULT_QUALITY_GATE, { n: 10, correct: 9, failStreak: 1 })).toBeNull(); // Beta(10, 2): 0.9772
-    expect(gateVerdict(DEFAULT_QUALITY_GATE, { n: 5, correct: 0, failStreak: 5 })).toBe('5 gold items missed in a row (limit 5)');
-    expect(gateVerdict(DEFAULT_QUALITY_GATE, { n: 4, correct: 0, failStreak: 4 })).toBeNull();
-    expect(gateVerdict({ ...DEFAULT_QUALITY_GATE, enabled: false }, { n: 50, correct: 0, failStreak: 50 })).toBeNull();
+  it('pauses exactly when the streak reaches its limit or, from minItems on, Λ reaches the threshold', () => {
+    for (const [policy, schemaChance] of [
+      [DEFAULT_QUALITY_GATE, 1 / 15],
+      [{ enabled: true, floor: 0.6, chance: 0.25 }, 0.5],
+      [{ enabled: true, floor: 0.7, chance: null }, 1 / 3],
+    ] as const) {
+      const r = gateRuleOf(policy, schemaChance);
+      const chance = policy.chance ?? schemaChance;
+      expect(r.chance).toBe(chance);
+      for (let n = 1; n <= 40; n++) {
+        for (let k = 0; k <= n; k++) {
+          for (const streak of [0, Math.max(0, r.maxFailStreak - 1), r.maxFailStreak].filter((x) => x <= n - k)) {
+            const byHand = (r.maxFailStreak > 0 && streak >= r.maxFailStreak) || (n >= r.minItems && logLikelihoodRatio(n, k, chance, policy.floor + 0.05) >= r.threshold - 1e-9);
+            expect(gateVerdict(policy, schemaChance, { n, correct: k, failStreak: streak }) !== null, `${n} ${k} ${streak}`).toBe(byHand);
+          }
+        }
+      }
+    }
+    expect(gateVerdict({ ...DEFAULT_QUALITY_GATE, enabled: false }, 0.25, { n: 50, correct: 0, failStreak: 50 })).toBeNull();
   });
 });
 
@@ -66,20 +78,45 @@ describe.each(DIALECTS)('quality gates on %s', (dialect) => {
     return r.json();
   };
 
-  it('has sane defaults, and PATCH changes part of the policy', async () => {
+  it('has sane defaults, derives the rule from the floor and the chance rate, and PATCH changes part of the policy', async () => {
     const projectId = await gatedProject();
-    expect((await w.manager.get(`/api/v1/projects/${projectId}`)).json().qualityGate).toEqual({ enabled: true, floor: 0.6, minGold: 10, maxFailStreak: 5 });
-    const p = await w.manager.request('PATCH', `/api/v1/projects/${projectId}`, { qualityGate: { floor: 0.7 } });
+    expect((await w.manager.get(`/api/v1/projects/${projectId}`)).json().qualityGate).toEqual({ enabled: true, floor: 0.6, chance: null });
+    // The schema: a label of 3 options and a rating of 5 points, both scored: a guesser is right 1/15 of the time.
+    const first = await gates(projectId);
+    expect(first.rule).toMatchObject({ floor: 0.6, chanceFromSchema: true, meetsTarget: true });
+    expect(first.rule.chance).toBeCloseTo(1 / 15, 12);
+    expect(first.rule.honest).toBeCloseTo(0.65, 12);
+    expect(first.rule.falsePause).toBeLessThanOrEqual(0.05);
+    expect(first.rule.pausedWithin).toBeGreaterThanOrEqual(0.95);
+    const p = await w.manager.request('PATCH', `/api/v1/projects/${projectId}`, { qualityGate: { floor: 0.7, chance: 0.25 } });
     expect(p.statusCode, p.body).toBe(200);
-    expect(p.json().qualityGate).toEqual({ enabled: true, floor: 0.7, minGold: 10, maxFailStreak: 5 });
-    expect((await w.manager.request('PATCH', `/api/v1/projects/${projectId}`, { qualityGate: { floor: 1.5 } })).statusCode).toBe(400);
-    expect((await gates(projectId)).policy).toEqual({ enabled: true, floor: 0.7, minGold: 10, maxFailStreak: 5 });
+    expect(p.json().qualityGate).toEqual({ enabled: true, floor: 0.7, chance: 0.25 });
+    const bad = async (qualityGate: object, field: string) => {
+      const r = await w.manager.request('PATCH', `/api/v1/projects/${projectId}`, { qualityGate });
+      expect(r.statusCode, r.body).toBe(400);
+      expect(r.json().error.field).toBe(field);
+    };
+    await bad({ floor: 1.5 }, 'qualityGate.floor');
+    await bad({ chance: 1 }, 'qualityGate.chance');
+    await bad({ maxFailStreak: 5 }, 'qualityGate.maxFailStreak');
+    await bad({ minGold: 10 }, 'qualityGate.minGold');
+    const g = await gates(projectId);
+    expect(g.policy).toEqual({ enabled: true, floor: 0.7, chance: 0.25 });
+    expect(g.rule).toMatchObject({ floor: 0.7, chance: 0.25, chanceFromSchema: false });
+    expect(g.rule.likelihoodRatio).toBeCloseTo(Math.exp(g.rule.threshold), 9);
+    // Back to the schema's chance rate.
+    expect((await w.manager.request('PATCH', `/api/v1/projects/${projectId}`, { qualityGate: { chance: null } })).json().qualityGate).toEqual({ enabled: true, floor: 0.7, chance: null });
   });
 
   it('pauses after a streak of missed gold: 409 paused, open leases released, the event recorded; reinstate lets them work again', async () => {
     const projectId = await gatedProject();
     const [ann, other] = [w.annotators[0]!, w.annotators[1]!];
-    for (let i = 0; i < 4; i++) await label(ann, projectId, WRONG);
+    // All misses: the streak's limit comes before the likelihood rule starts (minItems), so the streak pauses.
+    const { rule } = await gates(projectId);
+    const limit = rule.maxFailStreak as number;
+    expect(limit).toBeGreaterThan(0);
+    expect(limit).toBeLessThan(rule.minItems);
+    for (let i = 0; i < limit - 1; i++) await label(ann, projectId, WRONG);
     expect((await gates(projectId)).paused).toEqual([]);
 
     // An open lease on a normal item besides the one being submitted (the API resumes a single lease, so a second
@@ -93,14 +130,15 @@ describe.each(DIALECTS)('quality gates on %s', (dialect) => {
       id: extraLease, project_id: projectId, item_id: plain.id, annotator_id: ann.user.id, status: 'leased',
       lease_expires_at: new Date(Date.now() + 3_600_000).toISOString(), skip_reason: null, created_at: new Date().toISOString(), completed_at: null,
     });
-    const fifth = await ann.post(`/api/v1/tasks/${t.json().assignmentId}/submit`, { answers: WRONG, timeSpentMs: 5 });
-    expect(fifth.statusCode, fifth.body).toBe(201);
+    const last = await ann.post(`/api/v1/tasks/${t.json().assignmentId}/submit`, { answers: WRONG, timeSpentMs: 5 });
+    expect(last.statusCode, last.body).toBe(201);
 
     const g = await gates(projectId);
     expect(g.paused).toHaveLength(1);
-    expect(g.paused[0]).toMatchObject({ annotatorId: ann.user.id, reason: '5 gold items missed in a row (limit 5)', gold: { n: 5, correct: 0, failStreak: 5 } });
+    const reason = `${limit} gold items missed in a row (the limit for a floor of 60% is ${limit})`;
+    expect(g.paused[0]).toMatchObject({ annotatorId: ann.user.id, reason, gold: { n: limit, correct: 0, failStreak: limit } });
     expect(g.events[0]).toMatchObject({ kind: 'annotator.paused', annotatorId: ann.user.id, actorId: 'system' });
-    expect(g.events[0].message).toContain('5 gold items missed in a row (limit 5)');
+    expect(g.events[0].message).toContain(reason);
     const events = await store.db.selectFrom('events').selectAll().where('project_id', '=', projectId).execute();
     expect(events.map((e) => e.kind)).toEqual(['annotator.paused']);
 
@@ -142,7 +180,7 @@ describe.each(DIALECTS)('quality gates on %s', (dialect) => {
     expect((await ann.post(`/api/v1/projects/${projectId}/tasks/next`)).statusCode).toBe(200);
   });
 
-  it('does not pause an annotator at 9 of 10 (upper bound 0.977), with the miss last', async () => {
+  it('does not pause an annotator at 9 of 10, with the miss last', async () => {
     const projectId = await gatedProject();
     const ann = w.annotators[2]!;
     for (let i = 0; i < 9; i++) await label(ann, projectId, RIGHT);
@@ -151,17 +189,29 @@ describe.each(DIALECTS)('quality gates on %s', (dialect) => {
     expect((await ann.post(`/api/v1/projects/${projectId}/tasks/next`)).statusCode).toBe(200);
   });
 
-  it('pauses on the upper bound: 3 of 10 goes on (0.6097 ≥ 0.60), 3 of 11 stops (0.5719 < 0.60)', async () => {
-    const projectId = await gatedProject({ maxFailStreak: 0 });
+  it('pauses on the likelihood ratio, on the item the hand computation says: one right in three, chance 0.25', async () => {
+    const projectId = await gatedProject({ chance: 0.25 });
     const ann = w.annotators[3]!;
-    // Three right, then seven wrong (no streak rule here): Beta(4, 8), upper 0.6097 (scipy), not under the floor.
-    for (let i = 0; i < 3; i++) await label(ann, projectId, RIGHT);
-    for (let i = 0; i < 7; i++) await label(ann, projectId, WRONG);
+    const { rule } = await gates(projectId);
+    // Right, wrong, wrong, … (never more than two misses in a row): pause at the first n ≥ minItems where
+    // Λ(n, k) = k·ln(0.25/0.65) + (n − k)·ln(0.75/0.35) reaches the threshold.
+    let expected = 0;
+    let k = 0;
+    for (let n = 1; n <= 20 && expected === 0; n++) {
+      k += n % 3 === 1 ? 1 : 0;
+      if (n >= rule.minItems && logLikelihoodRatio(n, k, 0.25, 0.65) >= rule.threshold - 1e-9) expected = n;
+    }
+    expect(expected).toBeGreaterThan(0);
+    for (let n = 1; n < expected; n++) await label(ann, projectId, n % 3 === 1 ? RIGHT : WRONG);
     expect((await gates(projectId)).paused).toEqual([]);
-    await label(ann, projectId, WRONG); // Beta(4, 9): upper 0.5719
+    await label(ann, projectId, expected % 3 === 1 ? RIGHT : WRONG);
     const g = await gates(projectId);
     expect(g.paused.map((p: { annotatorId: string }) => p.annotatorId)).toEqual([ann.user.id]);
-    expect(g.paused[0].reason).toBe('accuracy upper bound 0.57 < floor 0.60 after 11 gold items (3 correct)');
+    const right = Math.ceil(expected / 3);
+    const ratio = Math.exp(logLikelihoodRatio(expected, right, 0.25, 0.65));
+    expect(g.paused[0].reason).toBe(
+      `${right} of ${expected} gold items right: ${ratio >= 100 ? Math.round(ratio) : ratio.toFixed(1)} times likelier from guessing (chance 25%) than from 65% accuracy (limit ${rule.likelihoodRatio.toFixed(1)})`,
+    );
     expect((await ann.post(`/api/v1/projects/${projectId}/tasks/next`)).json().error.details.reason).toBe('paused');
   });
 

@@ -261,7 +261,8 @@ describe.each(DIALECTS)('effort and fraud signals on %s', (dialect) => {
   });
 
   it('flags the gold items of a run of misses as long as the gate streak, and not a run broken by a right answer', async () => {
-    const res = await w.manager.post('/api/v1/projects', { name: `Gold streak ${Math.random()}`, schema: labelSchema, overlapK: 1, goldRate: 1, qualityGate: { maxFailStreak: 3 } });
+    const res = await w.manager.post('/api/v1/projects', { name: `Gold streak ${Math.random()}`, schema: labelSchema, overlapK: 1, goldRate: 1, qualityGate: { floor: 0.9 } });
+    // Floor 0.9 on this schema (chance 1/15): the derived streak is 3 (gates' rule.maxFailStreak), as the flags below use.
     expect(res.statusCode, res.body).toBe(201);
     const goldProject = res.json().id as string;
     const items = [

@@ -61,7 +61,7 @@ describe.each(DIALECTS)('the quality loop simulated on %s', (dialect) => {
       name,
       schema,
       goldRate: 0.1,
-      qualityGate: { enabled: true, floor: 0.7, minGold: 10, maxFailStreak: 6 },
+      qualityGate: { enabled: true, floor: 0.7 },
       ...overlap,
     });
     expect(res.statusCode, res.body).toBe(201);

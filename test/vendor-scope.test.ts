@@ -198,13 +198,14 @@ describe.each(DIALECTS)('vendor scope on %s', (dialect) => {
     peopleA = { a1: await person('annotator', vendorA.id, 'A1'), a2: await person('annotator', vendorA.id, 'A2') };
     peopleB = { b1: await person('annotator', vendorB.id, 'B1'), b2: await person('annotator', vendorB.id, 'B2'), vmB: await person('vendor_manager', vendorB.id, 'VM-B') };
 
-    // The shared project: gold first (rate 1), two gold misses in a row pause an annotator, every annotation sampled.
+    // The shared project: gold first (rate 1), two gold misses in a row pause an annotator (the rule derived from a
+    // floor of 0.94 at chance 1/3), every annotation sampled.
     const create = await w.manager.post('/api/v1/projects', {
       name: `Shared ${hex()}`,
       schema,
       overlapK: 2,
       goldRate: 1,
-      qualityGate: { maxFailStreak: 2 },
+      qualityGate: { floor: 0.94, chance: 1 / 3 },
       vendors: [
         { vendorId: vendorA.id, enabled: true },
         { vendorId: vendorB.id, enabled: true },

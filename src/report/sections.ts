@@ -7,6 +7,7 @@ import { SIGNAL_KIND_LABELS, SIGNAL_KIND_NAMES, signalPolicySentences } from '..
 import type { Figures, MinorEstimate, VendorScorecard } from '../services/vendors/scorecards.js';
 import type { QualityReportModel, ReportAnnotator } from '../services/reports/quality-report.js';
 import { INDEPENDENT_METHOD, PAIRED_METHOD } from '../services/vendors/head-to-head.js';
+import { describeGateRule } from '../core/gold/gate-words.js';
 import { count, DASH, describeHeadToHead, duration, fixed, formatP, intervalText, money, moneyParts, moneyWithInterval, percent } from './format.js';
 import { html, trusted, type Html } from './html.js';
 
@@ -83,7 +84,7 @@ export function summarySection(m: QualityReportModel): Html {
     </dl>
     <p class="muted">
       Overlap ${m.project.overlapMode === 'adaptive' ? `adaptive: ${m.project.overlapK} judgments, then one more at a time until the item's confidence reaches ${fixed(m.project.overlapTau, 3)}, at most ${m.project.overlapKMax}` : `fixed at ${m.project.overlapK} judgments per item`}.
-      Quality gate ${gate.enabled ? `on: an annotator is paused when the upper end of their 95% interval on gold falls under ${percent(gate.floor, 0)} after ${gate.minGold} gold items${gate.maxFailStreak > 0 ? `, or after ${gate.maxFailStreak} gold misses in a row` : ''}` : 'off'}.
+      Quality gate ${gate.enabled ? `on. ${describeGateRule(gate.rule)}` : 'off.'}
       Schema version ${m.project.schemaVersion}, guidelines version ${m.project.guidelineVersion}.
     </p>
   </section>`;

@@ -253,8 +253,7 @@ const assignmentForSubmit = prepare<
     kind: string;
     gate_enabled: number;
     gate_floor: number;
-    gate_min_gold: number;
-    gate_max_fail_streak: number;
+    gate_chance: number | null;
     gold_answers: unknown;
     gold_explanation: string | null;
   }
@@ -280,8 +279,7 @@ const assignmentForSubmit = prepare<
       'pr.kind',
       'pr.gate_enabled',
       'pr.gate_floor',
-      'pr.gate_min_gold',
-      'pr.gate_max_fail_streak',
+      'pr.gate_chance',
       'g.answers as gold_answers',
       'g.explanation as gold_explanation',
     ])

@@ -94,12 +94,11 @@ export interface ProjectsTable {
   gold_rate: number;
   /** What a missed gold item shows the annotator after submit: 'audit' (nothing) or 'feedback' (answer, explanation). */
   gold_feedback: string;
-  /** Quality gate (1 on): pause an annotator whose gold accuracy upper bound is under `gate_floor` after at least
-   * `gate_min_gold` gold items, or who missed `gate_max_fail_streak` gold items in a row (0: no streak rule). */
+  /** Quality gate (1 on): its rules are derived from `gate_floor` and a guesser's chance rate `gate_chance` (null:
+   * from the schema's options); see core/gold/gate-rule.ts. */
   gate_enabled: number;
   gate_floor: number;
-  gate_min_gold: number;
-  gate_max_fail_streak: number;
+  gate_chance: number | null;
   lease_seconds: number;
   priority: number;
   /** The domain an annotator's profile must have (e.g. `medicine`; `medicine/cardiology` matches it); null: any. */

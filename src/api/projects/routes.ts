@@ -41,12 +41,13 @@ export const domainSetting = z
 const qualityGateSetting = z
   .object({
     enabled: z.boolean().optional(),
-    floor: z.number().min(0).max(1).optional().describe('Pause when the 95% upper bound of gold accuracy, Beta(1 + correct, 1 + wrong), is below this'),
-    minGold: z.number().int().min(1).max(100_000).optional().describe('Gold items needed before the accuracy rule applies'),
-    maxFailStreak: z.number().int().min(0).max(100_000).optional().describe('Gold items missed in a row that pause the annotator; 0 = no streak rule'),
+    floor: z.number().min(0).max(1).optional().describe('The accuracy an annotator must keep; the pause rules are derived from it (GET …/quality/gates shows them)'),
+    chance: z.number().gt(0).lt(1).nullable().optional().describe("A guesser's chance of getting a gold item right; null: from the schema's options"),
+    minGold: z.number().int().optional().describe('Gone: derived from the floor (sending it is refused, naming the field)'),
+    maxFailStreak: z.number().int().optional().describe('Gone: derived from the floor (sending it is refused, naming the field)'),
   })
-  .describe('Quality gate (defaults: enabled, floor 0.6, minGold 10, maxFailStreak 5); fields left out keep their value');
-const qualityGateView = z.object({ enabled: z.boolean(), floor: z.number(), minGold: z.number().int(), maxFailStreak: z.number().int() });
+  .describe('Quality gate (defaults: enabled, floor 0.6, chance from the schema); fields left out keep their value');
+const qualityGateView = z.object({ enabled: z.boolean(), floor: z.number(), chance: z.number().nullable() });
 
 const settings = z.object({
   name: z.string().min(1).max(200),

@@ -9,12 +9,29 @@ const pausedAnnotator = z.object({
   annotatorId: z.string(),
   name: z.string(),
   vendorId: z.string().nullable(),
-  reason: z.string().describe('Why the gate paused them, e.g. "accuracy upper bound 0.52 < floor 0.60 after 12 gold items (4 correct)"'),
+  reason: z.string().describe('Why the gate paused them, e.g. "4 of 14 gold items right: 40.2 times likelier from guessing (chance 25%) than from 65% accuracy (limit 3.1)"'),
   pausedAt: z.string(),
   gold: z.object({ n: z.number().int(), correct: z.number().int(), failStreak: z.number().int() }).describe('Their gold record since they started or were last reinstated'),
   reinstatedBy: z.string().nullable(),
   reinstatedAt: z.string().nullable(),
 });
+
+const gateRule = z
+  .object({
+    floor: z.number(),
+    honest: z.number().describe('floor + 0.05: the accuracy that must almost never be paused'),
+    chance: z.number().describe("A guesser's chance of a right answer (the policy's, or from the schema's options)"),
+    chanceFromSchema: z.boolean(),
+    threshold: z.number().nullable().describe('ln of the likelihood ratio (guessing against honest) that pauses; null: no such rule (chance not below honest)'),
+    likelihoodRatio: z.number().nullable().describe('The same as a ratio, e^threshold'),
+    minItems: z.number().int().describe('Gold items before the likelihood rule applies'),
+    maxFailStreak: z.number().int().describe('Gold items missed in a row that pause; 0: none'),
+    falsePause: z.number().describe('Exact chance an annotator at honest accuracy is paused within 200 gold items (at most 0.05)'),
+    pausedWithin: z.number().describe('Exact chance a guesser is paused within 20 gold items'),
+    within95: z.number().int().nullable().describe('Gold items by which a guesser is paused with chance ≥ 0.95 (null: not within 200)'),
+    meetsTarget: z.boolean().describe('pausedWithin ≥ 0.95; false where accuracy alone cannot tell a guesser in 20 items (few classes, low floor)'),
+  })
+  .describe('The rules derived from the floor and the chance rate (core/gold/gate-rule.ts)');
 
 const gateEvent = z.object({
   id: z.string(),
@@ -36,7 +53,8 @@ export const qualityGateRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = a
         response: {
           200: z.object({
             projectId: z.string(),
-            policy: z.object({ enabled: z.boolean(), floor: z.number(), minGold: z.number().int(), maxFailStreak: z.number().int() }),
+            policy: z.object({ enabled: z.boolean(), floor: z.number(), chance: z.number().nullable() }),
+            rule: gateRule,
             paused: z.array(pausedAnnotator),
             events: z.array(gateEvent),
           }),

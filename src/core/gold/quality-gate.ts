@@ -1,28 +1,25 @@
 /**
- * The quality gate's decision, pure: given a project's gate policy and an annotator's gold tallies (since they
- * started or were last reinstated), whether to pause them and why, in words a manager reads as is.
+ * The quality gate's decision, pure: given a project's gate policy, the task's chance rate and an annotator's gold
+ * tallies (since they started or were last reinstated), whether to pause them and why, in words a manager reads as is.
  *
- * Two rules, either one pauses:
- * - accuracy: after at least `minGold` gold items, the upper end of the 95% equal-tailed interval of the posterior
- *   Beta(1 + correct, 1 + wrong) is below `floor`: even the optimistic reading of their record is not good enough;
- * - streak: the last `maxFailStreak` gold items were all missed (0 turns the rule off).
- * The streak is checked first (it needs no quantile), and the quantile is computed only once `minGold` is reached.
+ * The manager sets the accuracy floor (and, if the schema's options mislead, the chance rate of a guesser); the
+ * rules follow from them (`gate-rule.ts`): a likelihood-ratio rule (guessing against floor + 0.05) after a derived
+ * number of gold items, and a derived streak of misses, chosen so that an annotator at floor + 0.05 is paused with
+ * probability at most 5% over their first 200 gold items, computed exactly, while a guesser is paused as early as
+ * that allows (within 20 gold items in at least 95% of runs where that is possible at all; `rule.meetsTarget` says).
  */
-import { betaPosterior } from '../../quality/stats/beta-interval.js';
+import type { TaskSchema } from '../schema/types.js';
+import { chanceOfOptions, deriveGateRule, ruleVerdict, type GateRule } from './gate-rule.js';
 
 export interface QualityGatePolicy {
   enabled: boolean;
-  /** 0..1: the accuracy the upper bound must reach. */
+  /** 0..1: the accuracy an annotator must keep; the rules are derived from it. */
   floor: number;
-  /** Gold items needed before the accuracy rule applies. */
-  minGold: number;
-  /** Gold items missed in a row that pause the annotator; 0: no streak rule. */
-  maxFailStreak: number;
+  /** A guesser's chance of getting a gold item right; null: from the schema's options (`chanceOfSchema`). */
+  chance: number | null;
 }
 
-export const DEFAULT_QUALITY_GATE: QualityGatePolicy = { enabled: true, floor: 0.6, minGold: 10, maxFailStreak: 5 };
-
-export const GATE_LEVEL = 0.95;
+export const DEFAULT_QUALITY_GATE: QualityGatePolicy = { enabled: true, floor: 0.6, chance: null };
 
 export interface GoldTally {
   n: number;
@@ -31,17 +28,27 @@ export interface GoldTally {
   failStreak: number;
 }
 
+/**
+ * A guesser's chance of answering a gold item right from the schema: every scored question right at random, the
+ * product over them of 1/options (label: its options; multi_label: 2^options subsets; rating: its points; pairwise:
+ * its scale's points, less the tie when ties are not allowed). Questions a gold answer leaves out count as scored.
+ */
+export function chanceOfSchema(schema: TaskSchema): number {
+  const counts: number[] = [];
+  for (const q of schema.questions) {
+    if (q.type === 'label') counts.push(q.options.length);
+    else if (q.type === 'multi_label') counts.push(2 ** Math.min(20, q.options.length));
+    else if (q.type === 'rating') counts.push(Math.floor((q.max - q.min) / (q.step || 1)) + 1);
+    else if (q.type === 'pairwise') counts.push(q.scale.max - q.scale.min + 1 - (q.allowTie ? 0 : 1));
+  }
+  return chanceOfOptions(counts.length > 0 ? counts : [2]);
+}
+
+/** The rule a project's policy stands for on this schema. */
+export const gateRuleOf = (policy: QualityGatePolicy, schemaChance: number): GateRule => deriveGateRule(policy.floor, policy.chance ?? schemaChance);
+
 /** The reason to pause, or null to let the annotator go on. */
-export function gateVerdict(policy: QualityGatePolicy, t: GoldTally): string | null {
+export function gateVerdict(policy: QualityGatePolicy, schemaChance: number, t: GoldTally): string | null {
   if (!policy.enabled) return null;
-  if (policy.maxFailStreak > 0 && t.failStreak >= policy.maxFailStreak) {
-    return `${t.failStreak} gold items missed in a row (limit ${policy.maxFailStreak})`;
-  }
-  if (t.n > 0 && t.n >= policy.minGold) {
-    const { upper } = betaPosterior(1 + t.correct, 1 + t.n - t.correct, GATE_LEVEL);
-    if (upper < policy.floor) {
-      return `accuracy upper bound ${upper.toFixed(2)} < floor ${policy.floor.toFixed(2)} after ${t.n} gold items (${t.correct} correct)`;
-    }
-  }
-  return null;
+  return ruleVerdict(gateRuleOf(policy, schemaChance), t);
 }

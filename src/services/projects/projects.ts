@@ -64,7 +64,7 @@ export interface ProjectSettings {
   /** Vendors whose annotators may work on the project; none listed = every annotator of the organization. */
   vendors?: ProjectVendorSetting[] | undefined;
   /** The quality gate (see core/gold/quality-gate.ts); fields left out keep their current (or default) value. */
-  qualityGate?: Partial<QualityGatePolicy> | undefined;
+  qualityGate?: GateSetting | undefined;
   /** The domain an annotator's profile must have (`medicine/cardiology` satisfies `medicine`); null: any annotator. */
   domain?: string | null | undefined;
   /** The least measured skill in the domain (posterior mean accuracy, 0..1) to be served; 0: no minimum. */
@@ -153,24 +153,26 @@ function checkSettings(s: Partial<ProjectSettings>, current?: ProjectRow) {
   }
   const g = s.qualityGate;
   if (g?.floor !== undefined && !(g.floor >= 0 && g.floor <= 1)) throw invalid('qualityGate.floor must be within 0..1', 'qualityGate.floor');
-  if (g?.minGold !== undefined && (!Number.isInteger(g.minGold) || g.minGold < 1)) throw invalid('qualityGate.minGold must be an integer of at least 1', 'qualityGate.minGold');
-  if (g?.maxFailStreak !== undefined && (!Number.isInteger(g.maxFailStreak) || g.maxFailStreak < 0)) {
-    throw invalid('qualityGate.maxFailStreak must be a non-negative integer (0: no streak rule)', 'qualityGate.maxFailStreak');
+  if (g?.chance != null && !(g.chance > 0 && g.chance < 1)) throw invalid('qualityGate.chance must be above 0 and below 1, or null (from the schema)', 'qualityGate.chance');
+  for (const old of ['minGold', 'maxFailStreak'] as const) {
+    if (g?.[old] !== undefined) throw invalid(`qualityGate.${old} is derived from the floor now; set qualityGate.floor (and chance)`, `qualityGate.${old}`);
   }
 }
+
+/** What a manager may send: the policy's fields, and the old fixed rules only to be told they are derived now. */
+export type GateSetting = Partial<QualityGatePolicy> & { minGold?: number | undefined; maxFailStreak?: number | undefined };
 
 /** The project's gate policy from its row. */
 export const gatePolicyOf = (p: ProjectRow): QualityGatePolicy => ({
   enabled: p.gate_enabled === 1,
   floor: p.gate_floor,
-  minGold: p.gate_min_gold,
-  maxFailStreak: p.gate_max_fail_streak,
+  chance: p.gate_chance,
 });
 
 /** Row columns for a gate policy: `g` over `base`. */
-const gateColumns = (base: QualityGatePolicy, g: Partial<QualityGatePolicy> | undefined) => {
+const gateColumns = (base: QualityGatePolicy, g: GateSetting | undefined) => {
   const m = { ...base, ...Object.fromEntries(Object.entries(g ?? {}).filter(([, v]) => v !== undefined)) } as QualityGatePolicy;
-  return { gate_enabled: m.enabled ? 1 : 0, gate_floor: m.floor, gate_min_gold: m.minGold, gate_max_fail_streak: m.maxFailStreak };
+  return { gate_enabled: m.enabled ? 1 : 0, gate_floor: m.floor, gate_chance: m.chance };
 };
 
 async function checkVendors(deps: ServiceDeps, actor: Actor, vendors: ProjectSettings['vendors']) {

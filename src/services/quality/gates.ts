@@ -7,10 +7,12 @@
 import { actorId, authorize, vendorScopeOf, type Actor } from '../../core/permissions.js';
 import { conflict, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
-import type { QualityGatePolicy } from '../../core/gold/quality-gate.js';
+import { chanceOfSchema, gateRuleOf, type QualityGatePolicy } from '../../core/gold/quality-gate.js';
+import type { ProjectRow } from '../../store/schema.js';
 import { listEvents, listPaused, reinstateAnnotator } from '../../store/quality-gates.js';
 import { nowIsoOf, type ServiceDeps } from '../deps.js';
 import { gatePolicyOf, requireProject } from '../projects/projects.js';
+import { loadSchema } from '../projects/schema-cache.js';
 
 export interface PausedAnnotator {
   annotatorId: string;
@@ -35,9 +37,26 @@ export interface GateEvent {
   createdAt: string;
 }
 
+/** The rules the policy stands for, as the API gives them (null where JSON has no Infinity). */
+export interface GateRuleView {
+  floor: number;
+  honest: number;
+  chance: number;
+  chanceFromSchema: boolean;
+  threshold: number | null;
+  likelihoodRatio: number | null;
+  minItems: number;
+  maxFailStreak: number;
+  falsePause: number;
+  pausedWithin: number;
+  within95: number | null;
+  meetsTarget: boolean;
+}
+
 export interface QualityGatesView {
   projectId: string;
   policy: QualityGatePolicy;
+  rule: GateRuleView;
   paused: PausedAnnotator[];
   /** The project's latest gate events (pauses and reinstatements), newest first. */
   events: GateEvent[];
@@ -56,6 +75,7 @@ export async function listQualityGates(deps: ServiceDeps, actor: Actor, projectI
   return {
     projectId: project.id,
     policy: gatePolicyOf(project),
+    rule: await gateRuleView(deps, project),
     paused: paused.map((r) => ({
       annotatorId: r.annotator_id,
       name: r.name,
@@ -67,6 +87,27 @@ export async function listQualityGates(deps: ServiceDeps, actor: Actor, projectI
       reinstatedAt: r.reinstated_at,
     })),
     events: events.map((e) => ({ id: e.id, kind: e.kind, annotatorId: e.subject_id, actorId: e.actor_id, message: e.message, createdAt: e.created_at })),
+  };
+}
+
+/** The rules a project's gate policy stands for on its schema in force. */
+export async function gateRuleView(deps: ServiceDeps, project: ProjectRow): Promise<GateRuleView> {
+  const policy = gatePolicyOf(project);
+  const r = gateRuleOf(policy, chanceOfSchema(await loadSchema(deps.store.db, project.id, project.schema_version)));
+  const finite = Number.isFinite(r.threshold);
+  return {
+    floor: r.floor,
+    honest: r.honest,
+    chance: r.chance,
+    chanceFromSchema: policy.chance === null,
+    threshold: finite ? r.threshold : null,
+    likelihoodRatio: finite ? Math.exp(r.threshold) : null,
+    minItems: r.minItems,
+    maxFailStreak: r.maxFailStreak,
+    falsePause: r.falsePause,
+    pausedWithin: r.pausedWithin,
+    within95: r.within95,
+    meetsTarget: r.meetsTarget,
   };
 }
 

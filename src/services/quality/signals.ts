@@ -17,7 +17,8 @@ import type { ProjectRow } from '../../store/schema.js';
 import * as store from '../../store/signals.js';
 import { nearDuplicates, pastedShare, straightLining, textLengthOf, tooFast } from '../../quality/signals/index.js';
 import { nowIsoOf, type ServiceDeps } from '../deps.js';
-import { requireProject } from '../projects/projects.js';
+import { chanceOfSchema, gateRuleOf } from '../../core/gold/quality-gate.js';
+import { gatePolicyOf, requireProject } from '../projects/projects.js';
 import { loadSchema } from '../projects/schema-cache.js';
 import { ResultsCache } from '../results/results-cache.js';
 import { loadSignalPolicy, type SignalPolicy } from './signal-policy.js';
@@ -80,7 +81,7 @@ const fmt = (x: number, d = 2) => x.toFixed(d);
 
 async function computeSignals(deps: ServiceDeps, project: ProjectRow): Promise<Computed> {
   const db = deps.store.db;
-  const version = `${project.schema_version}:${project.gate_max_fail_streak}:${await store.signalsInputVersion(db, project.id)}`;
+  const version = `${project.schema_version}:${project.gate_floor}:${project.gate_chance}:${await store.signalsInputVersion(db, project.id)}`;
   return cache.get(project.id, version, async () => {
     const [policy, schema, rows, streaks] = await Promise.all([
       loadSignalPolicy(db, project.id),
@@ -146,7 +147,7 @@ async function computeSignals(deps: ServiceDeps, project: ProjectRow): Promise<C
       }
     }
 
-    const streak = policy.goldFailStreak ?? project.gate_max_fail_streak;
+    const streak = policy.goldFailStreak ?? gateRuleOf(gatePolicyOf(project), chanceOfSchema(schema)).maxFailStreak;
     if (streak > 0) {
       for (const s of streaks) {
         const run = Number(s.fail_streak);

@@ -14,6 +14,8 @@ import type { VendorRow } from '../../store/schema.js';
 import { getProgress, type ProgressView } from '../annotations/progress.js';
 import { nowIsoOf, type ServiceDeps } from '../deps.js';
 import { requireProject } from '../projects/projects.js';
+import type { GateRuleFigures } from '../../core/gold/gate-words.js';
+import { gateRuleView } from '../quality/gates.js';
 import { getSignals, type FlaggedAnnotation, type SignalCounts, type SignalsView } from '../quality/signals.js';
 import { headToHeadOf, type HeadToHeadView } from '../vendors/head-to-head.js';
 import {
@@ -53,7 +55,7 @@ export interface QualityReportModel {
     schemaVersion: number;
     guidelineVersion: number;
     createdAt: string;
-    gate: { enabled: boolean; floor: number; minGold: number; maxFailStreak: number };
+    gate: { enabled: boolean; rule: GateRuleFigures };
   };
   progress: ProgressView;
   goldItems: number;
@@ -116,7 +118,7 @@ export async function gatherQualityReport(deps: ServiceDeps, actor: Actor, proje
       schemaVersion: project.schema_version,
       guidelineVersion: project.guideline_version,
       createdAt: project.created_at,
-      gate: { enabled: project.gate_enabled === 1, floor: project.gate_floor, minGold: project.gate_min_gold, maxFailStreak: project.gate_max_fail_streak },
+      gate: { enabled: project.gate_enabled === 1, rule: await gateRuleView(deps, project) },
     },
     progress,
     goldItems,

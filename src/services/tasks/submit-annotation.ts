@@ -23,7 +23,7 @@ import { recordSubmission } from '../../store/claims.js';
 import { fromJson } from '../../store/dialect.js';
 import { findGoldOutcome, NO_GOLD_OUTCOME, type GoldOutcome } from '../../store/gold-scores.js';
 import { scoreAgainstGold } from '../../core/gold/score-gold.js';
-import { gateVerdict } from '../../core/gold/quality-gate.js';
+import { chanceOfSchema, gateVerdict } from '../../core/gold/quality-gate.js';
 import { pauseAnnotator } from '../../store/quality-gates.js';
 import type { GateHook } from '../../store/claims.js';
 import type { AnnotationRow } from '../../store/schema.js';
@@ -134,15 +134,10 @@ export async function submitAnnotation(deps: ServiceDeps, actor: Actor, input: S
     idempotency_key: input.idempotencyKey ?? null,
     created_at: nowIso,
   };
-  const policy = {
-    enabled: assignment.gate_enabled === 1,
-    floor: assignment.gate_floor,
-    minGold: assignment.gate_min_gold,
-    maxFailStreak: assignment.gate_max_fail_streak,
-  };
+  const policy = { enabled: assignment.gate_enabled === 1, floor: assignment.gate_floor, chance: assignment.gate_chance };
   const gate: GateHook | undefined = policy.enabled
     ? {
-        decide: (t) => gateVerdict(policy, { n: t.gold_n, correct: t.gold_correct, failStreak: t.fail_streak }),
+        decide: (t) => gateVerdict(policy, chanceOfSchema(schema), { n: t.gold_n, correct: t.gold_correct, failStreak: t.fail_streak }),
         pause: (trx, reason) =>
           pauseAnnotator(trx, {
             orgId: assignment.org_id,

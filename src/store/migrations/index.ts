@@ -11,6 +11,7 @@ import * as qualityGates from './2026-11-25-0005-quality-gates.js';
 import * as routing from './2026-11-25-0006-routing-and-live-quality.js';
 import * as signals from './2026-11-25-0007-signals.js';
 import * as vendorTerms from './2026-11-25-0008-vendor-terms.js';
+import * as gateRule from './2026-12-07-0012-gate-rule.js';
 import * as claimProbeIndex from './2026-12-07-0014-claim-probe-index.js';
 import * as firstRun from './2026-12-07-0015-first-run.js';
 
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-25-0006-routing-and-live-quality': routing,
   '2026-11-25-0007-signals': signals,
   '2026-11-25-0008-vendor-terms': vendorTerms,
+  '2026-12-07-0012-gate-rule': gateRule,
   '2026-12-07-0014-claim-probe-index': claimProbeIndex,
   '2026-12-07-0015-first-run': firstRun,
 };
