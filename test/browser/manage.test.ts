@@ -206,7 +206,7 @@ describe.skipIf(!inject('chromium'))('manager console in the browser', () => {
     await expect.poll(() => figures.innerText(), { timeout: 10_000 }).toMatch(/Judgments\s+3\s/);
     const chart = page.getByRole('figure', { name: /Judgments and skips per hour/ });
     await chart.locator('.chart-canvas svg').waitFor();
-    expect(await chart.innerText()).toContain('3 judgments and 1 skip in the last 48 hours');
+    expect(await chart.innerText()).toContain('3 judgments (gold items included) and 1 skip in the last 48 hours');
     await expectNoSeriousViolations(page, 'overview');
     await screenshot(page, 'manage-overview-1280');
     await page.getByRole('button', { name: 'By day' }).click();

@@ -91,7 +91,7 @@ function ThroughputCard({ projectId }: { projectId: string }) {
     const summary =
       data.judgments === 0 && data.skips === 0
         ? `No judgments or skips in ${SPAN_TEXT[bucket]}.`
-        : `${count(data.judgments, 'judgment')} and ${count(data.skips, 'skip')} in ${SPAN_TEXT[bucket]}; the busiest ${bucket} was ${label(busiest.start)} with ${count(busiest.judgments, 'judgment')}.`;
+        : `${count(data.judgments, 'judgment')} (gold items included) and ${count(data.skips, 'skip')} in ${SPAN_TEXT[bucket]}; the busiest ${bucket} was ${label(busiest.start)} with ${count(busiest.judgments, 'judgment')}.`;
     return {
       bucket,
       categories,
