@@ -218,6 +218,9 @@ describe.skipIf(!inject('chromium'))('manager console in the browser', () => {
     const [jsonl] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download JSON Lines' }).click()]);
     const rows = readFileSync(await jsonl.path(), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { answers: Record<string, unknown> });
     expect(rows).toHaveLength(3);
+    // The count the tab shows is the rows the file holds.
+    const shown = await page.getByText(/ will be in the file\.$/).innerText();
+    expect(Number(/^(\d+) annotations? on/.exec(shown)?.[1])).toBe(rows.length);
     // What the keyboard produced: "Positive", the product span at its exact offsets, "A is better".
     for (const row of rows) {
       expect(row.answers).toEqual({ sentiment: 'pos', products: [{ start: 14, end: 25, label: 'product' }], preference: -2 });
