@@ -16,4 +16,4 @@ export function formatSignals(s: { pastes?: number; focusLosses?: number; active
   return parts.join(' · ');
 }
 
-export const STATUS_LABELS = { complete: 'Complete', in_progress: 'In progress', remaining: 'Remaining' } as const;
+export const STATUS_LABELS = { complete: 'Complete', in_progress: 'In progress', remaining: 'Not started' } as const;
