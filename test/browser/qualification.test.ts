@@ -248,13 +248,13 @@ describe.skipIf(!inject('chromium'))('qualifications in the browser', () => {
 
   it('shows the Quality tab’s annotator table with agreement with the consensus and a Paused badge', async () => {
     // A project of its own: k = 2, every claim prefers gold while a normal item is left, a gate that pauses after 2
-    // gold misses in a row.
+    // gold misses in a row (the rule derived from a floor of 94% at chance 1/3; its likelihood rule starts later).
     const created = await managerApi.call<{ id: string }>('POST', '/api/v1/projects', {
       name: 'Ward notes',
       status: 'active',
       overlapK: 2,
       goldRate: 1,
-      qualityGate: { enabled: true, floor: 0.1, minGold: 100, maxFailStreak: 2 },
+      qualityGate: { enabled: true, floor: 0.94, chance: 1 / 3 },
       schema: SCHEMA,
     });
     expect(created.status).toBe(201);

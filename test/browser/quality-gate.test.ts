@@ -1,6 +1,6 @@
 /**
- * The quality gate in a real browser against a real `assay serve`: the manager tightens the gate in the Settings
- * tab (two gold misses in a row pause an annotator) and sets adaptive overlap; a demo annotator who misses hidden
+ * The quality gate in a real browser against a real `assay serve`: the manager raises the floor in the Settings
+ * tab to 94%, and the rule derived from it says two gold misses in a row pause an annotator and sets adaptive overlap; a demo annotator who misses hidden
  * gold is paused by the server; their start page says so; the manager sees who is paused and why on the Quality
  * tab, with the annotator's status in the table, and reinstates them through the confirmation dialog; the
  * annotator gets tasks again. axe on each screen; screenshots saved.
@@ -42,17 +42,18 @@ describe.skipIf(!inject('chromium'))('the quality gate in the browser', () => {
   });
   afterAll(() => journey?.close());
 
-  it('tightens the gate in Settings: two gold misses in a row pause', async () => {
+  it('tightens the gate in Settings: a floor of 94% makes two gold misses in a row pause', async () => {
     await page.goto(`/manage/projects/${projectId}/settings`);
     const gate = page.getByRole('region', { name: 'Quality gate' });
-    await gate.getByLabel('Gold misses in a row', { exact: false }).fill('2');
-    await expect.poll(() => gate.textContent()).toMatch(/2 gold items? in a row/);
+    await expect.poll(() => gate.textContent()).toMatch(/than from 65% accuracy/);
+    await gate.getByLabel('Accuracy floor (%)', { exact: false }).fill('94');
+    await expect.poll(() => gate.textContent()).toMatch(/they miss 2 gold items in a row/);
     await gate.getByRole('button', { name: 'Save quality gate' }).click();
     await gate.getByText('Saved.').waitFor();
     await expectNoSeriousViolations(page, 'settings, quality gate');
     await screenshot(page, 'quality-gate-settings');
-    const project = await manager.call<{ qualityGate: { maxFailStreak: number; enabled: boolean } }>('GET', `/api/v1/projects/${projectId}`);
-    expect(project.json.qualityGate).toMatchObject({ enabled: true, maxFailStreak: 2 });
+    const project = await manager.call<{ qualityGate: { floor: number; enabled: boolean } }>('GET', `/api/v1/projects/${projectId}`);
+    expect(project.json.qualityGate).toMatchObject({ enabled: true, floor: 0.94, chance: null });
   });
 
   it('pauses the annotator who misses gold, and their start page says so', async () => {

@@ -22,6 +22,7 @@ const gateRule = z
     honest: z.number().describe('floor + 0.05: the accuracy that must almost never be paused'),
     chance: z.number().describe("A guesser's chance of a right answer (the policy's, or from the schema's options)"),
     chanceFromSchema: z.boolean(),
+    schemaChance: z.number().describe("The schema's own chance rate: the product over its scored questions of 1/options"),
     threshold: z.number().nullable().describe('ln of the likelihood ratio (guessing against honest) that pauses; null: no such rule (chance not below honest)'),
     likelihoodRatio: z.number().nullable().describe('The same as a ratio, e^threshold'),
     minItems: z.number().int().describe('Gold items before the likelihood rule applies'),

@@ -43,6 +43,8 @@ export interface GateRuleView {
   honest: number;
   chance: number;
   chanceFromSchema: boolean;
+  /** The schema's own chance rate (what `chance: null` stands for). */
+  schemaChance: number;
   threshold: number | null;
   likelihoodRatio: number | null;
   minItems: number;
@@ -93,13 +95,15 @@ export async function listQualityGates(deps: ServiceDeps, actor: Actor, projectI
 /** The rules a project's gate policy stands for on its schema in force. */
 export async function gateRuleView(deps: ServiceDeps, project: ProjectRow): Promise<GateRuleView> {
   const policy = gatePolicyOf(project);
-  const r = gateRuleOf(policy, chanceOfSchema(await loadSchema(deps.store.db, project.id, project.schema_version)));
+  const schemaChance = chanceOfSchema(await loadSchema(deps.store.db, project.id, project.schema_version));
+  const r = gateRuleOf(policy, schemaChance);
   const finite = Number.isFinite(r.threshold);
   return {
     floor: r.floor,
     honest: r.honest,
     chance: r.chance,
     chanceFromSchema: policy.chance === null,
+    schemaChance,
     threshold: finite ? r.threshold : null,
     likelihoodRatio: finite ? Math.exp(r.threshold) : null,
     minItems: r.minItems,

@@ -1889,8 +1889,7 @@ export interface paths {
                                 qualityGate?: {
                                     enabled: boolean;
                                     floor: number;
-                                    minGold: number;
-                                    maxFailStreak: number;
+                                    chance: number | null;
                                 };
                                 /**
                                  * @description production, or qualification (a gold set; read-only)
@@ -2046,14 +2045,16 @@ export interface paths {
                             /** @description Most share of the project's planned judgments (normal items × k) the vendor may take; null: no cap */
                             quotaShare?: number | null;
                         }[];
-                        /** @description Quality gate (defaults: enabled, floor 0.6, minGold 10, maxFailStreak 5); fields left out keep their value */
+                        /** @description Quality gate (defaults: enabled, floor 0.6, chance from the schema); fields left out keep their value */
                         qualityGate?: {
                             enabled?: boolean;
-                            /** @description Pause when the 95% upper bound of gold accuracy, Beta(1 + correct, 1 + wrong), is below this */
+                            /** @description The accuracy an annotator must keep; the pause rules are derived from it (GET …/quality/gates shows them) */
                             floor?: number;
-                            /** @description Gold items needed before the accuracy rule applies */
+                            /** @description A guesser's chance of getting a gold item right; null: from the schema's options */
+                            chance?: number | null;
+                            /** @description Gone: derived from the floor (sending it is refused, naming the field) */
                             minGold?: number;
-                            /** @description Gold items missed in a row that pause the annotator; 0 = no streak rule */
+                            /** @description Gone: derived from the floor (sending it is refused, naming the field) */
                             maxFailStreak?: number;
                         };
                         /** @description The domain an annotator's profile must have (a profile's medicine/cardiology satisfies medicine); null: any */
@@ -2108,8 +2109,7 @@ export interface paths {
                             qualityGate?: {
                                 enabled: boolean;
                                 floor: number;
-                                minGold: number;
-                                maxFailStreak: number;
+                                chance: number | null;
                             };
                             /**
                              * @description production, or qualification (a gold set; read-only)
@@ -2278,8 +2278,7 @@ export interface paths {
                             qualityGate?: {
                                 enabled: boolean;
                                 floor: number;
-                                minGold: number;
-                                maxFailStreak: number;
+                                chance: number | null;
                             };
                             /**
                              * @description production, or qualification (a gold set; read-only)
@@ -2438,14 +2437,16 @@ export interface paths {
                             /** @description Most share of the project's planned judgments (normal items × k) the vendor may take; null: no cap */
                             quotaShare?: number | null;
                         }[];
-                        /** @description Quality gate (defaults: enabled, floor 0.6, minGold 10, maxFailStreak 5); fields left out keep their value */
+                        /** @description Quality gate (defaults: enabled, floor 0.6, chance from the schema); fields left out keep their value */
                         qualityGate?: {
                             enabled?: boolean;
-                            /** @description Pause when the 95% upper bound of gold accuracy, Beta(1 + correct, 1 + wrong), is below this */
+                            /** @description The accuracy an annotator must keep; the pause rules are derived from it (GET …/quality/gates shows them) */
                             floor?: number;
-                            /** @description Gold items needed before the accuracy rule applies */
+                            /** @description A guesser's chance of getting a gold item right; null: from the schema's options */
+                            chance?: number | null;
+                            /** @description Gone: derived from the floor (sending it is refused, naming the field) */
                             minGold?: number;
-                            /** @description Gold items missed in a row that pause the annotator; 0 = no streak rule */
+                            /** @description Gone: derived from the floor (sending it is refused, naming the field) */
                             maxFailStreak?: number;
                         };
                         /** @description The domain an annotator's profile must have (a profile's medicine/cardiology satisfies medicine); null: any */
@@ -2496,8 +2497,7 @@ export interface paths {
                             qualityGate?: {
                                 enabled: boolean;
                                 floor: number;
-                                minGold: number;
-                                maxFailStreak: number;
+                                chance: number | null;
                             };
                             /**
                              * @description production, or qualification (a gold set; read-only)
@@ -5481,7 +5481,7 @@ export interface paths {
                                 /** @enum {string} */
                                 type: "label" | "multi_label" | "span" | "rating" | "pairwise" | "ranking" | "rubric" | "text" | "conversation";
                                 /** @enum {string} */
-                                method: "dawid_skene" | "dawid_skene_binary_relevance" | "gaussian_annotators" | "mean" | "borda" | "span_consensus" | "mean_per_criterion" | "none";
+                                method: "bayesian_dawid_skene" | "bayesian_dawid_skene_binary_relevance" | "dawid_skene" | "dawid_skene_binary_relevance" | "gaussian_annotators" | "mean" | "borda" | "span_consensus" | "mean_per_criterion" | "none";
                                 /** @description Judgments behind the aggregate */
                                 n: number;
                                 /** @description label: option value; multi_label: option values; rating: estimate; pairwise: {prefers, strength}; ranking: candidate indices best first; span: [{start, end, label, support}]; rubric: {scores, weightedScore}; text, conversation: null */
@@ -5654,7 +5654,7 @@ export interface paths {
                                     /** @enum {string} */
                                     type: "label" | "multi_label" | "span" | "rating" | "pairwise" | "ranking" | "rubric" | "text" | "conversation";
                                     /** @enum {string} */
-                                    method: "dawid_skene" | "dawid_skene_binary_relevance" | "gaussian_annotators" | "mean" | "borda" | "span_consensus" | "mean_per_criterion" | "none";
+                                    method: "bayesian_dawid_skene" | "bayesian_dawid_skene_binary_relevance" | "dawid_skene" | "dawid_skene_binary_relevance" | "gaussian_annotators" | "mean" | "borda" | "span_consensus" | "mean_per_criterion" | "none";
                                     /** @description Judgments behind the aggregate */
                                     n: number;
                                     /** @description label: option value; multi_label: option values; rating: estimate; pairwise: {prefers, strength}; ranking: candidate indices best first; span: [{start, end, label, support}]; rubric: {scores, weightedScore}; text, conversation: null */
@@ -6685,14 +6685,40 @@ export interface paths {
                             policy: {
                                 enabled: boolean;
                                 floor: number;
-                                minGold: number;
+                                chance: number | null;
+                            };
+                            /** @description The rules derived from the floor and the chance rate (core/gold/gate-rule.ts) */
+                            rule: {
+                                floor: number;
+                                /** @description floor + 0.05: the accuracy that must almost never be paused */
+                                honest: number;
+                                /** @description A guesser's chance of a right answer (the policy's, or from the schema's options) */
+                                chance: number;
+                                chanceFromSchema: boolean;
+                                /** @description The schema's own chance rate: the product over its scored questions of 1/options */
+                                schemaChance: number;
+                                /** @description ln of the likelihood ratio (guessing against honest) that pauses; null: no such rule (chance not below honest) */
+                                threshold: number | null;
+                                /** @description The same as a ratio, e^threshold */
+                                likelihoodRatio: number | null;
+                                /** @description Gold items before the likelihood rule applies */
+                                minItems: number;
+                                /** @description Gold items missed in a row that pause; 0: none */
                                 maxFailStreak: number;
+                                /** @description Exact chance an annotator at honest accuracy is paused within 200 gold items (at most 0.05) */
+                                falsePause: number;
+                                /** @description Exact chance a guesser is paused within 20 gold items */
+                                pausedWithin: number;
+                                /** @description Gold items by which a guesser is paused with chance ≥ 0.95 (null: not within 200) */
+                                within95: number | null;
+                                /** @description pausedWithin ≥ 0.95; false where accuracy alone cannot tell a guesser in 20 items (few classes, low floor) */
+                                meetsTarget: boolean;
                             };
                             paused: {
                                 annotatorId: string;
                                 name: string;
                                 vendorId: string | null;
-                                /** @description Why the gate paused them, e.g. "accuracy upper bound 0.52 < floor 0.60 after 12 gold items (4 correct)" */
+                                /** @description Why the gate paused them, e.g. "4 of 14 gold items right: 40.2 times likelier from guessing (chance 25%) than from 65% accuracy (limit 3.1)" */
                                 reason: string;
                                 pausedAt: string;
                                 /** @description Their gold record since they started or were last reinstated */

@@ -19,21 +19,25 @@ const accuracy: AnnotatorAccuracyView = {
 };
 const pausedGates: QualityGatesView = {
   projectId: 'p1',
-  policy: { enabled: true, floor: 0.6, minGold: 10, maxFailStreak: 5 },
+  policy: { enabled: true, floor: 0.6, chance: null },
+  rule: {
+    floor: 0.6, honest: 0.65, chance: 0.25, chanceFromSchema: true, schemaChance: 0.25, threshold: 1.1267, likelihoodRatio: 3.085, minItems: 15, maxFailStreak: 9,
+    falsePause: 0.0479, pausedWithin: 0.9672, within95: 20, meetsTarget: true,
+  },
   paused: [
     {
       annotatorId: 'u2',
       name: 'Bo Brandt',
       vendorId: 'v2',
-      reason: '5 gold items missed in a row (limit 5)',
+      reason: '9 gold items missed in a row (the limit for a floor of 60% is 9)',
       pausedAt: PAUSED_AT,
-      gold: { n: 5, correct: 0, failStreak: 5 },
+      gold: { n: 9, correct: 0, failStreak: 9 },
       reinstatedBy: null,
       reinstatedAt: null,
     },
   ],
   events: [
-    { id: 'e1', kind: 'annotator.paused', annotatorId: 'u2', actorId: 'system', message: 'Paused by the quality gate: 5 gold items missed in a row (limit 5)', createdAt: PAUSED_AT },
+    { id: 'e1', kind: 'annotator.paused', annotatorId: 'u2', actorId: 'system', message: 'Paused by the quality gate: 9 gold items missed in a row (the limit for a floor of 60% is 9)', createdAt: PAUSED_AT },
   ],
 };
 
@@ -76,13 +80,15 @@ describe('Paused annotators', () => {
     renderWithApp(<QualityTab projectId="p1" />);
     const item = await pausedEntry('Bo Brandt');
     expect(item).toHaveTextContent('Crowd Co');
-    expect(item).toHaveTextContent('Reason5 gold items missed in a row (limit 5)');
-    expect(item).toHaveTextContent('Gold record0 of 5 gold items correct, the last 5 missed in a row');
+    expect(item).toHaveTextContent('Reason9 gold items missed in a row (the limit for a floor of 60% is 9)');
+    expect(item).toHaveTextContent('Gold record0 of 9 gold items correct, the last 9 missed in a row');
     expect(within(item).getByText((_, el) => el?.tagName === 'TIME' && el.getAttribute('datetime') === PAUSED_AT)).toBeInTheDocument();
-    expect(card()).toHaveTextContent(/after 10 gold items, or after 5 gold items missed in a row/);
+    expect(card()).toHaveTextContent(
+      'An annotator is paused when their gold answers are at least 3.1 times likelier from guessing (right 25% of the time) than from 65% accuracy, from their 15th gold item on, or when they miss 9 gold items in a row. Derived from the floor of 60%: someone at 65% is paused within their first 200 gold items with probability 4.8% (at most 5%); a guesser within 20 gold items with probability 96.7%. Their open tasks go back to the pool.',
+    );
     const events = within(card()).getByRole('list', { name: 'Recent gate events' });
     expect(within(events).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      expect.stringMatching(/Bo Brandt: Paused by the quality gate: 5 gold items missed in a row \(limit 5\)$/),
+      expect.stringMatching(/Bo Brandt: Paused by the quality gate: 9 gold items missed in a row \(the limit for a floor of 60% is 9\)$/),
     ]);
   });
 
@@ -92,7 +98,7 @@ describe('Paused annotators', () => {
     renderWithApp(<QualityTab projectId="p1" />);
     await user.click(await within(card()).findByRole('button', { name: 'Reinstate Bo Brandt' }));
     const dialog = screen.getByRole('alertdialog', { name: 'Reinstate Bo Brandt?' });
-    expect(dialog).toHaveTextContent('the record that paused them (0 of 5 gold items correct, the last 5 missed in a row) no longer counts');
+    expect(dialog).toHaveTextContent('the record that paused them (0 of 9 gold items correct, the last 9 missed in a row) no longer counts');
     expect(within(dialog).getByRole('button', { name: 'Keep paused' })).toHaveFocus();
     const accuracyReads = requestsTo(sent, '/api/v1/projects/p1/quality/annotators');
     await user.click(within(dialog).getByRole('button', { name: 'Reinstate' }));

@@ -4,6 +4,7 @@
  * the gate's latest events. Vendor managers see their vendor's annotators and cannot reinstate (the server agrees).
  */
 import { useId, useMemo, useState } from 'react';
+import { describeGateRule } from '@core/gold/gate-words';
 import { useMe } from '../../../api/queries';
 import { Dialog } from '../../../components/Dialog';
 import { ErrorMessage, Loading } from '../../../components/Status';
@@ -24,11 +25,9 @@ export function goldRecordText(gold: PausedAnnotator['gold']): string {
   return `${gold.correct} of ${items(gold.n)} correct${streak}`;
 }
 
-function policyText(policy: QualityGatesView['policy']): string {
-  if (!policy.enabled) return 'The quality gate is off for this project: nobody is paused automatically.';
-  const rules = [`once the upper end of their 95% accuracy interval on hidden gold falls below ${Math.round(policy.floor * 100)}% after ${items(policy.minGold)}`];
-  if (policy.maxFailStreak > 0) rules.push(`after ${items(policy.maxFailStreak)} missed in a row`);
-  return `The quality gate pauses an annotator on this project ${rules.join(', or ')}. Their open tasks go back to the pool.`;
+function policyText(view: QualityGatesView): string {
+  if (!view.policy.enabled) return 'The quality gate is off for this project: nobody is paused automatically.';
+  return `${describeGateRule(view.rule)} Their open tasks go back to the pool.`;
 }
 
 export function PausedCard({ projectId }: { projectId: string }) {
@@ -59,7 +58,7 @@ export function PausedCard({ projectId }: { projectId: string }) {
         <Loading label="Loading the quality gate" />
       ) : (
         <>
-          <p className="muted small">{policyText(gates.data.policy)}</p>
+          <p className="muted small">{policyText(gates.data)}</p>
           {gates.data.paused.length === 0 ? (
             <p className="muted">No annotator is paused.</p>
           ) : (

@@ -54,7 +54,7 @@ function serveAll() {
     'GET /api/v1/projects/p1/quality/annotators': () => ({ body: accuracy }),
     'GET /api/v1/projects/p1/reviews/tally': () => ({ body: tally }),
     'GET /api/v1/vendors': () => ({ body: { items: [{ id: 'v1', name: 'In-house' }, { id: 'v2', name: 'Crowd Co' }], nextCursor: null } }),
-    'GET /api/v1/projects/p1/quality/gates': () => ({ body: { projectId: 'p1', policy: { enabled: true, floor: 0.6, minGold: 10, maxFailStreak: 5 }, paused: [], events: [] } }),
+    'GET /api/v1/projects/p1/quality/gates': () => ({ body: { projectId: 'p1', policy: { enabled: true, floor: 0.6, chance: null }, rule: { floor: 0.6, honest: 0.65, chance: 0.25, chanceFromSchema: true, schemaChance: 0.25, threshold: 1.1267, likelihoodRatio: 3.085, minItems: 15, maxFailStreak: 9, falsePause: 0.0479, pausedWithin: 0.9672, within95: 20, meetsTarget: true }, paused: [], events: [] } }),
     'GET /api/v1/projects/p1/quality/signals': () => ({ body: signalsPage([]) }),
     'GET /api/v1/projects/p1/signal-policy': () => ({ body: POLICY }),
     'GET /api/v1/users': () => ({ body: { items: [{ id: 'u1', name: 'Ada Lovelace' }, { id: 'u2', name: 'Bo Brandt' }], nextCursor: null } }),

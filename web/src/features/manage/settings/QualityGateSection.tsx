@@ -1,46 +1,50 @@
 /**
- * The quality gate: whether it runs, the accuracy floor, how much gold before that rule applies, and how many gold
- * misses in a row pause an annotator; the rule in words under the title follows what is typed.
+ * The quality gate: whether it runs, the accuracy floor an annotator must keep, and (rarely needed) a guesser's
+ * chance of a right gold answer when the schema's options mislead (empty: from the schema). The pause rules are
+ * derived from them; the sentence under the title says the rule for what is typed, with its error rates, and where a
+ * guesser cannot be caught within 20 gold items.
  */
 import type { Project } from '../../../api/types';
+import { useQualityGates } from '../quality/queries';
 import { useUpdateProject } from '../queries';
 import { useSectionForm } from './draft';
 import { CheckField, NumberField } from './Field';
-import { parsePercent, parseWhole, percentText, problemOf } from './numbers';
+import { parsePercent, percentText, problemOf } from './numbers';
 import { SettingsSection } from './SettingsSection';
 import { gateSentence } from './words';
 
 /** The server's defaults, for a project whose view has no gate yet. */
-const DEFAULT_GATE = { enabled: true, floor: 0.6, minGold: 10, maxFailStreak: 5 };
+const DEFAULT_GATE = { enabled: true, floor: 0.6, chance: null };
 
 interface GateValues {
   enabled: boolean;
   floorPercent: string;
-  minGold: string;
-  maxFailStreak: string;
+  chancePercent: string;
 }
 
-const FIELDS = ['qualityGate.enabled', 'qualityGate.floor', 'qualityGate.minGold', 'qualityGate.maxFailStreak'] as const;
+const FIELDS = ['qualityGate.enabled', 'qualityGate.floor', 'qualityGate.chance'] as const;
 
 function valuesOf(p: Project): GateValues {
   const g = p.qualityGate ?? DEFAULT_GATE;
-  return { enabled: g.enabled, floorPercent: percentText(g.floor), minGold: String(g.minGold), maxFailStreak: String(g.maxFailStreak) };
+  return { enabled: g.enabled, floorPercent: percentText(g.floor), chancePercent: percentText(g.chance) };
 }
 
 export function QualityGateSection({ project }: { project: Project }) {
   const { draft, set, save, section } = useSectionForm(valuesOf(project), useUpdateProject(project.id), valuesOf);
+  const schemaChance = useQualityGates(project.id).data?.rule.schemaChance;
 
   const floor = parsePercent(draft.floorPercent, { min: 0, max: 100 });
-  const minGold = parseWhole(draft.minGold, 1, 100_000);
-  const streak = parseWhole(draft.maxFailStreak, 0, 100_000);
-  const parsed = 'share' in floor && 'value' in minGold && 'value' in streak ? { enabled: draft.enabled, floor: floor.share, minGold: minGold.value, maxFailStreak: streak.value } : null;
+  const chance = draft.chancePercent.trim() === '' ? { share: null } : parsePercent(draft.chancePercent, { min: 0, max: 100, above: true });
+  const chanceOk = 'share' in chance && (chance.share === null || chance.share < 1);
+  const parsed = 'share' in floor && chanceOk ? { enabled: draft.enabled, floor: floor.share, chance: chance.share } : null;
   // The sentence follows the draft while it parses, else the saved policy.
-  const words = parsed ?? project.qualityGate ?? DEFAULT_GATE;
+  const words = gateSentence(parsed ?? project.qualityGate ?? DEFAULT_GATE, schemaChance) ?? 'Deriving the rule from the floor…';
+  const schemaHint = schemaChance === undefined ? '' : ` (the schema's options: ${Math.round(schemaChance * 1000) / 10}%)`;
 
   return (
     <SettingsSection
       title="Quality gate"
-      description={gateSentence(words)}
+      description={words}
       saveLabel="Save quality gate"
       valid={parsed !== null}
       {...section}
@@ -52,7 +56,7 @@ export function QualityGateSection({ project }: { project: Project }) {
         <legend className="visually-hidden">Quality gate rules</legend>
         <NumberField
           label="Accuracy floor (%)"
-          hint="Pause when even the optimistic end of the 95% interval is below this"
+          hint="The accuracy an annotator must keep; the pause rules follow from it"
           problem={problemOf(floor)}
           serverFields={['qualityGate.floor']}
           min={0}
@@ -62,24 +66,15 @@ export function QualityGateSection({ project }: { project: Project }) {
           onChange={(floorPercent) => set({ floorPercent })}
         />
         <NumberField
-          label="Minimum gold items"
-          hint="Gold answered before the floor applies"
-          problem={problemOf(minGold)}
-          serverFields={['qualityGate.minGold']}
-          min={1}
-          max={100000}
-          value={draft.minGold}
-          onChange={(minGold) => set({ minGold })}
-        />
-        <NumberField
-          label="Gold misses in a row"
-          hint="Pause after this many wrong gold answers in a row; 0 turns this rule off"
-          problem={problemOf(streak)}
-          serverFields={['qualityGate.maxFailStreak']}
+          label="Chance of a right guess (%)"
+          hint={`Leave empty to take it from the schema${schemaHint}`}
+          problem={'problem' in chance ? chance.problem : chanceOk ? undefined : 'Must be below 100%'}
+          serverFields={['qualityGate.chance']}
           min={0}
-          max={100000}
-          value={draft.maxFailStreak}
-          onChange={(maxFailStreak) => set({ maxFailStreak })}
+          max={100}
+          step="any"
+          value={draft.chancePercent}
+          onChange={(chancePercent) => set({ chancePercent })}
         />
       </fieldset>
     </SettingsSection>

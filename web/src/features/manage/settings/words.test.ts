@@ -2,18 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { gateSentence, overlapSentence } from './words';
 
 describe('gateSentence', () => {
-  it('says both rules of the default gate', () => {
-    expect(gateSentence({ enabled: true, floor: 0.6, minGold: 10, maxFailStreak: 5 })).toBe(
-      'Pause an annotator when the upper end of their 95% accuracy interval on hidden gold falls below 60% after 10 gold items, or when they miss 5 gold items in a row. Their open tasks go back to the pool, and a manager can reinstate them on the Quality tab.',
-    );
+  it("says the rule derived from the floor, with the error rates behind it", () => {
+    const s = gateSentence({ enabled: true, floor: 0.6, chance: null }, 0.25)!;
+    expect(s).toMatch(/^An annotator is paused when their gold answers are at least [\d.]+ times likelier from guessing \(right 25% of the time\) than from 65% accuracy/);
+    expect(s).toMatch(/or when they miss \d+ gold items in a row\./);
+    expect(s).toMatch(/someone at 65% is paused within their first 200 gold items with probability [\d.]+% \(at most 5%\); a guesser within 20 gold items with probability 9\d(\.\d)?%\./);
+    expect(s).toMatch(/Their open tasks go back to the pool, and a manager can reinstate them on the Quality tab\.$/);
   });
 
-  it('leaves the streak rule out at 0 and counts one item in the singular', () => {
-    expect(gateSentence({ enabled: true, floor: 0.725, minGold: 1, maxFailStreak: 0 })).toMatch(/^Pause an annotator when the upper end .* below 72.5% after 1 gold item\. Their/);
+  it("says where a guesser cannot be caught within 20 items (two classes, floor 60%), and the policy's chance wins over the schema's", () => {
+    const s = gateSentence({ enabled: true, floor: 0.6, chance: 0.5 }, 0.25)!;
+    expect(s).toContain('right 50% of the time');
+    expect(s).toMatch(/short of 95%: .* 95% of guessers are paused within \d+ gold items\./);
   });
 
-  it('says the gate is off', () => {
-    expect(gateSentence({ enabled: false, floor: 0.6, minGold: 10, maxFailStreak: 5 })).toMatch(/^Off: nobody is paused automatically/);
+  it('waits for the schema\'s chance rate, and says the gate is off', () => {
+    expect(gateSentence({ enabled: true, floor: 0.6, chance: null }, undefined)).toBeNull();
+    expect(gateSentence({ enabled: false, floor: 0.6, chance: null }, undefined)).toMatch(/^Off: nobody is paused automatically/);
   });
 });
 

@@ -2,23 +2,24 @@
  * What a setting does, said in one sentence from the values being typed, so a manager reads the policy they are
  * about to save rather than a list of numbers.
  */
+import { deriveGateRule } from '@core/gold/gate-rule';
+import { describeGateRule } from '@core/gold/gate-words';
 import { count } from './numbers';
 
 const pct = (share: number) => `${Math.round(share * 1000) / 10}%`;
 
-export interface GateWords {
-  enabled: boolean;
-  floor: number;
-  minGold: number;
-  maxFailStreak: number;
-}
-
-/** The quality gate's rule. */
-export function gateSentence(g: GateWords): string {
+/**
+ * The quality gate's rule for the floor and chance rate being typed (derived here with the server's own code,
+ * `@core/gold/gate-rule`, so the sentence is the rule that will run), or null while the schema's chance rate is
+ * still loading.
+ */
+export function gateSentence(g: { enabled: boolean; floor: number; chance: number | null }, schemaChance: number | undefined): string | null {
   if (!g.enabled) return 'Off: nobody is paused automatically. Gold accuracy is still measured and shown on the Quality tab.';
-  const rules = [`the upper end of their 95% accuracy interval on hidden gold falls below ${pct(g.floor)} after ${count(g.minGold, 'gold item')}`];
-  if (g.maxFailStreak > 0) rules.push(`they miss ${count(g.maxFailStreak, 'gold item')} in a row`);
-  return `Pause an annotator when ${rules.join(', or when ')}. Their open tasks go back to the pool, and a manager can reinstate them on the Quality tab.`;
+  const chance = g.chance ?? schemaChance;
+  if (chance === undefined) return null;
+  const r = deriveGateRule(g.floor, chance);
+  const rule = describeGateRule({ ...r, likelihoodRatio: Number.isFinite(r.threshold) ? Math.exp(r.threshold) : null });
+  return `${rule} Their open tasks go back to the pool, and a manager can reinstate them on the Quality tab.`;
 }
 
 export interface OverlapWords {

@@ -24,7 +24,7 @@ const PROJECT: Project = {
   leaseSeconds: 1800,
   priority: 0,
   vendors: [],
-  qualityGate: { enabled: true, floor: 0.6, minGold: 10, maxFailStreak: 5 },
+  qualityGate: { enabled: true, floor: 0.6, chance: null },
   kind: 'production',
   domain: null,
   minSkill: 0,
@@ -54,6 +54,8 @@ function serve({ refuse }: { refuse?: (body: Record<string, unknown>) => Answer 
       return { status: 200, body: project };
     },
     'GET /api/v1/projects/p1/review-policy': () => ({ status: 200, body: policy }),
+    // The Settings section reads only the schema's chance rate from the gates view.
+    'GET /api/v1/projects/p1/quality/gates': () => ({ status: 200, body: { projectId: 'p1', policy: project.qualityGate, rule: { schemaChance: 0.25 }, paused: [], events: [] } }),
     'PUT /api/v1/projects/p1/review-policy': ({ body }) => {
       policy = { ...policy, ...(body as object), updatedAt: '2026-11-02T00:00:00.000Z' };
       return { status: 200, body: policy };
@@ -88,17 +90,20 @@ describe('SettingsTab', () => {
     const user = userEvent.setup();
     renderWithApp(<Harness />);
     const gate = await sectionOf('Quality gate');
-    expect(gate).toHaveTextContent('Pause an annotator when the upper end of their 95% accuracy interval on hidden gold falls below 60% after 10 gold items, or when they miss 5 gold items in a row.');
+    expect(await within(gate).findByText(/than from 65% accuracy/)).toBeInTheDocument();
+    expect(gate).toHaveTextContent(/right 25% of the time/);
+    expect(within(gate).getByLabelText('Chance of a right guess (%)')).toHaveValue(null);
+    expect(gate).toHaveTextContent("Leave empty to take it from the schema (the schema's options: 25%)");
 
     await user.clear(within(gate).getByLabelText('Accuracy floor (%)'));
     await user.type(within(gate).getByLabelText('Accuracy floor (%)'), '70');
-    await user.clear(within(gate).getByLabelText('Gold misses in a row'));
-    await user.type(within(gate).getByLabelText('Gold misses in a row'), '0');
-    expect(gate).toHaveTextContent(/falls below 70% after 10 gold items\. Their open tasks/);
+    await user.type(within(gate).getByLabelText('Chance of a right guess (%)'), '50');
+    expect(gate).toHaveTextContent(/right 50% of the time\) than from 75% accuracy/);
+    expect(gate).toHaveTextContent(/short of 95%/);
 
     await user.click(within(gate).getByRole('button', { name: 'Save quality gate' }));
     expect(await within(gate).findByText('Saved.')).toBeInTheDocument();
-    expect(sent(server, 'PATCH')).toEqual([{ qualityGate: { enabled: true, floor: 0.7, minGold: 10, maxFailStreak: 0 } }]);
+    expect(sent(server, 'PATCH')).toEqual([{ qualityGate: { enabled: true, floor: 0.7, chance: 0.5 } }]);
   });
 
   it('keeps unsaved edits in one section while another saves', async () => {
