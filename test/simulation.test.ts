@@ -156,11 +156,11 @@ describe.each(DIALECTS)('the quality loop simulated on %s', (dialect) => {
     const majority = majorityAccuracy(sim.answersOf, truth);
     results.fixed = { judgments: sim.judgments, goldTasks: sim.goldTasks, aggregateAccuracy: aggregate, majorityAccuracy: majority, paused, estimates };
 
-    for (const e of estimates) {
-      expect(e.n).toBeGreaterThanOrEqual(10);
-      expect(e.truth, JSON.stringify(e)).toBeGreaterThanOrEqual(e.lower);
-      expect(e.truth, JSON.stringify(e)).toBeLessThanOrEqual(e.upper);
-    }
+    // Each 95% interval misses its truth 5% of the time: over eight, misses ~ Binomial(8, 0.05), at most 2 with
+    // probability 0.994 (one seed's path decides which; the gate pausing earlier or later changes the path).
+    for (const e of estimates) expect(e.n).toBeGreaterThanOrEqual(10);
+    const misses = estimates.filter((e) => e.truth < e.lower || e.truth > e.upper);
+    expect(misses.length, JSON.stringify(misses)).toBeLessThanOrEqual(2);
     expect(paused.filter((a) => a === 0.4)).toEqual([0.4, 0.4]);
     expect(paused.filter((a) => a >= 0.8)).toEqual([]);
     expect(aggregate).toBeGreaterThan(majority);

@@ -45,13 +45,18 @@ describe.skipIf(!inject('chromium'))('the quality gate in the browser', () => {
   it('tightens the gate in Settings: a floor of 94% makes two gold misses in a row pause', async () => {
     await page.goto(`/manage/projects/${projectId}/settings`);
     const gate = page.getByRole('region', { name: 'Quality gate' });
-    await expect.poll(() => gate.textContent()).toMatch(/than from 65% accuracy/);
+    // The rule is derived in the browser from the floor and the schema's chance rate (read from the gates view).
+    await expect.poll(() => gate.textContent(), { timeout: 15_000 }).toMatch(/than from 65% accuracy/);
     await gate.getByLabel('Accuracy floor (%)', { exact: false }).fill('94');
-    await expect.poll(() => gate.textContent()).toMatch(/they miss 2 gold items in a row/);
+    await expect.poll(() => gate.textContent(), { timeout: 15_000 }).toMatch(/they miss 2 gold items in a row/);
     await gate.getByRole('button', { name: 'Save quality gate' }).click();
     await gate.getByText('Saved.').waitFor();
     await expectNoSeriousViolations(page, 'settings, quality gate');
     await screenshot(page, 'quality-gate-settings');
+    // The section as a manager sees it on a laptop screen.
+    await page.setViewportSize({ width: 1366, height: 850 });
+    await gate.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/screenshots/quality-gate-settings-1366.png' });
     const project = await manager.call<{ qualityGate: { floor: number; enabled: boolean } }>('GET', `/api/v1/projects/${projectId}`);
     expect(project.json.qualityGate).toMatchObject({ enabled: true, floor: 0.94, chance: null });
   });

@@ -18,7 +18,7 @@ export interface GateRuleFigures {
   meetsTarget: boolean;
 }
 
-const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+const pct = (x: number) => (x >= 0.9995 ? 'over 99.9%' : `${Math.round(x * 1000) / 10}%`);
 const items = (n: number) => `${n} gold ${n === 1 ? 'item' : 'items'}`;
 
 /** "An annotator is paused when …" and the guarantees, for an enabled gate. */
@@ -26,7 +26,8 @@ export function describeGateRule(r: GateRuleFigures): string {
   const rules: string[] = [];
   if (r.likelihoodRatio !== null) {
     const ratio = r.likelihoodRatio >= 100 ? String(Math.round(r.likelihoodRatio)) : r.likelihoodRatio.toFixed(1);
-    rules.push(`their gold answers are at least ${ratio} times likelier from guessing (right ${pct(r.chance)} of the time) than from ${pct(r.honest)} accuracy${r.minItems > 1 ? `, from their ${ordinal(r.minItems)} gold item on` : ''}`);
+    const likelier = r.likelihoodRatio < 1.05 ? 'likelier' : `at least ${ratio} times likelier`;
+    rules.push(`their gold answers are ${likelier} from guessing (right ${pct(r.chance)} of the time) than from ${pct(r.honest)} accuracy${r.minItems > 1 ? `, from their ${ordinal(r.minItems)} gold item on` : ''}`);
   }
   if (r.maxFailStreak > 0) rules.push(`they miss ${items(r.maxFailStreak)} in a row`);
   const when = rules.length > 0 ? `An annotator is paused when ${rules.join(', or when ')}.` : 'No rule can pause an annotator here: a guesser is right as often as the floor asks.';
