@@ -1,5 +1,5 @@
 /**
- * The export with `?aggregate=true`, in both dialects: every row carries its item's aggregated answer and confidence
+ * The export with `?aggregate=true`, in both dialects: every row carries its item's aggregated answer, confidence and basis
  * per question, the same figures the results API gives for that item; without the option the export is unchanged
  * (no `aggregate` key, the same CSV columns).
  */
@@ -22,6 +22,7 @@ interface Aggregate {
   questionId: string;
   answer: unknown;
   confidence: number | null;
+  basis?: { kind: string; nGold: number };
   method: string;
   n: number;
 }
@@ -78,19 +79,24 @@ describe.each(DIALECTS)('export with the aggregate on %s', (dialect) => {
     const rows = await jsonl('&aggregate=true');
     expect(rows).toHaveLength(9);
     for (const row of rows) {
-      const want = Object.fromEntries(resultsOf.get(row.item_id)!.map((a) => [a.questionId, { answer: a.answer, confidence: a.confidence, method: a.method, n: a.n }]));
+      const want = Object.fromEntries(resultsOf.get(row.item_id)!.map((a) => [a.questionId, { answer: a.answer, confidence: a.confidence, basis: a.basis ?? null, method: a.method, n: a.n }]));
       expect(row.aggregate).toEqual(want);
       expect(Object.keys(row.aggregate!)).toEqual(['sentiment', 'quality']);
     }
-    // The unanimous item, by hand: three "pos" make "pos", confidently.
-    const unanimous = rows.find((r) => r.aggregate!.sentiment!.answer === 'pos' && r.aggregate!.sentiment!.confidence! > 0.9);
-    expect(unanimous?.aggregate!.sentiment).toMatchObject({ n: 3, method: 'dawid_skene' });
+    // The unanimous item, by hand: three "pos" make "pos", the most confident of the three items; no gold, so the
+    // confidence is the model's own.
+    const unanimous = rows.find((r) => r.aggregate!.sentiment!.answer === 'pos' && r.aggregate!.quality!.answer === 4);
+    const others = rows.filter((r) => r !== unanimous && r.item_id !== unanimous?.item_id);
+    for (const o of others) expect(unanimous!.aggregate!.sentiment!.confidence!).toBeGreaterThan(o.aggregate!.sentiment!.confidence!);
+    expect(unanimous?.aggregate!.sentiment).toMatchObject({ n: 3, method: 'bayesian_dawid_skene', basis: { kind: 'model', nGold: 0 } });
   });
 
   it('adds an aggregate and a confidence column per question to the CSV', async () => {
     const res = await w.manager.get(`/api/v1/projects/${projectId}/export?format=csv&aggregate=true`);
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.body.split('\n')[0]).toBe(`${FIXED_COLUMNS},aggregate.sentiment,confidence.sentiment,aggregate.quality,confidence.quality`);
+    expect(res.body.split('\n')[0]).toBe(
+      `${FIXED_COLUMNS},aggregate.sentiment,confidence.sentiment,confidence_basis.sentiment,aggregate.quality,confidence.quality,confidence_basis.quality`,
+    );
     const rows = parse(res.body, { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(9);
     for (const row of rows) {
@@ -99,6 +105,9 @@ describe.each(DIALECTS)('export with the aggregate on %s', (dialect) => {
       expect(Number(row['confidence.sentiment'])).toBe(agg.get('sentiment')!.confidence);
       expect(Number(row['aggregate.quality'])).toBe(agg.get('quality')!.answer);
       expect(Number(row['confidence.quality'])).toBe(agg.get('quality')!.confidence);
+      // No gold in this project: every confidence is the model's own, in the words the console uses.
+      expect(row['confidence_basis.sentiment']).toBe('model-based, not calibrated');
+      expect(row['confidence_basis.quality']).toBe('model-based, not calibrated');
     }
   });
 });

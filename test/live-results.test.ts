@@ -57,7 +57,8 @@ describe.each(DIALECTS)('live results on %s', (dialect) => {
     expect(rows).toHaveLength(4);
     for (const r of rows) {
       const agg = JSON.parse(r.aggregates) as { questionId: string; answer: unknown; n: number; method: string }[];
-      expect(agg).toMatchObject([{ questionId: 'sentiment', answer: 'pos', n: 3, method: 'dawid_skene' }]);
+      // The basis is kept with the result: no gold here, so model-based.
+      expect(agg).toMatchObject([{ questionId: 'sentiment', answer: 'pos', n: 3, method: 'bayesian_dawid_skene', basis: { kind: 'model', nGold: 0 } }]);
       expect(Number(r.n)).toBe(3);
       expect(Number(r.confidence)).toBeGreaterThan(0.5);
     }

@@ -7,8 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, createTestStore } from './support/databases.js';
 import { buildProject, buildWorld, toJsonl, type Client, type World } from './factories.js';
 import type { Store } from '../src/store/db.js';
-import { dawidSkeneReference } from '../src/quality/aggregate/dawid-skene-reference.js';
-import { RECOMMENDED_DS_OPTIONS } from '../src/quality/aggregate/dawid-skene.js';
+import { bayesianDawidSkene } from '../src/quality/aggregate/bayesian-dawid-skene.js';
 
 const labelOnly = {
   questions: [
@@ -286,17 +285,15 @@ describe.each(DIALECTS)('items and results API on %s', (dialect) => {
       idOf = new Map(rows.map((r) => [(typeof r.data === 'string' ? JSON.parse(r.data) : r.data).text as string, r.id]));
     });
 
-    it('gives the majority answer with the reference Dawid–Skene posterior as its confidence', async () => {
+    it('gives the majority answer with the Bayesian Dawid–Skene posterior as its confidence, model-based without gold', async () => {
       // The same judgments, encoded by hand: items A, B, C = 0, 1, 2; annotators in order; classes in option order.
       const texts = Object.keys(VOTES);
       const item: number[] = [];
       const worker: number[] = [];
       const lab: number[] = [];
       texts.forEach((t, i) => VOTES[t]!.forEach((v, k) => (item.push(i), worker.push(k), lab.push(CLASSES.indexOf(v)))));
-      const ref = dawidSkeneReference(
-        { item: Int32Array.from(item), worker: Int32Array.from(worker), label: Int32Array.from(lab), nItems: 3, nWorkers: 3, nClasses: 3 },
-        RECOMMENDED_DS_OPTIONS,
-      );
+      // The engine's Bayesian Dawid–Skene (tested against scipy in its own file) on the hand-encoded judgments.
+      const ref = bayesianDawidSkene({ item: Int32Array.from(item), worker: Int32Array.from(worker), label: Int32Array.from(lab), nItems: 3, nWorkers: 3, nClasses: 3 });
       const results = await all<{ itemId: string; aggregates: { questionId: string; answer: unknown; confidence: number | null; method: string; n: number; distribution?: Record<string, number> }[] }>(
         w.reviewer,
         `/api/v1/projects/${projectId}/results`,
@@ -304,7 +301,7 @@ describe.each(DIALECTS)('items and results API on %s', (dialect) => {
       expect(results.map((r) => r.itemId)).toEqual(texts.map((t) => idOf.get(t)));
       texts.forEach((t, i) => {
         const [sentiment, rationale] = results[i]!.aggregates;
-        expect(sentiment).toMatchObject({ questionId: 'sentiment', method: 'dawid_skene', n: 3, answer: ['pos', 'neg', 'neu'][i] });
+        expect(sentiment).toMatchObject({ questionId: 'sentiment', method: 'bayesian_dawid_skene', n: 3, answer: ['pos', 'neg', 'neu'][i], basis: { kind: 'model', nGold: 0 } });
         const k = CLASSES.indexOf(sentiment!.answer as string);
         expect(sentiment!.confidence!).toBeCloseTo(ref.posterior[i * 3 + k]!, 6);
         for (const [c, cls] of CLASSES.entries()) expect(sentiment!.distribution![cls]!).toBeCloseTo(ref.posterior[i * 3 + c]!, 6);

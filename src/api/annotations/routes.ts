@@ -96,7 +96,7 @@ export const annotationRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = as
           aggregate: z
             .enum(['true', 'false'])
             .default('false')
-            .describe("true: each row also carries its item's aggregated answer and confidence per question (JSONL: `aggregate`; CSV: `aggregate.<question>` and `confidence.<question>` columns)"),
+            .describe("true: each row also carries its item's aggregated answer, confidence and the confidence's basis per question (JSONL: `aggregate`; CSV: `aggregate.<question>`, `confidence.<question>` and `confidence_basis.<question>` columns)"),
           includeGold: includeGoldParam,
         }),
         response: { 200: z.any().describe('application/x-ndjson or text/csv'), ...errors },

@@ -38,6 +38,13 @@ export const questionAggregate = z.object({
         'span: [{start, end, label, support}]; rubric: {scores, weightedScore}; text, conversation: null',
     ),
   confidence: z.number().nullable(),
+  basis: z
+    .object({ kind: z.enum(['calibrated', 'model']), nGold: z.number().int() })
+    .optional()
+    .describe(
+      'With every confidence: calibrated against nGold judged gold items (label, multi_label, cross-fitted so no gold item calibrates itself), ' +
+        "or model: the method's own figure (nGold judged gold items, too few to calibrate; 0 for methods never calibrated)",
+    ),
   distribution: z.record(z.string(), z.number()).optional(),
   standardError: z.number().optional(),
   scores: z.array(z.number()).optional(),

@@ -29,10 +29,11 @@ import type { CategoricalResult, GoldLabels, Observations } from '../types.js';
 import { resolveGold } from './common.js';
 
 /**
- * Judged gold items needed before confidences are calibrated. With 30 out-of-fold pairs the isotonic map has, at
- * the usual 80–95 % accuracy, a handful of misses to place; below that a map moves confidences by sampling noise
- * (a binomial standard error of ≥ 0.05 on the top block) more than it corrects them. See BENCHMARKS.md
- * "Calibrated confidence".
+ * Judged gold items needed before confidences are calibrated. Below 30 the out-of-fold accuracy the map rests on has a
+ * standard error of at least √(0.85·0.15/30) ≈ 0.065 at a typical 85 % accuracy, as large as the miscalibration it
+ * would correct (model ECE 0.03–0.15 on the public sets, BENCHMARKS.md "Calibrated confidence"), and with blocks of
+ * at least 4√n pairs the map would have a single block: a constant, not a calibration. From 30 the temperature (one
+ * parameter) is well determined and the map has room for two blocks.
  */
 export const MIN_CALIBRATION_GOLD = 30;
 
@@ -166,6 +167,18 @@ function finish(obs: Observations, plan: FoldPlan, full: CategoricalResult, fold
     recalibrateRow(posterior, i * K, K, full.labels[i]!, map);
   }
   return { result: { ...full, posterior }, basis: { kind: 'calibrated', nGold: m }, crossFit, pairs, map, temperature: T };
+}
+
+/**
+ * Applies a calibrated fit's temperature and map to one posterior row (e.g. a gold item's out-of-fold row), keeping
+ * its most probable class; does nothing when the fit is not calibrated.
+ */
+export function calibrateRow(post: Float64Array, off: number, K: number, c: Pick<CalibratedResult, 'map' | 'temperature'>): void {
+  if (!c.map) return;
+  temperRow(post, off, K, c.temperature);
+  let best = 0;
+  for (let t = 1; t < K; t++) if (post[off + t]! > post[off + best]!) best = t;
+  recalibrateRow(post, off, K, best, c.map);
 }
 
 /** Sets the chosen class's probability to map(c) and scales the others to share the rest in proportion. */

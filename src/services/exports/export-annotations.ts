@@ -14,11 +14,12 @@
  * `countExport` says what a download with the same options will hold, from the same query: the Export tab shows it,
  * and the response's `X-Total-Count` header is it.
  *
- * With `aggregate`, each row also carries its item's aggregated answer and confidence per question, from the results
+ * With `aggregate`, each row also carries its item's aggregated answer, confidence and basis per question, from the results
  * service's (cached) computation at the time the export starts: a training pipeline can then keep only items whose
  * consensus is confident without joining two files. It is an option, not the default, so that existing consumers
  * of the CSV see the same columns and an export never waits on an aggregation it does not need.
  */
+import { basisInWords, type ConfidenceBasisView } from '../../core/figures/confidence-basis.js';
 import { stringify } from 'csv-stringify';
 import { Readable } from 'node:stream';
 import { authorize, type Actor } from '../../core/permissions.js';
@@ -61,6 +62,8 @@ export interface ExportAggregate {
   answer: unknown;
   /** In 0..1; null when the method gives none (text, conversation). */
   confidence: number | null;
+  /** What the confidence rests on (calibrated on N gold items, or the model's own); null with no confidence. */
+  basis: ConfidenceBasisView | null;
   method: string;
   /** Judgments behind it. */
   n: number;
@@ -112,7 +115,7 @@ export async function exportAnnotations(
   const db = deps.store.db;
   const aggregates = options.aggregate ? (await loadProjectResults(deps, project)).results.byItem : null;
   const aggregateOf = (itemId: string): Record<string, ExportAggregate> =>
-    Object.fromEntries((aggregates?.get(itemId) ?? []).map((a: QuestionAggregate) => [a.questionId, { answer: a.answer, confidence: a.confidence, method: a.method, n: a.n }]));
+    Object.fromEntries((aggregates?.get(itemId) ?? []).map((a: QuestionAggregate) => [a.questionId, { answer: a.answer, confidence: a.confidence, basis: a.basis ?? null, method: a.method, n: a.n }]));
 
   async function* records(): AsyncGenerator<ExportRecord> {
     let after: { createdAt: string; id: string } | null = null;
@@ -155,13 +158,18 @@ export async function exportAnnotations(
   const schema = await loadSchema(db, project.id, project.schema_version);
   const questionIds = schema.questions.map((q) => q.id);
   const fixed = ['annotation_id', 'item_id', 'external_id', 'is_gold', 'annotator', 'vendor', 'time_spent_ms', 'schema_version', 'guideline_version', 'created_at', 'review_outcome', 'corrects_annotation_id'];
-  // With the aggregate: after the answers, the aggregated answer and its confidence per question.
-  const aggregateColumns = aggregates ? questionIds.flatMap((id) => [`aggregate.${id}`, `confidence.${id}`]) : [];
+  // With the aggregate: after the answers, the aggregated answer, its confidence and what that rests on, per question.
+  const aggregateColumns = aggregates ? questionIds.flatMap((id) => [`aggregate.${id}`, `confidence.${id}`, `confidence_basis.${id}`]) : [];
   const csv = stringify({ header: true, columns: [...fixed, ...questionIds.map((id) => `answer.${id}`), ...aggregateColumns] });
   const rows = (async function* () {
     for await (const r of records()) {
       const answers = questionIds.map((id) => cell(r.answers[id]));
-      const aggregate = r.aggregate ? questionIds.flatMap((id) => [cell(r.aggregate![id]?.answer), cell(r.aggregate![id]?.confidence)]) : [];
+      const aggregate = r.aggregate
+        ? questionIds.flatMap((id) => {
+            const a = r.aggregate![id];
+            return [cell(a?.answer), cell(a?.confidence), a?.basis ? basisInWords(a.basis) : ''];
+          })
+        : [];
       yield [r.annotation_id, r.item_id, r.external_id ?? '', r.is_gold ? 'true' : 'false', r.annotator, r.vendor ?? '', r.time_spent_ms, r.schema_version, r.guideline_version, r.created_at, r.review_outcome ?? '', r.corrects_annotation_id ?? '', ...answers, ...aggregate];
     }
   })();

@@ -1,16 +1,19 @@
 /**
  * `label` and `multi_label` questions: answers encoded to the engine's integer arrays (classes in option order,
- * items and annotators in order of first appearance) and fitted with Dawid–Skene (`RECOMMENDED_DS_OPTIONS`), gold
- * items clamped so they train the annotators' confusion matrices.
+ * items and annotators in order of first appearance) and fitted with Bayesian Dawid–Skene (`bds`, whose confidences
+ * account for how little is known about each annotator), gold items clamped so they train the annotators' confusion
+ * matrices. With gold, the fit is cross-fitted and, from `MIN_CALIBRATION_GOLD` judged gold items, the other items'
+ * confidences are calibrated against the gold (`quality/aggregate/calibrated.ts`); each aggregate says which
+ * (`basis`: "calibrated on N gold items" or model-based).
  *
  * A gold item's own aggregate is not its clamped row (that would be the gold answer, to everyone who may read
- * results): it is the crowd's verdict, the E-step posterior π_t Π θ_w[t][g] from the fitted parameters. A manager
- * then sees whether the crowd got a gold item right, and nobody learns a gold answer from an aggregate.
+ * results): it is the crowd's verdict, its out-of-fold posterior from the cross-fit (a fit where its answer was
+ * unknown), calibrated like the other items when they are. A manager then sees whether the crowd got a gold item
+ * right, and nobody learns a gold answer from an aggregate.
  */
 import type { LabelQuestion, MultiLabelQuestion } from '../../core/schema/index.js';
-import { softmaxInPlace } from '../../quality/aggregate/common.js';
-import type { DawidSkeneResult } from '../../quality/aggregate/dawid-skene.js';
-import type { CategoricalResult, Observations } from '../../quality/types.js';
+import { calibratedFitAsync, calibrateRow, type ConfidenceBasis } from '../../quality/aggregate/calibrated.js';
+import type { Observations } from '../../quality/types.js';
 import type { AnnotatorSkill, CategoricalFitter, QuestionAggregate } from './result-types.js';
 
 /** One judgment of a categorical question, already reduced to a class index. */
@@ -49,32 +52,28 @@ function encode(judgments: readonly Judgment[], nClasses: number): Encoded {
   };
 }
 
-/**
- * The posterior per item, row-major [item][class]: the fit's own rows, except for clamped (gold) items, whose rows
- * are recomputed from the fitted confusion matrices and priors as if their answer were unknown.
- */
-function crowdPosterior(r: CategoricalResult, obs: Observations, gold: Int32Array | undefined): Float64Array {
-  const post = Float64Array.from(r.posterior);
-  if (!gold || !gold.some((g) => g >= 0)) return post;
-  const ds = r as Partial<DawidSkeneResult>;
-  if (!ds.confusion || !ds.priors) throw new Error('clamped gold needs a fit with confusion matrices (Dawid–Skene)');
-  const K = obs.nClasses;
-  for (let i = 0; i < obs.nItems; i++) if (gold[i]! >= 0) for (let t = 0; t < K; t++) post[i * K + t] = Math.log(Math.max(ds.priors[t]!, 1e-300));
-  for (let o = 0; o < obs.item.length; o++) {
-    const i = obs.item[o]!;
-    if (gold[i]! < 0) continue;
-    const base = obs.worker[o]! * K * K;
-    for (let t = 0; t < K; t++) post[i * K + t]! += Math.log(Math.max(ds.confusion[base + t * K + obs.label[o]!]!, 1e-300));
-  }
-  for (let i = 0; i < obs.nItems; i++) if (gold[i]! >= 0) softmaxInPlace(post, i * K, K);
-  return post;
-}
+/** What a categorical aggregate's confidence rests on (see `ConfidenceBasis` in the engine). */
+export type Basis = ConfidenceBasis;
 
+/**
+ * The posterior per item, row-major [item][class], and its basis: the fit with every gold answer clamped, except for
+ * judged gold items, whose rows are their out-of-fold posteriors; all calibrated when there is enough gold.
+ */
 async function fitWithGold(enc: Encoded, goldOf: (itemId: string) => number, fit: CategoricalFitter) {
   const gold = Int32Array.from(enc.itemIds, goldOf);
-  const clamped = gold.some((g) => g >= 0) ? gold : undefined;
-  const r = await fit(enc.obs, clamped);
-  return { r, posterior: crowdPosterior(r, enc.obs, clamped) };
+  if (!gold.some((g) => g >= 0)) {
+    const r = await fit(enc.obs, undefined);
+    return { r, posterior: Float64Array.from(r.posterior), basis: { kind: 'model', nGold: 0 } as Basis };
+  }
+  const c = await calibratedFitAsync(enc.obs, gold, fit);
+  const K = enc.obs.nClasses;
+  const posterior = Float64Array.from(c.result.posterior);
+  for (const i of c.pairs.item) {
+    posterior.set(c.crossFit.subarray(i * K, i * K + K), i * K);
+    calibrateRow(posterior, i * K, K, c);
+  }
+  // A gold item nobody judged has no aggregate (it is not in `enc`), so every clamped row was replaced.
+  return { r: c.result, posterior, basis: c.basis };
 }
 
 const countBy = (ids: readonly string[], idx: Int32Array) => {
@@ -100,7 +99,7 @@ export async function aggregateLabel(
   if (judgments.length === 0) return { byItem, skill: [] };
   const K = values.length;
   const enc = encode(judgments, K);
-  const { r, posterior } = await fitWithGold(enc, (id) => {
+  const { r, posterior, basis } = await fitWithGold(enc, (id) => {
     const g = gold.get(id)?.[q.id];
     return typeof g === 'string' ? (index.get(g) ?? -1) : -1;
   }, fit);
@@ -111,10 +110,11 @@ export async function aggregateLabel(
     byItem.set(itemId, {
       questionId: q.id,
       type: 'label',
-      method: 'dawid_skene',
+      method: 'bayesian_dawid_skene',
       n: perItem[i]!,
       answer: values[best],
       confidence: posterior[i * K + best]!,
+      basis,
       distribution: Object.fromEntries(values.map((v, t) => [v, posterior[i * K + t]!])),
     });
   });
@@ -124,7 +124,7 @@ export async function aggregateLabel(
 
 /**
  * Binary relevance, as `aggregateMultiLabel` in `quality/aggregate/multi-label.ts` (each option a present/absent
- * question fitted on its own; a judgment that does not select an option votes "absent"), run here through `fit` so
+ * question fitted on its own, and calibrated on its own against the gold; a judgment that does not select an option votes "absent"), run here through `fit` so
  * large projects fit on a worker thread. The answer is the options with probability > ½, and its confidence the
  * probability that the whole set is right under the model's independence: Π_ℓ max(p_ℓ, 1 − p_ℓ).
  */
@@ -142,26 +142,32 @@ export async function aggregateMultiLabel(
   const byItem = new Map<string, QuestionAggregate>();
   if (valid.length === 0) return byItem;
   const perLabel: Float64Array[] = [];
+  const bases: Basis[] = [];
   let enc: Encoded | undefined;
   for (const value of values) {
     const judgments = valid.map((a) => ({ itemId: a.itemId, annotatorId: a.annotatorId, cls: a.value.includes(value) ? 1 : 0 }));
     enc = encode(judgments, 2);
-    const { posterior } = await fitWithGold(enc, (id) => {
+    const { posterior, basis } = await fitWithGold(enc, (id) => {
       const g = gold.get(id)?.[q.id];
       return Array.isArray(g) ? (g.includes(value) ? 1 : 0) : -1;
     }, fit);
     perLabel.push(posterior);
+    bases.push(basis);
   }
   const perItem = countBy(enc!.itemIds, enc!.obs.item);
+  // The set's confidence is calibrated only when every option's is (on the fewest gold items of any option).
+  const nGold = Math.min(...bases.map((b) => b.nGold));
+  const basis: Basis = bases.every((b) => b.kind === 'calibrated') ? { kind: 'calibrated', nGold } : { kind: 'model', nGold };
   enc!.itemIds.forEach((itemId, i) => {
     const p = perLabel.map((post) => post[i * 2 + 1]!);
     byItem.set(itemId, {
       questionId: q.id,
       type: 'multi_label',
-      method: 'dawid_skene_binary_relevance',
+      method: 'bayesian_dawid_skene_binary_relevance',
       n: perItem[i]!,
       answer: values.filter((_, l) => p[l]! > 0.5),
       confidence: p.reduce((acc, pl) => acc * Math.max(pl, 1 - pl), 1),
+      basis,
       distribution: Object.fromEntries(values.map((v, l) => [v, p[l]!])),
     });
   });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseTaskSchema } from '../../core/schema/index.js';
+import { calibratedFit, calibrateRow, MIN_CALIBRATION_GOLD } from '../../quality/aggregate/calibrated.js';
+import { runCategorical } from '../../quality/aggregate/methods.js';
 import { aggregateMultiLabel as qualityMultiLabel } from '../../quality/aggregate/multi-label.js';
+import { createRng } from '../../quality/random.js';
 import { computeResults, fitInline } from './compute-results.js';
 import type { CategoricalFitter, QuestionAggregate, ResultAnnotation } from './result-types.js';
 import { ResultsCache } from './results-cache.js';
@@ -137,7 +140,7 @@ describe('computeResults', () => {
       nItems: 2,
       nWorkers: 3,
       nLabels: 2,
-    });
+    }, 'bds');
     for (const [i, id] of ['i1', 'i2'].entries()) {
       const m = aggregateOf(r, id, 'tags');
       expect(m.distribution!.a).toBeCloseTo(engine.probability[i * 2]!, 12);
@@ -191,12 +194,64 @@ describe('clamped gold', () => {
       return fitInline(obs, g);
     };
     const r = await computeResults({ schema, annotations: agreeing, gold: new Map([['n0', { tone: 'y' }]]) }, spy);
-    expect(Array.from(seen[0]!)).toEqual([1, -1, -1, -1, -1, -1, -1, -1, -1]);
+    // The cross-fit: first a fit with n0's answer unknown (its crowd verdict comes from there), then n0 clamped.
+    expect(seen.map((g) => Array.from(g!))).toEqual([new Array(9).fill(-1), [1, -1, -1, -1, -1, -1, -1, -1, -1]]);
     // The clamped row would say y with certainty; the crowd, trusted everywhere else, says x.
     const n0 = aggregateOf(r, 'n0', 'tone');
     expect(n0.answer).toBe('x');
     expect(n0.confidence!).toBeGreaterThan(0.5);
     expect(n0.confidence!).toBeLessThan(1);
+    // One judged gold item is too few to calibrate on: the confidences are the model's, and say so.
+    expect(n0.basis).toEqual({ kind: 'model', nGold: 1 });
+  });
+});
+
+describe('calibrated on the gold', () => {
+  // 150 items × 3 judgments by 10 annotators of accuracy 0.55–0.95 (seeded), 45 of them gold.
+  const rng = createRng(21);
+  const annotations: ResultAnnotation[] = [];
+  const gold = new Map<string, Record<string, unknown>>();
+  const item: number[] = [];
+  const worker: number[] = [];
+  const label: number[] = [];
+  const workers = new Map<string, number>();
+  for (let i = 0; i < 150; i++) {
+    const truth = rng.nextInt(2);
+    if (i % 10 < 3) gold.set(`i${i}`, { tone: truth === 0 ? 'x' : 'y' });
+    const who = new Set<number>();
+    while (who.size < 3) who.add(rng.nextInt(10));
+    for (const u of who) {
+      const g = rng.next() < 0.55 + 0.04 * u ? truth : 1 - truth;
+      annotations.push(ann(`i${i}`, `u${u}`, { tone: g === 0 ? 'x' : 'y' }));
+      if (!workers.has(`u${u}`)) workers.set(`u${u}`, workers.size);
+      item.push(i);
+      worker.push(workers.get(`u${u}`)!);
+      label.push(g);
+    }
+  }
+  // The same judgments encoded by hand (items and annotators in order of first appearance, classes in option order).
+  const obs = { item: Int32Array.from(item), worker: Int32Array.from(worker), label: Int32Array.from(label), nItems: 150, nWorkers: workers.size, nClasses: 2 };
+  const goldIdx = Int32Array.from({ length: 150 }, (_, i) => (gold.has(`i${i}`) ? (gold.get(`i${i}`)!.tone === 'x' ? 0 : 1) : -1));
+
+  it('calibrates every confidence of a label question on its judged gold, and says so', async () => {
+    const r = await computeResults({ schema, annotations, gold });
+    const engine = calibratedFit(obs, goldIdx, (o, g) => runCategorical('bds', o, g ? { gold: g } : {}));
+    expect(engine.basis).toEqual({ kind: 'calibrated', nGold: 45 });
+    for (let i = 0; i < 150; i++) {
+      const a = aggregateOf(r, `i${i}`, 'tone');
+      expect(a.basis).toEqual({ kind: 'calibrated', nGold: 45 });
+      // Other items: the calibrated fit's row. Gold items: their out-of-fold row, calibrated the same way.
+      const row = goldIdx[i]! < 0 ? engine.result.posterior.slice(i * 2, i * 2 + 2) : engine.crossFit.slice(i * 2, i * 2 + 2);
+      if (goldIdx[i]! >= 0) calibrateRow(row, 0, 2, engine);
+      expect(a.distribution!.x).toBeCloseTo(row[0]!, 9);
+      expect(a.confidence).toBeCloseTo(Math.max(row[0]!, row[1]!), 9);
+    }
+  });
+
+  it('keeps the model-based confidence below the least number of judged gold items', async () => {
+    const few = new Map([...gold].slice(0, MIN_CALIBRATION_GOLD - 1));
+    const r = await computeResults({ schema, annotations, gold: few });
+    expect(aggregateOf(r, 'i3', 'tone').basis).toEqual({ kind: 'model', nGold: MIN_CALIBRATION_GOLD - 1 });
   });
 });
 

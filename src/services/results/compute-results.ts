@@ -2,8 +2,9 @@
  * A project's aggregate: per item and question, the aggregated answer, its confidence, the method and the number of
  * judgments. A pure function of (schema, annotations, gold) and of the Dawid–Skene fitter it is handed, so it can
  * run in a request, a job or a worker. Per question type:
- * - `label`: Dawid–Skene with gold clamped; confidence = posterior of the chosen option (`categorical-results.ts`);
- * - `multi_label`: Dawid–Skene per option (binary relevance); confidence = P(the whole set is right);
+ * - `label`: Bayesian Dawid–Skene with gold clamped; confidence = posterior of the chosen option, calibrated on the
+ *   gold when there is enough (`categorical-results.ts`);
+ * - `multi_label`: the same per option (binary relevance); confidence = P(the whole set is right);
  * - `rating`: Gaussian annotators when identifiable, else the mean; `pairwise`: the same on the signed strength,
  *   reported as the side preferred and how strongly; `rubric`: mean per criterion (`numeric-results.ts`);
  * - `ranking`: Borda count, confidence = Kendall's W (`ranking-results.ts`);
@@ -18,8 +19,8 @@ import { aggregateRanking } from './ranking-results.js';
 import type { AnnotatorSkill, CategoricalFitter, ProjectResults, QuestionAggregate, ResultsInput } from './result-types.js';
 import { aggregateSpanQuestion } from './span-results.js';
 
-/** Dawid–Skene on the calling thread, with the recommended options. */
-export const fitInline: CategoricalFitter = async (obs, gold) => runCategorical('ds', obs, gold ? { gold } : {});
+/** Bayesian Dawid–Skene on the calling thread, with the recommended options. */
+export const fitInline: CategoricalFitter = async (obs, gold) => runCategorical('bds', obs, gold ? { gold } : {});
 
 export async function computeResults(input: ResultsInput, fit: CategoricalFitter = fitInline): Promise<ProjectResults> {
   const perQuestion: Map<string, QuestionAggregate>[] = [];
@@ -64,6 +65,8 @@ export async function computeResults(input: ResultsInput, fit: CategoricalFitter
     // Between questions, let other requests in: a large project's aggregate is many short steps, not one long one.
     await new Promise((r) => setImmediate(r));
   }
+  // Every confidence says what it rests on: the other methods' are their own figures, never calibrated.
+  for (const q of perQuestion) for (const a of q.values()) if (a.confidence !== null && !a.basis) a.basis = { kind: 'model', nGold: 0 };
   const byItem = new Map<string, QuestionAggregate[]>();
   for (const a of input.annotations) if (!byItem.has(a.itemId)) byItem.set(a.itemId, []);
   for (const [itemId, list] of byItem) for (const q of perQuestion) {

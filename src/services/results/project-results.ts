@@ -1,6 +1,6 @@
 /**
  * Loads a project's aggregate: reads the inputs (without paused annotators' annotations when the project's
- * `exclude_paused` switch is on), computes them with `computeResults` (Dawid–Skene on a worker
+ * `exclude_paused` switch is on), computes them with `computeResults` (Bayesian Dawid–Skene on a worker
  * thread once a question has `INLINE_BELOW_LABELS` judgments or more), and keeps the result in `ResultsCache`.
  */
 import type { Actor } from '../../core/permissions.js';
@@ -26,7 +26,7 @@ export interface LoadedResults {
 
 const cache = new ResultsCache<LoadedResults>();
 const pool = new AggregationWorker();
-const fitOffThread: CategoricalFitter = (obs, gold) => pool.run('ds', obs, gold ? { gold } : {});
+const fitOffThread: CategoricalFitter = (obs, gold) => pool.run('bds', obs, gold ? { gold } : {});
 
 /** Results need every annotation of the project: the roles that may read items and all annotations. */
 export function authorizeResults(actor: Actor): void {

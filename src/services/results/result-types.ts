@@ -22,6 +22,8 @@ export interface ResultsInput {
 
 /** How an aggregate was computed; the file comment of `compute-results.ts` describes each. */
 export const AGGREGATION_METHODS = [
+  'bayesian_dawid_skene',
+  'bayesian_dawid_skene_binary_relevance',
   'dawid_skene',
   'dawid_skene_binary_relevance',
   'gaussian_annotators',
@@ -48,6 +50,12 @@ export interface QuestionAggregate {
   answer: unknown;
   /** In 0..1; null when the method gives none (text, conversation, a ranking with one judgment). */
   confidence: number | null;
+  /**
+   * What the confidence rests on, with every non-null confidence: `calibrated` against `nGold` judged gold items
+   * (label, multi_label, from `MIN_CALIBRATION_GOLD`), or `model`: the method's own figure (`nGold` judged gold
+   * items of the question, too few to calibrate; 0 for methods that are never calibrated).
+   */
+  basis?: { kind: 'calibrated' | 'model'; nGold: number };
   /** label: posterior per option; multi_label: probability that each option applies. */
   distribution?: Record<string, number>;
   /** rating and pairwise: standard error of the estimate, on the question's scale. */
@@ -72,5 +80,5 @@ export interface ProjectResults {
   annotations: number;
 }
 
-/** Fits Dawid–Skene (with `gold` clamped when given): inline, or on a worker thread for large inputs. */
+/** Fits Bayesian Dawid–Skene (with `gold` clamped when given): inline, or on a worker thread for large inputs. */
 export type CategoricalFitter = (obs: Observations, gold: GoldLabels | undefined) => Promise<CategoricalResult>;

@@ -5122,7 +5122,7 @@ export interface paths {
             parameters: {
                 query?: {
                     format?: "jsonl" | "csv";
-                    /** @description true: each row also carries its item's aggregated answer and confidence per question (JSONL: `aggregate`; CSV: `aggregate.<question>` and `confidence.<question>` columns) */
+                    /** @description true: each row also carries its item's aggregated answer, confidence and the confidence's basis per question (JSONL: `aggregate`; CSV: `aggregate.<question>`, `confidence.<question>` and `confidence_basis.<question>` columns) */
                     aggregate?: "true" | "false";
                     /** @description true: keep annotations on hidden gold items (marked is_gold); by default they are left out, so gold never trains a model by accident */
                     includeGold?: "true" | "false";
@@ -5487,6 +5487,12 @@ export interface paths {
                                 /** @description label: option value; multi_label: option values; rating: estimate; pairwise: {prefers, strength}; ranking: candidate indices best first; span: [{start, end, label, support}]; rubric: {scores, weightedScore}; text, conversation: null */
                                 answer: unknown;
                                 confidence: number | null;
+                                /** @description With every confidence: calibrated against nGold judged gold items (label, multi_label, cross-fitted so no gold item calibrates itself), or model: the method's own figure (nGold judged gold items, too few to calibrate; 0 for methods never calibrated) */
+                                basis?: {
+                                    /** @enum {string} */
+                                    kind: "calibrated" | "model";
+                                    nGold: number;
+                                };
                                 distribution?: {
                                     [key: string]: number;
                                 };
@@ -5660,6 +5666,12 @@ export interface paths {
                                     /** @description label: option value; multi_label: option values; rating: estimate; pairwise: {prefers, strength}; ranking: candidate indices best first; span: [{start, end, label, support}]; rubric: {scores, weightedScore}; text, conversation: null */
                                     answer: unknown;
                                     confidence: number | null;
+                                    /** @description With every confidence: calibrated against nGold judged gold items (label, multi_label, cross-fitted so no gold item calibrates itself), or model: the method's own figure (nGold judged gold items, too few to calibrate; 0 for methods never calibrated) */
+                                    basis?: {
+                                        /** @enum {string} */
+                                        kind: "calibrated" | "model";
+                                        nGold: number;
+                                    };
                                     distribution?: {
                                         [key: string]: number;
                                     };

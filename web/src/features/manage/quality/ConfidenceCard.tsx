@@ -1,9 +1,11 @@
 /**
  * Items by confidence: a histogram of the aggregate's confidence for one question, in ten bins, each bin a link into
- * the Results tab filtered to that question and range, so the doubtful items are one step away.
+ * the Results tab filtered to that question and range, so the doubtful items are one step away; and what the
+ * confidences rest on, in words ("calibrated on 31 gold items" / "model-based, not calibrated").
  */
 import { useId, useMemo, useState } from 'react';
 import { Link } from 'react-router';
+import { basisInWords } from '@core/figures/confidence-basis';
 import { Chart } from '../../../components/Chart';
 import { ErrorMessage, Loading } from '../../../components/Status';
 import type { Question } from '../../../schema';
@@ -82,6 +84,16 @@ export function ConfidenceCard({ projectId, questions }: { projectId: string; qu
                   ))}
               </ul>
             </nav>
+          )}
+          {data?.basis && view.total > 0 && (
+            <p className="small confidence-basis">
+              Confidences are <strong>{basisInWords(data.basis)}</strong>
+              {data.basis.kind === 'calibrated'
+                ? ' (cross-fitted: no gold item calibrates itself).'
+                : data.basis.nGold > 0
+                  ? ` (${count(data.basis.nGold, 'judged gold item')}; calibration needs at least 30).`
+                  : ' (no judged gold item for this question).'}
+            </p>
           )}
           {view.none > 0 && <p className="muted small">{count(view.none, 'item')} without a confidence (a single judgment or no method for it).</p>}
         </>

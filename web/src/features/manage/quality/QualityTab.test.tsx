@@ -63,7 +63,7 @@ function serveAll() {
       // Two pages, to check the histogram reads them all.
       const first = url.searchParams.get('cursor') === null;
       const part = first ? CONFIDENCES.slice(0, 4) : CONFIDENCES.slice(4);
-      const items = part.map((c, i) => ({ itemId: `i${i}`, externalId: null, aggregates: [{ questionId: 'sentiment', type: 'label', method: 'dawid_skene', n: 3, answer: 'pos', confidence: c }] }));
+      const items = part.map((c, i) => ({ itemId: `i${i}`, externalId: null, aggregates: [{ questionId: 'sentiment', type: 'label', method: 'bayesian_dawid_skene', n: 3, answer: 'pos', confidence: c, basis: { kind: 'calibrated', nGold: 31 } }] }));
       return { body: { items, nextCursor: first ? 'c1' : null } };
     },
   });
@@ -168,6 +168,8 @@ describe('QualityTab', () => {
     expect(await screen.findByText('6 items with an aggregate; 2 items below 60% confidence.')).toBeInTheDocument();
     const links = within(screen.getByRole('navigation', { name: 'Open a confidence range in Results' })).getAllByRole('link');
     expect(links.map((l) => l.textContent)).toEqual(['50–60%: 2 items', '70–80%: 1 item', '90–100%: 3 items']);
+    // What the confidences rest on, in words.
+    expect(document.querySelector('.confidence-basis')).toHaveTextContent('Confidences are calibrated on 31 gold items (cross-fitted: no gold item calibrates itself).');
     await user.click(links[0]!);
     expect(currentLocation()).toBe('/manage/projects/p1/results?question=sentiment&min=50&max=60');
   });

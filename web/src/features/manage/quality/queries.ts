@@ -4,6 +4,7 @@
  * (flag counts per annotator and vendor, the flagged annotations paged, the thresholds). Keys sit under the
  * project's key, like the other tabs'; the figures change with every submit, so they refresh on a timer.
  */
+import type { ConfidenceBasisView } from '@core/figures/confidence-basis';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
 import { queryKeys } from '../../../api/queries';
@@ -61,21 +62,26 @@ export function useAgreement(projectId: string, question: string, bucket: Agreem
   });
 }
 
-/** Every annotated item's confidence for the question (up to HISTOGRAM_MAX_ITEMS), and whether more were left out. */
+/** Every annotated item's confidence for the question (up to HISTOGRAM_MAX_ITEMS), whether more were left out, and their basis. */
 export function useConfidences(projectId: string, question: string) {
   return useQuery({
     queryKey: qualityKeys.confidences(projectId, question),
     queryFn: async () => {
       const values: (number | null)[] = [];
+      // One fit per question, so one basis for all its confidences (calibrated on N gold items, or the model's).
+      let basis: ConfidenceBasisView | null = null;
       let cursor: string | undefined;
       do {
         const page = await unwrap(
           api.GET('/api/v1/projects/{projectId}/results', { params: { path: { projectId }, query: { question, limit: RESULTS_PAGE, cursor } } }),
         );
-        for (const r of page.items) values.push(r.aggregates[0]?.confidence ?? null);
+        for (const r of page.items) {
+          values.push(r.aggregates[0]?.confidence ?? null);
+          basis ??= r.aggregates[0]?.basis ?? null;
+        }
         cursor = page.nextCursor ?? undefined;
       } while (cursor && values.length < HISTOGRAM_MAX_ITEMS);
-      return { values, truncated: cursor !== undefined };
+      return { values, truncated: cursor !== undefined, basis };
     },
     enabled: question !== '',
     refetchInterval: REFRESH_MS,

@@ -4,6 +4,7 @@
  * effort and fraud flags: each kind as a badge in the row, and under a flagged row, across the table, the sentences
  * saying what fired (a column would be too narrow for them).
  */
+import { basisInWords } from '@core/figures/confidence-basis';
 import { Fragment } from 'react';
 import { ItemText } from '../../annotate/widgets/ItemText';
 import { Markdown } from '../../../components/Markdown';
@@ -95,6 +96,7 @@ function AggregateTable({ schema, item }: { schema: TaskSchema; item: ItemDetail
                   <td>{summariseAggregate(q, a, item.data as ItemData)}</td>
                   <td>
                     <ConfidenceBar value={a.confidence} label={`Confidence for ${q.prompt}`} meaning={meaningOf(q, a)} />
+                    {a.confidence !== null && a.basis && <span className="confidence-basis muted small">{basisInWords(a.basis)}</span>}
                   </td>
                   <td title={meaningOf(q, a) || undefined}>{METHOD_LABELS[a.method]}</td>
                   <td className="num">{a.n}</td>

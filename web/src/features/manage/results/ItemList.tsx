@@ -50,11 +50,13 @@ interface Props {
   loadingMore: boolean;
   onLoadMore: () => void;
   searchRef: RefObject<HTMLInputElement | null>;
+  /** In confidence mode: what the listed confidences rest on, in words ("calibrated on 31 gold items"). */
+  basis?: string | undefined;
 }
 
 const percent = (v: string): number | undefined => (v.trim() === '' || !Number.isFinite(Number(v)) ? undefined : Math.min(100, Math.max(0, Number(v))));
 
-export function ItemList({ filters, onFilters, questions, seesGold, rows, selected, onSelect, loading, error, hasMore, loadingMore, onLoadMore, searchRef }: Props) {
+export function ItemList({ filters, onFilters, questions, seesGold, rows, selected, onSelect, loading, error, hasMore, loadingMore, onLoadMore, searchRef, basis }: Props) {
   const id = useId();
   const [search, setSearch] = useState(filters.q ?? '');
   const confidenceMode = isConfidenceMode(filters);
@@ -151,6 +153,7 @@ export function ItemList({ filters, onFilters, questions, seesGold, rows, select
           <ConfidenceBound label="To %" value={filters.max} disabled={!filters.question} onChange={(max) => onFilters({ ...filters, max })} />
         </fieldset>
         {confidenceMode && <p className="muted small">Listing aggregated items by confidence: status, gold and search do not apply.</p>}
+        {confidenceMode && basis && <p className="small confidence-basis">Confidences: {basis}.</p>}
       </div>
 
       <p className="muted small results-count" id={`${id}-help`}>

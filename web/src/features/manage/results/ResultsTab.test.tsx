@@ -79,8 +79,17 @@ const detail = (id: string, extra: Partial<ItemDetail> = {}): ItemDetail => ({
     },
   ],
   aggregates: [
-    { questionId: 'sentiment', type: 'label', method: 'dawid_skene', n: 2, answer: 'pos', confidence: 0.734, distribution: { pos: 0.734, neg: 0.266 } },
-    { questionId: 'quality', type: 'rating', method: 'mean', n: 1, answer: 3.6, confidence: 0.41, standardError: 0.7 },
+    {
+      questionId: 'sentiment',
+      type: 'label',
+      method: 'bayesian_dawid_skene',
+      n: 2,
+      answer: 'pos',
+      confidence: 0.734,
+      basis: { kind: 'calibrated', nGold: 31 },
+      distribution: { pos: 0.734, neg: 0.266 },
+    },
+    { questionId: 'quality', type: 'rating', method: 'mean', n: 1, answer: 3.6, confidence: 0.41, basis: { kind: 'model', nGold: 0 }, standardError: 0.7 },
     { questionId: 'note', type: 'text', method: 'none', n: 1, answer: null, confidence: null },
   ],
   ...extra,
@@ -153,7 +162,13 @@ describe('ResultsTab', () => {
     const sent = server({
       'GET /api/v1/projects/p1/results': () => ({
         body: {
-          items: [{ itemId: 'i2', externalId: 'ext-2', aggregates: [{ questionId: 'sentiment', type: 'label', method: 'dawid_skene', n: 3, answer: 'neg', confidence: 0.52 }] }],
+          items: [
+            {
+              itemId: 'i2',
+              externalId: 'ext-2',
+              aggregates: [{ questionId: 'sentiment', type: 'label', method: 'bayesian_dawid_skene', n: 3, answer: 'neg', confidence: 0.52, basis: { kind: 'model', nGold: 12 } }],
+            },
+          ],
           nextCursor: null,
         },
       }),
@@ -170,6 +185,8 @@ describe('ResultsTab', () => {
     expect(within(itemButtons()[0]!).getByRole('meter', { name: 'Confidence' })).toHaveAttribute('aria-valuenow', '52');
     expect(screen.getByRole('searchbox', { name: /Search/ })).toBeDisabled();
     expect(screen.getByRole('combobox', { name: 'Status' })).toBeDisabled();
+    // What the listed confidences rest on, in words: 12 judged gold items are too few to calibrate on.
+    expect(screen.getByText('Confidences: model-based, not calibrated.')).toBeInTheDocument();
   });
 
   it('shows the selected item: data, aggregate with confidence and method, gold, and each annotation summarised', async () => {
@@ -181,7 +198,10 @@ describe('ResultsTab', () => {
     const aggregate = within(article).getByRole('table', { name: 'Aggregate' });
     const sentimentRow = within(aggregate).getByRole('row', { name: /Sentiment\? Positive/ });
     expect(within(sentimentRow).getByRole('meter', { name: 'Confidence for Sentiment?' })).toHaveAttribute('aria-valuenow', '73');
-    expect(sentimentRow).toHaveTextContent('Dawid–Skene');
+    expect(sentimentRow).toHaveTextContent('Bayesian Dawid–Skene');
+    // Each confidence says what it rests on.
+    expect(sentimentRow).toHaveTextContent('calibrated on 31 gold items');
+    expect(within(aggregate).getByRole('row', { name: /Quality/ })).toHaveTextContent('model-based, not calibrated');
     expect(within(aggregate).getByRole('row', { name: /Quality 3\.6 \(≈ 4 · Good\)/ })).toBeInTheDocument();
     expect(within(aggregate).getByRole('row', { name: /Note No aggregate for free text/ })).toBeInTheDocument();
     const gold = within(article).getByRole('region', { name: 'Gold answer' });

@@ -3,6 +3,7 @@
  * scroll), the selected item on the right. Filters and the selected item live in the URL (`?item=…`), so a view
  * can be linked and the back button undoes a filter. ↑/↓ move through the list, `/` jumps to the search.
  */
+import { basisInWords } from '@core/figures/confidence-basis';
 import { useCallback, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { useMe, useProjectSchema } from '../../../api/queries';
@@ -99,6 +100,10 @@ export function ResultsTab({ projectId }: { projectId: string }) {
     );
   }, [confidenceMode, results.data, items.data, schema, filters.question]);
 
+  // One fit per question, so the listed confidences share one basis.
+  const firstBasis = confidenceMode ? results.data?.pages[0]?.items[0]?.aggregates[0]?.basis : undefined;
+  const basis = firstBasis ? basisInWords(firstBasis) : undefined;
+
   const select = useCallback(
     (id: string) =>
       setParams(
@@ -153,6 +158,7 @@ export function ResultsTab({ projectId }: { projectId: string }) {
           loadingMore={isFetchingNextPage}
           onLoadMore={loadMore}
           searchRef={searchRef}
+          basis={basis}
         />
         {source.isPending && <Loading label="Loading items" />}
       </section>

@@ -98,6 +98,8 @@ export function summariseAggregate(q: Question, a: QuestionAggregate, item: Item
 
 /** What a method name means, for the aggregate's tooltip and screen readers. */
 export const METHOD_LABELS: Record<QuestionAggregate['method'], string> = {
+  bayesian_dawid_skene: 'Bayesian Dawid–Skene',
+  bayesian_dawid_skene_binary_relevance: 'Bayesian Dawid–Skene per option',
   dawid_skene: 'Dawid–Skene',
   dawid_skene_binary_relevance: 'Dawid–Skene per option',
   gaussian_annotators: 'Gaussian annotators',
@@ -110,6 +112,8 @@ export const METHOD_LABELS: Record<QuestionAggregate['method'], string> = {
 
 /** What the confidence figure is, per method (they are not all probabilities). */
 export const CONFIDENCE_MEANING: Record<QuestionAggregate['method'], string> = {
+  bayesian_dawid_skene: 'Probability that the chosen option is right',
+  bayesian_dawid_skene_binary_relevance: 'Probability that the whole set of options is right',
   dawid_skene: 'Posterior probability of the chosen option',
   dawid_skene_binary_relevance: 'Probability that the whole set of options is right',
   gaussian_annotators: 'Probability that the true value rounds to the same point',
