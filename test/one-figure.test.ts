@@ -168,6 +168,12 @@ describe.each(DIALECTS)('one figure per fact on %s', (dialect) => {
     expect(p.summary).toBe(`${complete} of ${NORMAL} items complete · ${realJudgments()} of ${2 * NORMAL} judgments · ${GOLD} gold items`);
     // A reviewer reads the same counts, but not how many items are gold.
     expect((await get(w.reviewer, `/api/v1/projects/${projectId}/progress`)).json()).toMatchObject({ totalItems: NORMAL, completeItems: complete, goldItems: null });
+    // A vendor manager: the project's items, and their own vendor's judgments on them, said as such.
+    const vm = await w.addUser('vendor_manager', careful.vendorId);
+    const own = sum(careful.people.map((c) => tally.get(c.user.id)!).map((t) => t.judgments - t.goldN));
+    const vp = (await get(vm, `/api/v1/projects/${projectId}/progress`)).json();
+    expect(vp).toMatchObject({ totalItems: NORMAL, completeItems: complete, judgments: own, goldItems: null, vendorId: careful.vendorId });
+    expect(vp.summary).toBe(`${complete} of ${NORMAL} items complete · ${own} judgment${own === 1 ? '' : 's'} by this vendor`);
 
     const html = (await get(w.manager, `/api/v1/projects/${projectId}/report`)).body;
     const summary = html.slice(html.indexOf('<section id="summary">'), html.indexOf('</section>', html.indexOf('<section id="summary">')));
