@@ -23,7 +23,7 @@ import { recordSubmission } from '../../store/claims.js';
 import { fromJson } from '../../store/dialect.js';
 import { findGoldOutcome, NO_GOLD_OUTCOME, type GoldOutcome } from '../../store/gold-scores.js';
 import { scoreAgainstGold } from '../../core/gold/score-gold.js';
-import { chanceOfSchema, gateVerdict } from '../../core/gold/quality-gate.js';
+import { chanceOfSchema, gateRuleOf, gateVerdict } from '../../core/gold/quality-gate.js';
 import { pauseAnnotator } from '../../store/quality-gates.js';
 import type { GateHook } from '../../store/claims.js';
 import type { AnnotationRow } from '../../store/schema.js';
@@ -135,9 +135,13 @@ export async function submitAnnotation(deps: ServiceDeps, actor: Actor, input: S
     created_at: nowIso,
   };
   const policy = { enabled: assignment.gate_enabled === 1, floor: assignment.gate_floor, chance: assignment.gate_chance };
+  const schemaChance = chanceOfSchema(schema);
+  // Derive (and memoise) the rule now, outside the write transaction: the first derivation for a floor takes a
+  // fraction of a second, which must not hold the database's write lock.
+  if (policy.enabled && score) gateRuleOf(policy, schemaChance);
   const gate: GateHook | undefined = policy.enabled
     ? {
-        decide: (t) => gateVerdict(policy, chanceOfSchema(schema), { n: t.gold_n, correct: t.gold_correct, failStreak: t.fail_streak }),
+        decide: (t) => gateVerdict(policy, schemaChance, { n: t.gold_n, correct: t.gold_correct, failStreak: t.fail_streak }),
         pause: (trx, reason) =>
           pauseAnnotator(trx, {
             orgId: assignment.org_id,
