@@ -30,7 +30,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const NORMAL = 12;
 const GOLD = 6;
 const TASKS_EACH = 6;
-const TRUTH = (i: number) => (['a', 'b', 'c', 'd'] as const)[i % 4];
+const TRUTH = (i: number): string => (['a', 'b', 'c', 'd'] as const)[i % 4]!;
 
 /** Wilson score 95% interval, written out here apart from the code under test (z = Φ⁻¹(0.975)). */
 function wilson(k: number, n: number): { lower: number; upper: number } {
