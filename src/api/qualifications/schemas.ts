@@ -61,7 +61,10 @@ export const attemptRecord = attemptView.extend({
   annotatorName: z.string().optional(),
   vendorId: z.string().nullable().optional(),
   passed: z.boolean().nullable().optional(),
-  accuracy: estimate.optional().describe('Beta(1 + correct, 1 + n − correct), n = size once closed (a skip counts as a miss)'),
+  accuracy: z
+    .object({ n: z.number().int(), correct: z.number().int(), rate: z.number().nullable(), lower: z.number().nullable(), upper: z.number().nullable() })
+    .optional()
+    .describe('The attempt\'s score: correct / n with its Wilson 95% interval (null before any answer), n = size once closed (a skip counts as a miss)'),
 });
 
 export const skillView = z.object({

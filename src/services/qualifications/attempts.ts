@@ -29,7 +29,7 @@ import { getUser } from '../../store/users.js';
 import { getProject } from '../../store/projects.js';
 import type { ProjectRow } from '../../store/schema.js';
 import { nowIsoOf, type ServiceDeps } from '../deps.js';
-import { skillEstimate } from '../routing/skill.js';
+import { proportionOf } from '../../core/figures/proportion.js';
 import { requireQualification } from './qualifications.js';
 
 export const ATTEMPT_REFUSALS = ['already_passed', 'cooldown', 'exhausted', 'inactive'] as const;
@@ -49,13 +49,17 @@ export interface AttemptView {
   retakeAt: string | null;
 }
 
-/** A manager's row: the attempt with its annotator and the Beta(1 + correct, 1 + n − correct) interval of accuracy. */
+/**
+ * A manager's row: the attempt with its annotator and its score as every gold accuracy is shown: correct of n with
+ * its Wilson 95% interval (`core/figures/proportion.ts`; rate and bounds null before any answer). The skill a pass
+ * grants is another figure, the routing's measured skill (`routing/skill.ts`).
+ */
 export interface AttemptRecord extends AttemptView {
   annotatorId: string;
   annotatorName: string;
   vendorId: string | null;
   passed: boolean | null;
-  accuracy: { n: number; correct: number; mean: number; low: number; high: number };
+  accuracy: { n: number; correct: number; rate: number | null; lower: number | null; upper: number | null };
 }
 
 const refuse = (reason: AttemptRefusal, message: string, extra: Record<string, unknown> = {}) =>
@@ -195,7 +199,7 @@ export async function listAttempts(deps: ServiceDeps, actor: Actor, qualificatio
       annotatorName: a.user_name,
       vendorId: a.vendor_id,
       passed: a.status === 'open' ? null : a.status === 'passed',
-      accuracy: skillEstimate({ n, correct: a.correct }),
+      accuracy: (({ rate, lower, upper }) => ({ n, correct: a.correct, rate, lower, upper }))(proportionOf(a.correct, n)),
     };
   });
 }

@@ -6134,6 +6134,170 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{projectId}/quality/calibration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reliability diagram of a label question: judged gold items by their cross-fitted confidence, with each bin's share right (Wilson 95% interval) and n */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A label question; defaults to the first one */
+                    question?: string;
+                };
+                header?: never;
+                path: {
+                    projectId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            projectId: string;
+                            /** @description The label question shown; null when the schema has none */
+                            questionId: string | null;
+                            /** @description What the question's confidences rest on: calibrated on nGold judged gold items, or the model's own (too few gold items to calibrate) */
+                            basis: {
+                                /** @enum {string} */
+                                kind: "calibrated" | "model";
+                                nGold: number;
+                            };
+                            /** @description Judged gold items in the diagram */
+                            n: number;
+                            /** @description Expected calibration error of the cross-fitted confidences, 10 equal-width bins; null without judged gold */
+                            ece: number | null;
+                            bins: {
+                                lower: number;
+                                upper: number;
+                                /** @description Judged gold items whose cross-fitted confidence falls in the bin */
+                                n: number;
+                                /** @description Their mean confidence; null when empty */
+                                confidence: number | null;
+                                /** @description Share whose chosen option is the gold answer, with its Wilson 95% interval; null when empty */
+                                accuracy: {
+                                    rate: number;
+                                    lower: number;
+                                    upper: number;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{projectId}/signal-policy": {
         parameters: {
             query?: never;
@@ -8964,13 +9128,13 @@ export interface paths {
                                 annotatorName?: string;
                                 vendorId?: string | null;
                                 passed?: boolean | null;
-                                /** @description Beta(1 + correct, 1 + n − correct), n = size once closed (a skip counts as a miss) */
+                                /** @description The attempt's score: correct / n with its Wilson 95% interval (null before any answer), n = size once closed (a skip counts as a miss) */
                                 accuracy?: {
                                     n: number;
                                     correct: number;
-                                    mean: number;
-                                    low: number;
-                                    high: number;
+                                    rate: number | null;
+                                    lower: number | null;
+                                    upper: number | null;
                                 };
                             }[];
                         };

@@ -1,7 +1,7 @@
 /**
  * A qualification's attempts, newest first: who took it (annotator and vendor), when, how far they got (answered of
- * the attempt's size), how many were correct, the outcome, and the accuracy it measures as the posterior mean of
- * Beta(1 + correct, 1 + n − correct) with its 95% interval, drawn as an error bar and written beside it. For an open
+ * the attempt's size), how many were correct, the outcome, and its score as every gold accuracy is shown: correct of n
+ * with its Wilson 95% interval, drawn as an error bar and written beside it. For an open
  * attempt n is what was answered so far; once closed it is the attempt's size (a skipped item counts as a miss).
  */
 import { ColumnHeads, type Column } from '../../../components/ColumnHeads';
@@ -47,13 +47,13 @@ export function AttemptsTable({ attempts, vendorNames }: { attempts: readonly At
                 {a.status === 'failed' && a.retakeAt && <span className="cell-note">retake from {formatDateTime(a.retakeAt)}</span>}
               </td>
               <td>
-                {a.accuracy ? (
+                {a.accuracy && a.accuracy.rate !== null && a.accuracy.lower !== null && a.accuracy.upper !== null ? (
                   <IntervalCell
-                    value={a.accuracy.mean}
-                    lower={a.accuracy.low}
-                    upper={a.accuracy.high}
-                    figure={percent(a.accuracy.mean)}
-                    interval={intervalWords(a.accuracy.low, a.accuracy.high)}
+                    value={a.accuracy.rate}
+                    lower={a.accuracy.lower}
+                    upper={a.accuracy.upper}
+                    figure={percent(a.accuracy.rate)}
+                    interval={intervalWords(a.accuracy.lower, a.accuracy.upper)}
                     note={`${a.accuracy.correct} of ${a.accuracy.n}`}
                   />
                 ) : (

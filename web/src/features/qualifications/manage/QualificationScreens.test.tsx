@@ -43,9 +43,9 @@ const PASSED: AttemptRecord = {
   annotatorName: 'Ana Annotator',
   vendorId: 'v1',
   passed: true,
-  accuracy: { n: 3, correct: 3, mean: 0.8, low: 0.3976, high: 0.9937 },
+  accuracy: { n: 3, correct: 3, rate: 1, lower: 0.4385, upper: 1 },
 };
-/** Beta(1 + 1, 1 + 2) for 1 of 3: mean 2/5, 95% interval 0.0527–0.8534. */
+/** 1 of 3: the share 1/3 with its Wilson 95% interval 0.0615–0.7923 (by hand, z = 1.96). */
 const FAILED: AttemptRecord = {
   ...PASSED,
   id: 'a2',
@@ -56,7 +56,7 @@ const FAILED: AttemptRecord = {
   vendorId: 'v2',
   passed: false,
   retakeAt: '2025-03-05T09:05:00.000Z',
-  accuracy: { n: 3, correct: 1, mean: 0.4, low: 0.0527, high: 0.8534 },
+  accuracy: { n: 3, correct: 1, rate: 1 / 3, lower: 0.0615, upper: 0.7923 },
 };
 const OPEN: AttemptRecord = {
   ...PASSED,
@@ -69,7 +69,7 @@ const OPEN: AttemptRecord = {
   annotatorName: 'Cai Annotator',
   vendorId: null,
   passed: null,
-  accuracy: { n: 1, correct: 1, mean: 2 / 3, low: 0.1581, high: 0.9874 },
+  accuracy: { n: 1, correct: 1, rate: 1, lower: 0.2065, upper: 1 },
 };
 const VENDORS = { items: [{ id: 'v1', name: 'In-house' }, { id: 'v2', name: 'Crowd Co' }], nextCursor: null };
 
@@ -232,8 +232,8 @@ describe('QualificationPage', () => {
       ['Ben Annotator', 'Crowd Co', '3 of 3', '1', expect.stringMatching(/^Failedretake from /)],
       ['Ana Annotator', 'In-house', '3 of 3', '3', 'Passed'],
     ]);
-    expect(texts[2]![6]).toBe('80% (40–99%)3 of 3');
-    expect(texts[1]![6]).toBe('40% (5–85%)1 of 3');
+    expect(texts[2]![6]).toBe('100% (44–100%)3 of 3');
+    expect(texts[1]![6]).toBe('33.3% (6–79%)1 of 3');
     expect(screen.getByText(/3 attempts: 1 passed, 1 failed, 1 in progress/)).toBeInTheDocument();
     expect(screen.queryByRole('note')).toBeNull();
     expect(screen.getByRole('link', { name: 'Gold items' })).toHaveAttribute('href', '/qualifications/q1/items');
