@@ -235,7 +235,7 @@ export function methodsSection(m: QualityReportModel): Html {
     <ul>
       <li>Intervals: ${m.scorecards.intervals}.</li>
       <li>${m.scorecards.rounding}.</li>
-      <li>Head-to-head, paired: ${PAIRED_METHOD.interval}; ${PAIRED_METHOD.test}; pairs are ${PAIRED_METHOD.pairing}.</li>
+      <li>Head-to-head, paired: ${PAIRED_METHOD.interval}; ${PAIRED_METHOD.test}; it uses ${PAIRED_METHOD.pairing}.</li>
       <li>Head-to-head, unpaired: ${INDEPENDENT_METHOD.interval}; ${INDEPENDENT_METHOD.test}.</li>
       <li>Small samples: under 30 gold judgments (scorecards) or 30 items or judgments a side (head-to-head).</li>
       <li>Agreement with consensus compares an annotator's answers to label questions on normal items with the item's aggregated answer (Dawid–Skene with gold clamped), which includes their own judgment.</li>

@@ -69,7 +69,12 @@ describe('pairedClusterBootstrap', () => {
   it('handles no shared items, and items that all say the same', () => {
     expect(pairedClusterBootstrap(columns([[1, 1, 0, 0]]), createRng(1))).toMatchObject({ items: 0, difference: null, pValue: null, lower: null });
     const same = pairedClusterBootstrap(columns(Array.from({ length: 10 }, () => [2, 2, 1, 1] as [number, number, number, number])), createRng(1));
-    expect(same).toMatchObject({ items: 10, difference: 0, lower: 0, upper: 0, pValue: 1 });
+    expect(same).toMatchObject({ items: 10, difference: 0, lower: null, upper: null, pValue: 1 });
+    // Two items, each right for A and wrong for B: no spread, so no interval, and p is the sign-flip bound 2·2⁻² = ½,
+    // not a bootstrap's "p < 0.001"; ten such items: 2·2⁻¹⁰.
+    const two = pairedClusterBootstrap(columns([[1, 1, 0, 1], [1, 1, 0, 1]]), createRng(1));
+    expect(two).toMatchObject({ items: 2, difference: 1, lower: null, upper: null, pValue: 0.5 });
+    expect(pairedClusterBootstrap(columns(Array.from({ length: 10 }, () => [1, 1, 0, 1] as [number, number, number, number])), createRng(1)).pValue).toBe(2 / 1024);
     expect(() => pairedClusterBootstrap(columns([[3, 2, 0, 1]]), createRng(1))).toThrow(/correct/);
   });
 });

@@ -25,8 +25,8 @@
  * `level` quantile of |t*|, the interval is D ± q·SE (clipped to [−1, 1]) and the two-sided p-value is
  * (1 + #{|t*| ≥ |t|}) / (B + 1), so the interval excludes 0 exactly when p < 1 − level (up to the resolution 1/(B+1)).
  * A resample whose differences are all equal has SE* = 0: its t* is 0 when D* = D, else ±∞ (it counts as extreme).
- * When the observed differences are all equal (SE = 0) the interval is the point and p is 1 if D = 0, else the
- * bootstrap's smallest, 1/(B + 1).
+ * When the observed items all say the same (SE = 0) there is no interval (null) and p is 1 if D = 0, else the
+ * sign-flip bound min(1, 2^(1 − N)) (Fisher's randomisation argument: all N items on one side by chance).
  *
  * Cost O(B·n). The random source is passed in (seeded: the same input and seed give the same output, bit for bit).
  */
@@ -153,8 +153,10 @@ export function pairedClusterBootstrap(input: PairedClusterInput, rng: Rng, opts
   const D = sums.kA / sums.nA - sums.kB / sums.nB;
   const base = { items: N, judgmentsA: sums.nA, judgmentsB: sums.nB, level, replicates: B, accuracyA: sums.kA / sums.nA, accuracyB: sums.kB / sums.nB, difference: D, standardError: se };
   if (se === 0) {
-    // Every item says the same: no spread to resample. Nothing to test when that is no difference.
-    return { ...base, lower: D, upper: D, statistic: D === 0 ? 0 : D > 0 ? Infinity : -Infinity, pValue: D === 0 ? 1 : 1 / (B + 1) };
+    // Every item says the same: no spread to resample, so no interval. The p-value falls back to the sign-flip
+    // (permutation) bound: if the sides were exchangeable within items, all N items would favour one side with
+    // probability 2·2⁻ᴺ (two items that agree prove little: p = 0.5).
+    return { ...base, lower: null, upper: null, statistic: D === 0 ? 0 : D > 0 ? Infinity : -Infinity, pValue: D === 0 ? 1 : Math.min(1, 2 ** (1 - N)) };
   }
   const tObs = Math.abs(D / se);
   const absT = new Float64Array(B);

@@ -22,6 +22,12 @@ export interface SimVendorSide {
   spread?: number;
   shares?: readonly number[];
   recentre?: boolean;
+  /**
+   * Shared misreadings: on each item, with probability `share` the vendor's whole team misreads it (every annotator's
+   * accuracy on it falls by `drop`), else it rises by drop·share/(1 − share), so the vendor's accuracy is unchanged
+   * but its judgments of one item are correlated (a team trained together errs together). Default none.
+   */
+  misread?: { share: number; drop: number };
 }
 
 export interface SimGoldOptions {
@@ -67,6 +73,7 @@ export function inclusionWeights(w: readonly number[], ms: readonly number[]): n
 interface Staff {
   accuracy: number[];
   shares: number[];
+  misread: { share: number; drop: number } | undefined;
 }
 
 function staff(side: SimVendorSide, ms: readonly number[], rng: Rng): Staff {
@@ -90,7 +97,12 @@ function staff(side: SimVendorSide, ms: readonly number[], rng: Rng): Staff {
     const shift = offsets.reduce((s, o, j) => s + o * pi[j]!, 0);
     accuracy = offsets.map((o) => side.accuracy + o - shift);
   }
-  return { accuracy: accuracy.map((p) => Math.min(1, Math.max(0, p))), shares };
+  const misread = side.misread;
+  if (misread) {
+    const up = (misread.drop * misread.share) / (1 - misread.share);
+    if (accuracy.some((p) => p - misread.drop < 0 || p + up > 1)) throw new RangeError('a misreading would push an accuracy out of [0, 1]');
+  }
+  return { accuracy: accuracy.map((p) => Math.min(1, Math.max(0, p))), shares, misread };
 }
 
 /** One item's judges for a vendor: the first m in a Plackett–Luce order by share. */
@@ -127,8 +139,9 @@ export function simulateVendorGold(a: SimVendorSide, b: SimVendorSide, opts: Sim
   };
   const side = (s: Staff, i: number, correct: Int32Array, judged: Int32Array, first: Uint8Array) => {
     const who = judges(s, ms[rng.nextInt(ms.length)]!, rng);
+    const shift = !s.misread ? 0 : rng.next() < s.misread.share ? -s.misread.drop : (s.misread.drop * s.misread.share) / (1 - s.misread.share);
     who.forEach((j, r) => {
-      const right = rng.next() < s.accuracy[j]! ? 1 : 0;
+      const right = rng.next() < s.accuracy[j]! + shift ? 1 : 0;
       correct[i] = correct[i]! + right;
       if (r === 0) first[i] = right;
     });

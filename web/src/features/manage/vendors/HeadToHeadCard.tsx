@@ -95,7 +95,7 @@ function HeadToHeadResult({ v }: { v: HeadToHeadView }) {
         <dt>Method</dt>
         <dd>
           {c.method.interval}; {c.method.test}
-          {paired && `; pairing ${v.paired.method.pairing}`}
+          {paired && `; it uses ${v.paired.method.pairing}`}
         </dd>
       </dl>
     </div>
