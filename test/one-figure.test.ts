@@ -207,6 +207,12 @@ describe.each(DIALECTS)('one figure per fact on %s', (dialect) => {
     expect(JSON.stringify(all)).not.toMatch(/"gold"|gold_explanation/);
     // Exports are for managers and admins only.
     expect((await w.reviewer.get(`/api/v1/projects/${projectId}/export/count`)).statusCode).toBe(403);
+    // A bad option is refused, naming the field.
+    for (const url of [`/api/v1/projects/${projectId}/export/count?includeGold=yes`, `/api/v1/projects/${projectId}/export?includeGold=1`]) {
+      const bad = await w.manager.get(url);
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().error).toMatchObject({ code: 'invalid', field: 'includeGold' });
+    }
 
     // The CLI writes the same file, and says how many rows it wrote.
     const out = join(dir, 'export.jsonl');
