@@ -63,6 +63,7 @@ export const ACCESS: Record<string, readonly Role[]> = {
   'GET /api/v1/projects/:projectId/quality/gates': ['admin', 'manager', 'reviewer', 'vendor_manager'],
   'POST /api/v1/projects/:projectId/annotators/:userId/reinstate': ['admin', 'manager'],
   'GET /api/v1/projects/:projectId/quality/agreement': ['admin', 'manager', 'reviewer', 'vendor_manager'],
+  'GET /api/v1/projects/:projectId/quality/calibration': ['admin', 'manager'],
   'POST /api/v1/tasks/:assignmentId/submit': ['admin', 'annotator'],
   'POST /api/v1/tasks/:assignmentId/skip': ['admin', 'annotator'],
   'GET /api/v1/projects/:projectId/review-policy': ['admin', 'manager', 'reviewer'],

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ServiceDeps } from '../../services/deps.js';
 import { listAnnotatorAccuracy } from '../../services/quality/annotator-accuracy.js';
 import { AGREEMENT_BUCKETS, getAgreement } from '../../services/quality/agreement.js';
+import { getCalibration } from '../../services/quality/calibration.js';
 import { AGREEMENT_QUESTION_TYPES } from '../../services/quality/reliability-data.js';
 import { MEASUREMENT_LEVELS } from '../../quality/agreement/krippendorff.js';
 import { actorOf } from '../auth/authenticate.js';
@@ -47,6 +48,28 @@ const agreementView = z.object({
     .describe('Cumulative: alpha over every annotation submitted before each bucket ends; buckets without annotations are left out'),
 });
 
+const calibrationView = z.object({
+  projectId: z.string(),
+  questionId: z.string().nullable().describe('The label question shown; null when the schema has none'),
+  basis: z
+    .object({ kind: z.enum(['calibrated', 'model']), nGold: z.number().int() })
+    .describe("What the question's confidences rest on: calibrated on nGold judged gold items, or the model's own (too few gold items to calibrate)"),
+  n: z.number().int().describe('Judged gold items in the diagram'),
+  ece: z.number().nullable().describe('Expected calibration error of the cross-fitted confidences, 10 equal-width bins; null without judged gold'),
+  bins: z.array(
+    z.object({
+      lower: z.number(),
+      upper: z.number(),
+      n: z.number().int().describe('Judged gold items whose cross-fitted confidence falls in the bin'),
+      confidence: z.number().nullable().describe('Their mean confidence; null when empty'),
+      accuracy: z
+        .object({ rate: z.number(), lower: z.number(), upper: z.number() })
+        .nullable()
+        .describe('Share whose chosen option is the gold answer, with its Wilson 95% interval; null when empty'),
+    }),
+  ),
+});
+
 export const qualityRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = async (app, { deps }) => {
   app.get(
     '/projects/:projectId/quality/annotators',
@@ -76,5 +99,19 @@ export const qualityRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = async
       },
     },
     async (req) => getAgreement(deps, actorOf(req), req.params.projectId, req.query),
+  );
+
+  app.get(
+    '/projects/:projectId/quality/calibration',
+    {
+      schema: {
+        tags: ['quality'],
+        summary: "Reliability diagram of a label question: judged gold items by their cross-fitted confidence, with each bin's share right (Wilson 95% interval) and n",
+        params: projectParams,
+        querystring: z.object({ question: z.string().min(1).optional().describe('A label question; defaults to the first one') }),
+        response: { 200: calibrationView, ...errors },
+      },
+    },
+    async (req) => getCalibration(deps, actorOf(req), req.params.projectId, req.query),
   );
 };

@@ -14,7 +14,7 @@
 import type { LabelQuestion, MultiLabelQuestion } from '../../core/schema/index.js';
 import { calibratedFitAsync, calibrateRow, type ConfidenceBasis } from '../../quality/aggregate/calibrated.js';
 import type { Observations } from '../../quality/types.js';
-import type { AnnotatorSkill, CategoricalFitter, QuestionAggregate } from './result-types.js';
+import type { AnnotatorSkill, CategoricalFitter, QuestionAggregate, QuestionCalibration } from './result-types.js';
 
 /** One judgment of a categorical question, already reduced to a class index. */
 interface Judgment {
@@ -63,7 +63,7 @@ async function fitWithGold(enc: Encoded, goldOf: (itemId: string) => number, fit
   const gold = Int32Array.from(enc.itemIds, goldOf);
   if (!gold.some((g) => g >= 0)) {
     const r = await fit(enc.obs, undefined);
-    return { r, posterior: Float64Array.from(r.posterior), basis: { kind: 'model', nGold: 0 } as Basis };
+    return { r, posterior: Float64Array.from(r.posterior), basis: { kind: 'model', nGold: 0 } as Basis, calibration: null };
   }
   const c = await calibratedFitAsync(enc.obs, gold, fit);
   const K = enc.obs.nClasses;
@@ -73,7 +73,8 @@ async function fitWithGold(enc: Encoded, goldOf: (itemId: string) => number, fit
     calibrateRow(posterior, i * K, K, c);
   }
   // A gold item nobody judged has no aggregate (it is not in `enc`), so every clamped row was replaced.
-  return { r: c.result, posterior, basis: c.basis };
+  const calibration: QuestionCalibration = { basis: c.basis, confidence: Array.from(c.pairs.confidence), correct: Array.from(c.pairs.correct, (v) => v === 1) };
+  return { r: c.result, posterior, basis: c.basis, calibration };
 }
 
 const countBy = (ids: readonly string[], idx: Int32Array) => {
@@ -87,7 +88,7 @@ export async function aggregateLabel(
   answers: readonly { itemId: string; annotatorId: string; value: unknown }[],
   gold: ReadonlyMap<string, Record<string, unknown>>,
   fit: CategoricalFitter,
-): Promise<{ byItem: Map<string, QuestionAggregate>; skill: AnnotatorSkill[] }> {
+): Promise<{ byItem: Map<string, QuestionAggregate>; skill: AnnotatorSkill[]; calibration: QuestionCalibration | null }> {
   const values = q.options.map((o) => o.value);
   const index = new Map(values.map((v, k) => [v, k]));
   const judgments: Judgment[] = [];
@@ -96,10 +97,10 @@ export async function aggregateLabel(
     if (k !== undefined) judgments.push({ itemId: a.itemId, annotatorId: a.annotatorId, cls: k });
   }
   const byItem = new Map<string, QuestionAggregate>();
-  if (judgments.length === 0) return { byItem, skill: [] };
+  if (judgments.length === 0) return { byItem, skill: [], calibration: null };
   const K = values.length;
   const enc = encode(judgments, K);
-  const { r, posterior, basis } = await fitWithGold(enc, (id) => {
+  const { r, posterior, basis, calibration } = await fitWithGold(enc, (id) => {
     const g = gold.get(id)?.[q.id];
     return typeof g === 'string' ? (index.get(g) ?? -1) : -1;
   }, fit);
@@ -119,7 +120,7 @@ export async function aggregateLabel(
     });
   });
   const skill = enc.workerIds.map((annotatorId, w) => ({ annotatorId, skill: r.workerSkill[w]!, n: r.workerCount[w]! }));
-  return { byItem, skill };
+  return { byItem, skill, calibration };
 }
 
 /**

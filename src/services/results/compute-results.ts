@@ -16,7 +16,7 @@ import { runCategorical } from '../../quality/aggregate/methods.js';
 import { aggregateLabel, aggregateMultiLabel } from './categorical-results.js';
 import { aggregatePairwise, aggregateRating, aggregateRubric } from './numeric-results.js';
 import { aggregateRanking } from './ranking-results.js';
-import type { AnnotatorSkill, CategoricalFitter, ProjectResults, QuestionAggregate, ResultsInput } from './result-types.js';
+import type { AnnotatorSkill, CategoricalFitter, ProjectResults, QuestionAggregate, QuestionCalibration, ResultsInput } from './result-types.js';
 import { aggregateSpanQuestion } from './span-results.js';
 
 /** Bayesian Dawid–Skene on the calling thread, with the recommended options. */
@@ -25,6 +25,7 @@ export const fitInline: CategoricalFitter = async (obs, gold) => runCategorical(
 export async function computeResults(input: ResultsInput, fit: CategoricalFitter = fitInline): Promise<ProjectResults> {
   const perQuestion: Map<string, QuestionAggregate>[] = [];
   const annotatorSkill = new Map<string, AnnotatorSkill[]>();
+  const calibration = new Map<string, QuestionCalibration>();
   for (const q of input.schema.questions) {
     const answers = input.annotations
       .filter((a) => Object.hasOwn(a.answers, q.id) && a.answers[q.id] !== null && a.answers[q.id] !== undefined)
@@ -34,6 +35,7 @@ export async function computeResults(input: ResultsInput, fit: CategoricalFitter
         const r = await aggregateLabel(q, answers, input.gold, fit);
         perQuestion.push(r.byItem);
         annotatorSkill.set(q.id, r.skill);
+        if (r.calibration) calibration.set(q.id, r.calibration);
         break;
       }
       case 'multi_label':
@@ -73,5 +75,5 @@ export async function computeResults(input: ResultsInput, fit: CategoricalFitter
     const agg = q.get(itemId);
     if (agg) list.push(agg);
   }
-  return { byItem, annotatorSkill, annotations: input.annotations.length };
+  return { byItem, annotatorSkill, calibration, annotations: input.annotations.length };
 }

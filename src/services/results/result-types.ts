@@ -71,9 +71,22 @@ export interface AnnotatorSkill {
   n: number;
 }
 
+/**
+ * A `label` question's evidence on calibration: per judged gold item its out-of-fold (cross-fitted) confidence, as
+ * the model gave it, and whether the chosen option was the gold answer; with the basis the question's confidences
+ * rest on. What the reliability diagram shows.
+ */
+export interface QuestionCalibration {
+  basis: { kind: 'calibrated' | 'model'; nGold: number };
+  confidence: number[];
+  correct: boolean[];
+}
+
 export interface ProjectResults {
   /** Aggregates per item that has annotations, in schema order. */
   byItem: Map<string, QuestionAggregate[]>;
+  /** Per `label` question with judged gold: the cross-fitted evidence on calibration. */
+  calibration?: Map<string, QuestionCalibration>;
   /** Per `label` question, each annotator's skill as estimated by Dawid–Skene. */
   annotatorSkill: Map<string, AnnotatorSkill[]>;
   /** Annotations aggregated. */
