@@ -291,6 +291,9 @@ describe.each(DIALECTS)('one figure per fact on %s', (dialect) => {
       expect(cells).toContain(`<span class="main">${percent(k / n)}</span><span class="sub">${intervalText(card.gold)}</span><span class="sub">${k} of ${n}</span>`);
       expect(cells).toContain(`<td class="num">${formatMinor(perJudgment, 'USD', 'en-US')}</td>`);
     }
+    // The whole project's agreement: one alpha and one interval in the Quality tab's source and the scorecards.
+    const agreement = (await get(w.manager, `/api/v1/projects/${projectId}/quality/agreement?bucket=week`)).json();
+    expect(scorecards.overall.alpha).toMatchObject({ questionId: agreement.questionId, alpha: agreement.overall.alpha, lower: agreement.overall.lower, upper: agreement.overall.upper });
     // Sub-cent where it matters: the careful vendor's judgment costs $0.0174, not $0.02.
     expect(vendorsSection).toContain('<td class="num">$0.0174</td>');
 

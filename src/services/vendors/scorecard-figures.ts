@@ -20,14 +20,15 @@ import { median } from '../../quality/stats/median.js';
 import { FIGURE_LEVEL, proportionOf, type Proportion } from '../../core/figures/proportion.js';
 import { fromJson } from '../../store/dialect.js';
 import type { listGoldJudgments, listJudgments, listReviewDecisions } from '../../store/scorecards.js';
-import { AGREEMENT_SEED } from '../quality/agreement.js';
+import { AGREEMENT_SEED, OVERALL_REPLICATES } from '../quality/agreement.js';
 import { createReliabilityBuilder, LEVEL_OF, type AgreementQuestion } from '../quality/reliability-data.js';
 import type { PayTerms } from '../workforce/vendors.js';
 
 export const SCORECARD_LEVEL = FIGURE_LEVEL;
 /** Under this many gold judgments a card is labelled a small sample. */
 export const SMALL_SAMPLE_GOLD = 30;
-const ALPHA_REPLICATES = 500;
+/** The Quality tab's replicates for a project's alpha, so the whole project's alpha has one interval on both tabs. */
+const ALPHA_REPLICATES = OVERALL_REPLICATES;
 export const HOUR_MS = 3_600_000;
 
 export type Judgment = Awaited<ReturnType<typeof listJudgments>>[number];

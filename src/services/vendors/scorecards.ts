@@ -77,7 +77,7 @@ export interface ScorecardMaterial extends Rows {
   byVendor: Map<string | null, Rows>;
 }
 
-const INTERVALS = 'Wilson score 95% for proportions; percentile bootstrap over units (500 replicates, seeded) for alpha';
+const INTERVALS = 'Wilson score 95% for proportions; percentile bootstrap over units (1,000 replicates, seeded, as the Quality tab) for alpha';
 const ROUNDING = 'Costs are kept exact, in fractional minor units from the integer rate, and rounded only when shown (to a hundredth of a minor unit under 10 minor units: $0.0174, not $0.02); an interval always contains its estimate';
 
 /** Every judgment, gold score and review decision of the project, and agreement with the consensus. The caller has checked access. */
