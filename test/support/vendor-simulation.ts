@@ -1,10 +1,13 @@
 /**
  * Vendors of known quality and price labeling one project through the real API: each vendor is created by the
  * admin with its pay terms, its annotators claim tasks and submit (`submit?next=true`, one round trip each) with
- * answers right at the vendor's accuracy and times around the vendor's pace, all from seeded generators. Gold items
- * are served by the server's own hidden-gold draw (the world's `deps.random`, seeded by the suite), in import order,
- * so every vendor meets the same gold items. What each annotator submitted is tallied on the way, so figures the API
- * reports can be checked against a hand computation over the very same judgments.
+ * answers right at the vendor's accuracy and times around the vendor's pace, all from seeded generators; a vendor may
+ * have one odd annotator (its last): a straight-liner, who always answers the first class, or a spammer, who answers
+ * at random. Gold items are served by the server's own hidden-gold draw (the world's `deps.random`, seeded by the
+ * suite), least-judged first, so every vendor meets the same gold items as their counts rise. What each annotator
+ * submitted is tallied on the way, so figures the API reports can be checked against a hand computation over the
+ * very same judgments. `labelInTurns` (simulation-in-turns.ts) runs the annotators one request at a time instead,
+ * on a test clock, counting every no_task.
  */
 import { expect } from 'vitest';
 import { createRng, type Rng } from '../../src/quality/random.js';
@@ -31,7 +34,19 @@ export interface SimVendorSpec {
   /** Mean seconds on task (each judgment takes 0.5–1.5 times this). */
   seconds: number;
   annotators: number;
+  /** The vendor's last annotator is not honest: always the first class, or a class at random. */
+  oddOne?: 'straight_liner' | 'spammer';
+  /** Each of the vendor's annotators stops working after this many tasks (a shift ends; `labelInTurns` only). */
+  shiftTasks?: number;
 }
+
+export type Behaviour = 'honest' | 'straight_liner' | 'spammer';
+
+/** How the vendor's annotator number `i` answers. */
+export const behaviourOf = (v: SimVendorSpec, i: number): Behaviour => (v.oddOne && i === v.annotators - 1 ? v.oddOne : 'honest');
+
+/** The accuracy planted in annotator `i`: the vendor's, or one in |classes| for the odd one (truths are uniform). */
+export const plantedAccuracy = (v: SimVendorSpec, i: number): number => (behaviourOf(v, i) === 'honest' ? v.accuracy : 1 / SIM_CLASSES.length);
 
 export interface SimVendor extends SimVendorSpec {
   vendorId: string;
@@ -82,9 +97,13 @@ export interface SimProject {
 /**
  * A project on these vendors: `gold` gold items (their answer the truth) then `normal` normal ones, truths drawn
  * from `seed`; overlap k is every annotator, so each normal item is judged by all of them; the gate is off (the
- * comparison must see every vendor's whole record).
+ * comparison must see every vendor's whole record). `settings` go into the create body over these.
  */
-export async function createSimProject(w: World, vendors: readonly SimVendor[], opts: { gold: number; normal: number; goldRate: number; seed: number; name?: string }): Promise<SimProject> {
+export async function createSimProject(
+  w: World,
+  vendors: readonly SimVendor[],
+  opts: { gold: number; normal: number; goldRate: number; seed: number; name?: string; settings?: Record<string, unknown> },
+): Promise<SimProject> {
   const k = vendors.reduce((s, v) => s + v.people.length, 0);
   const res = await w.manager.post('/api/v1/projects', {
     name: opts.name ?? `Vendors side by side ${seq++}`,
@@ -96,6 +115,7 @@ export async function createSimProject(w: World, vendors: readonly SimVendor[], 
     leaseSeconds: 604_800,
     vendors: vendors.map((v) => ({ vendorId: v.vendorId, enabled: true })),
     guidelines: '# Guidelines\nPick the class the text names.',
+    ...opts.settings,
   });
   expect(res.statusCode, res.body).toBe(201);
   const projectId = res.json().id as string;
@@ -116,8 +136,10 @@ export async function createSimProject(w: World, vendors: readonly SimVendor[], 
   return { projectId, truth, goldTexts };
 }
 
-/** The simulated answer: the truth with probability `accuracy`, else another class uniformly. */
-function answerOf(rng: Rng, accuracy: number, truth: string): string {
+/** The simulated answer: the truth with probability `accuracy`, else another class uniformly; or as `behaviour` says. */
+export function answerOf(rng: Rng, accuracy: number, truth: string, behaviour: Behaviour = 'honest'): string {
+  if (behaviour === 'straight_liner') return SIM_CLASSES[0];
+  if (behaviour === 'spammer') return SIM_CLASSES[rng.nextInt(SIM_CLASSES.length)]!;
   if (rng.next() < accuracy) return truth;
   const others = SIM_CLASSES.filter((c) => c !== truth);
   return others[rng.nextInt(others.length)]!;
@@ -143,7 +165,7 @@ export async function labelThroughApi(p: SimProject, vendors: readonly SimVendor
       let task = first.json() as { assignmentId: string; item: { data: { text: string } } } | null;
       while (task) {
         const text = task.item.data.text;
-        const answer = answerOf(rng, v.accuracy, p.truth.get(text)!);
+        const answer = answerOf(rng, v.accuracy, p.truth.get(text)!, behaviourOf(v, ci));
         const timeSpentMs = Math.round(v.seconds * 1000 * (0.5 + rng.next()));
         const sub = await c.post(`/api/v1/tasks/${task.assignmentId}/submit?next=true`, { answers: { label: answer }, timeSpentMs });
         expect(sub.statusCode, sub.body).toBe(201);
