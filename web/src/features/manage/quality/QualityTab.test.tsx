@@ -3,8 +3,9 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QualityTab } from './QualityTab';
 import { serve } from '../results/fake-api';
-import { currentLocation, renderWithApp } from '../results/test-server';
+import { currentLocation, MANAGER, renderWithApp } from '../results/test-server';
 import { POLICY, signalsPage } from './signal-fixtures';
+import { CALIBRATION } from './calibration-fixture';
 import type { AgreementView, AnnotatorAccuracyView, ReviewTallyView } from './types';
 
 vi.mock('../../../api/client', async () => (await import('../results/fake-api')).clientModuleForTests());
@@ -59,6 +60,7 @@ function serveAll() {
     'GET /api/v1/projects/p1/signal-policy': () => ({ body: POLICY }),
     'GET /api/v1/users': () => ({ body: { items: [{ id: 'u1', name: 'Ada Lovelace' }, { id: 'u2', name: 'Bo Brandt' }], nextCursor: null } }),
     'GET /api/v1/projects/p1/quality/agreement': (url) => ({ body: agreement(url.searchParams.get('bucket') as 'day' | 'week', url.searchParams.get('question')!) }),
+    'GET /api/v1/projects/p1/quality/calibration': () => ({ body: CALIBRATION }),
     'GET /api/v1/projects/p1/results': (url) => {
       // Two pages, to check the histogram reads them all.
       const first = url.searchParams.get('cursor') === null;
@@ -159,6 +161,17 @@ describe('QualityTab', () => {
     });
     // Text questions have no agreement.
     expect(within(agreementCard).queryByRole('option', { name: 'Note' })).toBeNull();
+  });
+
+  it('shows the reliability diagram to a manager, and not to a reviewer (it reads gold)', async () => {
+    serveAll();
+    const { unmount } = renderWithApp(<QualityTab projectId="p1" />);
+    expect(await screen.findByRole('heading', { name: 'Confidence against gold' })).toBeInTheDocument();
+    expect(await screen.findByText(/expected calibration error 0\.098/)).toBeInTheDocument();
+    unmount();
+    renderWithApp(<QualityTab projectId="p1" />, { me: { ...MANAGER, role: 'reviewer' } });
+    await screen.findByRole('heading', { name: 'Items by confidence' });
+    expect(screen.queryByRole('heading', { name: 'Confidence against gold' })).toBeNull();
   });
 
   it('bins items by confidence over every page and links each bin into Results', async () => {

@@ -1,18 +1,20 @@
 /**
  * The project's quality dashboard: who is accurate (live gold accuracy with intervals and review outcomes per
  * annotator, sortable), whether annotators agree and how that moves over time (Krippendorff's alpha with its band),
- * and how confident the aggregate is across items (a histogram linking into Results). Every figure comes with its
+ * and how confident the aggregate is across items (a histogram linking into Results) and whether that confidence
+ * holds on gold (a reliability diagram, managers and admins). Every figure comes with its
  * interval and the number it rests on. Who the quality gate has paused, and reinstating them, sits under the table;
  * the effort and fraud signals (flagged annotations, the thresholds) under the review outcomes.
  */
 import { useId, useMemo } from 'react';
-import { useProjectSchema } from '../../../api/queries';
+import { useMe, useProjectSchema } from '../../../api/queries';
 import { ErrorMessage, Loading } from '../../../components/Status';
 import type { TaskSchema } from '../../../schema';
 import { useVendors } from '../queries';
 import { AgreementCard } from './AgreementCard';
 import { AnnotatorTable } from './AnnotatorTable';
 import { joinAnnotatorRows } from './annotator-rows';
+import { CalibrationCard } from './CalibrationCard';
 import { ConfidenceCard } from './ConfidenceCard';
 import { PausedCard } from './PausedCard';
 import { useAnnotatorAccuracy, useReviewTally, useSignalCounts } from './queries';
@@ -29,6 +31,10 @@ export function QualityTab({ projectId }: { projectId: string }) {
   const questions = (schema.data?.schema as TaskSchema | undefined)?.questions;
   const agreementQuestions = useMemo(() => (questions ?? []).filter((q) => AGREEMENT_TYPES.includes(q.type)), [questions]);
   const confidenceQuestions = useMemo(() => (questions ?? []).filter((q) => !WITHOUT_CONFIDENCE.includes(q.type)), [questions]);
+  const labelQuestions = useMemo(() => (questions ?? []).filter((q) => q.type === 'label'), [questions]);
+  // The reliability diagram reads gold: managers and admins only.
+  const me = useMe();
+  const seesGold = me.data?.role === 'admin' || me.data?.role === 'manager';
   return (
     <div className="quality">
       <AnnotatorsCard projectId={projectId} />
@@ -43,6 +49,7 @@ export function QualityTab({ projectId }: { projectId: string }) {
         <div className="quality-charts">
           <AgreementCard projectId={projectId} questions={agreementQuestions} />
           <ConfidenceCard projectId={projectId} questions={confidenceQuestions} />
+          {seesGold && <CalibrationCard projectId={projectId} questions={labelQuestions} />}
         </div>
       )}
     </div>

@@ -8,6 +8,7 @@ import type { ConfidenceBasisView } from '@core/figures/confidence-basis';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
 import { queryKeys } from '../../../api/queries';
+import type { paths } from '../../../api/schema';
 import type { AgreementBucket, SignalKind, SignalPolicy } from './types';
 
 const REFRESH_MS = 15_000;
@@ -20,6 +21,7 @@ export const qualityKeys = {
   reviewTally: (projectId: string) => [...queryKeys.project(projectId), 'quality', 'review-tally'] as const,
   agreement: (projectId: string, question: string, bucket: AgreementBucket) => [...queryKeys.project(projectId), 'quality', 'agreement', question, bucket] as const,
   confidences: (projectId: string, question: string) => [...queryKeys.project(projectId), 'quality', 'confidences', question] as const,
+  calibration: (projectId: string, question: string) => [...queryKeys.project(projectId), 'quality', 'calibration', question] as const,
   gates: (projectId: string) => [...queryKeys.project(projectId), 'quality', 'gates'] as const,
   /** Everything the signals route answers: the counts and the flagged lists (the thresholds change them all). */
   signals: (projectId: string) => [...queryKeys.project(projectId), 'quality', 'signals'] as const,
@@ -83,6 +85,19 @@ export function useConfidences(projectId: string, question: string) {
       } while (cursor && values.length < HISTOGRAM_MAX_ITEMS);
       return { values, truncated: cursor !== undefined, basis };
     },
+    enabled: question !== '',
+    refetchInterval: REFRESH_MS,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export type CalibrationView = paths['/api/v1/projects/{projectId}/quality/calibration']['get']['responses'][200]['content']['application/json'];
+
+/** The reliability diagram of a label question (managers and admins). */
+export function useCalibration(projectId: string, question: string) {
+  return useQuery({
+    queryKey: qualityKeys.calibration(projectId, question),
+    queryFn: () => unwrap(api.GET('/api/v1/projects/{projectId}/quality/calibration', { params: { path: { projectId }, query: { question } } })),
     enabled: question !== '',
     refetchInterval: REFRESH_MS,
     placeholderData: keepPreviousData,
