@@ -119,11 +119,17 @@ describe.each(DIALECTS)('the quality report on %s', (dialect) => {
     expect(vendorsSection.slice(vendorsSection.indexOf('<tfoot>'))).toContain(`${totalCorrect} of ${totalGold}`);
   });
 
-  it('draws three charts as inline SVG: accuracy with error bars, cost per correct label, the weekly trend', async () => {
+  it('draws four charts as inline SVG: accuracy with error bars, cost per correct label, the weekly trend, confidence against gold', async () => {
     const html = (await getReport()).body;
     const svgs = [...html.matchAll(/<svg width="(\d+)" height="(\d+)"[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"[\s\S]*?<\/svg>/g)];
-    expect(svgs).toHaveLength(3);
-    const [accuracy, cost, trend] = svgs.map((m) => m[0]) as [string, string, string];
+    expect(svgs).toHaveLength(4);
+    const [accuracy, cost, trend, calibration] = svgs.map((m) => m[0]) as [string, string, string, string];
+    // Confidence against gold: the figures the API gives (one computation), with the basis in words.
+    const cal = (await w.manager.get(`/api/v1/projects/${projectId}/quality/calibration`)).json() as { n: number; ece: number; basis: { kind: string; nGold: number } };
+    expect(cal.n).toBeGreaterThan(0);
+    expectHas(html, `Expected calibration error over ${cal.n} gold items: <strong>${cal.ece.toFixed(3)}</strong>`);
+    expectHas(html, cal.basis.kind === 'calibrated' ? `calibrated on ${cal.basis.nGold} gold items` : 'model-based, not calibrated');
+    expectHas(calibration, 'Mean confidence');
     // Accuracy: under each vendor's name its rate and n ("72% · n 81").
     for (const v of vendors) {
       const t = tallies.get(v.vendorId)!;

@@ -4,6 +4,7 @@
  * offline in any browser, prints cleanly, and can be mailed or archived as the record of what a project delivered.
  */
 import type { QualityReportModel } from '../services/reports/quality-report.js';
+import { calibrationSection } from './calibration-section.js';
 import { renderSvg } from './charts.js';
 import { utc } from './format.js';
 import { html, trusted, type Html } from './html.js';
@@ -125,7 +126,8 @@ export function renderQualityReport(m: QualityReportModel): string {
     <p class="muted small">Project <code>${m.project.id}</code> · ${m.project.status} · created ${utc(m.project.createdAt)}</p>
     <nav aria-label="Sections"><ol>
       <li><a href="#summary">Summary</a></li><li><a href="#vendors">Vendors</a></li><li><a href="#head-to-head">Head-to-head</a></li>
-      <li><a href="#annotators">Annotators</a></li><li><a href="#signals">Signals</a></li><li><a href="#methods">Methods</a></li>
+      <li><a href="#annotators">Annotators</a></li><li><a href="#signals">Signals</a></li><li><a href="#calibration">Confidence against gold</a></li>
+      <li><a href="#methods">Methods</a></li>
     </ol></nav>
   </header>
   ${summarySection(m)}
@@ -133,6 +135,7 @@ export function renderQualityReport(m: QualityReportModel): string {
   ${headToHeadSection(m)}
   ${annotatorsSection(m)}
   ${signalsSection(m)}
+  ${calibrationSection(m.calibration)}
   ${methodsSection(m)}
 </main>
 </body>

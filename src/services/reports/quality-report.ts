@@ -1,7 +1,7 @@
 /**
  * The facts of a project's quality report, gathered once through the same computations the API serves (so the report
  * says exactly what the console says): progress, vendor scorecards and the overall card, each vendor's annotators,
- * the head-to-head of every pair of vendors with gold, and the effort and fraud signals. The scorecards, the
+ * the head-to-head of every pair of vendors with gold, the effort and fraud signals, and the reliability diagram. The scorecards, the
  * annotators' cards and the head-to-heads are computed from one load of the project's judgments (the endpoints each
  * load them: done per vendor and per pair, the report cost several times the Vendors tab; see BENCHMARKS.md).
  * Rendering them as HTML is `src/report/`'s job. Managers and admins only: the report is the buyer's view, with every
@@ -16,6 +16,7 @@ import { nowIsoOf, type ServiceDeps } from '../deps.js';
 import { requireProject } from '../projects/projects.js';
 import type { GateRuleFigures } from '../../core/gold/gate-words.js';
 import { gateRuleView } from '../quality/gates.js';
+import { getCalibration, type CalibrationView } from '../quality/calibration.js';
 import { getSignals, type FlaggedAnnotation, type SignalCounts, type SignalsView } from '../quality/signals.js';
 import { headToHeadOf, type HeadToHeadView } from '../vendors/head-to-head.js';
 import {
@@ -69,19 +70,22 @@ export interface QualityReportModel {
     /** All flagged annotations, of which `flagged` lists the oldest. */
     flaggedTotal: number;
   };
+  /** The reliability diagram of the first label question (the console's "Confidence against gold"). */
+  calibration: CalibrationView;
 }
 
 /** Everything the quality report of a project shows, as of now. */
 export async function gatherQualityReport(deps: ServiceDeps, actor: Actor, projectId: string): Promise<QualityReportModel> {
   authorize(actor, 'report.read');
   const project = await requireProject(deps, actor, projectId);
-  const [progress, goldCount, vendors, material, pausedIds, signals] = await Promise.all([
+  const [progress, goldCount, vendors, material, pausedIds, signals, calibration] = await Promise.all([
     getProgress(deps, actor, project.id),
     countGold(deps.store.db, project.id),
     listScorecardVendors(deps, actor, project),
     loadScorecardMaterial(deps, project),
     pausedAnnotators(deps.store.db, project.id),
     getSignals(deps, actor, project.id, { limit: REPORT_FLAGGED_LIMIT }),
+    getCalibration(deps, actor, project.id, {}),
   ]);
   // Gold items as progress counts them (published), the count every screen shows.
   const goldItems = progress.goldItems ?? goldCount;
@@ -131,5 +135,6 @@ export async function gatherQualityReport(deps: ServiceDeps, actor: Actor, proje
       flagged: signals.items.map((f) => ({ ...f, annotatorName: names.get(f.annotatorId) ?? 'an annotator without a vendor' })),
       flaggedTotal: signals.annotators.reduce((s, a) => s + a.flagged, 0),
     },
+    calibration,
   };
 }
