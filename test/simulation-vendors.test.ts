@@ -14,7 +14,7 @@
  * What must come out, in both projects:
  * - gold coverage: at least 90% of the gold items judged (the gold judgments allow it several times over), and every
  *   pair of vendors shares gold items to compare on;
- * - no stall: every item finishes, nobody is answered no_task more than a few times while work remained, and the
+ * - no stall: every item finishes, nobody is answered no_task more than 5 times while work remained, and the
  *   longest stretch in which nobody got a task while work remained is under the preference window plus one round;
  * - the gate pauses the spammer and the straight-liner (and never an annotator of vendor A);
  * - each vendor's gold accuracy interval (the scorecards' Wilson 95%) covers its planted accuracy: the vendor's
@@ -132,7 +132,10 @@ describe.each(DIALECTS)('three vendors simulated on %s', (dialect) => {
     expect(progress.completeItems).toBe(progress.totalItems);
     expect(progress.totalItems).toBe(ITEMS - GOLD);
     expect(f.longestStallMs, JSON.stringify(f)).toBeLessThanOrEqual(PREFERENCE_WINDOW_MS + 12 * STEP_MS);
-    expect(f.mostNoTaskWhileWorkRemained, JSON.stringify(f)).toBeLessThanOrEqual(30);
+    // A hold lasts at most 10 s, under one round (18 s), so it refuses an annotator at most once, and only when it
+    // held the last item they could take. With the five-minute hold for whoever the preference named, vendor C's
+    // honest annotators were refused 12–13 times each in this very run (measured), vendor B taking everything.
+    expect(f.mostNoTaskWhileWorkRemained, JSON.stringify(f)).toBeLessThanOrEqual(5);
     expect(f.paused).toEqual(expect.arrayContaining(['Vendor B #4 (straight_liner)', 'Vendor C #4 (spammer)'].map((s) => s.replace(/^(Vendor [BC])/, `$1 ${key}`))));
     expect(f.paused.filter((s) => s.startsWith('Vendor A'))).toEqual([]);
     // TODO(gate, H2): once the gate's rule is derived from the floor, also: no honest annotator of B or C paused.
