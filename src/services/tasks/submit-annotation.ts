@@ -137,8 +137,9 @@ export async function submitAnnotation(deps: ServiceDeps, actor: Actor, input: S
   const policy = { enabled: assignment.gate_enabled === 1, floor: assignment.gate_floor, chance: assignment.gate_chance };
   const schemaChance = chanceOfSchema(schema);
   // Derive (and memoise) the rule now, outside the write transaction: the first derivation for a floor takes a
-  // fraction of a second, which must not hold the database's write lock.
-  if (policy.enabled && score) gateRuleOf(policy, schemaChance);
+  // fraction of a second, which must not hold the database's write lock. Every submit does it, gold or not, so the
+  // first gold submit is no slower than any other (its time must not tell an annotator which item was gold).
+  if (policy.enabled) gateRuleOf(policy, schemaChance);
   const gate: GateHook | undefined = policy.enabled
     ? {
         decide: (t) => gateVerdict(policy, schemaChance, { n: t.gold_n, correct: t.gold_correct, failStreak: t.fail_streak }),
