@@ -21,6 +21,8 @@ describe('CalibrationCard', () => {
     expect(c.band.lower.map((v) => Math.round(v! * 100) / 100)).toEqual([25.38, 30.57, 63.96]);
     // The largest gap by hand: 90–100%, 0.85 against 0.97, 12 points below.
     expect(c.summary).toBe('40 gold items judged; expected calibration error 0.098 (10 bins). Largest gap in 90%–100%: 12% less often right than the confidence says.');
+    // Under 30 gold items the sentence says the figure rests on too few.
+    expect(calibrationChart({ ...CALIBRATION, n: 3 }).summary).toContain("on too few items to say much: see each bin's interval");
   });
 
   it('shows the diagram, its numbers with n and the basis in words, for the chosen question', async () => {

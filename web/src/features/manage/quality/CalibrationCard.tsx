@@ -25,13 +25,13 @@ export function calibrationChart(v: CalibrationView) {
   const summary =
     v.n === 0
       ? 'No gold item has been judged yet, so there is nothing to check the confidences against.'
-      : `${items(v.n)} judged; expected calibration error ${v.ece!.toFixed(3)} (10 bins).` +
+      : `${items(v.n)} judged; expected calibration error ${v.ece!.toFixed(3)} (10 bins)${v.n < 30 ? ', on too few items to say much: see each bin\'s interval' : ''}.` +
         (worst ? ` Largest gap in ${worst.label}: ${pct(Math.abs(worst.gap))} ${worst.gap < 0 ? 'less often right than the confidence says' : 'more often right than the confidence says'}.` : '');
   return {
     categories,
     series: [
-      { name: 'Share right on gold', kind: 'bar' as const, values: used.map((b) => b.accuracy!.rate * 100), colorVar: '--accent' },
-      { name: 'Mean confidence', kind: 'line' as const, values: used.map((b) => b.confidence! * 100), colorVar: '--warn' },
+      { name: 'Share right on gold (%)', kind: 'bar' as const, values: used.map((b) => b.accuracy!.rate * 100), colorVar: '--accent' },
+      { name: 'Mean confidence (%)', kind: 'line' as const, values: used.map((b) => b.confidence! * 100), colorVar: '--warn' },
     ],
     band: { name: 'Share right, 95% interval', lower: used.map((b) => b.accuracy!.lower * 100), upper: used.map((b) => b.accuracy!.upper * 100) },
     summary,
@@ -76,10 +76,9 @@ export function CalibrationCard({ projectId, questions }: { projectId: string; q
               series={view.series}
               band={view.band}
               categoryName="Confidence (cross-fitted)"
-              yName="%"
               yAxis={{ min: 0, max: 100 }}
               formatValue={(x) => `${Math.round(x)}%`}
-              formatAxisLabel={(c) => c.split(' (')[0]!}
+              formatAxisLabel={(c) => c.replace(' (n = ', ' · n ').replace(')', '')}
               height={240}
             />
           )}
