@@ -21,8 +21,8 @@ const schema = {
 // The truth is in the text, so an annotator can be right or wrong on purpose; gold items carry it as gold too.
 const truthOf = (i: number) => (i % 3 === 0 ? 'neg' : 'pos');
 const items = [
-  ...Array.from({ length: 45 }, (_, i) => ({ id: `n${i}`, data: { text: `${truthOf(i)} ${i}` } })),
-  ...Array.from({ length: 45 }, (_, i) => ({ id: `g${i}`, data: { text: `${truthOf(i + 1)} g${i}` }, gold: { sentiment: truthOf(i + 1) } })),
+  ...Array.from({ length: 100 }, (_, i) => ({ id: `n${i}`, data: { text: `${truthOf(i)} ${i}` } })),
+  ...Array.from({ length: 100 }, (_, i) => ({ id: `g${i}`, data: { text: `${truthOf(i + 1)} g${i}` }, gold: { sentiment: truthOf(i + 1) } })),
 ];
 const ACCURACY = [0.92, 0.8, 0.68];
 
@@ -92,11 +92,13 @@ describe.each(DIALECTS)('reliability diagram on %s', (dialect) => {
     const ids = [...itemIdx.keys()];
     const goldIdx = Int32Array.from(ids, (id) => (gold.has(id) ? (gold.get(id) === 'pos' ? 0 : 1) : -1));
     const judgedGold = ids.filter((id) => gold.has(id)).length;
+    // Enough judged gold to calibrate on (MIN_CALIBRATION_GOLD); below, the confidences are the model's, said so.
     expect(judgedGold).toBeGreaterThanOrEqual(MIN_CALIBRATION_GOLD);
+    const basis = { kind: 'calibrated', nGold: judgedGold };
     const obs = { item: Int32Array.from(item), worker: Int32Array.from(worker), label: Int32Array.from(label), nItems: ids.length, nWorkers: workerIdx.size, nClasses: 2 };
     const engine = calibratedFit(obs, goldIdx, (o, g) => runCategorical('bds', o, g ? { gold: g } : {}));
 
-    expect(view.basis).toEqual({ kind: 'calibrated', nGold: judgedGold });
+    expect(view.basis).toEqual(basis);
     expect(view.n).toBe(judgedGold);
     expect(view.bins).toHaveLength(10);
     expect(view.bins.reduce((s, b) => s + b.n, 0)).toBe(judgedGold);
@@ -121,7 +123,7 @@ describe.each(DIALECTS)('reliability diagram on %s', (dialect) => {
     // The results say the same basis for every confidence of the question.
     const results = (await w.manager.get(`/api/v1/projects/${projectId}/results?question=sentiment&limit=200`)).json() as { items: { aggregates: { basis: unknown }[] }[] };
     expect(results.items.length).toBe(ids.length);
-    for (const r of results.items) expect(r.aggregates[0]!.basis).toEqual({ kind: 'calibrated', nGold: judgedGold });
+    for (const r of results.items) expect(r.aggregates[0]!.basis).toEqual(basis);
   });
 
   it('is for managers and admins only, and names a question that is not a label question', async () => {

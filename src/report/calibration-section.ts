@@ -4,7 +4,7 @@
  * mean confidence beside it), the expected calibration error, and what the question's confidences rest on, in the
  * words the console uses. The chart is drawn on the server to SVG like the others.
  */
-import { basisInWords } from '../core/figures/confidence-basis.js';
+import { basisInWords, tooFewGoldInWords } from '../core/figures/confidence-basis.js';
 import type { CalibrationView } from '../services/quality/calibration.js';
 import { intervalBarOption, PALETTE, renderSvg, type IntervalBar } from './charts.js';
 import { percent } from './format.js';
@@ -40,7 +40,7 @@ export function calibrationSection(v: CalibrationView | null): Html {
     v.basis.kind === 'calibrated'
       ? ': a monotone map fitted on the judged gold items, cross-fitted so that no gold item calibrates itself.'
       : v.basis.nGold > 0
-        ? ` (${v.basis.nGold} judged gold items; calibration needs at least 30).`
+        ? ` (${tooFewGoldInWords(v.basis.nGold)}).`
         : '.'
   }</p>`;
   if (v.n === 0) {

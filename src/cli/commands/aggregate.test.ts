@@ -63,10 +63,10 @@ describe('assay aggregate', () => {
     expect(await runAggregate(file('ok3.csv', LABELS), { clampGold: clamp }, io)).toBe(0);
     const rows = parse(io.out(), { columns: true }) as { task: string; label: string; confidence: string }[];
     expect(rows[0]).toEqual({ task: 't1', label: 'no', confidence: '1' });
-    expect(io.err()).toMatch(/^confidence: model-based, not calibrated \(1 gold items judged, fewer than 30\), method bds$/m);
+    expect(io.err()).toMatch(/^confidence: model-based, not calibrated \(1 gold items judged, fewer than 80\), method bds$/m);
   });
 
-  // 300 tasks × 3 judgments by 30 workers of accuracy 0.55–0.95, gold known for 90 tasks (independent of the CLI).
+  // 300 tasks × 3 judgments by 30 workers of accuracy 0.55–0.95, gold known for 120 tasks (independent of the CLI).
   const crowd = (() => {
     const rng = createRng(9);
     const lines = ['task,worker,label'];
@@ -76,7 +76,7 @@ describe('assay aggregate', () => {
     for (let i = 0; i < 300; i++) {
       const t = rng.next() < 0.5 ? 'pos' : 'neg';
       truth.push(t);
-      if (i % 10 < 3) gold.push(`t${i},${t}`);
+      if (i % 10 < 4) gold.push(`t${i},${t}`);
       for (let j = 0; j < 3; j++) {
         const w = rng.nextInt(30);
         const g = rng.next() < 0.55 + (0.4 * w) / 29 ? t : t === 'pos' ? 'neg' : 'pos';
@@ -92,7 +92,7 @@ describe('assay aggregate', () => {
     const labels = file('crowd.csv', crowd.labels);
     const gold = file('crowd-gold.csv', crowd.gold);
     expect(await runAggregate(labels, { clampGold: gold }, io)).toBe(0);
-    expect(io.err()).toBe('confidence: calibrated on 90 gold items (cross-fitted, 10 folds), method bds\n');
+    expect(io.err()).toBe('confidence: calibrated on 120 gold items (cross-fitted, 10 folds), method bds\n');
     const rows = parse(io.out(), { columns: true }) as { task: string; label: string; confidence: string }[];
     expect(Object.keys(rows[0]!)).toEqual(['task', 'label', 'confidence']);
     // The same as the engine's calibrated fit with the same gold (classes and items encoded in file order).

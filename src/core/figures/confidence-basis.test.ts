@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { basisInWords, itemBasis } from './confidence-basis.js';
+import { basisInWords, itemBasis, tooFewGoldInWords } from './confidence-basis.js';
 
 describe('confidence basis in words', () => {
   it('says calibrated on how many gold items, or model-based', () => {
@@ -7,6 +7,7 @@ describe('confidence basis in words', () => {
     expect(basisInWords({ kind: 'calibrated', nGold: 1 })).toBe('calibrated on 1 gold item');
     expect(basisInWords({ kind: 'calibrated', nGold: 1200 })).toBe('calibrated on 1,200 gold items');
     expect(basisInWords({ kind: 'model', nGold: 12 })).toBe('model-based, not calibrated');
+    expect(tooFewGoldInWords(12)).toBe('12 judged gold items; calibration needs at least 80');
   });
   it("takes an item's basis from its least confident question", () => {
     const cal = { kind: 'calibrated' as const, nGold: 40 };

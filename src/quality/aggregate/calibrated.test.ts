@@ -35,7 +35,7 @@ describe('calibratedFit', () => {
       calls.push(Int32Array.from(g ?? []));
       return fitter(o, g);
     };
-    const r = calibratedFit(obs, gold, spy, { folds: 4 });
+    const r = calibratedFit(obs, gold, spy, { folds: 4, minGold: 30 });
     expect(calls.length).toBe(5); // four folds and the final fit
     const final = calls[4]!;
     expect(Array.from(final)).toEqual(Array.from(gold)); // every gold answer clamped at the end
@@ -60,11 +60,11 @@ describe('calibratedFit', () => {
 
   it('stays model-based below the least number of judged gold items, and says so', () => {
     const obs = crowd(3);
-    const gold = Int32Array.from(obs.truth, (t, i) => (i < 20 ? t : -1));
+    const gold = Int32Array.from(obs.truth, (t, i) => (i < 79 ? t : -1));
     const r = calibratedFit(obs, gold, fitter);
-    expect(r.basis).toEqual({ kind: 'model', nGold: 20 });
+    expect(r.basis).toEqual({ kind: 'model', nGold: 79 });
     expect(Array.from(r.result.posterior)).toEqual(Array.from(fitter(obs, gold).posterior));
-    expect(r.pairs.confidence.length).toBe(20);
+    expect(r.pairs.confidence.length).toBe(79);
   });
 
   it('keeps every item\'s chosen class and leaves gold rows clamped', () => {

@@ -14,9 +14,9 @@
  * - blocks lighter than `minBlockWeight(n)` = 4√n pairs are merged with the adjacent block of nearer value (which
  *   keeps the sequence monotone);
  * - each block's accuracy is shrunk towards the block's own mean confidence with m pseudo-observations,
- *   (Σ correct + m·mean confidence) / (n_b + m), then PAV is run again over the blocks (weights n_b + m); m = ∞ keeps
- *   the model's confidences, m = 0 is the plain map, and `fitIsotonicCalibrationCV` chooses m by cross-validated
- *   log-loss over the pairs, so a model that is already calibrated is left nearly alone;
+ *   (Σ correct + m·mean confidence) / (n_b + m), then PAV is run again over the blocks (weights n_b + m); a very large
+ *   m puts each block at its own mean confidence, m = 0 is the plain map, and `fitIsotonicCalibrationCV` chooses m by
+ *   cross-validated log-loss over the pairs, so a model that is already calibrated is moved little;
  * - the map interpolates linearly between the blocks' mean confidences (constant beyond the first and last), as
  *   scikit-learn's `IsotonicRegression` does, instead of Zadrozny & Elkan's step function.
  */
@@ -199,7 +199,7 @@ function mergeSmallBlocks(r: PavResult, ys: readonly number[], ws: readonly numb
 }
 
 
-/** Shrinkage values tried by `fitIsotonicCalibrationCV` (∞ stands for "keep the model's confidence"). */
+/** Shrinkage values tried by `fitIsotonicCalibrationCV` (1e9: each block at its own mean confidence). */
 export const SHRINKAGE_CANDIDATES = [0, 2, 5, 10, 20, 50, 100, 1e9] as const;
 
 /**
@@ -246,3 +246,4 @@ export function fitIsotonicCalibrationCV(
   for (let c = 1; c < cands.length; c++) if (loss[c]! < loss[best]!) best = c;
   return { ...fitIsotonicCalibration(confidence, correct, cands[best], minBlock), shrinkage: cands[best]! };
 }
+

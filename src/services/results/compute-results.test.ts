@@ -207,7 +207,7 @@ describe('clamped gold', () => {
 });
 
 describe('calibrated on the gold', () => {
-  // 150 items × 3 judgments by 10 annotators of accuracy 0.55–0.95 (seeded), 45 of them gold.
+  // 400 items × 3 judgments by 10 annotators of accuracy 0.55–0.95 (seeded), 120 of them gold.
   const rng = createRng(21);
   const annotations: ResultAnnotation[] = [];
   const gold = new Map<string, Record<string, unknown>>();
@@ -215,7 +215,7 @@ describe('calibrated on the gold', () => {
   const worker: number[] = [];
   const label: number[] = [];
   const workers = new Map<string, number>();
-  for (let i = 0; i < 150; i++) {
+  for (let i = 0; i < 400; i++) {
     const truth = rng.nextInt(2);
     if (i % 10 < 3) gold.set(`i${i}`, { tone: truth === 0 ? 'x' : 'y' });
     const who = new Set<number>();
@@ -230,16 +230,16 @@ describe('calibrated on the gold', () => {
     }
   }
   // The same judgments encoded by hand (items and annotators in order of first appearance, classes in option order).
-  const obs = { item: Int32Array.from(item), worker: Int32Array.from(worker), label: Int32Array.from(label), nItems: 150, nWorkers: workers.size, nClasses: 2 };
-  const goldIdx = Int32Array.from({ length: 150 }, (_, i) => (gold.has(`i${i}`) ? (gold.get(`i${i}`)!.tone === 'x' ? 0 : 1) : -1));
+  const obs = { item: Int32Array.from(item), worker: Int32Array.from(worker), label: Int32Array.from(label), nItems: 400, nWorkers: workers.size, nClasses: 2 };
+  const goldIdx = Int32Array.from({ length: 400 }, (_, i) => (gold.has(`i${i}`) ? (gold.get(`i${i}`)!.tone === 'x' ? 0 : 1) : -1));
 
   it('calibrates every confidence of a label question on its judged gold, and says so', async () => {
     const r = await computeResults({ schema, annotations, gold });
     const engine = calibratedFit(obs, goldIdx, (o, g) => runCategorical('bds', o, g ? { gold: g } : {}));
-    expect(engine.basis).toEqual({ kind: 'calibrated', nGold: 45 });
-    for (let i = 0; i < 150; i++) {
+    expect(engine.basis).toEqual({ kind: 'calibrated', nGold: 120 });
+    for (let i = 0; i < 400; i++) {
       const a = aggregateOf(r, `i${i}`, 'tone');
-      expect(a.basis).toEqual({ kind: 'calibrated', nGold: 45 });
+      expect(a.basis).toEqual({ kind: 'calibrated', nGold: 120 });
       // Other items: the calibrated fit's row. Gold items: their out-of-fold row, calibrated the same way.
       const row = goldIdx[i]! < 0 ? engine.result.posterior.slice(i * 2, i * 2 + 2) : engine.crossFit.slice(i * 2, i * 2 + 2);
       if (goldIdx[i]! >= 0) calibrateRow(row, 0, 2, engine);

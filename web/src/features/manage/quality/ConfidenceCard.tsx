@@ -5,7 +5,7 @@
  */
 import { useId, useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { basisInWords } from '@core/figures/confidence-basis';
+import { basisInWords, tooFewGoldInWords } from '@core/figures/confidence-basis';
 import { Chart } from '../../../components/Chart';
 import { ErrorMessage, Loading } from '../../../components/Status';
 import type { Question } from '../../../schema';
@@ -91,7 +91,7 @@ export function ConfidenceCard({ projectId, questions }: { projectId: string; qu
               {data.basis.kind === 'calibrated'
                 ? ' (cross-fitted: no gold item calibrates itself).'
                 : data.basis.nGold > 0
-                  ? ` (${count(data.basis.nGold, 'judged gold item')}; calibration needs at least 30).`
+                  ? ` (${tooFewGoldInWords(data.basis.nGold)}).`
                   : ' (no judged gold item for this question).'}
             </p>
           )}
