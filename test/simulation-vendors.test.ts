@@ -136,9 +136,10 @@ describe.each(DIALECTS)('three vendors simulated on %s', (dialect) => {
     // held the last item they could take. With the five-minute hold for whoever the preference named, vendor C's
     // honest annotators were refused 12–13 times each in this very run (measured), vendor B taking everything.
     expect(f.mostNoTaskWhileWorkRemained, JSON.stringify(f)).toBeLessThanOrEqual(5);
-    expect(f.paused).toEqual(expect.arrayContaining(['Vendor B #4 (straight_liner)', 'Vendor C #4 (spammer)'].map((s) => s.replace(/^(Vendor [BC])/, `$1 ${key}`))));
-    expect(f.paused.filter((s) => s.startsWith('Vendor A'))).toEqual([]);
-    // TODO(gate, H2): once the gate's rule is derived from the floor, also: no honest annotator of B or C paused.
+    // The gate's rule is derived from the floor (0.6) so that an annotator at 0.65 is paused with probability ≤ 5%
+    // over 200 gold items: on these seeded paths exactly the straight-liner and the spammer are paused, nobody honest
+    // (vendor C's honest annotators are at 0.65, just above the floor).
+    expect([...f.paused].sort()).toEqual(['Vendor B #4 (straight_liner)', 'Vendor C #4 (spammer)'].map((s) => s.replace(/^(Vendor [BC])/, `$1 ${key}`)).sort());
     for (const c of f.vendors) {
       expect(c.planted, JSON.stringify(c)).toBeGreaterThanOrEqual(c.lower);
       expect(c.planted, JSON.stringify(c)).toBeLessThanOrEqual(c.upper);

@@ -8,6 +8,7 @@ import { actorId, authorize, vendorScopeOf, type Actor } from '../../core/permis
 import { conflict, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { chanceOfSchema, gateRuleOf, type QualityGatePolicy } from '../../core/gold/quality-gate.js';
+import type { GateRuleFigures } from '../../core/gold/gate-words.js';
 import type { ProjectRow } from '../../store/schema.js';
 import { listEvents, listPaused, reinstateAnnotator } from '../../store/quality-gates.js';
 import { nowIsoOf, type ServiceDeps } from '../deps.js';
@@ -38,21 +39,11 @@ export interface GateEvent {
 }
 
 /** The rules the policy stands for, as the API gives them (null where JSON has no Infinity). */
-export interface GateRuleView {
-  floor: number;
-  honest: number;
-  chance: number;
+export interface GateRuleView extends GateRuleFigures {
   chanceFromSchema: boolean;
   /** The schema's own chance rate (what `chance: null` stands for). */
   schemaChance: number;
   threshold: number | null;
-  likelihoodRatio: number | null;
-  minItems: number;
-  maxFailStreak: number;
-  falsePause: number;
-  pausedWithin: number;
-  within95: number | null;
-  meetsTarget: boolean;
 }
 
 export interface QualityGatesView {
