@@ -162,10 +162,11 @@ describe.each(DIALECTS)('live results on %s', (dialect) => {
     const [a0, a1, a2] = w.annotators as [Client, Client, Client];
     for (const c of [a0, a1]) while ((await labelOne(c, projectId, () => 'pos')) !== null);
     while ((await labelOne(a2, projectId, () => 'neg')) !== null);
-    // The gate paused a2 (written as the gate writes it).
+    // The gate paused a2 (written as the gate writes it: onto the status row their first submit made).
     await store.db
       .insertInto('annotator_project_status')
       .values({ project_id: projectId, annotator_id: a2.user.id, status: 'paused', reason: 'test', paused_at: '2026-11-25T00:00:00.000Z', gold_n: 0, gold_correct: 0, fail_streak: 0, updated_at: '2026-11-25T00:00:00.000Z' })
+      .onConflict((oc) => oc.columns(['project_id', 'annotator_id']).doUpdateSet({ status: 'paused', reason: 'test', paused_at: '2026-11-25T00:00:00.000Z' }))
       .execute();
     const judgments = async () => (await w.manager.get(`/api/v1/projects/${projectId}/results`)).json();
     const exported = async () => (await w.manager.get(`/api/v1/projects/${projectId}/export?format=jsonl`)).body.trim().split('\n').length;

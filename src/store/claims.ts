@@ -12,7 +12,7 @@ import { insertAnnotation, type NewAnnotation } from './annotations.js';
 import { prepare } from './prepared.js';
 import { toJson } from './dialect.js';
 import { insertGoldScoreIfAny, type GoldOutcome } from './gold-scores.js';
-import { countGoldForGate, type GateTallyRow } from './quality-gates.js';
+import { countGoldForGate, TALLY_UPDATE, TALLY_VALUES, type GateTallyRow } from './quality-gates.js';
 
 export interface ClaimInput extends assignments.Claimer {
   /** The project's k; each item's own `extra_k` is added in SQL. */
@@ -194,13 +194,9 @@ const submitStatement = prepare<Record<keyof NewAnnotation | keyof GoldOutcome, 
       returning annotation_id
     ), gate as (
       insert into annotator_project_status (project_id, annotator_id, status, gold_n, gold_correct, fail_streak, updated_at)
-      select ${p.project_id}, ${p.annotator_id}, 'active', 1, cast(${p.correct} as integer), 1 - cast(${p.correct} as integer), ${p.created_at}
-      from scored
-      on conflict (project_id, annotator_id) do update set
-        gold_n = annotator_project_status.gold_n + 1,
-        gold_correct = annotator_project_status.gold_correct + excluded.gold_correct,
-        fail_streak = case when excluded.gold_correct = 1 then 0 else annotator_project_status.fail_streak + 1 end,
-        updated_at = excluded.updated_at
+      select ${p.project_id}, ${p.annotator_id}, 'active', ${TALLY_VALUES(sql`cast(${p.correct} as integer)`)}, ${p.created_at}
+      from ins
+      on conflict (project_id, annotator_id) do update set ${TALLY_UPDATE}
       returning status, gold_n, gold_correct, fail_streak
     ), counted as (
       update items set submitted_count = items.submitted_count + 1 from ins where items.id = ins.item_id
@@ -211,9 +207,10 @@ const submitStatement = prepare<Record<keyof NewAnnotation | keyof GoldOutcome, 
 );
 
 /**
- * What the quality gate does after a gold submit, inside the submit's transaction: `decide` reads the annotator's
- * tallies including this gold item and answers a reason to pause (or null); `pause` then pauses them in the same
- * transaction. Absent, or for a normal item, nothing of it runs.
+ * What the quality gate does after a submit, inside the submit's transaction: `decide` reads the annotator's tallies
+ * including this submit and answers a reason to pause (or null); `pause` then pauses them in the same transaction.
+ * Both kinds of item run it alike (a normal item's submit leaves the tallies as they were); only a gold item's
+ * verdict can pause. Absent (the project has no gate), none of it runs, for either kind.
  */
 export interface GateHook {
   decide(t: GateTallyRow): string | null;
@@ -228,23 +225,25 @@ export interface Recorded {
 }
 
 /**
- * Closes the lease and writes the annotation, its gold score (when `gold` holds one), the item's count and, for a
- * gold item, the annotator's gold tallies for the quality gate, atomically; when the gate trips, the pause is part
- * of the same transaction. On PostgreSQL a normal item's submit stays one autocommitted statement; a gold item's runs
- * the same statement in a transaction, so the pause (rare) can join it.
+ * Closes the lease and writes the annotation, its gold score (when `gold` holds one), the item's count and the
+ * annotator's gold tallies for the quality gate (counted up by a gold item, left as they were by a normal one),
+ * atomically; when the gate trips, the pause is part of the same transaction. What runs depends on the project,
+ * never on the item: a gold submit and a normal one send the same statements in the same order, so their cost does
+ * not tell an annotator which item was gold (but for the score's own row, written only for gold). On PostgreSQL the submit is one statement, autocommitted in a project
+ * without a gate and in a transaction (so a pause can join it) in a project with one.
  */
 export async function recordSubmission(store: Store, a: NewAnnotation, now: string, gold: GoldOutcome, gate?: GateHook): Promise<Recorded> {
   const isGold = gold.correct !== null;
   if (store.dialect.singleStatementWrites) {
     const params = { ...a, ...gold, answers: toJson(a.answers), client_signals: toJson(a.client_signals), now };
-    if (!isGold || !gate) {
+    if (!gate) {
       const r = await submitStatement.first(store.db, params);
       return { recorded: Number(r?.n ?? 0) === 1, pausedReason: null };
     }
     return store.write(async (trx) => {
       const r = await submitStatement.first(trx, params);
       if (Number(r?.n ?? 0) !== 1) return { recorded: false, pausedReason: null };
-      return { recorded: true, pausedReason: await applyGate(trx, gate, r?.status == null ? null : tallyOf(r as GateTallyRow)) };
+      return { recorded: true, pausedReason: await applyGate(trx, gate, r?.status == null ? null : tallyOf(r as GateTallyRow), isGold) };
     });
   }
   return store.write(async (trx) => {
@@ -252,9 +251,9 @@ export async function recordSubmission(store: Store, a: NewAnnotation, now: stri
     await insertAnnotation(trx, a);
     await insertGoldScoreIfAny(trx, a, gold);
     await assignments.countSubmission(trx, a.item_id);
-    if (!isGold || !gate) return { recorded: true, pausedReason: null };
-    const tally = await countGoldForGate(trx, { projectId: a.project_id, annotatorId: a.annotator_id, correct: gold.correct ?? 0, now: a.created_at });
-    return { recorded: true, pausedReason: await applyGate(trx, gate, tally) };
+    if (!gate) return { recorded: true, pausedReason: null };
+    const tally = await countGoldForGate(trx, { projectId: a.project_id, annotatorId: a.annotator_id, correct: gold.correct, now: a.created_at });
+    return { recorded: true, pausedReason: await applyGate(trx, gate, tally, isGold) };
   });
 }
 
@@ -265,9 +264,13 @@ const tallyOf = (r: GateTallyRow): GateTallyRow => ({
   fail_streak: Number(r.fail_streak),
 });
 
-async function applyGate(trx: Executor, gate: GateHook, tally: GateTallyRow | null): Promise<string | null> {
+/**
+ * Judges the tallies after every submit alike; pauses only after a gold one (a normal submit left the tallies as the
+ * last gold submit's verdict found them).
+ */
+async function applyGate(trx: Executor, gate: GateHook, tally: GateTallyRow | null, isGold: boolean): Promise<string | null> {
   if (!tally || tally.status !== 'active') return null;
   const reason = gate.decide(tally);
-  if (reason === null) return null;
+  if (reason === null || !isGold) return null;
   return (await gate.pause(trx, reason)) ? reason : null;
 }

@@ -4,12 +4,12 @@
  * project and an `annotator.paused` event, in the caller's transaction); reinstating; and the reads for the claim
  * guard, the no-task reason and the managers' list.
  */
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Executor } from './db.js';
 import { prepare } from './prepared.js';
 import { releaseItemSlot } from './assignments.js';
 
-/** What the gate reads after a gold submit: the annotator's standing and tallies including that submit. */
+/** What the gate reads after a submit: the annotator's standing and tallies including that submit. */
 export interface GateTallyRow {
   status: string;
   gold_n: number;
@@ -18,23 +18,39 @@ export interface GateTallyRow {
 }
 
 /**
- * Counts one scored gold annotation (`correct` 0 or 1) into the annotator's tallies, creating their status row on
- * their first gold item; returns the tallies after it. One statement; SQLite form (on PostgreSQL the same upsert is
- * a CTE of the submit statement).
+ * The tally columns inserted for a submit whose score is `correct` (0, 1, or null for a normal item): `gold_n`,
+ * `gold_correct`, `fail_streak`, each zero for a normal item.
  */
-const countGold = prepare<{ projectId: string; annotatorId: string; correct: number; now: string }, GateTallyRow>(
+export const TALLY_VALUES = (correct: RawBuilder<unknown>) =>
+  sql`case when ${correct} is null then 0 else 1 end, coalesce(${correct}, 0), case when ${correct} = 0 then 1 else 0 end`;
+
+/** Adds an inserted row (`excluded`) to an existing status row; a normal item's zero row changes nothing of it. */
+export const TALLY_UPDATE = sql`
+      gold_n = annotator_project_status.gold_n + excluded.gold_n,
+      gold_correct = annotator_project_status.gold_correct + excluded.gold_correct,
+      fail_streak = case when excluded.gold_n = 0 then annotator_project_status.fail_streak
+        when excluded.gold_correct = 1 then 0 else annotator_project_status.fail_streak + 1 end,
+      updated_at = case when excluded.gold_n = 0 then annotator_project_status.updated_at else excluded.updated_at end`;
+
+/**
+ * Counts one submit into the annotator's tallies and returns them after it: a scored gold annotation (`correct` 0 or
+ * 1) adds to them; a normal one (`correct` null) leaves them as they were, with the same statement doing the same
+ * work, so that a submit's cost does not tell gold from normal (its status row is created, with zero tallies, at the
+ * annotator's first submit of either kind; a zero row reads as no row everywhere). One statement; SQLite form (on
+ * PostgreSQL the same upsert is a CTE of the submit statement).
+ */
+const countGold = prepare<{ projectId: string; annotatorId: string; correct: number | null; now: string }, GateTallyRow>(
   (_db, p) => sql<GateTallyRow>`
     insert into annotator_project_status (project_id, annotator_id, status, gold_n, gold_correct, fail_streak, updated_at)
-    values (${p.projectId}, ${p.annotatorId}, 'active', 1, cast(${p.correct} as integer), 1 - cast(${p.correct} as integer), ${p.now})
-    on conflict (project_id, annotator_id) do update set
-      gold_n = annotator_project_status.gold_n + 1,
-      gold_correct = annotator_project_status.gold_correct + excluded.gold_correct,
-      fail_streak = case when excluded.gold_correct = 1 then 0 else annotator_project_status.fail_streak + 1 end,
-      updated_at = excluded.updated_at
+    values (${p.projectId}, ${p.annotatorId}, 'active', ${TALLY_VALUES(sql`cast(${p.correct} as integer)`)}, ${p.now})
+    on conflict (project_id, annotator_id) do update set ${TALLY_UPDATE}
     returning status, gold_n, gold_correct, fail_streak`,
 );
 
-export async function countGoldForGate(db: Executor, o: { projectId: string; annotatorId: string; correct: number; now: string }): Promise<GateTallyRow> {
+export async function countGoldForGate(
+  db: Executor,
+  o: { projectId: string; annotatorId: string; correct: number | null; now: string },
+): Promise<GateTallyRow> {
   const row = await countGold.first(db, o);
   if (!row) throw new Error('gold tally upsert returned no row');
   return { status: row.status, gold_n: Number(row.gold_n), gold_correct: Number(row.gold_correct), fail_streak: Number(row.fail_streak) };

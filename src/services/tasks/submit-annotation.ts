@@ -12,6 +12,11 @@
  * up (one upsert; a CTE of the submit statement on PostgreSQL) and judged by the project's gate
  * (`core/gold/quality-gate.ts`); when it trips they are paused there, their open leases released and an
  * `annotator.paused` event recorded. The submit's answer is the same either way: their next claim says `paused`.
+ *
+ * Gold by timing: a normal item's submit runs the very same statements, in the same transaction (the upsert leaving
+ * the tallies as they were, the verdict read but never acted on): what runs depends on the project, never on the
+ * item, so that in `audit` mode, where the response of either kind is the same, its cost is too
+ * (`test/gold-timing-submit.test.ts`). Left: the score insert writes a row only for gold, measurable on SQLite.
  */
 import { authorize, isOwner, type Actor } from '../../core/permissions.js';
 import { AssayError, conflict, notFound } from '../../core/errors.js';
