@@ -16,7 +16,7 @@
  * Gold by timing: a normal item's submit runs the very same statements, in the same transaction (the upsert leaving
  * the tallies as they were, the verdict read but never acted on): what runs depends on the project, never on the
  * item, so that in `audit` mode, where the response of either kind is the same, its cost is too
- * (`test/gold-timing-submit.test.ts`). Left: the score insert writes a row only for gold, measurable on SQLite.
+ * (`test/gold-timing-submit.test.ts`). Left: the score insert writes a row only for gold, measurable on both databases.
  */
 import { authorize, isOwner, type Actor } from '../../core/permissions.js';
 import { AssayError, conflict, notFound } from '../../core/errors.js';
