@@ -145,6 +145,10 @@ export async function claimNextItem(store: Store, c: ClaimInput): Promise<Claime
       // No row: nothing eligible, or every candidate was locked by concurrent claimers. Tell the two apart (by the
       // normal pool: without an eligible normal item no gold item is eligible either).
       if (!(await assignments.findClaimCandidateUnlocked(store.db, claimer))) return null;
+      // Locked, not gone: each claim locks both its candidates (the gold and the normal one) for its one statement,
+      // so an annotator's last item can be held this instant by a claim that will not even take it. Retrying at once
+      // meets the same lock; wait until that statement has ended (well under a millisecond), a little longer each time.
+      await new Promise((resolve) => setTimeout(resolve, attempt + 1));
     }
     return null;
   }
