@@ -62,5 +62,9 @@ function ConversationWidgetView({ question, item, value, onChange, idPrefix }: W
 
 export const ConversationWidget: Widget<'conversation'> = {
   Component: ConversationWidgetView,
-  shortcuts: () => [{ keys: 'Tab', does: 'Between the turn editors; shortcuts pause while you type' }],
+  shortcuts: () => [
+    { keys: 'Tab', does: 'Between the turn editors; shortcuts pause while you type' },
+    { keys: 'Esc', does: 'Leave a turn editor, so shortcuts work again' },
+  ],
+  hint: () => 'Tab into a turn to write',
 };

@@ -14,7 +14,9 @@ function LabelWidgetView({ question, item, value, onChange, active, idPrefix }: 
   const selected = question.options.findIndex((o) => o.value === value);
   const pick = (index: number) => {
     const option = question.options[index];
-    if (option) onChange(option.value === value && !question.required ? undefined : option.value);
+    if (!option) return;
+    const cleared = option.value === value && !question.required;
+    onChange(cleared ? undefined : option.value, !cleared);
   };
   useHotkeys(Object.fromEntries(question.options.slice(0, 9).map((_, i) => [String(i + 1), () => pick(i)])), active);
   return (
@@ -58,4 +60,11 @@ export const LabelWidget: Widget<'label'> = {
     { keys: `1–${Math.min(9, q.options.length)}`, does: q.required ? 'Pick an option' : 'Pick an option (again to clear)' },
     { keys: '← →', does: 'Move between options (when focused)' },
   ],
+  hint: (q) => `${keyRange(q.options.length)} choose`,
 };
+
+/** `1–3` for the number keys that reach `count` options (at most nine). */
+export function keyRange(count: number): string {
+  const top = Math.min(9, count);
+  return top <= 1 ? '1' : `1–${top}`;
+}

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import type { Widget, WidgetProps } from './types';
 import { useHotkeys, type Hotkeys } from '../../../components/useHotkeys';
 import { ItemText } from './ItemText';
+import { keyRange } from './LabelWidget';
 import '../widgets.css';
 
 function MultiLabelWidgetView({ question, item, value, onChange, active, idPrefix }: WidgetProps<'multi_label'>) {
@@ -96,4 +97,6 @@ export const MultiLabelWidget: Widget<'multi_label'> = {
     { keys: `1–${Math.min(9, q.options.length)}`, does: `Toggle an option (at most ${q.maxSelected})` },
     ...(q.minSelected === 0 ? [{ keys: '0', does: 'None apply' }] : []),
   ],
+  // Several answers: a pick does not move on, so the hint says how to.
+  hint: (q) => `${keyRange(q.options.length)} toggle${q.minSelected === 0 ? ' · 0 none apply' : ''} · several allowed: Alt+↓ when done`,
 };

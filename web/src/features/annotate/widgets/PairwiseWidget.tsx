@@ -6,6 +6,7 @@ import type { Widget, WidgetProps } from './types';
 import { Markdown } from '../../../components/Markdown';
 import { pairwisePointLabel, pairwisePoints, readFieldPath, type ItemData } from '../../../schema';
 import { ItemText, MissingField } from './ItemText';
+import { keyRange } from './LabelWidget';
 import { hasNumberKeys, ScaleChoices } from './ScaleChoices';
 import '../widgets.css';
 
@@ -65,4 +66,5 @@ export const PairwiseWidget: Widget<'pairwise'> = {
       { keys: '← →', does: 'Move the preference left / right' },
     ];
   },
+  hint: (q) => (hasNumberKeys(pairwisePoints(q)) ? `${keyRange(pairwisePoints(q).length)} choose` : '← → choose'),
 };

@@ -144,4 +144,5 @@ export const RankingWidget: Widget<'ranking'> = {
     { keys: 'Shift+↑ ↓', does: 'Move the focused candidate up / down' },
     { keys: 'Space', does: 'Pick up / drop a candidate (then ↑ ↓ to drag)' },
   ],
+  hint: () => 'Tab to the list · Shift+↑ ↓ move a candidate · Alt+↓ when done',
 };

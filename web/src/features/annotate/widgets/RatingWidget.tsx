@@ -2,6 +2,7 @@
 import type { Widget, WidgetProps } from './types';
 import { ratingPointLabel, ratingPoints } from '../../../schema';
 import { ItemText } from './ItemText';
+import { keyRange } from './LabelWidget';
 import { hasNumberKeys, ScaleChoices } from './ScaleChoices';
 import '../widgets.css';
 
@@ -33,4 +34,5 @@ export const RatingWidget: Widget<'rating'> = {
       { keys: '← →', does: 'Lower / higher point' },
     ];
   },
+  hint: (q) => (hasNumberKeys(ratingPoints(q)) ? `${keyRange(ratingPoints(q).length)} rate` : '← → rate'),
 };

@@ -118,4 +118,5 @@ export const RubricWidget: Widget<'rubric'> = {
     { keys: 'Tab', does: 'Next criterion' },
     { keys: '← →', does: 'Lower / higher score (in a criterion)' },
   ],
+  hint: () => 'Tab through the criteria · ← → score · Alt+↓ when done',
 };

@@ -12,7 +12,8 @@ export interface ScaleChoicesProps {
   points: number[];
   labelOf: (point: number) => string;
   value: number | undefined;
-  onChange: (value: number) => void;
+  /** `chosen`: a number key or a click (a final pick), not an arrow step. */
+  onChange: (value: number, chosen: boolean) => void;
   active: boolean;
   labelledBy: string;
   /** Where ←/→ land when nothing is chosen yet: index of the point for each direction. */
@@ -32,15 +33,15 @@ export function ScaleChoices({ points, labelOf, value, onChange, active, labelle
   const group = useRef<HTMLDivElement>(null);
   const selected = value === undefined ? -1 : points.indexOf(value);
 
-  const pick = (index: number, focus: boolean) => {
+  const pick = (index: number, focus: boolean, chosen = true) => {
     const point = points[index];
     if (point === undefined) return;
-    onChange(point);
+    onChange(point, chosen);
     if (focus && group.current?.contains(document.activeElement)) focusWithin(group.current, '[role=radio]', index);
   };
   const move = (direction: -1 | 1) => {
-    if (selected < 0) pick(direction < 0 ? entry.left : entry.right, true);
-    else pick(Math.max(0, Math.min(points.length - 1, selected + direction)), true);
+    if (selected < 0) pick(direction < 0 ? entry.left : entry.right, true, false);
+    else pick(Math.max(0, Math.min(points.length - 1, selected + direction)), true, false);
   };
 
   const keys: Hotkeys = { arrowleft: () => move(-1), arrowright: () => move(1) };
@@ -69,7 +70,7 @@ export function ScaleChoices({ points, labelOf, value, onChange, active, labelle
               const to = rovingStep(e.key, i, points.length, 'vertical');
               if (to === undefined) return;
               e.preventDefault();
-              pick(to, true);
+              pick(to, true, false);
             }}
           >
             {hasNumberKeys(points) && <kbd aria-hidden="true">{i + 1}</kbd>}

@@ -2,9 +2,9 @@
  * The text of a span question, rendered raw (whitespace kept) so offsets are exact, cut into segments at every
  * span boundary: a character under several spans shows every one of them as a tint plus an underline in its own
  * lane. Focusable: the caret moves with the arrows (by grapheme; Ctrl by word), Shift extends the selection, and
- * a mouse selection becomes the same selection.
+ * a mouse selection becomes the same selection, widened to whole words unless Alt was held while selecting.
  */
-import { useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type Ref } from 'react';
+import { useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type Ref } from 'react';
 import type { Span } from '../../../schema';
 import { tint } from './span-colors';
 import {
@@ -16,6 +16,7 @@ import {
   previousBoundary,
   segmentText,
   snapToBoundary,
+  snapToWords,
   wordEndAfter,
   wordStartBefore,
   type Segment,
@@ -91,6 +92,8 @@ export function SpanText({ text, spans, colors, labelNames, selection, onSelect,
   const root = useRef<HTMLDivElement>(null);
   const caretRef = useRef<HTMLSpanElement>(null);
   const [focused, setFocused] = useState(false);
+  /** Alt held when the drag began (some systems report it only then). */
+  const altAtStart = useRef(false);
   const bounds = useMemo(() => graphemeBoundaries(text), [text]);
   const lanes = useMemo(() => assignLanes(spans), [spans]);
   const laneCount = lanes.length === 0 ? 0 : Math.max(...lanes) + 1;
@@ -129,7 +132,9 @@ export function SpanText({ text, spans, colors, labelNames, selection, onSelect,
     }
   };
 
-  const onMouseUp = () => {
+  const onMouseUp = (e: MouseEvent<HTMLDivElement>) => {
+    const exact = e.altKey || altAtStart.current;
+    altAtStart.current = false;
     const sel = window.getSelection();
     const el = root.current;
     if (!sel || sel.rangeCount === 0 || !el) return;
@@ -138,7 +143,10 @@ export function SpanText({ text, spans, colors, labelNames, selection, onSelect,
     if (a === undefined || c === undefined) return;
     // Our own highlight replaces the browser's, which would not survive the re-render into new segments.
     sel.removeAllRanges();
-    onSelect({ anchor: snapToBoundary(bounds, a), caret: snapToBoundary(bounds, c) });
+    const [anchorAt, caretAt] = [snapToBoundary(bounds, a), snapToBoundary(bounds, c)];
+    if (exact || anchorAt === caretAt) return onSelect({ anchor: anchorAt, caret: caretAt });
+    const words = snapToWords(text, { start: anchorAt, end: caretAt });
+    onSelect(anchorAt < caretAt ? { anchor: words.start, caret: words.end } : { anchor: words.end, caret: words.start });
   };
 
   return (
@@ -155,6 +163,7 @@ export function SpanText({ text, spans, colors, labelNames, selection, onSelect,
       data-length={text.length}
       style={{ lineHeight: `calc(1.7em + ${laneCount * LANE}px)` }}
       onKeyDown={onKeyDown}
+      onMouseDown={(e) => (altAtStart.current = e.altKey)}
       onMouseUp={onMouseUp}
       onFocus={() => setFocused(true)}
       onBlur={() => setFocused(false)}

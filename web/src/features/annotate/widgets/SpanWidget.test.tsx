@@ -19,8 +19,8 @@ function focusText() {
   act(() => textbox().focus());
 }
 
-/** Selects [start, end) of the rendered text as a mouse drag would, then releases the mouse. */
-function dragSelect(start: number, end: number) {
+/** Selects [start, end) of the rendered text as a mouse drag would, then releases the mouse (Alt held or not). */
+function dragSelect(start: number, end: number, { altKey = false } = {}) {
   const box = textbox();
   const pointAt = (offset: number): [Text, number] => {
     const segments = [...box.querySelectorAll<HTMLElement>('[data-start]')];
@@ -33,7 +33,7 @@ function dragSelect(start: number, end: number) {
   const selection = window.getSelection() as Selection;
   selection.removeAllRanges();
   selection.addRange(range);
-  fireEvent.mouseUp(box);
+  fireEvent.mouseUp(box, { altKey });
 }
 
 describe('SpanWidget', () => {
@@ -46,6 +46,24 @@ describe('SpanWidget', () => {
     expect(w.last()).toEqual([{ start, end: start + 3, label: 'PER' }]);
     expect(w.accepted()).toEqual([{ start, end: start + 3, label: 'PER' }]);
     expect(screen.getByRole('list', { name: 'Marked spans' })).toHaveTextContent('Person“Zoë”');
+  });
+
+  it('widens a drag that starts and ends mid-word to whole words', async () => {
+    const w = renderWidget('span', question, item);
+    const start = text.indexOf('welcome');
+    dragSelect(start + 2, start + 'welcome to\nNe'.length); // "lcome to\nNe"
+    await w.user.keyboard('2');
+    expect(w.last()).toEqual([{ start, end: start + 'welcome to\nNew'.length, label: 'LOC' }]);
+    expect(screen.getByRole('list', { name: 'Marked spans' })).toHaveTextContent('Place“welcome to New”');
+  });
+
+  it('keeps the exact characters of a drag made with Alt held', async () => {
+    const w = renderWidget('span', question, item);
+    const start = text.indexOf('welcome');
+    dragSelect(start + 2, start + 5, { altKey: true });
+    await w.user.keyboard('1');
+    expect(w.last()).toEqual([{ start: start + 2, end: start + 5, label: 'PER' }]);
+    expect(screen.getByText(/hold Alt while dragging for exact characters/)).toBeInTheDocument();
   });
 
   it('trims whitespace off a selection and marks it with a number key', async () => {

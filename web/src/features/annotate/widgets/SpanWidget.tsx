@@ -8,6 +8,7 @@ import type { Span } from '../../../schema';
 import type { Widget, WidgetProps } from './types';
 import { useHotkeys } from '../../../components/useHotkeys';
 import { MissingField, fieldText } from './ItemText';
+import { keyRange } from './LabelWidget';
 import { labelColors } from './span-colors';
 import { SpanList, spanDescription } from './SpanList';
 import { SpanText, type TextSelection } from './SpanText';
@@ -79,7 +80,7 @@ function SpanWidgetView({ question, item, value, onChange, active, idPrefix }: W
         ))}
       </div>
       <p id={`${idPrefix}-keys`} className="muted small">
-        Select text (drag, or focus it and use Shift+arrows), then press a number or Enter to mark it with the label. Delete removes the span at the caret{limit}.
+        Select text (drag: whole words; hold Alt while dragging for exact characters; or focus it and use Shift+arrows), then press a number or Enter to mark it with the label. Delete removes the span at the caret{limit}.
       </p>
       <SpanText
         text={text}
@@ -127,4 +128,5 @@ export const SpanWidget: Widget<'span'> = {
     { keys: 'Delete', does: 'Remove the span at the caret' },
     { keys: 'Esc', does: 'Clear the selection' },
   ],
+  hint: (q) => `drag over words (hold Alt for exact characters) · ${keyRange(q.labels.length)} label it · Alt+↓ when done`,
 };

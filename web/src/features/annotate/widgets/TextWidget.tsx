@@ -23,5 +23,9 @@ function TextWidgetView({ question, item, value, onChange, idPrefix }: WidgetPro
 
 export const TextWidget: Widget<'text'> = {
   Component: TextWidgetView,
-  shortcuts: () => [{ keys: 'Tab', does: 'Into the text area; shortcuts pause while you type' }],
+  shortcuts: () => [
+    { keys: 'Tab', does: 'Into the text area; shortcuts pause while you type' },
+    { keys: 'Esc', does: 'Leave the text area, so shortcuts work again' },
+  ],
+  hint: () => 'Tab into the box to write',
 };

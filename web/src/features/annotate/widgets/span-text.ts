@@ -68,6 +68,25 @@ export function trimRange(text: string, range: TextRange): TextRange | undefined
   return start < end ? { start, end } : undefined;
 }
 
+/**
+ * A mouse selection widened to whole words, as annotators expect from a drag that starts or ends mid-word
+ * ("Usually ye" becomes "Usually yes", "caffein" becomes "caffeine"). An end strictly inside a word moves out to
+ * that word's edge; words are Intl.Segmenter's (Unicode word boundaries, UAX #29), so "don't", "It’s" and "3.5"
+ * are one word each, a combining accent stays with its letter, and CJK text splits by the segmenter's dictionary.
+ * Punctuation and emoji the selection reaches are kept (they are not inside a word); whitespace at either end is
+ * trimmed. A collapsed selection (a click) is returned as it is.
+ */
+export function snapToWords(text: string, range: TextRange): TextRange {
+  const [from, to] = [Math.min(range.start, range.end), Math.max(range.start, range.end)];
+  if (from === to) return { start: from, end: to };
+  let [start, end] = [from, to];
+  for (const w of words(text)) {
+    if (w.start < start && start < w.end) start = w.start;
+    if (w.start < end && end < w.end) end = w.end;
+  }
+  return trimRange(text, { start, end }) ?? { start: from, end: to };
+}
+
 export function overlaps(a: TextRange, b: TextRange): boolean {
   return a.start < b.end && b.start < a.end;
 }

@@ -10,7 +10,11 @@ export interface WidgetProps<T extends QuestionType> {
   question: QuestionOf<T>;
   item: ItemData;
   value: AnswerOf<T> | undefined;
-  onChange: (value: AnswerOf<T> | undefined) => void;
+  /**
+   * `chosen`: the change is a final pick (a number key or a click on a single-choice option), after which the
+   * workspace moves on to the next unanswered question; arrow keys and toggles leave it unset.
+   */
+  onChange: (value: AnswerOf<T> | undefined, chosen?: boolean) => void;
   /** This question has the keyboard: its plain-key shortcuts are live. */
   active: boolean;
   /** Prefix for element ids, unique per question on the page. */
@@ -27,4 +31,9 @@ export interface Widget<T extends QuestionType> {
   Component: (props: WidgetProps<T>) => React.ReactNode;
   /** Shortcuts while the question is active, for the help overlay. */
   shortcuts: (question: QuestionOf<T>) => Shortcut[];
+  /**
+   * The question's own part of the one-line key hint under the active question (`1–3 choose`), short: the
+   * workspace appends its own keys. Says how to move on where a pick does not (several answers, free text).
+   */
+  hint: (question: QuestionOf<T>) => string;
 }
