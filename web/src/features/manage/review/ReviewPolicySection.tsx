@@ -2,16 +2,16 @@
  * The Settings tab's review section: which annotations go to review (a random share, each annotator's first n,
  * flagged items, items whose aggregate is not confident enough). The policy is its own resource (PUT
  * /projects/{id}/review-policy), saved apart from the project's settings, and applies at once to all work not yet
- * reviewed.
+ * reviewed; the Settings tab's one Save sends it after the project's settings.
  */
 import type { Project } from '../../../api/types';
 import { ErrorMessage, Loading } from '../../../components/Status';
-import { useSectionForm } from '../settings/draft';
 import { CheckField, NumberField } from '../settings/Field';
+import { useBody, usePart } from '../settings/form';
 import { parsePercent, parseWhole, percentText, problemOf } from '../settings/numbers';
-import { SettingsSection } from '../settings/SettingsSection';
+import { FormSection } from '../settings/SettingsSection';
 import { reviewPolicySentence } from './policy-words';
-import { useReviewPolicy, useSetReviewPolicy, type ReviewPolicy } from './queries';
+import { useReviewPolicy, type ReviewPolicy } from './queries';
 
 interface PolicyValues {
   samplePercent: string;
@@ -37,11 +37,11 @@ export function ReviewPolicySection({ project }: { project: Project }) {
   const policy = useReviewPolicy(project.id);
   if (policy.isPending) return <Loading label="Loading the review policy" />;
   if (policy.isError) return <ErrorMessage error={policy.error} title="The review policy could not be loaded" />;
-  return <PolicyForm projectId={project.id} policy={policy.data} />;
+  return <PolicyForm policy={policy.data} />;
 }
 
-function PolicyForm({ projectId, policy }: { projectId: string; policy: ReviewPolicy }) {
-  const { draft, set, save, section } = useSectionForm(valuesOf(policy), useSetReviewPolicy(projectId), valuesOf);
+function PolicyForm({ policy }: { policy: ReviewPolicy }) {
+  const { draft, set, dirty } = usePart('review', 'Review', valuesOf(policy));
 
   const sample = parsePercent(draft.samplePercent, { min: 0, max: 100 });
   const firstN = parseWhole(draft.firstN, 0, 100_000);
@@ -49,16 +49,11 @@ function PolicyForm({ projectId, policy }: { projectId: string; policy: ReviewPo
   const parsed: ReviewPolicy | null =
     'share' in sample && 'value' in firstN && 'share' in low ? { sampleRate: sample.share, firstN: firstN.value, flagged: draft.flagged, lowConfidence: low.share } : null;
 
+  const body = parsed && { sampleRate: parsed.sampleRate, firstN: parsed.firstN, flagged: parsed.flagged, lowConfidence: parsed.lowConfidence };
+  const error = useBody('review', { title: 'Review', target: 'review', fields: FIELDS, body });
+
   return (
-    <SettingsSection
-      title="Review"
-      description={reviewPolicySentence(parsed ?? policy)}
-      saveLabel="Save review policy"
-      valid={parsed !== null}
-      {...section}
-      fields={FIELDS}
-      onSave={() => save(parsed)}
-    >
+    <FormSection title="Review" description={reviewPolicySentence(parsed ?? policy)} dirty={dirty} error={error}>
       <div className="settings-grid">
         <NumberField
           label="First annotations per annotator"
@@ -108,6 +103,6 @@ function PolicyForm({ projectId, policy }: { projectId: string; policy: ReviewPo
           onChange={(lowConfidencePercent) => set({ lowConfidencePercent })}
         />
       )}
-    </SettingsSection>
+    </FormSection>
   );
 }

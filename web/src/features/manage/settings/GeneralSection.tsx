@@ -1,12 +1,12 @@
 /** The project's name, description and status, and how work is served: gold rate and feedback, lease, priority. */
 import type { Project } from '../../../api/types';
 import { STATUS_NAMES, type ProjectStatus } from '../ProjectStatus';
-import { useUpdateProject, type ProjectPatch } from '../queries';
+import type { ProjectPatch } from '../queries';
 import { describeLease } from '../settings-fields';
-import { useSectionForm } from './draft';
 import { Field, NumberField } from './Field';
+import { useBody, usePart } from './form';
 import { parsePercent, parseWhole, percentText, problemOf } from './numbers';
-import { SettingsSection } from './SettingsSection';
+import { FormSection } from './SettingsSection';
 
 const STATUSES = Object.keys(STATUS_NAMES) as ProjectStatus[];
 type GoldFeedback = NonNullable<Project['goldFeedback']>;
@@ -36,14 +36,14 @@ function valuesOf(p: Project): GeneralValues {
 }
 
 export function GeneralSection({ project }: { project: Project }) {
-  const { draft, set, save, section } = useSectionForm(valuesOf(project), useUpdateProject(project.id), valuesOf);
+  const { draft, set, dirty } = usePart('general', 'General', valuesOf(project));
 
   const gold = parsePercent(draft.goldPercent, { min: 0, max: 100 });
   const lease = parseWhole(draft.leaseSeconds, 10, 604_800);
   const priority = parseWhole(draft.priority, -1_000_000_000, 1_000_000_000);
   const nameProblem = draft.name.trim() === '' ? 'A project needs a name' : undefined;
   const valid = !nameProblem && 'share' in gold && 'value' in lease && 'value' in priority;
-  const body = (): ProjectPatch | null =>
+  const body: ProjectPatch | null =
     valid
       ? {
           name: draft.name.trim(),
@@ -55,9 +55,10 @@ export function GeneralSection({ project }: { project: Project }) {
           priority: priority.value,
         }
       : null;
+  const error = useBody('general', { title: 'General', target: 'project', fields: FIELDS, body });
 
   return (
-    <SettingsSection title="General" saveLabel="Save settings" valid={valid} {...section} fields={FIELDS} onSave={() => save(body())}>
+    <FormSection title="General" dirty={dirty} error={error}>
       <Field label="Name" problem={nameProblem} serverFields={['name']}>
         {(props) => <input {...props} type="text" value={draft.name} required onChange={(e) => set({ name: e.target.value })} />}
       </Field>
@@ -114,6 +115,6 @@ export function GeneralSection({ project }: { project: Project }) {
           onChange={(priority) => set({ priority })}
         />
       </div>
-    </SettingsSection>
+    </FormSection>
   );
 }

@@ -5,11 +5,11 @@
  */
 import { useId } from 'react';
 import type { Project } from '../../../api/types';
-import { useUpdateProject, type ProjectPatch } from '../queries';
-import { useSectionForm } from './draft';
+import type { ProjectPatch } from '../queries';
 import { NumberField, serverMessage } from './Field';
+import { useBody, usePart } from './form';
 import { parsePercent, parseWhole, percentText, problemOf } from './numbers';
-import { SettingsSection } from './SettingsSection';
+import { FormSection } from './SettingsSection';
 import { overlapSentence } from './words';
 
 type OverlapMode = NonNullable<Project['overlapMode']>;
@@ -29,7 +29,7 @@ function valuesOf(p: Project): OverlapValues {
 
 export function OverlapSection({ project }: { project: Project }) {
   const id = useId();
-  const { draft, set, save, section } = useSectionForm(valuesOf(project), useUpdateProject(project.id), valuesOf);
+  const { draft, set, dirty } = usePart('overlap', 'Overlap', valuesOf(project));
   const adaptive = draft.mode === 'adaptive';
 
   const k = parseWhole(draft.k, 1, 100);
@@ -48,18 +48,11 @@ export function OverlapSection({ project }: { project: Project }) {
     ? { mode: draft.mode, k: (k as { value: number }).value, kMax: 'value' in kMax ? kMax.value : 5, tau: 'share' in tau ? tau.share : 0.9 }
     : { mode: project.overlapMode ?? 'fixed', k: project.overlapK ?? 1, kMax: project.overlapKMax ?? 5, tau: project.overlapTau ?? 0.9 };
   const kChanged = 'value' in k && k.value !== project.overlapK;
-  const modeError = serverMessage(section.error, ['overlapMode']);
+  const error = useBody('overlap', { title: 'Overlap', target: 'project', fields: FIELDS, body: patch() });
+  const modeError = serverMessage(error, ['overlapMode']);
 
   return (
-    <SettingsSection
-      title="Overlap"
-      description={overlapSentence(words)}
-      saveLabel="Save overlap"
-      valid={valid}
-      {...section}
-      fields={FIELDS}
-      onSave={() => save(patch())}
-    >
+    <FormSection title="Overlap" description={overlapSentence(words)} dirty={dirty} error={error}>
       <fieldset className="plain radio-row" aria-describedby={modeError ? `${id}-mode-error` : undefined}>
         <legend>Overlap mode</legend>
         <label className="inline-check">
@@ -116,6 +109,6 @@ export function OverlapSection({ project }: { project: Project }) {
           Changing k from {project.overlapK} reopens items that now need more judgments, or completes those that have enough.
         </p>
       )}
-    </SettingsSection>
+    </FormSection>
   );
 }

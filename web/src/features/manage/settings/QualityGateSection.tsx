@@ -6,11 +6,10 @@
  */
 import type { Project } from '../../../api/types';
 import { useQualityGates } from '../quality/queries';
-import { useUpdateProject } from '../queries';
-import { useSectionForm } from './draft';
 import { CheckField, NumberField } from './Field';
+import { useBody, usePart } from './form';
 import { parsePercent, percentText, problemOf } from './numbers';
-import { SettingsSection } from './SettingsSection';
+import { FormSection } from './SettingsSection';
 import { gateSentence } from './words';
 
 /** The server's defaults, for a project whose view has no gate yet. */
@@ -30,7 +29,7 @@ function valuesOf(p: Project): GateValues {
 }
 
 export function QualityGateSection({ project }: { project: Project }) {
-  const { draft, set, save, section } = useSectionForm(valuesOf(project), useUpdateProject(project.id), valuesOf);
+  const { draft, set, dirty } = usePart('gate', 'Quality gate', valuesOf(project));
   const schemaChance = useQualityGates(project.id).data?.rule.schemaChance;
 
   const floor = parsePercent(draft.floorPercent, { min: 0, max: 100 });
@@ -41,16 +40,10 @@ export function QualityGateSection({ project }: { project: Project }) {
   const words = gateSentence(parsed ?? project.qualityGate ?? DEFAULT_GATE, schemaChance) ?? 'Deriving the rule from the floor…';
   const schemaHint = schemaChance === undefined ? '' : ` (the schema's options: ${Math.round(schemaChance * 1000) / 10}%)`;
 
+  const error = useBody('gate', { title: 'Quality gate', target: 'project', fields: FIELDS, body: parsed && { qualityGate: parsed } });
+
   return (
-    <SettingsSection
-      title="Quality gate"
-      description={words}
-      saveLabel="Save quality gate"
-      valid={parsed !== null}
-      {...section}
-      fields={FIELDS}
-      onSave={() => save(parsed && { qualityGate: parsed })}
-    >
+    <FormSection title="Quality gate" description={words} dirty={dirty} error={error}>
       <CheckField label="Pause annotators whose gold accuracy is too low" checked={draft.enabled} onChange={(enabled) => set({ enabled })} serverFields={['qualityGate.enabled']} />
       <fieldset className="settings-grid plain" disabled={!draft.enabled}>
         <legend className="visually-hidden">Quality gate rules</legend>
@@ -77,6 +70,6 @@ export function QualityGateSection({ project }: { project: Project }) {
           onChange={(chancePercent) => set({ chancePercent })}
         />
       </fieldset>
-    </SettingsSection>
+    </FormSection>
   );
 }

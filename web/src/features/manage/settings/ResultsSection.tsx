@@ -1,29 +1,26 @@
 /** Results: whether paused annotators' annotations count in results and exports. */
 import type { Project } from '../../../api/types';
-import { useUpdateProject } from '../queries';
-import { useSectionForm } from './draft';
 import { CheckField } from './Field';
-import { SettingsSection } from './SettingsSection';
+import { useBody, usePart } from './form';
+import { FormSection } from './SettingsSection';
 
 const FIELDS = ['excludePaused'] as const;
 
 const valuesOf = (p: Project) => ({ excludePaused: p.excludePaused ?? false });
 
 export function ResultsSection({ project }: { project: Project }) {
-  const { draft, set, save, section } = useSectionForm(valuesOf(project), useUpdateProject(project.id), valuesOf);
+  const { draft, set, dirty } = usePart('results', 'Results', valuesOf(project));
+  const error = useBody('results', { title: 'Results', target: 'project', fields: FIELDS, body: draft });
   return (
-    <SettingsSection
+    <FormSection
       title="Results"
+      dirty={dirty}
+      error={error}
       description={
         draft.excludePaused
           ? 'Aggregates and exports leave out the annotations of annotators the quality gate has paused, until they are reinstated.'
           : 'Aggregates and exports count every annotation, including those of paused annotators.'
       }
-      saveLabel="Save results setting"
-      valid
-      {...section}
-      fields={FIELDS}
-      onSave={() => save(draft)}
     >
       <CheckField
         label="Leave paused annotators' annotations out of results and exports"
@@ -31,6 +28,6 @@ export function ResultsSection({ project }: { project: Project }) {
         onChange={(excludePaused) => set({ excludePaused })}
         serverFields={['excludePaused']}
       />
-    </SettingsSection>
+    </FormSection>
   );
 }

@@ -3,11 +3,10 @@
  * measured in it (qualifications and gold; shown and typed as a percentage).
  */
 import type { Project } from '../../../api/types';
-import { useUpdateProject } from '../queries';
-import { useSectionForm } from './draft';
 import { Field, NumberField } from './Field';
+import { useBody, usePart } from './form';
 import { parsePercent, percentText, problemOf } from './numbers';
-import { SettingsSection } from './SettingsSection';
+import { FormSection } from './SettingsSection';
 
 /** The server's rule for a domain: lowercase segments joined by "/", at most 100 characters. */
 const DOMAIN = /^[a-z0-9_-]+(\/[a-z0-9_-]+)*$/;
@@ -35,22 +34,20 @@ function routingSentence(domain: string, minSkill: number | null): string {
 }
 
 export function RoutingSection({ project }: { project: Project }) {
-  const { draft, set, save, section } = useSectionForm(valuesOf(project), useUpdateProject(project.id), valuesOf);
+  const { draft, set, dirty } = usePart('routing', 'Routing', valuesOf(project));
   const domain = domainProblem(draft.domain);
   const skill = parsePercent(draft.minSkillPercent, { min: 0, max: 100 });
   const valid = !domain && 'share' in skill;
 
-  const body = () => (valid ? { domain: draft.domain.trim() === '' ? null : draft.domain.trim(), minSkill: skill.share } : null);
+  const body = valid ? { domain: draft.domain.trim() === '' ? null : draft.domain.trim(), minSkill: skill.share } : null;
+  const error = useBody('routing', { title: 'Routing', target: 'project', fields: FIELDS, body });
 
   return (
-    <SettingsSection
+    <FormSection
       title="Routing"
       description={valid ? routingSentence(draft.domain.trim(), skill.share) : routingSentence(project.domain ?? '', project.minSkill ?? 0)}
-      saveLabel="Save routing"
-      valid={valid}
-      {...section}
-      fields={FIELDS}
-      onSave={() => save(body())}
+      dirty={dirty}
+      error={error}
     >
       <div className="settings-grid">
         <Field label="Required domain" hint="e.g. medicine/cardiology; empty: any annotator" problem={domain} serverFields={['domain']}>
@@ -70,6 +67,6 @@ export function RoutingSection({ project }: { project: Project }) {
           onChange={(minSkillPercent) => set({ minSkillPercent })}
         />
       </div>
-    </SettingsSection>
+    </FormSection>
   );
 }

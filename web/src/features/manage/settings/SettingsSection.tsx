@@ -55,3 +55,22 @@ export function SettingsSection({ title, description, saveLabel, valid, dirty, b
     </section>
   );
 }
+
+/**
+ * A section of the one Settings form (settings/form.tsx): its title (marked "Unsaved" while it holds changes), what
+ * it does, and its fields; no button of its own, the form's save bar saves every section. The last failed save of
+ * the section's resource reaches its fields through `SectionErrorContext`, each field showing what names it.
+ */
+export function FormSection({ title, description, dirty, error, children }: { title: string; description?: ReactNode; dirty: boolean; error: unknown; children: ReactNode }) {
+  const id = useId();
+  return (
+    <section className="card settings-section" aria-labelledby={`${id}-title`}>
+      <h2>
+        <span id={`${id}-title`}>{title}</span>
+        {dirty && <span className="badge settings-unsaved">Unsaved</span>}
+      </h2>
+      {description && <p className="settings-description">{description}</p>}
+      <SectionErrorContext.Provider value={error}>{children}</SectionErrorContext.Provider>
+    </section>
+  );
+}

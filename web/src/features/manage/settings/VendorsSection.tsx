@@ -6,11 +6,11 @@
 import { useId } from 'react';
 import type { Project, Vendor } from '../../../api/types';
 import { ErrorMessage, Loading } from '../../../components/Status';
-import { useUpdateProject, useVendors, type ProjectPatch } from '../queries';
-import { useSectionForm } from './draft';
+import { useVendors, type ProjectPatch } from '../queries';
 import { serverMessage } from './Field';
+import { useBody, usePart } from './form';
 import { parsePercent, parseWhole, percentText } from './numbers';
-import { SettingsSection } from './SettingsSection';
+import { FormSection } from './SettingsSection';
 
 interface VendorRow {
   enabled: boolean;
@@ -56,7 +56,7 @@ function capText(row: VendorRow, parsed: Parsed): string {
 
 export function VendorsSection({ project }: { project: Project }) {
   const vendors = useVendors();
-  const { draft, set, save, section } = useSectionForm(valuesOf(project), useUpdateProject(project.id), valuesOf);
+  const { draft, set, dirty } = usePart('vendors', 'Vendors', valuesOf(project));
   const list: Vendor[] = vendors.data?.items ?? [];
   const rowOf = (id: string) => draft.rows[id] ?? EMPTY_ROW;
   const parsed = new Map(list.map((v) => [v.id, parseRow(rowOf(v.id))]));
@@ -70,17 +70,14 @@ export function VendorsSection({ project }: { project: Project }) {
         })
       : [];
   const setRow = (vendorId: string, patch: Partial<VendorRow>) => set({ rows: { ...draft.rows, [vendorId]: { ...rowOf(vendorId), ...patch } } });
-  const fields = list.map((_, i) => `vendors[${i}]`);
+  const error = useBody('vendors', { title: 'Vendors', target: 'project', fields: ['vendors'], body: valid && !vendors.isPending ? { vendors: body() } : null });
 
   return (
-    <SettingsSection
+    <FormSection
       title="Vendors"
       description="Which vendors' annotators may work on this project, and how much of it each may take. A cap counts tasks taken (leased or submitted); a share is of the project's planned judgments (items × k)."
-      saveLabel="Save vendors"
-      valid={valid && !vendors.isPending}
-      {...section}
-      fields={fields}
-      onSave={() => save(valid ? { vendors: body() } : null)}
+      dirty={dirty}
+      error={error}
     >
       <Choice restricted={draft.restricted} onChange={(restricted) => set({ restricted })} />
       {vendors.isPending ? (
@@ -110,16 +107,16 @@ export function VendorsSection({ project }: { project: Project }) {
                   parsed={parsed.get(v.id)!}
                   disabled={!draft.restricted}
                   onChange={(patch) => setRow(v.id, patch)}
-                  tasksError={draft.restricted ? serverMessage(section.error, [`vendors[${i}].quotaTasks`]) : undefined}
-                  shareError={draft.restricted ? serverMessage(section.error, [`vendors[${i}].quotaShare`]) : undefined}
-                  rowError={draft.restricted ? serverMessage(section.error, [`vendors[${i}].vendorId`, `vendors[${i}].enabled`]) : undefined}
+                  tasksError={draft.restricted ? serverMessage(error, [`vendors[${i}].quotaTasks`]) : undefined}
+                  shareError={draft.restricted ? serverMessage(error, [`vendors[${i}].quotaShare`]) : undefined}
+                  rowError={draft.restricted ? serverMessage(error, [`vendors[${i}].vendorId`, `vendors[${i}].enabled`]) : undefined}
                 />
               ))}
             </tbody>
           </table>
         </div>
       )}
-    </SettingsSection>
+    </FormSection>
   );
 }
 
