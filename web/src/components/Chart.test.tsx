@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Chart, chartOption, type ChartSeries } from './Chart';
+import { Chart, chartOption, errorBarData, type ChartSeries } from './Chart';
 
 const series: ChartSeries[] = [
   { name: 'Judgments', kind: 'bar', values: [4, 0, 7], colorVar: '--accent' },
@@ -74,5 +74,29 @@ describe('Chart', () => {
       ['0.50', '-0.25', '0.75'],
       ['0.70', '0.50', '—'],
     ]);
+  });
+
+  it('draws an error bar per category as a custom series over the bars, skipping a category without both ends', async () => {
+    const accuracy: ChartSeries[] = [{ name: 'Accuracy (%)', kind: 'bar', values: [0, 70, 90], labels: true }];
+    const errorBars = { name: '95% interval', lower: [0, 60, null], upper: [20, 80, 95] };
+    expect(errorBarData(errorBars)).toEqual([
+      [0, 0, 20],
+      [1, 60, 80],
+    ]);
+    const option = chartOption({ categories: ['A', 'B', 'C'], series: accuracy, errorBars, formatValue: (v) => `${v}%` }) as {
+      series: { type: string; name: string; data?: unknown; barMinHeight?: number; label?: { show: boolean; formatter: (p: { value: unknown[] }) => string } }[];
+    };
+    expect(option.series.map((s) => s.type)).toEqual(['bar', 'custom']);
+    expect(option.series[1]).toMatchObject({ name: '95% interval', data: [[0, 0, 20], [1, 60, 80]] });
+    // A zero bar keeps a hairline and says "0%".
+    expect(option.series[0]!.barMinHeight).toBeGreaterThan(0);
+    expect(option.series[0]!.label!.show).toBe(true);
+    expect(option.series[0]!.label!.formatter({ value: ['A', 0] })).toBe('0%');
+
+    render(<Chart title="Accuracy" summary="By vendor." categories={['A', 'B', 'C']} series={accuracy} errorBars={errorBars} formatValue={(v) => `${v}%`} />);
+    const figure = screen.getByRole('figure', { name: 'Accuracy' });
+    expect(figure.querySelector('.chart-canvas')).toHaveAttribute('data-error-bars', '2');
+    await userEvent.setup().click(within(figure).getByText('Show the numbers'));
+    expect(within(figure).getAllByRole('columnheader').map((c) => c.textContent)).toEqual(['Category', 'Accuracy (%)', '95% interval: lower', '95% interval: upper']);
   });
 });

@@ -7,13 +7,13 @@
  */
 import { useEffect, useId, useRef } from 'react';
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart } from 'echarts/charts';
+import { BarChart, CustomChart, LineChart } from 'echarts/charts';
 import { DatasetComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import type { EChartsCoreOption } from 'echarts/core';
 import './chart.css';
 
-echarts.use([BarChart, LineChart, DatasetComponent, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+echarts.use([BarChart, CustomChart, LineChart, DatasetComponent, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 export interface ChartSeries {
   name: string;
@@ -24,6 +24,24 @@ export interface ChartSeries {
   colorVar?: string;
   /** Series with the same stack id are stacked. */
   stack?: string;
+  /**
+   * Write each bar's value on it (with the chart's `formatValue`), so a zero reads "0%" instead of vanishing; a zero
+   * bar also keeps a hairline of height to point at.
+   */
+  labels?: boolean;
+}
+
+/**
+ * An interval per category drawn as an error bar (a vertical line with end caps) over the first series, e.g. a
+ * bar's 95% interval; listed in the table as two columns. A category with either end missing gets none (an open
+ * upper end: the caller passes the axis' top and says so in the summary).
+ */
+export interface ChartErrorBars {
+  /** Its name in the table, e.g. "95% interval"; the columns are "<name>: lower" and "<name>: upper". */
+  name: string;
+  lower: readonly (number | null)[];
+  upper: readonly (number | null)[];
+  colorVar?: string;
 }
 
 /** A shaded interval around a line (e.g. a 95% interval): drawn as a band, listed as two columns in the table. */
@@ -55,7 +73,8 @@ export interface ChartProps {
   yName?: string;
   yAxis?: ChartValueAxis;
   band?: ChartBand;
-  /** How the table writes a value (default: as is). */
+  errorBars?: ChartErrorBars;
+  /** How the table (and a series' labels) write a value (default: as is). */
   formatValue?: (value: number) => string;
   /** Heading of the table's first column ("Hour", "Annotator"). */
   categoryName?: string;
@@ -77,7 +96,9 @@ export function chartOption({
   yName,
   yAxis,
   band,
-}: Pick<ChartProps, 'categories' | 'series' | 'formatAxisLabel' | 'yName' | 'yAxis' | 'band'>): EChartsCoreOption {
+  errorBars,
+  formatValue,
+}: Pick<ChartProps, 'categories' | 'series' | 'formatAxisLabel' | 'yName' | 'yAxis' | 'band' | 'errorBars' | 'formatValue'>): EChartsCoreOption {
   const text = cssVar('--text', '#1b2230');
   const muted = cssVar('--muted', '#5b6472');
   const border = cssVar('--border', '#d9dde3');
@@ -132,19 +153,80 @@ export function chartOption({
       axisLabel: { color: muted },
       splitLine: { lineStyle: { color: border } },
     },
-    // The band first, so the lines are drawn over it.
-    series: [...bandSeries, ...series.map((s, i) => seriesOption(s, i, categories.length, band ? colors[i] : undefined))],
+    // The band first, so the lines are drawn over it; error bars last, over the bars.
+    series: [
+      ...bandSeries,
+      ...series.map((s, i) => seriesOption(s, i, categories.length, band ? colors[i] : undefined, formatValue)),
+      ...(errorBars ? [errorBarSeries(errorBars, text)] : []),
+    ],
+  };
+}
+
+/** The categories that get an error bar: [category index, lower, upper] where both ends are known. */
+export function errorBarData(bars: ChartErrorBars): [number, number, number][] {
+  return bars.lower.flatMap((lo, i) => {
+    const hi = bars.upper[i];
+    return lo === null || lo === undefined || hi === null || hi === undefined ? [] : [[i, lo, hi] as [number, number, number]];
+  });
+}
+
+interface RenderApi {
+  value(dim: number): number;
+  coord(point: [number, number]): [number, number];
+  size(range: [number, number]): [number, number];
+}
+
+/** A custom series: per category a vertical line from lower to upper with a cap at each end. */
+function errorBarSeries(bars: ChartErrorBars, fallback: string) {
+  const stroke = cssVar(bars.colorVar ?? '--text', fallback);
+  return {
+    type: 'custom',
+    name: bars.name,
+    data: errorBarData(bars),
+    encode: { x: 0, y: [1, 2] },
+    z: 10,
+    silent: true,
+    tooltip: { show: false },
+    renderItem: (_params: unknown, api: RenderApi) => {
+      const x = api.value(0);
+      const [lx, ly] = api.coord([x, api.value(1)]);
+      const [, hy] = api.coord([x, api.value(2)]);
+      const cap = Math.max(4, Math.min(10, api.size([1, 0])[0] * 0.12));
+      const style = { stroke, lineWidth: 1.5 };
+      return {
+        type: 'group',
+        children: [
+          { type: 'line', shape: { x1: lx, y1: ly, x2: lx, y2: hy }, style },
+          { type: 'line', shape: { x1: lx - cap, y1: ly, x2: lx + cap, y2: ly }, style },
+          { type: 'line', shape: { x1: lx - cap, y1: hy, x2: lx + cap, y2: hy }, style },
+        ],
+      };
+    },
   };
 }
 
 /** A series' option; `color` is set when the band's series come first and would shift the palette. */
-function seriesOption(s: ChartSeries, i: number, points: number, color?: string) {
+function seriesOption(s: ChartSeries, i: number, points: number, color?: string, formatValue?: (value: number) => string) {
   return {
     type: s.kind,
     name: s.name,
     encode: { x: 0, y: i + 1 },
     ...(color && { color }),
     ...(s.stack && { stack: s.stack }),
+    ...(s.labels && {
+      // Beside the bar's foot (inside the plot), so neither the error bar above nor the axis hides it.
+      label: {
+        show: true,
+        position: 'insideBottomLeft',
+        distance: 4,
+        offset: [0, -2],
+        formatter: (p: { value: unknown[] }) => {
+          const v = p.value[i + 1];
+          return typeof v === 'number' ? (formatValue ? formatValue(v) : String(v)) : '';
+        },
+      },
+      barMinHeight: 2,
+    }),
     // A lone point has no line to show it: draw its symbol.
     ...(s.kind === 'line' ? { showSymbol: points === 1, smooth: false, lineStyle: { width: 2 } } : { barMaxWidth: 28 }),
   };
@@ -158,7 +240,7 @@ function bandRow(band: ChartBand, i: number): [number | null, number | null] {
 }
 
 export function Chart(props: ChartProps) {
-  const { title, summary, categories, series, formatAxisLabel, yName, yAxis, band, formatValue, categoryName = 'Category', height = 280 } = props;
+  const { title, summary, categories, series, formatAxisLabel, yName, yAxis, band, errorBars, formatValue, categoryName = 'Category', height = 280 } = props;
   const id = useId();
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
@@ -187,14 +269,15 @@ export function Chart(props: ChartProps) {
 
   // Callers pass memoised arrays, so this runs when the data changes, not on every render.
   useEffect(() => {
-    latest.current = chartOption({ categories, series, formatAxisLabel, yName, yAxis, band });
+    latest.current = chartOption({ categories, series, formatAxisLabel, yName, yAxis, band, errorBars, formatValue });
     chart.current?.setOption(latest.current, { notMerge: true });
-  }, [categories, series, formatAxisLabel, yName, yAxis, band]);
+  }, [categories, series, formatAxisLabel, yName, yAxis, band, errorBars, formatValue]);
 
   // The table's columns: each series, then the band's two edges.
   const columns = [
     ...series.map((s) => ({ name: s.name, values: s.values })),
     ...(band ? [{ name: `${band.name}: lower`, values: band.lower }, { name: `${band.name}: upper`, values: band.upper }] : []),
+    ...(errorBars ? [{ name: `${errorBars.name}: lower`, values: errorBars.lower }, { name: `${errorBars.name}: upper`, values: errorBars.upper }] : []),
   ];
   const cell = (v: number | null | undefined) => (v === null || v === undefined ? '—' : formatValue ? formatValue(v) : v);
 
@@ -206,7 +289,8 @@ export function Chart(props: ChartProps) {
         </span>
         <span className="chart-summary">{summary}</span>
       </figcaption>
-      <div ref={element} className="chart-canvas" style={{ height }} aria-hidden="true" />
+      {/* data-error-bars: how many error bars are drawn (one per category with an interval), for tests and tools. */}
+      <div ref={element} className="chart-canvas" style={{ height }} aria-hidden="true" data-error-bars={errorBars ? errorBarData(errorBars).length : undefined} />
       <details className="chart-data">
         <summary>Show the numbers</summary>
         <div className="chart-table-wrap">

@@ -1,8 +1,9 @@
 /**
  * Two charts beside the scorecards: gold accuracy per vendor with its 95% interval, and cost per correct label with
  * its interval (the vendors paid in the most common currency; the others are named under the chart). Both use the
- * app's Chart (ECharts, SVG), whose figure carries a summary and the same numbers as a table. The shared Chart has
- * no error-bar series, so each interval is drawn as its band; the table's rows carry true error bars as well.
+ * app's Chart (ECharts, SVG), whose figure carries a summary and the same numbers as a table. Each vendor's interval
+ * is its own error bar; each bar is labelled with its figure, so a vendor at 0% shows "0%" rather than nothing; a
+ * vendor without a cost bar is named under the chart with the reason (no pay terms, no correct gold judgment yet, …).
  */
 import { useMemo } from 'react';
 import { Chart } from '../../../components/Chart';
@@ -11,6 +12,7 @@ import { formatMinor } from './format';
 import type { VendorScorecard } from './types';
 
 const pctAxis = { min: 0, max: 100, minInterval: 0 };
+const costAxis = { min: 0, minInterval: 0 };
 const formatPct = (x: number) => `${Math.round(x)}%`;
 const scaled = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
 
@@ -18,24 +20,39 @@ export function AccuracyChart({ vendors }: { vendors: readonly VendorScorecard[]
   const chart = useMemo(
     () => ({
       categories: vendors.map((v) => v.name),
-      series: [{ name: 'Gold accuracy (%)', kind: 'bar' as const, values: vendors.map((v) => scaled(v.gold.rate)), colorVar: '--accent' }],
-      band: { name: '95% interval', lower: vendors.map((v) => scaled(v.gold.lower)), upper: vendors.map((v) => scaled(v.gold.upper)), colorVar: '--accent' },
+      series: [{ name: 'Gold accuracy (%)', kind: 'bar' as const, values: vendors.map((v) => scaled(v.gold.rate)), colorVar: '--accent', labels: true }],
+      errorBars: { name: '95% interval', lower: vendors.map((v) => scaled(v.gold.lower)), upper: vendors.map((v) => scaled(v.gold.upper)) },
     }),
     [vendors],
   );
+  const noGold = vendors.filter((v) => v.gold.rate === null).map((v) => v.name);
   return (
-    <Chart
-      title="Gold accuracy by vendor"
-      summary="Each bar is a vendor's share of correct gold judgments, with its Wilson 95% interval; vendors whose intervals do not overlap differ clearly. The head-to-head below tests a difference."
-      categories={chart.categories}
-      series={chart.series}
-      band={chart.band}
-      yAxis={pctAxis}
-      formatValue={formatPct}
-      categoryName="Vendor"
-      height={240}
-    />
+    <>
+      <Chart
+        title="Gold accuracy by vendor"
+        summary="Each bar is a vendor's share of correct gold judgments, its figure written at its foot, with its Wilson 95% interval as an error bar; vendors whose intervals do not overlap differ clearly. The head-to-head below tests a difference."
+        categories={chart.categories}
+        series={chart.series}
+        errorBars={chart.errorBars}
+        yAxis={pctAxis}
+        formatValue={formatPct}
+        categoryName="Vendor"
+        height={240}
+      />
+      {noGold.length > 0 && <p className="muted small">No bar: {noGold.map((name) => `${name} (no gold judgments yet)`).join('; ')}.</p>}
+    </>
   );
+}
+
+/** Why a vendor has no cost-per-correct bar in `currency`, or null when it has one. */
+export function noCostReason(v: VendorScorecard, currency: string): string | null {
+  if (!v.cost) return 'no pay terms set';
+  if (v.cost.currency !== currency) return `paid in ${v.cost.currency}, not charted`;
+  if (v.cost.perCorrectJudgment.estimate !== null) return null;
+  if (v.cost.perJudgment === null) return 'no judgments yet';
+  if (v.gold.n === 0) return 'no gold judgments yet, so no accuracy to divide by';
+  if (v.gold.k === 0) return `no correct gold judgments yet (0 of ${v.gold.n.toLocaleString()})`;
+  return 'no estimate yet';
 }
 
 /** The currency most vendors are paid in (first seen on a tie), or null when none has pay terms; shared with the HTML report. */
@@ -49,17 +66,18 @@ export function CostChart({ vendors }: { vendors: readonly VendorScorecard[] }) 
     const digits = currencyDigits(currency);
     const major = (minor: number | null | undefined) => (minor === null || minor === undefined ? null : minor / 10 ** digits);
     return {
-      digits,
       categories: paid.map((v) => v.name),
-      series: [{ name: `Cost per correct label (${currency})`, kind: 'bar' as const, values: paid.map((v) => major(v.cost?.perCorrectJudgment.estimate)), colorVar: '--warn' }],
-      band: {
+      series: [{ name: `Cost per correct label (${currency})`, kind: 'bar' as const, values: paid.map((v) => major(v.cost?.perCorrectJudgment.estimate)), colorVar: '--warn', labels: true }],
+      errorBars: {
         name: '95% interval',
         lower: paid.map((v) => major(v.cost?.perCorrectJudgment.lower)),
         upper: paid.map((v) => major(v.cost?.perCorrectJudgment.upper)),
-        colorVar: '--warn',
       },
-      others: vendors.filter((v) => v.cost && v.cost.currency !== currency).map((v) => v.name),
-      unpaid: vendors.filter((v) => !v.cost).map((v) => v.name),
+      formatValue: (x: number) => formatMinor(x * 10 ** digits, currency),
+      missing: vendors.flatMap((v) => {
+        const reason = noCostReason(v, currency);
+        return reason ? [`${v.name} (${reason})`] : [];
+      }),
     };
   }, [vendors, currency]);
   if (!currency || !chart) return <p className="muted">No vendor on this project has pay terms yet, so there is no cost per correct label to chart.</p>;
@@ -67,17 +85,16 @@ export function CostChart({ vendors }: { vendors: readonly VendorScorecard[] }) 
     <>
       <Chart
         title="Cost per correct label by vendor"
-        summary={`Cost per judgment divided by gold accuracy, in ${currency}, with the 95% interval that follows from the accuracy interval (an open upper bound is left out). Lower is better.`}
+        summary={`Cost per judgment divided by gold accuracy, in ${currency}, with the 95% interval that follows from the accuracy interval as an error bar (none where the upper end is open: an accuracy interval reaching 0%). Lower is better.`}
         categories={chart.categories}
         series={chart.series}
-        band={chart.band}
-        yAxis={{ min: 0, minInterval: 0 }}
-        formatValue={(x) => formatMinor(x * 10 ** chart.digits, currency)}
+        errorBars={chart.errorBars}
+        yAxis={costAxis}
+        formatValue={chart.formatValue}
         categoryName="Vendor"
         height={240}
       />
-      {chart.others.length > 0 && <p className="muted small">Paid in another currency, not charted: {chart.others.join(', ')}.</p>}
-      {chart.unpaid.length > 0 && <p className="muted small">No pay terms: {chart.unpaid.join(', ')}.</p>}
+      {chart.missing.length > 0 && <p className="muted small no-cost-bar">No cost bar: {chart.missing.join('; ')}.</p>}
     </>
   );
 }

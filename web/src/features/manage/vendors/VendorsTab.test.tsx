@@ -162,7 +162,10 @@ describe('VendorsTab', () => {
     const cost = screen.getByRole('figure', { name: 'Cost per correct label by vendor' });
     await user.click(within(cost).getByText('Show the numbers'));
     expect(cellsOf(cost)).toEqual(['Crowd$0.0714$0.0659$0.079', 'Experts$0.43$0.42$0.46']);
-    expect(screen.getByText('No pay terms: Mixed.')).toBeInTheDocument();
+    expect(screen.getByText('No cost bar: Mixed (no pay terms set).')).toBeInTheDocument();
+    // One error bar per vendor with an interval, not one band across them.
+    expect(accuracy.querySelector('.chart-canvas')).toHaveAttribute('data-error-bars', '3');
+    expect(cost.querySelector('.chart-canvas')).toHaveAttribute('data-error-bars', '2');
     // By week: Crowd 60 of 100 then 80 of 100; Experts only in the second week (a gap before); Mixed has no trend.
     const trend = screen.getByRole('figure', { name: 'Gold accuracy by week' });
     await user.click(within(trend).getByText('Show the numbers'));
