@@ -91,6 +91,8 @@ export interface CandidateQuery {
   policy: { sampleRate: number; firstN: number; flagged: boolean; lowConfidence: number | null; signals: boolean };
   /** Claim this annotation only (a reviewer asked for it), whatever the policy. */
   annotationId?: string | undefined;
+  /** Annotations of gold items may be chosen too (the policy's `gold`, or a request by someone who sees gold). */
+  withGold?: boolean | undefined;
 }
 
 export interface Candidate {
@@ -104,30 +106,23 @@ export interface Candidate {
 }
 
 /**
- * The oldest annotation the reviewer may take into review: someone else's, an original (not a correction), of an
- * item that is not gold (gold is scored against its answer already), not decided and not leased to a live
- * reviewer, and chosen by the policy. The `sampled`/`first_n`/`flagged` columns say which rules chose it.
+ * The annotations the reviewer may take into review: someone else's, an original (not a correction), of an item that
+ * is not gold unless `withGold` (gold is scored against its answer already), not decided and not leased to a live
+ * reviewer (the reviewer's own live lease included), and chosen by the policy. One definition for the claim and the
+ * count of what is left, so "12 left" counts exactly what the queue would hand out.
  */
-export function findCandidate(db: Executor, q: CandidateQuery): Promise<Candidate | undefined> {
+function candidates(db: Executor, q: CandidateQuery) {
   const { sampleRate, firstN, flagged, lowConfidence, signals } = q.policy;
-  const uncertain = (eb: CandidateEB) => (lowConfidence === null ? eb.lit(false) : isUncertain(eb, lowConfidence));
   const byPolicy = q.annotationId === undefined;
-  let query = db
+  return db
     .selectFrom('annotations as a')
     .innerJoin('assignments as s', 's.id', 'a.assignment_id')
-    .select((eb) => [
-      'a.id',
-      'a.annotator_id',
-      eb.case().when(sampledFor(eb, sampleRate)).then(1).else(0).end().as('sampled'),
-      eb.case().when(firstNFor(eb, firstN)).then(1).else(0).end().as('first_n'),
-      eb.case().when(flagged ? isFlagged(eb) : eb.lit(false)).then(1).else(0).end().as('flagged'),
-      eb.case().when(uncertain(eb)).then(1).else(0).end().as('low_confidence'),
-      eb.case().when(signals ? hasSignal(eb) : eb.lit(false)).then(1).else(0).end().as('signal'),
-    ])
     .where('a.project_id', '=', q.projectId)
     .where('a.annotator_id', '<>', q.reviewerId)
     .where('s.status', '<>', 'correction')
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('gold_answers as g').select('g.item_id').whereRef('g.item_id', '=', 'a.item_id'))))
+    .$if(q.withGold !== true, (qb) =>
+      qb.where((eb) => eb.not(eb.exists(eb.selectFrom('gold_answers as g').select('g.item_id').whereRef('g.item_id', '=', 'a.item_id')))),
+    )
     .where((eb) =>
       eb.not(
         eb.exists(
@@ -142,14 +137,44 @@ export function findCandidate(db: Executor, q: CandidateQuery): Promise<Candidat
     .$if(!byPolicy, (qb) => qb.where('a.id', '=', q.annotationId!))
     .$if(byPolicy, (qb) =>
       qb.where((eb) =>
-        eb.or([sampledFor(eb, sampleRate), firstNFor(eb, firstN), ...(flagged ? [isFlagged(eb)] : []), ...(lowConfidence === null ? [] : [uncertain(eb)]), ...(signals ? [hasSignal(eb)] : [])]),
+        eb.or([
+          sampledFor(eb, sampleRate),
+          firstNFor(eb, firstN),
+          ...(flagged ? [isFlagged(eb)] : []),
+          ...(lowConfidence === null ? [] : [isUncertain(eb, lowConfidence)]),
+          ...(signals ? [hasSignal(eb)] : []),
+        ]),
       ),
-    )
+    );
+}
+
+/** The oldest candidate (see `candidates`); the `sampled`/`first_n`/… columns say which rules chose it. */
+export function findCandidate(db: Executor, q: CandidateQuery): Promise<Candidate | undefined> {
+  const { sampleRate, firstN, flagged, lowConfidence, signals } = q.policy;
+  const uncertain = (eb: CandidateEB) => (lowConfidence === null ? eb.lit(false) : isUncertain(eb, lowConfidence));
+  let query = candidates(db, q)
+    .select((eb) => [
+      'a.id',
+      'a.annotator_id',
+      eb.case().when(sampledFor(eb, sampleRate)).then(1).else(0).end().as('sampled'),
+      eb.case().when(firstNFor(eb, firstN)).then(1).else(0).end().as('first_n'),
+      eb.case().when(flagged ? isFlagged(eb) : eb.lit(false)).then(1).else(0).end().as('flagged'),
+      eb.case().when(uncertain(eb)).then(1).else(0).end().as('low_confidence'),
+      eb.case().when(signals ? hasSignal(eb) : eb.lit(false)).then(1).else(0).end().as('signal'),
+    ])
     .orderBy('a.created_at')
     .orderBy('a.id')
     .limit(1);
   if (capabilitiesOf(db).skipLocked) query = query.forNoKeyUpdate('a').skipLocked();
   return query.executeTakeFirst();
+}
+
+/** How many annotations the queue would still hand the reviewer (not counting one they hold now). */
+export async function countCandidates(db: Executor, q: Omit<CandidateQuery, 'annotationId'>): Promise<number> {
+  const row = await candidates(db, q)
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** Among the annotator's first `n` annotations in the project (by time, then id), corrections not counted. */
@@ -322,4 +347,36 @@ export function getAnnotationForReview(db: Executor, annotationId: string) {
     .select(['i.data as item_data', 'p.org_id', 'u.pseudonym'])
     .where('a.id', '=', annotationId)
     .executeTakeFirst();
+}
+
+/**
+ * The other annotations of an item, beside one under review, oldest first: who (pseudonym), their answers, whether
+ * each is a reviewer's correction, and the verdict on it if one was given. `vendorId` keeps a vendor-scoped reader to
+ * their vendor's people.
+ */
+export function listOtherAnnotations(db: Executor, o: { itemId: string; exceptAnnotationId: string; vendorId?: string | undefined }) {
+  return db
+    .selectFrom('annotations as a')
+    .innerJoin('assignments as s', 's.id', 'a.assignment_id')
+    .innerJoin('users as u', 'u.id', 'a.annotator_id')
+    .leftJoin('reviews as rv', (j) => j.onRef('rv.annotation_id', '=', 'a.id').on('rv.status', '=', 'decided'))
+    .select(['a.id', 'u.pseudonym', 'a.answers', 'a.schema_version', 'a.created_at', 's.status as assignment_status', 'rv.outcome'])
+    .where('a.item_id', '=', o.itemId)
+    .where('a.id', '<>', o.exceptAnnotationId)
+    .$if(o.vendorId !== undefined, (q) => q.where('a.vendor_id', '=', o.vendorId!))
+    .orderBy('a.created_at')
+    .orderBy('a.id')
+    .execute();
+}
+
+/** The reviewer's live lease in each of these projects (project id → review id). */
+export async function openLeasesOf(db: Executor, reviewerId: string, now: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('reviews')
+    .select('project_id')
+    .where('reviewer_id', '=', reviewerId)
+    .where('status', '=', 'leased')
+    .where('lease_expires_at', '>', now)
+    .execute();
+  return new Set(rows.map((r) => r.project_id));
 }

@@ -238,6 +238,8 @@ export interface ReviewPoliciesTable {
   low_confidence: Generated<number | null>;
   /** 1: every annotation with a persisted signal (annotation_signals) goes to review. */
   signals: Generated<number>;
+  /** 1: annotations of gold items come to review too, and reviewers see the gold answer beside them. */
+  gold: Generated<number>;
   updated_by: string;
   updated_at: string;
 }

@@ -10,6 +10,8 @@ export const EVERYONE = ROLES;
 /** Routes anyone may call without signing in: signing in, the API description, and the first-run screen's (open only while no organization exists). */
 export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'POST /api/v1/auth/login',
+  'GET /api/v1/auth/session',
+  'HEAD /api/v1/auth/session',
   'GET /api/v1/openapi.json',
   'HEAD /api/v1/openapi.json',
   'GET /api/v1/setup',
@@ -21,6 +23,7 @@ export const ACCESS: Record<string, readonly Role[]> = {
   'POST /api/v1/auth/logout': EVERYONE,
   'GET /api/v1/me': EVERYONE,
   'GET /api/v1/me/reviews': ['admin', 'annotator'],
+  'GET /api/v1/me/review-queues': ['admin', 'manager', 'reviewer'],
   'GET /api/v1/tokens': EVERYONE,
   'POST /api/v1/tokens': EVERYONE,
   'DELETE /api/v1/tokens/:tokenId': EVERYONE,
@@ -44,6 +47,7 @@ export const ACCESS: Record<string, readonly Role[]> = {
   'GET /api/v1/projects/:projectId/guidelines': EVERYONE,
   'PUT /api/v1/projects/:projectId/guidelines': ['admin', 'manager'],
   'POST /api/v1/projects/:projectId/items': ['admin', 'manager'],
+  'GET /api/v1/projects/:projectId/items/template': ['admin', 'manager'],
   'POST /api/v1/projects/:projectId/gold': ['admin', 'manager'],
   'POST /api/v1/projects/:projectId/tasks/next': ['admin', 'annotator'],
   'POST /api/v1/tasks/next': ['admin', 'annotator'],

@@ -6,10 +6,11 @@ import { nextReview } from '../../services/review/next-review.js';
 import { acceptReview, correctReview, rejectReview } from '../../services/review/decide-review.js';
 import { listReviews, reviewTally } from '../../services/review/list-reviews.js';
 import { flagItem } from '../../services/review/flag-item.js';
+import { listReviewQueues } from '../../services/review/review-queues.js';
 import { REVIEW_OUTCOMES, REVIEW_STATUSES } from '../../store/reviews.js';
 import { actorOf } from '../auth/authenticate.js';
 import { errors, page, pageQuery, projectParams } from '../common-schemas.js';
-import { correctionResult, reviewPolicy, reviewPolicyView, reviewSummary, reviewTally as tallyView, reviewTask } from './schemas.js';
+import { correctionResult, reviewPolicy, reviewPolicyView, reviewSummary, reviewQueues, reviewTally as tallyView, reviewTask } from './schemas.js';
 
 const reviewParams = z.object({ reviewId: z.string().min(1) });
 
@@ -31,6 +32,18 @@ export const reviewRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = async 
       },
     },
     async (req) => setReviewPolicy(deps, actorOf(req), req.params.projectId, req.body),
+  );
+
+  app.get(
+    '/me/review-queues',
+    {
+      schema: {
+        tags: ['review'],
+        summary: 'The projects I may review, each with how many annotations are left for me',
+        response: { 200: reviewQueues, ...errors },
+      },
+    },
+    async (req) => listReviewQueues(deps, actorOf(req)),
   );
 
   app.post(

@@ -16,7 +16,10 @@ import type { ServiceDeps } from '../deps.js';
 import { requireProject } from '../projects/projects.js';
 import { loadPolicy } from './policy.js';
 import { refreshSignals } from '../quality/signals.js';
-import { presentTask, type ReviewTaskView } from './present.js';
+import { presentTask, type ReviewTaskWithContext } from './present.js';
+import { countLeft, loadReviewContext, seesGoldInReview } from './review-context.js';
+import type { ProjectRow } from '../../store/schema.js';
+import type { ReviewPolicy } from './policy.js';
 
 /** Attempts when a concurrent reviewer takes the chosen annotation first (PostgreSQL; SQLite never races). */
 const CLAIM_ATTEMPTS = 8;
@@ -26,7 +29,7 @@ export interface NextReviewInput {
   annotationId?: string | undefined;
 }
 
-export async function nextReview(deps: ServiceDeps, actor: Actor, projectId: string, input: NextReviewInput = {}): Promise<ReviewTaskView> {
+export async function nextReview(deps: ServiceDeps, actor: Actor, projectId: string, input: NextReviewInput = {}): Promise<ReviewTaskWithContext> {
   authorize(actor, 'review.perform');
   if (actor.kind !== 'user') throw forbidden('Only a signed-in reviewer can take reviews');
   const project = await requireProject(deps, actor, projectId);
@@ -38,6 +41,9 @@ export async function nextReview(deps: ServiceDeps, actor: Actor, projectId: str
     if (a.annotator_id === actor.userId) throw forbidden('You cannot review your own annotation');
   }
   const policy = await loadPolicy(db, project.id);
+  // The queue brings gold only when the policy says so; a request by id may name a gold item only for someone who
+  // sees gold (else it is refused like any annotation the queue cannot hand out, which says nothing about gold).
+  const withGold = target === undefined ? policy.gold : seesGoldInReview(actor, policy);
   if (policy.signals && target === undefined) await refreshSignals(deps, project);
   const now = deps.now();
   const nowIso = now.toISOString();
@@ -47,7 +53,7 @@ export async function nextReview(deps: ServiceDeps, actor: Actor, projectId: str
     const held = target === undefined ? await reviews.findOpenLease(trx, project.id, actor.userId, nowIso) : await heldByMe(trx, target, actor.userId);
     if (held) return held.id;
     for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
-      const c = await reviews.findCandidate(trx, { projectId: project.id, reviewerId: actor.userId, now: nowIso, policy, annotationId: target });
+      const c = await reviews.findCandidate(trx, { projectId: project.id, reviewerId: actor.userId, now: nowIso, policy, annotationId: target, withGold });
       if (!c) return undefined;
       const triggers =
         target !== undefined
@@ -73,7 +79,7 @@ export async function nextReview(deps: ServiceDeps, actor: Actor, projectId: str
       reason: 'nothing_to_review',
     });
   }
-  return loadReviewTask(deps, reviewId);
+  return loadReviewTask(deps, actor, project, policy, reviewId);
 }
 
 async function heldByMe(db: Executor, annotationId: string, reviewerId: string) {
@@ -81,13 +87,21 @@ async function heldByMe(db: Executor, annotationId: string, reviewerId: string) 
   return r && r.reviewer_id === reviewerId && r.status === 'leased' ? r : undefined;
 }
 
-/** The review with its annotation, item and flag, as the reviewer sees it. */
-export async function loadReviewTask(deps: ServiceDeps, reviewId: string): Promise<ReviewTaskView> {
+/**
+ * The review with its annotation, item and flag as the reviewer sees it, the context beside it (the item's other
+ * annotations, its aggregate, the gold answer for those who may see it) and how many are left, this one included.
+ */
+async function loadReviewTask(deps: ServiceDeps, actor: Extract<Actor, { kind: 'user' }>, project: ProjectRow, policy: ReviewPolicy, reviewId: string): Promise<ReviewTaskWithContext> {
   const db = deps.store.db;
   const r = await reviews.getReview(db, reviewId);
   if (!r) throw notFound('Review');
   const a = await reviews.getAnnotationForReview(db, r.annotation_id);
   if (!a) throw notFound('Review');
-  return presentTask(r, a, await reviews.getFlag(db, a.item_id));
+  const [flag, context, left] = await Promise.all([
+    reviews.getFlag(db, a.item_id),
+    loadReviewContext(deps, actor, project, policy, { itemId: a.item_id, annotationId: a.id }),
+    countLeft(db, { projectId: project.id, reviewerId: actor.userId, now: deps.now().toISOString(), policy, holding: true }),
+  ]);
+  return { ...presentTask(r, a, flag), left, context };
 }
 

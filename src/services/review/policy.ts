@@ -21,6 +21,12 @@ export interface ReviewPolicy {
   lowConfidence: number | null;
   /** Every annotation with an effort or fraud signal (as last computed, `annotation_signals`) goes to review. */
   signals: boolean;
+  /**
+   * Annotations of gold items come to review too, with the gold answer beside them for every reviewer. Off (the
+   * default), gold items stay out of every queue and a reviewer never learns an item is gold; managers and admins
+   * may still ask for a gold item's annotation by id, and see its gold answer.
+   */
+  gold: boolean;
 }
 
 export interface ReviewPolicyView extends ReviewPolicy {
@@ -28,12 +34,12 @@ export interface ReviewPolicyView extends ReviewPolicy {
   updatedAt: string | null;
 }
 
-export const DEFAULT_POLICY: ReviewPolicy = { sampleRate: 0, firstN: 0, flagged: false, lowConfidence: null, signals: false };
+export const DEFAULT_POLICY: ReviewPolicy = { sampleRate: 0, firstN: 0, flagged: false, lowConfidence: null, signals: false, gold: false };
 
 export async function loadPolicy(db: Executor, projectId: string): Promise<ReviewPolicy & { updatedAt: string | null }> {
   const row = await reviews.getPolicy(db, projectId);
   if (!row) return { ...DEFAULT_POLICY, updatedAt: null };
-  return { sampleRate: row.sample_rate, firstN: row.first_n, flagged: row.flagged === 1, lowConfidence: row.low_confidence ?? null, signals: row.signals === 1, updatedAt: row.updated_at };
+  return { sampleRate: row.sample_rate, firstN: row.first_n, flagged: row.flagged === 1, lowConfidence: row.low_confidence ?? null, signals: row.signals === 1, gold: row.gold === 1, updatedAt: row.updated_at };
 }
 
 /** Managers, admins and reviewers read the policy (a reviewer's queue is made by it). */
@@ -62,6 +68,7 @@ export async function setReviewPolicy(deps: ServiceDeps, actor: Actor, projectId
       flagged: input.flagged ?? current.flagged,
       lowConfidence: input.lowConfidence === undefined ? current.lowConfidence : input.lowConfidence,
       signals: input.signals ?? current.signals,
+      gold: input.gold ?? current.gold,
     };
     await reviews.upsertPolicy(trx, {
       project_id: p.id,
@@ -70,6 +77,7 @@ export async function setReviewPolicy(deps: ServiceDeps, actor: Actor, projectId
       flagged: next.flagged ? 1 : 0,
       low_confidence: next.lowConfidence,
       signals: next.signals ? 1 : 0,
+      gold: next.gold ? 1 : 0,
       updated_by: actorId(actor),
       updated_at: now,
     });

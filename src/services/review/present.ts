@@ -1,7 +1,11 @@
-/** What a reviewer and a reader of reviews see. No gold answer is ever part of it. */
+/**
+ * What a reviewer and a reader of reviews see. A gold answer is part of a review task's context only for a reviewer
+ * allowed to see gold (`review-context.ts`); summaries never carry one.
+ */
 import type { AnswerSet } from '../../core/schema/index.js';
 import { fromJson } from '../../store/dialect.js';
 import type { ReviewOutcome, ReviewRow, ReviewStatus, ReviewTrigger } from '../../store/reviews.js';
+import type { ReviewContext } from './review-context.js';
 
 export interface ReviewSummary {
   id: string;
@@ -37,6 +41,12 @@ export interface ReviewTaskView extends ReviewSummary {
   };
   /** Why the item was flagged, when it was. */
   flag: { reason: string; createdAt: string } | null;
+}
+
+/** A review task as the queue hands it out: with how many are left (this one included) and the context beside it. */
+export interface ReviewTaskWithContext extends ReviewTaskView {
+  left: number;
+  context: ReviewContext;
 }
 
 export const triggersOf = (s: string): ReviewTrigger[] => (s ? (s.split(',') as ReviewTrigger[]) : []);

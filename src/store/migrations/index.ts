@@ -14,6 +14,7 @@ import * as vendorTerms from './2026-11-25-0008-vendor-terms.js';
 import * as gateRule from './2026-12-07-0012-gate-rule.js';
 import * as claimProbeIndex from './2026-12-07-0014-claim-probe-index.js';
 import * as firstRun from './2026-12-07-0015-first-run.js';
+import * as reviewGold from './2026-12-07-0016-review-gold.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-25-0001-initial': initial,
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07-0012-gate-rule': gateRule,
   '2026-12-07-0014-claim-probe-index': claimProbeIndex,
   '2026-12-07-0015-first-run': firstRun,
+  '2026-12-07-0016-review-gold': reviewGold,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -385,6 +385,99 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is signed in, if anyone: `user` is null for a signed-out caller (or an ended session), never a 401 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                id: string;
+                                email: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "admin" | "manager" | "reviewer" | "annotator" | "vendor_manager";
+                                vendorId: string | null;
+                                pseudonym: string;
+                                active: boolean;
+                                createdAt: string;
+                                profile: {
+                                    domains: string[];
+                                    credentials: string[];
+                                    languages: string[];
+                                    payRateMinor: number | null;
+                                    currency: string | null;
+                                } | null;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tokens": {
         parameters: {
             query?: never;
@@ -3307,11 +3400,14 @@ export interface paths {
         put?: never;
         /**
          * Import items (JSON array, JSON Lines or CSV), all-or-nothing; gold answers may ride along in a `gold` field
-         * @description Each record is `{id?, priority?, gold?, gold_explanation?, data: {...}}` or the data fields flat beside those reserved keys. In CSV, columns named `NAME:json` hold JSON. Errors name the line and field, and nothing is written.
+         * @description Each record is `{id?, priority?, gold?, gold_explanation?, data: {...}}` or the data fields flat beside those reserved keys. In CSV, columns named `NAME:json` hold JSON. Every error in the file is found (a line that is not valid JSON, or a malformed CSV row, does not stop the check): all are counted (`details.errorCount`) and the first 20 by line listed (`details.errors`), each with its line, column or field and kind; nothing is written. `?dryRun=true` checks the same way and writes nothing, answering 200 with the report.
          */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description true: read and check the whole file, write nothing, and answer 200 with the report (errors included) instead of importing */
+                    dryRun?: "true" | "false";
+                };
                 header?: never;
                 path: {
                     projectId: string;
@@ -3320,6 +3416,44 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            dryRun: true;
+                            /** @description No error: importing this file creates `items` items */
+                            ok: boolean;
+                            /** @description Records that pass every check: the items an import creates once no error is left */
+                            items: number;
+                            /** @description Of those, the ones with a gold answer riding along */
+                            gold: number;
+                            /** @description The first errors by line, at most 20 */
+                            errors: {
+                                /** @description The line (or, for a record of a JSON array, the element), 1-based */
+                                line: number;
+                                /** @description The character column, 1-based, when known (JSON syntax errors) */
+                                column?: number;
+                                /** @description The field (`data.text`, `gold.sentiment`, `id`) or CSV column, when known */
+                                field?: string;
+                                /**
+                                 * @description syntax: the line could not be read; field: the record breaks the schema; duplicate: an id repeats or exists
+                                 * @enum {string}
+                                 */
+                                kind: "syntax" | "field" | "duplicate";
+                                /** @description What is wrong, in words, starting with where */
+                                message: string;
+                            }[];
+                            /** @description Every error in the file */
+                            errorCount: number;
+                            /** @description Errors of kind duplicate: an id repeated in the file, or one the project already has */
+                            duplicates: number;
+                        };
+                    };
+                };
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -3467,6 +3601,145 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/items/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An example import file for the project's schema: two items with every field its questions read, metadata, and a gold answer showing each answer's format
+         * @description It imports as it is (`POST /projects/{id}/items`); replace the examples with real items. A qualification's template gives both items a gold answer, as its import requires.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description jsonl (JSON Lines), csv, or json (an array) */
+                    format?: "json" | "jsonl" | "csv";
+                };
+                header?: never;
+                path: {
+                    projectId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/x-ndjson, text/csv or application/json, as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -7201,6 +7474,8 @@ export interface paths {
                             lowConfidence: number | null;
                             /** @description Every annotation with an effort or fraud signal (GET /projects/{id}/quality/signals computes and stores them) */
                             signals: boolean;
+                            /** @description Annotations of gold items come to review too, and reviewers see the gold answer beside them; off: gold stays out of every queue (managers and admins may still request one by annotationId) */
+                            gold: boolean;
                             projectId: string;
                             /** @description null: never set (nothing goes to review) */
                             updatedAt: string | null;
@@ -7327,6 +7602,8 @@ export interface paths {
                         lowConfidence?: number | null;
                         /** @description Every annotation with an effort or fraud signal (GET /projects/{id}/quality/signals computes and stores them) */
                         signals?: boolean;
+                        /** @description Annotations of gold items come to review too, and reviewers see the gold answer beside them; off: gold stays out of every queue (managers and admins may still request one by annotationId) */
+                        gold?: boolean;
                     };
                 };
             };
@@ -7348,6 +7625,8 @@ export interface paths {
                             lowConfidence: number | null;
                             /** @description Every annotation with an effort or fraud signal (GET /projects/{id}/quality/signals computes and stores them) */
                             signals: boolean;
+                            /** @description Annotations of gold items come to review too, and reviewers see the gold answer beside them; off: gold stays out of every queue (managers and admins may still request one by annotationId) */
+                            gold: boolean;
                             projectId: string;
                             /** @description null: never set (nothing goes to review) */
                             updatedAt: string | null;
@@ -7458,6 +7737,149 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/review-queues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The projects I may review, each with how many annotations are left for me */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            projects: {
+                                projectId: string;
+                                name: string;
+                                status: string;
+                                /** @description Annotations left for you: what the queue would hand out, plus one you hold */
+                                left: number;
+                                /** @description You hold a review in this project */
+                                holding: boolean;
+                                /** @description The project's review policy sends something to review */
+                                policyOn: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "lease_expired" | "no_task" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+                                message: string;
+                                field?: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{projectId}/reviews/next": {
         parameters: {
             query?: never;
@@ -7534,6 +7956,57 @@ export interface paths {
                                 reason: string;
                                 createdAt: string;
                             } | null;
+                            /** @description Annotations left for this reviewer in the project, this one included: what the queue would still hand out */
+                            left: number;
+                            /** @description What the reviewer sees beside the annotation */
+                            context: {
+                                /** @description The item's other annotations, oldest first */
+                                others: {
+                                    id: string;
+                                    /** @description The author's pseudonym */
+                                    annotator: string;
+                                    answers: {
+                                        [key: string]: unknown;
+                                    };
+                                    schemaVersion: number;
+                                    createdAt: string;
+                                    /** @description A reviewer's correction of another annotation */
+                                    isCorrection: boolean;
+                                    /** @description The verdict already given on it, if any */
+                                    outcome: ("accept" | "reject" | "correct") | null;
+                                }[];
+                                /** @description The item's current aggregate per question, as GET /projects/{id}/items/{itemId} gives it */
+                                aggregates: {
+                                    questionId: string;
+                                    /** @enum {string} */
+                                    type: "label" | "multi_label" | "span" | "rating" | "pairwise" | "ranking" | "rubric" | "text" | "conversation";
+                                    /** @enum {string} */
+                                    method: "bayesian_dawid_skene" | "bayesian_dawid_skene_binary_relevance" | "dawid_skene" | "dawid_skene_binary_relevance" | "gaussian_annotators" | "mean" | "borda" | "span_consensus" | "mean_per_criterion" | "none";
+                                    /** @description Judgments behind the aggregate */
+                                    n: number;
+                                    /** @description label: option value; multi_label: option values; rating: estimate; pairwise: {prefers, strength}; ranking: candidate indices best first; span: [{start, end, label, support}]; rubric: {scores, weightedScore}; text, conversation: null */
+                                    answer: unknown;
+                                    confidence: number | null;
+                                    /** @description With every confidence: calibrated against nGold judged gold items (label, multi_label, cross-fitted so no gold item calibrates itself), or model: the method's own figure (nGold judged gold items, too few to calibrate; 0 for methods never calibrated) */
+                                    basis?: {
+                                        /** @enum {string} */
+                                        kind: "calibrated" | "model";
+                                        nGold: number;
+                                    };
+                                    distribution?: {
+                                        [key: string]: number;
+                                    };
+                                    standardError?: number;
+                                    scores?: number[];
+                                }[];
+                                /** @description A gold item's gold answer: only for managers and admins, and for reviewers when the review policy's gold is on */
+                                gold?: {
+                                    answers: {
+                                        [key: string]: unknown;
+                                    };
+                                    explanation: string | null;
+                                };
+                            };
                         };
                     };
                 };
