@@ -153,6 +153,25 @@ describe.each(DIALECTS)('permissions on %s', (dialect) => {
       expectError(cookie, 401, 'unauthenticated');
     });
 
+    it('answers GET /auth/session with the user, or user null (never a 401) signed out, forged, malformed or revoked', async () => {
+      const none = await a.app.inject({ method: 'GET', url: '/api/v1/auth/session' });
+      expect(none.statusCode).toBe(200);
+      expect(none.json()).toEqual({ user: null });
+      for (const extra of [{ cookies: { assay_session: 'forged' } }, { headers: { authorization: 'Basic dXNlcjpwYXNz' } }, { headers: { authorization: 'Bearer assay_not-a-real-token' } }]) {
+        const res = await a.app.inject({ method: 'GET', url: '/api/v1/auth/session', ...extra });
+        expect(res.statusCode, JSON.stringify(extra)).toBe(200);
+        expect(res.json()).toEqual({ user: null });
+      }
+      const someone = await a.addUser('reviewer');
+      const me = (await someone.get('/api/v1/me')).json();
+      const session = await someone.get('/api/v1/auth/session');
+      expect(session.statusCode).toBe(200);
+      expect(session.json()).toEqual({ user: me });
+      const tokenId = (await someone.get('/api/v1/tokens')).json().items[0].id;
+      expect((await someone.request('DELETE', `/api/v1/tokens/${tokenId}`)).statusCode).toBe(204);
+      expect((await someone.get('/api/v1/auth/session')).json()).toEqual({ user: null });
+    });
+
     it('answers 401 to a revoked API token and to a deactivated user', async () => {
       const extra = await a.addUser('manager');
       expect((await extra.get('/api/v1/me')).statusCode).toBe(200);

@@ -19,6 +19,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The route needs no signed-in caller. */
     public?: boolean;
+    /** The route answers signed-in and signed-out callers alike: `req.actor` is set when the credential is valid, else null. */
+    optionalAuth?: boolean;
   }
 }
 
@@ -39,11 +41,26 @@ export function actorOf(req: FastifyRequest): Actor {
   return req.actor;
 }
 
+/** The caller when their credential is valid; null when there is none, or it is malformed, expired or revoked. */
+async function actorIfSignedIn(deps: ServiceDeps, req: FastifyRequest): Promise<Actor | null> {
+  try {
+    const cred = credentialOf(req);
+    return cred ? await authenticate(deps, cred) : null;
+  } catch (err) {
+    if (err instanceof AssayError && err.code === 'unauthenticated') return null;
+    throw err;
+  }
+}
+
 export const authPlugin = fp(async (app: FastifyInstance, opts: { deps: ServiceDeps }) => {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (req) => {
     if (req.routeOptions.config?.public) return;
     if (!req.url.startsWith('/api/')) return;
+    if (req.routeOptions.config?.optionalAuth) {
+      req.actor = await actorIfSignedIn(opts.deps, req);
+      return;
+    }
     const cred = credentialOf(req);
     if (!cred) throw new AssayError('unauthenticated', 'Sign in or send an API token');
     req.actor = await authenticate(opts.deps, cred);

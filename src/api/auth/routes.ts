@@ -8,6 +8,18 @@ import { actorOf, SESSION_COOKIE } from './authenticate.js';
 import { errors, errorBody, page, pageQuery } from '../common-schemas.js';
 import { userView } from '../workforce/schemas.js';
 
+const meView = userView.extend({
+  profile: z
+    .object({
+      domains: z.array(z.string()),
+      credentials: z.array(z.string()),
+      languages: z.array(z.string()),
+      payRateMinor: z.number().int().nullable(),
+      currency: z.string().nullable(),
+    })
+    .nullable(),
+});
+
 export const authRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps; secureCookies: boolean }> = async (app, { deps, secureCookies }) => {
   app.post(
     '/auth/login',
@@ -46,27 +58,21 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps; secureCookie
 
   app.get(
     '/me',
+    { schema: { tags: ['auth'], summary: 'The signed-in user and their annotator profile', response: { 200: meView, ...errors } } },
+    async (req) => getMe(deps, actorOf(req)),
+  );
+
+  app.get(
+    '/auth/session',
     {
+      config: { optionalAuth: true },
       schema: {
         tags: ['auth'],
-        summary: 'The signed-in user and their annotator profile',
-        response: {
-          200: userView.extend({
-            profile: z
-              .object({
-                domains: z.array(z.string()),
-                credentials: z.array(z.string()),
-                languages: z.array(z.string()),
-                payRateMinor: z.number().int().nullable(),
-                currency: z.string().nullable(),
-              })
-              .nullable(),
-          }),
-          ...errors,
-        },
+        summary: 'Who is signed in, if anyone: `user` is null for a signed-out caller (or an ended session), never a 401',
+        response: { 200: z.object({ user: meView.nullable() }), 400: errorBody, 429: errorBody },
       },
     },
-    async (req) => getMe(deps, actorOf(req)),
+    async (req) => ({ user: req.actor ? await getMe(deps, req.actor) : null }),
   );
 
   const tokenView = z.object({ id: z.string(), name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable() });

@@ -3,7 +3,7 @@
  * changed (`queryKeys.project(id)` covers the project's schema, guidelines and progress too).
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, unwrap } from './client';
+import { api, ApiError, unwrap } from './client';
 
 export const queryKeys = {
   me: ['me'] as const,
@@ -23,10 +23,21 @@ export const queryKeys = {
   attempts: (id: string) => ['projects', id, 'qualification', 'attempts'] as const,
 };
 
+/**
+ * The signed-in user. Asked of `/auth/session`, which answers a signed-out caller with `user: null` rather than a 401,
+ * so a signed-out start is no error in the console; here it becomes the same `unauthenticated` error the route guard
+ * already handles.
+ */
+export async function fetchMe() {
+  const { user } = await unwrap(api.GET('/api/v1/auth/session'));
+  if (!user) throw new ApiError(401, 'unauthenticated', 'Not signed in');
+  return user;
+}
+
 export function useMe() {
   return useQuery({
     queryKey: queryKeys.me,
-    queryFn: () => unwrap(api.GET('/api/v1/me')),
+    queryFn: fetchMe,
     staleTime: 5 * 60_000,
     retry: false,
   });

@@ -9,6 +9,10 @@ import { RequireAuth } from '../features/auth/RequireAuth';
 import { HomeRedirect } from '../features/auth/HomeRedirect';
 import { Shell } from '../components/Shell';
 import { RouteError } from '../components/RouteError';
+import { Loading } from '../components/Status';
+
+/** What shows while the first page's chunk loads on a cold start (React Router asks for it; without one it warns). */
+const PageLoading = () => <Loading label="Loading" />;
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
@@ -18,6 +22,7 @@ export const routes: RouteObject[] = [
       <RequireAuth>{(me) => <Shell me={me} />}</RequireAuth>
     ),
     errorElement: <RouteError />,
+    HydrateFallback: PageLoading,
     children: [
       { index: true, element: <HomeRedirect /> },
       { path: 'annotate', lazy: async () => ({ Component: (await import('../features/annotate/AnnotatorHome')).AnnotatorHome }) },

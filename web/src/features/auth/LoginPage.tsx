@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
-import { queryKeys } from '../../api/queries';
+import { fetchMe, queryKeys } from '../../api/queries';
 import { ErrorMessage } from '../../components/Status';
 import { homePathOf } from './roles';
 import { useSetupNeeded } from './SetupPage';
@@ -22,7 +22,7 @@ export function LoginPage() {
     mutationFn: () => unwrap(api.POST('/api/v1/auth/login', { body: { email, password } })),
     onSuccess: async (session) => {
       queryClient.clear();
-      await queryClient.fetchQuery({ queryKey: queryKeys.me, queryFn: () => unwrap(api.GET('/api/v1/me')) });
+      await queryClient.fetchQuery({ queryKey: queryKeys.me, queryFn: fetchMe });
       navigate(safeNext(params.get('next')) ?? homePathOf(session.user.role as Parameters<typeof homePathOf>[0]), { replace: true });
     },
   });

@@ -49,7 +49,7 @@ describe('the first-run screen', () => {
       'GET /api/v1/setup': () => ({ status: 200, body: { needed: true } }),
       'POST /api/v1/setup': () => (attempt++ === 0 ? invalid('email', '"ada" is not an email address') : { status: 201, body: { organization: { id: 'o1', name: 'Acme Lab', createdAt: 'x' }, admin: ADMIN } }),
       'POST /api/v1/auth/login': () => ({ status: 200, body: { user: { id: ADMIN.id, role: 'admin', orgId: 'o1' }, expiresAt: '2030-01-01T00:00:00.000Z' } }),
-      'GET /api/v1/me': () => ({ status: 200, body: ADMIN }),
+      'GET /api/v1/auth/session': () => ({ status: 200, body: { user: ADMIN } }),
     });
     const router = renderAt('/setup');
     await userEvent.type(await screen.findByLabelText('Organization'), 'Acme Lab');

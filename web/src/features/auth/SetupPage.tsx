@@ -8,7 +8,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError, unwrap } from '../../api/client';
-import { queryKeys } from '../../api/queries';
+import { fetchMe, queryKeys } from '../../api/queries';
 import { ErrorMessage, Loading } from '../../components/Status';
 import { FormError, FormField, fieldErrorOf } from '../admin/FormField';
 import './setup.css';
@@ -48,7 +48,7 @@ export function SetupPage() {
     },
     onSuccess: async () => {
       queryClient.clear();
-      await queryClient.fetchQuery({ queryKey: queryKeys.me, queryFn: () => unwrap(api.GET('/api/v1/me')) });
+      await queryClient.fetchQuery({ queryKey: queryKeys.me, queryFn: fetchMe });
       navigate('/admin', { replace: true });
     },
   });
