@@ -119,9 +119,15 @@ describe.skipIf(!inject('chromium'))('manager console in the browser', () => {
     await screenshot(page, 'manage-new-project-1280');
 
     await page.getByRole('button', { name: 'Create project' }).click();
-    await page.waitForURL(/\/manage\/projects\/[^/]+$/);
-    projectId = new URL(page.url()).pathname.split('/').at(-1)!;
+    // The next step is offered: the new project opens on its Import tab, and its overview says what to do, not zeros.
+    await page.waitForURL(/\/manage\/projects\/[^/]+\/import$/);
+    projectId = new URL(page.url()).pathname.split('/').at(-2)!;
     await page.getByRole('heading', { name: 'Kettle reviews', level: 1 }).waitFor();
+    await page.getByRole('navigation', { name: 'Project sections' }).getByRole('link', { name: 'Overview' }).click();
+    const next = page.getByRole('region', { name: 'Next: import the items to label' });
+    await next.waitFor();
+    expect(await page.getByRole('region', { name: 'Progress' }).count()).toBe(0);
+    await screenshot(page, 'manage-new-project-next-steps-1280');
     const schema = (await page.evaluate(async (id) => (await fetch(`/api/v1/projects/${id}/schema`)).json(), projectId)) as {
       schema: { questions: { id: string; type: string }[] };
     };

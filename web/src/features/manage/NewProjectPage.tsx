@@ -7,6 +7,7 @@ import { useNavigate } from 'react-router';
 import { CreateWithSchemaPage, useCreateDraft } from './CreateWithSchemaPage';
 import { parseSettings, settingsValues, SettingsFields } from './settings-fields';
 import { useCreateProject } from './queries';
+import { NEW_PROJECT_DEFAULTS, NEW_PROJECT_DEFAULT_REASONS } from '@core/project-defaults';
 
 const STARTER_GUIDELINES = `# Guidelines
 
@@ -26,7 +27,7 @@ export function NewProjectPage() {
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [openNow, setOpenNow] = useState(true);
-  const [numbers, setNumbers] = useState(settingsValues({}));
+  const [numbers, setNumbers] = useState(settingsValues(NEW_PROJECT_DEFAULTS));
   const settings = parseSettings(numbers);
   const missing = [name.trim() === '' && 'a name', !form.check.ok && 'a valid schema', !settings.ok && 'valid settings'].filter(Boolean) as string[];
 
@@ -43,7 +44,8 @@ export function NewProjectPage() {
         schema: form.draft,
         guidelines: form.guidelines,
       },
-      { onSuccess: (project) => navigate(`/manage/projects/${project.id}`) },
+      // The next step is the items: a new project has nothing to show on its overview yet.
+      { onSuccess: (project) => navigate(`/manage/projects/${project.id}/import`, { state: { created: true } }) },
     );
   };
 
@@ -75,9 +77,28 @@ export function NewProjectPage() {
         <textarea id={`${id}-desc`} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
       </div>
       <SettingsFields values={numbers} onChange={setNumbers} showPriority={false} />
+      <DefaultsExplained values={numbers} />
       <label className="inline-check">
         <input type="checkbox" checked={openNow} onChange={(e) => setOpenNow(e.target.checked)} /> Open for labeling as soon as it is created (else a draft)
       </label>
     </CreateWithSchemaPage>
+  );
+}
+
+/** Why a new project starts with overlap and gold, shown while the fields still hold those defaults. */
+function DefaultsExplained({ values }: { values: ReturnType<typeof settingsValues> }) {
+  const k = Number(values.overlapK);
+  const gold = Number(values.goldPercent);
+  return (
+    <div className="defaults-explained muted small" aria-live="polite">
+      <p>
+        <strong>Why {k >= 2 ? `${k} judgments per item` : 'more than one judgment'}:</strong> {NEW_PROJECT_DEFAULT_REASONS.overlapK}
+        {k < 2 && ' With overlap 1 this project will show no agreement and no confidence beyond the model’s guess.'}
+      </p>
+      <p>
+        <strong>Why {gold > 0 ? `${values.goldPercent} % gold` : 'gold'}:</strong> {NEW_PROJECT_DEFAULT_REASONS.goldRate}
+        {gold === 0 && ' With no gold, nobody’s accuracy can be measured and no quality gate can run.'}
+      </p>
+    </div>
   );
 }

@@ -39,6 +39,27 @@ const editor = () => screen.getByRole('group', { name: /^Arrange/ }).closest('de
 const preview = () => screen.getByRole('region', { name: 'Live preview' });
 
 describe('SchemaBuilder', () => {
+  it('shows a question just added in the preview at once, with a placeholder until its prompt is written', async () => {
+    const { user } = renderBuilder({ questions: [{ id: 'sentiment', type: 'label', prompt: 'Sentiment?', field: 'text', options: [{ value: 'pos', label: 'Positive' }, { value: 'neg', label: 'Negative' }] }] });
+    expect(within(preview()).getByText('Sentiment?')).toBeInTheDocument();
+    await user.selectOptions(screen.getByLabelText('New question of type'), 'rating');
+    await user.click(screen.getByRole('button', { name: '+ Add question' }));
+    // The builder still says the prompt is missing (the server would refuse it) …
+    expect(parserError({ questions: [{ id: 'rating_1', type: 'rating', prompt: '', min: 1, max: 5 }] }).field).toMatch(/prompt/);
+    expect(screen.queryByText(/✓ Valid/)).not.toBeInTheDocument();
+    // … while the preview shows the new question, not the version before it.
+    const p = within(preview());
+    expect(p.getByText('(Prompt not written yet)')).toBeInTheDocument();
+    expect(p.getByText(/Question rating_1 has no prompt yet/)).toBeInTheDocument();
+    expect(p.queryByText(/shows the last version that parsed/)).not.toBeInTheDocument();
+    expect(p.getByText('Poor')).toBeInTheDocument();
+    // Writing the prompt replaces the placeholder.
+    const editors = screen.getAllByLabelText('Prompt');
+    await user.type(editors[editors.length - 1]!, 'How helpful is the reply?');
+    expect(within(preview()).getByText('How helpful is the reply?')).toBeInTheDocument();
+    expect(within(preview()).queryByText(/no prompt yet/)).not.toBeInTheDocument();
+  });
+
   it('builds a label question with two options into the schema the server accepts', async () => {
     const { user, draft } = renderBuilder();
     expect(screen.getByText('No questions yet: add the first one below.')).toBeInTheDocument();
@@ -110,7 +131,7 @@ describe('SchemaBuilder', () => {
 
   it('keeps the last valid preview while the draft has a problem', async () => {
     const { user } = renderBuilder({ questions: [{ id: 'ok', type: 'label', prompt: 'Fine?', options: [{ value: 'y', label: 'Yes' }, { value: 'n', label: 'No' }] }] });
-    await user.clear(within(editor()).getByLabelText('Prompt'));
+    await user.clear(within(editor()).getByLabelText('Option 1 value'));
     expect(within(preview()).getByText(/the preview shows the last version that parsed/)).toBeInTheDocument();
     expect(within(preview()).getByRole('heading', { name: /Fine\?/ })).toBeInTheDocument();
   });

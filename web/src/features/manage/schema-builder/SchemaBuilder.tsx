@@ -5,7 +5,7 @@
  */
 import { useId, useMemo, useState } from 'react';
 import { QUESTION_TYPES, type ItemData, type QuestionType, type TaskSchema } from '../../../schema';
-import { checkSchemaDraft, draftQuestions, moved, newQuestion, QUESTION_TYPE_NAMES, type SchemaDraft, type SchemaProblem } from './draft';
+import { checkSchemaDraft, draftQuestions, moved, newQuestion, previewDraft, QUESTION_TYPE_NAMES, type SchemaDraft, type SchemaProblem } from './draft';
 import { QuestionEditor } from './QuestionEditor';
 import { SchemaPreview } from './SchemaPreview';
 import './schema-builder.css';
@@ -26,8 +26,14 @@ export function SchemaBuilder({ draft, onChange, sampleItem }: SchemaBuilderProp
   const [jsonError, setJsonError] = useState<string | null>(null);
   const [addType, setAddType] = useState<QuestionType>('label');
   const check = useMemo(() => checkSchemaDraft(draft), [draft]);
+  // The preview follows the draft with unwritten prompts filled in, so a question just added shows at once.
+  const preview = useMemo(() => {
+    if (check.ok) return { check, placeholders: [] as string[] };
+    const filled = previewDraft(draft);
+    return { check: filled.placeholders.length > 0 ? checkSchemaDraft(filled.draft) : check, placeholders: filled.placeholders };
+  }, [check, draft]);
   const [lastValid, setLastValid] = useState<TaskSchema | undefined>(undefined);
-  if (check.ok && check.schema !== lastValid) setLastValid(check.schema);
+  if (preview.check.ok && preview.check.schema !== lastValid) setLastValid(preview.check.schema);
 
   const switchTo = (next: Mode) => {
     if (next === mode) return;
@@ -141,7 +147,7 @@ export function SchemaBuilder({ draft, onChange, sampleItem }: SchemaBuilderProp
           )}
         </div>
       </div>
-      <SchemaPreview schema={lastValid} stale={!check.ok} item={sampleItem} />
+      <SchemaPreview schema={lastValid} stale={!preview.check.ok} unwrittenPrompts={preview.check.ok ? preview.placeholders : []} item={sampleItem} />
     </div>
   );
 }

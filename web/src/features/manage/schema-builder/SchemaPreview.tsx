@@ -21,6 +21,8 @@ export interface SchemaPreviewProps {
   stale: boolean;
   /** A real item of the project, when there is one. */
   item?: ItemData | undefined;
+  /** Questions shown with a placeholder because their prompt is not written yet. */
+  unwrittenPrompts?: readonly string[];
 }
 
 const asObject = (text: string): ItemData | null => {
@@ -32,7 +34,7 @@ const asObject = (text: string): ItemData | null => {
   }
 };
 
-export function SchemaPreview({ schema, stale, item }: SchemaPreviewProps) {
+export function SchemaPreview({ schema, stale, item, unwrittenPrompts = [] }: SchemaPreviewProps) {
   const sampleId = useId();
   const [answers, setAnswers] = useState<AnswerSet>({});
   const [active, setActive] = useState(-1);
@@ -87,6 +89,12 @@ export function SchemaPreview({ schema, stale, item }: SchemaPreviewProps) {
       {stale && schema && (
         <p className="status warn small" role="status">
           The schema has problems; the preview shows the last version that parsed.
+        </p>
+      )}
+      {!stale && unwrittenPrompts.length > 0 && (
+        <p className="status warn small" role="status">
+          {unwrittenPrompts.length === 1 ? `Question ${unwrittenPrompts[0]} has` : `Questions ${unwrittenPrompts.join(', ')} have`} no prompt yet: the preview
+          shows a placeholder until you write one.
         </p>
       )}
       {!schema ? (

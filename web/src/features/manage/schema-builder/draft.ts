@@ -33,6 +33,28 @@ export function checkSchemaDraft(draft: unknown): SchemaCheck {
   }
 }
 
+/** What the preview shows for a question whose prompt is not written yet. */
+export const PROMPT_PLACEHOLDER = '(Prompt not written yet)';
+
+/**
+ * The draft as the preview may show it: a question just added has an empty prompt, which the parser rightly refuses,
+ * but the preview should show the new question at once (with a placeholder prompt) rather than stay on the last
+ * version that parsed. Only empty prompts are filled; every other problem still keeps the preview on that version.
+ * Returns the ids of the questions given a placeholder.
+ */
+export function previewDraft(draft: SchemaDraft): { draft: SchemaDraft; placeholders: string[] } {
+  const questions = draftQuestions(draft);
+  if (!questions) return { draft, placeholders: [] };
+  const placeholders: string[] = [];
+  const filled = questions.map((q) => {
+    if (typeof q.prompt === 'string' && q.prompt.trim() !== '') return q;
+    if (q.prompt !== undefined && typeof q.prompt !== 'string') return q;
+    placeholders.push(typeof q.id === 'string' ? q.id : '?');
+    return { ...q, prompt: PROMPT_PLACEHOLDER };
+  });
+  return placeholders.length === 0 ? { draft, placeholders } : { draft: { ...draft, questions: filled }, placeholders };
+}
+
 /** The draft's questions when the form can edit them (an array of objects), else null. */
 export function draftQuestions(draft: SchemaDraft): DraftQuestion[] | null {
   const q = draft.questions;

@@ -5,6 +5,7 @@
  * time as a chart by hour or by day.
  */
 import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { useProgress } from '../../../api/queries';
 import type { Progress } from '../../../api/types';
 import { Chart } from '../../../components/Chart';
@@ -22,11 +23,38 @@ export function OverviewTab({ projectId }: { projectId: string }) {
         <Loading label="Loading progress" />
       ) : progress.isError ? (
         <ErrorMessage error={progress.error} title="Progress could not be loaded" />
+      ) : progress.data.totalItems === 0 ? (
+        <NextSteps projectId={projectId} />
       ) : (
         <ProgressFigures p={progress.data} />
       )}
-      <ThroughputCard projectId={projectId} />
+      {progress.data?.totalItems !== 0 && <ThroughputCard projectId={projectId} />}
     </div>
+  );
+}
+
+/** A project without items has nothing to measure yet: what to do next, in order, instead of a page of zeros. */
+function NextSteps({ projectId }: { projectId: string }) {
+  const base = `/manage/projects/${projectId}`;
+  return (
+    <section className="card next-steps" aria-labelledby="next-steps-title">
+      <h2 id="next-steps-title">Next: import the items to label</h2>
+      <p>This project has no items yet, so there is nothing to label or measure. Its figures appear here once work starts.</p>
+      <ol>
+        <li>
+          <Link to={`${base}/import`}>Import items</Link> from a JSONL or CSV file (the Import tab offers a template for this schema and checks a file
+          before writing anything).
+        </li>
+        <li>Import gold answers for some of them, so each annotator’s accuracy is measured from their first tasks.</li>
+        <li>
+          Check the <Link to={`${base}/guidelines`}>guidelines</Link> and <Link to={`${base}/settings`}>settings</Link> (overlap, gold rate, vendors),
+          then open the project for labeling.
+        </li>
+      </ol>
+      <Link className="btn primary" to={`${base}/import`}>
+        Import items
+      </Link>
+    </section>
   );
 }
 
