@@ -1,6 +1,9 @@
 /**
  * Items for the demo project: each pairs a product review (for the sentiment label) with a user prompt and two
- * assistant replies (for the preference). Written to be realistic, including near-ties and subtly wrong replies.
+ * assistant replies (for the preference). Thirty-six are written by hand (`DEMO_ITEMS`, realistic, including
+ * near-ties and subtly wrong replies); a few hundred more are put together from templates (`demo-templates.ts`)
+ * so the demo's simulated history has enough work and gold to measure. Every item's true answers are known (by
+ * hand, or by construction), for the simulated annotators; they never go into the item's data.
  */
 export interface DemoItem {
   id: string;
@@ -77,3 +80,56 @@ Safety matters most: a reply that gives dangerous advice is *much worse*, whatev
 ## Keyboard
 Number keys pick a sentiment, \`Ctrl+Enter\` submits.
 `;
+
+export type Sentiment = 'positive' | 'neutral' | 'negative';
+
+/** The answers an item truly has: its sentiment and the preference (−3 A much better … 3 B much better). */
+export interface DemoTruth {
+  sentiment: Sentiment;
+  preference: number;
+}
+
+/** The true answers of the hand-written items without gold, as a careful reader of the guidelines would give them. */
+const HAND_TRUTH: Record<string, [Sentiment, number]> = {
+  'demo-03': ['neutral', 1],
+  'demo-04': ['positive', -3],
+  'demo-05': ['negative', -3],
+  'demo-07': ['neutral', -2],
+  'demo-08': ['positive', -2],
+  'demo-09': ['negative', -3],
+  'demo-10': ['neutral', 1],
+  'demo-11': ['positive', -3],
+  'demo-12': ['negative', 1],
+  'demo-13': ['neutral', -2],
+  'demo-14': ['positive', -3],
+  'demo-15': ['negative', -1],
+  'demo-16': ['neutral', -3],
+  'demo-17': ['positive', -3],
+  'demo-18': ['negative', -3],
+  'demo-19': ['positive', -3],
+  'demo-20': ['positive', 0],
+  'demo-21': ['negative', -2],
+  'demo-22': ['neutral', -3],
+  'demo-23': ['positive', -1],
+  'demo-24': ['negative', -3],
+  'demo-25': ['positive', -3],
+  'demo-26': ['negative', -3],
+  'demo-27': ['positive', -3],
+  'demo-28': ['neutral', -2],
+  'demo-29': ['negative', -3],
+  'demo-30': ['positive', -3],
+  'demo-31': ['neutral', -3],
+  'demo-32': ['negative', -3],
+  'demo-33': ['positive', -3],
+  'demo-34': ['neutral', -1],
+  'demo-35': ['positive', -3],
+  'demo-36': ['negative', -3],
+};
+
+/** A hand-written item's true answers: its gold, or the table above. */
+export function handTruthOf(item: DemoItem): DemoTruth {
+  if (item.gold) return item.gold;
+  const t = HAND_TRUTH[item.id];
+  if (!t) throw new Error(`demo item ${item.id} has no true answers`);
+  return { sentiment: t[0], preference: t[1] };
+}
