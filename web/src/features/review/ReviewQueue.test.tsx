@@ -56,19 +56,43 @@ const task = (n: number): ReviewTask => ({
   item: { id: `itm_${n}`, data: { text: `Item text number ${n}`, reply: `Oh great, another one (${n})` } },
   annotation: { id: `ann_${n}`, annotator: 'otter-17', answers: { sentiment: 'pos' }, schemaVersion: 1, guidelineVersion: 2, timeSpentMs: 1000, createdAt: '2026-11-25T08:00:00.000Z' },
   flag: null,
+  left: 3 - n,
+  context: { others: [], aggregates: [] },
+});
+
+/** A schema with a free-text question, for the context's Markdown. */
+const SCHEMA_WITH_TEXT = {
+  questions: [SCHEMA.questions[0]!, { id: 'why', type: 'text', prompt: 'Why?', required: false, minLength: 0, maxLength: 5000 }],
+};
+
+const withContext = (base: ReviewTask, gold = false): ReviewTask => ({
+  ...base,
+  annotation: { ...base.annotation, answers: { sentiment: 'pos', why: 'It says **great**.' } },
+  context: {
+    others: [
+      { id: 'ann_b', annotator: 'badger-3', answers: { sentiment: 'neg', why: 'Sarcasm: *oh great*. <img src=x onerror="alert(1)"><script>alert(2)</script>' }, schemaVersion: 1, createdAt: '2026-11-25T08:01:00.000Z', isCorrection: false, outcome: 'reject' },
+      { id: 'ann_c', annotator: 'fox-9', answers: { sentiment: 'neg' }, schemaVersion: 1, createdAt: '2026-11-25T08:02:00.000Z', isCorrection: false, outcome: null },
+    ],
+    aggregates: [
+      { questionId: 'sentiment', type: 'label', method: 'bayesian_dawid_skene', n: 3, answer: 'neg', confidence: 0.82, basis: { kind: 'calibrated', nGold: 120 }, distribution: { pos: 0.18, neg: 0.82 } },
+      { questionId: 'why', type: 'text', method: 'none', n: 2, answer: null, confidence: null },
+    ],
+    ...(gold && { gold: { answers: { sentiment: 'neg' }, explanation: 'The reply is **sarcastic**.' } }),
+  },
 });
 
 /** A queue of `tasks`, then 409 no_task; each verdict answers with a decided summary. */
-function serve(tasks: ReviewTask[], { guidelineVersion = 2 } = {}) {
+function serve(tasks: ReviewTask[], { guidelineVersion = 2, schema = SCHEMA as object } = {}) {
   let served = 0;
   const decided = (outcome: string) => () => ({ status: 200, body: { ...task(served), status: 'decided', outcome } });
   return fakeServer({
     'POST /api/v1/projects/p1/reviews/next': () =>
       served < tasks.length ? { status: 200, body: tasks[served++] } : { status: 409, body: { error: { code: 'no_task', message: 'Nothing to review', details: { reason: 'nothing_to_review' } } } },
     'GET /api/v1/projects/p1': () => ({ status: 200, body: { id: 'p1', name: 'Tone', description: '', status: 'active', schemaVersion: 1, guidelineVersion } }),
-    'GET /api/v1/projects/p1/schema': () => ({ status: 200, body: { version: 1, schema: SCHEMA, description: null } }),
+    'GET /api/v1/projects/p1/schema': () => ({ status: 200, body: { version: 1, schema, description: null } }),
     'GET /api/v1/projects/p1/guidelines': () => ({ status: 200, body: { version: 2, markdown: '# Tone\nSarcasm counts as negative.', createdAt: '2026-11-01T00:00:00.000Z', versions: [] } }),
     'POST /api/v1/reviews/rev_1/accept': decided('accept'),
+    'POST /api/v1/reviews/rev_2/accept': decided('accept'),
     'POST /api/v1/reviews/rev_1/reject': decided('reject'),
     'POST /api/v1/reviews/rev_1/correct': () => ({ status: 200, body: { review: { ...task(1), status: 'decided', outcome: 'correct' }, correction: {} } }),
   });
@@ -182,5 +206,69 @@ describe('ReviewQueue', () => {
     const help = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
     expect(within(help).getByText('Reject it with a reason')).toBeInTheDocument();
     expect(server.sent.filter((r) => r.path.startsWith('/api/v1/reviews/'))).toHaveLength(0);
+  });
+
+  it('says how many are left, and the count follows each verdict', async () => {
+    const { user } = await start([task(1), task(2)]);
+    expect(screen.getByLabelText('2 left for you to review, this one included')).toHaveTextContent('2 left');
+    await user.keyboard('a');
+    await screen.findByText('Item text number 2');
+    expect(screen.getByLabelText('1 left for you to review, this one included')).toHaveTextContent('1 left');
+    await user.keyboard('a');
+    expect(await screen.findByText(/Nothing to review right now/)).toBeInTheDocument();
+    expect(screen.getByText('0 left')).toBeInTheDocument();
+    // The pane that had the keyboard is gone: the heading takes it.
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 })).toHaveFocus());
+  });
+
+  it("shows beside the annotation the others' answers by pseudonym, the aggregate with its confidence, basis and n, and free text as sanitized Markdown", async () => {
+    serve([withContext(task(1))], { schema: SCHEMA_WITH_TEXT });
+    open();
+    const beside = await screen.findByRole('region', { name: 'Beside it' });
+    const sentiment = within(beside).getByRole('region', { name: 'Context for Sentiment?' });
+    const others = within(sentiment).getByRole('list', { name: 'Other answers to Sentiment?' });
+    expect(within(others).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['badger-3rejectedNegative', 'fox-9Negative']);
+    expect(within(sentiment).getByRole('meter', { name: 'Aggregate confidence for Sentiment?' })).toHaveAttribute('aria-valuetext', '82%');
+    expect(sentiment).toHaveTextContent('calibrated on 120 gold items · n = 3 judgments · Bayesian Dawid–Skene');
+    expect(sentiment).not.toHaveTextContent('Gold answer');
+    // Free text: rendered, and sanitized (no script, no event handler).
+    const why = within(beside).getByRole('region', { name: 'Context for Why?' });
+    expect(within(why).getByText('oh great').tagName).toBe('EM');
+    expect(why.querySelector('script')).toBeNull();
+    expect(why.querySelector('img')?.getAttribute('onerror') ?? null).toBeNull();
+    // No aggregate line for free text, which has none.
+    expect(why).not.toHaveTextContent('Aggregate');
+    // The annotation's own free text reads rendered too.
+    const rendered = screen.getByRole('region', { name: 'Free-text answers, rendered' });
+    expect(within(rendered).getByText('great').tagName).toBe('STRONG');
+  });
+
+  it('shows the gold answer and why only when the server sends one', async () => {
+    serve([withContext(task(1), true)], { schema: SCHEMA_WITH_TEXT });
+    open();
+    const beside = await screen.findByRole('region', { name: 'Beside it' });
+    const sentiment = within(beside).getByRole('region', { name: 'Context for Sentiment?' });
+    expect(sentiment).toHaveTextContent('Gold answerNegative');
+    expect(within(beside).getByText('sarcastic').tagName).toBe('STRONG');
+    expect(beside).toHaveTextContent('A gold item: its gold answer is shown.');
+  });
+
+  it('puts the keyboard in the first question when correcting, and back on Correct after Esc', async () => {
+    const { user } = await start([task(1)]);
+    await user.keyboard('c');
+    const form = await screen.findByLabelText('Your correction');
+    await waitFor(() => expect(within(form).getByRole('radio', { name: /Positive/ })).toHaveFocus());
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.getByRole('button', { name: /Correct/ })).toHaveFocus());
+  });
+
+  it('gives the keyboard to the next annotation after a verdict', async () => {
+    const { user } = await start([task(1), task(2)]);
+    await user.keyboard('a');
+    await screen.findByText('Item text number 2');
+    await waitFor(() => expect(screen.getByRole('region', { name: 'Annotation under review' })).toHaveFocus());
+    // The keys go on working there.
+    await user.keyboard('c');
+    await waitFor(() => expect(within(screen.getByLabelText('Your correction')).getByRole('radio', { name: /Positive/ })).toHaveFocus());
   });
 });
