@@ -3,19 +3,30 @@
  * prompt, required mark, help on demand, widget and error, in schema order. Used by the workspace and by the
  * schema builder's live preview, so the preview is exactly what the annotator will see. Controlled: `answers` in,
  * `onChange` out. The active question (by index among visible questions) owns the plain-key shortcuts and is
- * marked; clicking or focusing a question makes it active.
+ * marked; clicking or focusing a question makes it active. With `keyHints` (the workspace), the active question
+ * also carries a one-line hint of its keys, which turns into the typing rule while a text box has the focus, and
+ * Esc in a text box leaves it for the question, so the shortcuts work again.
  */
+import { useState, type KeyboardEvent } from 'react';
 import type { AnswerSet, ItemData, Question, TaskSchema } from '../../schema';
 import { isVisible } from '../../schema';
+import { isTypingTarget } from '../../components/useHotkeys';
 import { widgetFor } from './widgets/registry';
-import type { WidgetProps } from './widgets/types';
+import type { Widget, WidgetProps } from './widgets/types';
+import { WORKSPACE_KEYS } from './workspace/keymap';
 import './widgets.css';
+
+/** What changed with an `onChange`: which question, and whether it was a final pick (number key or click). */
+export interface AnswerChange {
+  questionId: string;
+  chosen: boolean;
+}
 
 export interface AnswerFormProps {
   schema: TaskSchema;
   item: ItemData;
   answers: AnswerSet;
-  onChange: (answers: AnswerSet) => void;
+  onChange: (answers: AnswerSet, change?: AnswerChange) => void;
   /** Index into `visibleQuestions(schema, answers)` of the question that has the keyboard. */
   activeIndex: number;
   onActivate: (index: number) => void;
@@ -23,6 +34,8 @@ export interface AnswerFormProps {
   errors?: Record<string, string>;
   /** Prefix for element ids, so two forms can share a page (preview beside the builder). */
   idPrefix?: string;
+  /** Show the active question's keys under it and let Esc leave a text box (the annotator's workspace). */
+  keyHints?: boolean;
 }
 
 /** Questions shown for these answers: a question hidden by `visibleWhen` is neither shown nor submitted. */
@@ -31,30 +44,57 @@ export function visibleQuestions(schema: TaskSchema, answers: AnswerSet): Questi
 }
 
 /** One question's widget, typed by its question: the registry links each type to the widget for its answers. */
-function QuestionWidget({ question, ...props }: Omit<WidgetProps<Question['type']>, 'question' | 'value' | 'onChange'> & { question: Question; value: unknown; onChange: (v: unknown) => void }) {
+function QuestionWidget({ question, ...props }: Omit<WidgetProps<Question['type']>, 'question' | 'value' | 'onChange'> & { question: Question; value: unknown; onChange: (v: unknown, chosen?: boolean) => void }) {
   const { Component } = widgetFor(question) as unknown as { Component: (p: Record<string, unknown>) => React.ReactNode };
   return <Component question={question} {...props} />;
 }
 
-export function AnswerForm({ schema, item, answers, onChange, activeIndex, onActivate, errors, idPrefix = 'q' }: AnswerFormProps) {
+/** The question's keys and the workspace's, as one line: `1–3 choose · Alt+↓ next question · Ctrl+Enter submit · ? all keys`. */
+export function keyHintOf(question: Question, { last }: { last: boolean }): string {
+  const own = (widgetFor(question) as unknown as Widget<Question['type']>).hint(question as never);
+  const next = last ? `${WORKSPACE_KEYS.nextQuestion.keys} to Submit` : `${WORKSPACE_KEYS.nextQuestion.keys} next question`;
+  // "Alt+↓ when done" in a widget's own hint already says how to move on.
+  const parts = own.includes(WORKSPACE_KEYS.nextQuestion.keys) ? [own] : [own, next];
+  return [...parts, `${WORKSPACE_KEYS.submit.keys} submit`, '? all keys'].join(' · ');
+}
+
+/** The rule while a text box has the focus. */
+export const TYPING_HINT = `Typing here: every key types, shortcuts pause · Esc leaves the box to use shortcuts · ${WORKSPACE_KEYS.submit.keys} submit`;
+
+export function AnswerForm({ schema, item, answers, onChange, activeIndex, onActivate, errors, idPrefix = 'q', keyHints = false }: AnswerFormProps) {
   const visible = visibleQuestions(schema, answers);
   const showActive = visible.length > 1;
+  /** The question whose text box has the focus. */
+  const [typingIn, setTypingIn] = useState<string | null>(null);
+  const leaveTextBox = (e: KeyboardEvent<HTMLElement>) => {
+    if (!keyHints || e.key !== 'Escape' || e.nativeEvent.isComposing || !isTypingTarget(e.target)) return;
+    e.preventDefault();
+    e.stopPropagation();
+    e.currentTarget.focus();
+  };
   return (
     <div className="answer-form">
       {visible.map((q, index) => {
         const id = `${idPrefix}-${q.id}`;
         const error = errors?.[q.id];
         const active = index === activeIndex;
+        const typing = typingIn === q.id;
         return (
           <section
             key={q.id}
-            className={`question ${active ? 'active' : ''} ${error ? 'has-error' : ''}`}
+            className={`question ${active ? 'active' : ''} ${error ? 'has-error' : ''} ${typing ? 'typing' : ''}`}
             aria-labelledby={`${id}-prompt`}
             aria-describedby={error ? `${id}-error` : undefined}
             aria-current={active && showActive ? 'step' : undefined}
             data-question={q.id}
-            onFocusCapture={() => !active && onActivate(index)}
+            tabIndex={keyHints ? -1 : undefined}
+            onFocusCapture={(e) => {
+              setTypingIn(isTypingTarget(e.target) ? q.id : null);
+              if (!active) onActivate(index);
+            }}
+            onBlurCapture={() => setTypingIn(null)}
             onPointerDown={() => !active && onActivate(index)}
+            onKeyDown={leaveTextBox}
           >
             <header className="question-header">
               <h2 id={`${id}-prompt`} className="question-prompt">
@@ -68,9 +108,9 @@ export function AnswerForm({ schema, item, answers, onChange, activeIndex, onAct
                   </>
                 )}
               </h2>
-              {active && showActive && (
+              {active && (showActive || keyHints) && (
                 <span className="question-active-tag" aria-hidden="true">
-                  ⌨ active
+                  {typing ? '⌨ Typing here' : '⌨ Keys act here'}
                 </span>
               )}
             </header>
@@ -84,11 +124,11 @@ export function AnswerForm({ schema, item, answers, onChange, activeIndex, onAct
               question={q}
               item={item}
               value={answers[q.id]}
-              onChange={(v) => {
+              onChange={(v, chosen) => {
                 const next = { ...answers };
                 if (v === undefined) delete next[q.id];
                 else next[q.id] = v;
-                onChange(next);
+                onChange(next, { questionId: q.id, chosen: chosen === true && v !== undefined });
               }}
               active={active}
               idPrefix={id}
@@ -96,6 +136,11 @@ export function AnswerForm({ schema, item, answers, onChange, activeIndex, onAct
             {error && (
               <p className="field-error" role="alert" id={`${id}-error`}>
                 {error}
+              </p>
+            )}
+            {keyHints && (active || typing) && (
+              <p className={`question-keys ${typing ? 'typing' : ''}`} id={`${id}-keys`}>
+                {typing ? TYPING_HINT : keyHintOf(q, { last: index === visible.length - 1 })}
               </p>
             )}
           </section>

@@ -11,7 +11,7 @@ export function HelpDialog({ open, onClose, activeQuestion }: { open: boolean; o
       <ShortcutTable caption="Workspace" rows={Object.values(WORKSPACE_KEYS)} className="ws-keys" />
       {activeQuestion && (
         <QuestionShortcuts prompt={activeQuestion.prompt} rows={shortcutsFor(activeQuestion)} tableClassName="ws-keys">
-          <p className="muted small">Question keys work while the question is active (highlighted) and the cursor is not in a text field.</p>
+          <p className="muted small">Question keys work on the question marked “Keys act here” while the cursor is not in a text box (there every key types; Esc leaves the box). A single choice moves on to the next unanswered question; with several answers, Alt+↓ moves on.</p>
         </QuestionShortcuts>
       )}
     </ShortcutsDialog>

@@ -15,7 +15,16 @@ export function questionSections(root: ParentNode): HTMLElement[] {
 
 export function focusQuestion(root: ParentNode | null, index: number): boolean {
   if (!root) return false;
-  const section = questionSections(root)[index];
+  return focusSection(questionSections(root)[index]);
+}
+
+/** The same, for the question with id `questionId` (its index may have shifted as questions appear or hide). */
+export function focusQuestionById(root: ParentNode | null, questionId: string): boolean {
+  if (!root) return false;
+  return focusSection(questionSections(root).find((s) => s.dataset.question === questionId));
+}
+
+function focusSection(section: HTMLElement | undefined): boolean {
   if (!section) return false;
   const target = TARGETS.map((s) => section.querySelector<HTMLElement>(s)).find((el) => el !== null);
   section.scrollIntoView?.({ block: 'nearest' });
