@@ -189,11 +189,18 @@ export interface GeneratedItem {
 export function generateDemoItems(count: number, gold: number, seed: number): GeneratedItem[] {
   const rng = createRng(seed);
   const out: GeneratedItem[] = [];
+  const seen = new Set<string>();
   for (let i = 0; i < count; i++) {
-    const sentiment = drawSentiment(rng);
-    const review = reviewOf(rng, sentiment);
-    const x = pick(rng, EXCHANGES);
-    const goodIsA = rng.next() < 0.5;
+    const draw = () => {
+      const sentiment = drawSentiment(rng);
+      return { sentiment, review: reviewOf(rng, sentiment), x: pick(rng, EXCHANGES), goodIsA: rng.next() < 0.5 };
+    };
+    const keyOf = (d: ReturnType<typeof draw>) => `${d.review}\u0000${d.x.prompt}\u0000${d.goodIsA}`;
+    // No two items alike: a task shows only the item's data, and the simulation knows an item by it.
+    let d = draw();
+    while (seen.has(keyOf(d))) d = draw();
+    seen.add(keyOf(d));
+    const { sentiment, review, x, goodIsA } = d;
     const truth: DemoTruth = { sentiment, preference: goodIsA ? -x.margin : x.margin };
     const item: DemoItem = {
       id: `demo-g${String(i + 1).padStart(3, '0')}`,

@@ -46,10 +46,10 @@ const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 /** Days of history before today. */
 export const DEMO_DAYS = 5;
-export const DEMO_SEED = 20_261_207;
+export const DEMO_SEED = 20_261_209;
 /** Generated items (the first `DEMO_GOLD_ITEMS` of them gold) beside the 36 written by hand. */
-const GENERATED_ITEMS = 400;
-const DEMO_GOLD_ITEMS = 80;
+export const DEMO_GENERATED_ITEMS = 360;
+export const DEMO_GOLD_ITEMS = 80;
 /** Normal judgments the history makes; the rest of the project (k = 2) is left to the people who sign in. */
 const TARGET_JUDGMENTS = 420;
 
@@ -200,7 +200,7 @@ async function seedHistory(deps: ServiceDeps): Promise<DemoSeed> {
     schema: sentimentAndPreferenceSchema,
     guidelines: DEMO_GUIDELINES,
     overlapK: 2,
-    goldRate: 0.2,
+    goldRate: 0.25,
     leaseSeconds: 1800,
   });
   // Every annotation of a flagged item, every one with a signal, and one in ten at random go to review.
@@ -208,7 +208,7 @@ async function seedHistory(deps: ServiceDeps): Promise<DemoSeed> {
 
   // The generated items first (most of the history labels them), then the hand-written ones, left for the people who
   // sign in; gold answers go in through the gold import, as a lab keeping its gold apart would.
-  const generated = generateDemoItems(GENERATED_ITEMS, DEMO_GOLD_ITEMS, DEMO_SEED);
+  const generated = generateDemoItems(DEMO_GENERATED_ITEMS, DEMO_GOLD_ITEMS, DEMO_SEED);
   const all: { item: DemoItem; known: KnownItem }[] = [
     ...generated.map((g) => ({ item: g.item, known: { truth: g.truth, isGold: g.item.gold !== undefined, why: g.why } })),
     ...DEMO_ITEMS.map((i) => ({ item: i, known: { truth: handTruthOf(i), isGold: i.gold !== undefined, why: i.gold_explanation } })),
