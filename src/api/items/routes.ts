@@ -9,9 +9,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AssayError } from '../../core/errors.js';
-import { importItems } from '../../services/items/import-items.js';
+import { checkItemsImport, importItems, MAX_REPORTED_ERRORS } from '../../services/items/import-items.js';
+import { IMPORT_ERROR_KINDS } from '../../services/items/import-report.js';
 import { importGold } from '../../services/items/import-gold.js';
-import type { ImportFormat } from '../../services/items/parse-records.js';
+import { getItemTemplate } from '../../services/items/item-template.js';
+import { IMPORT_FORMATS, type ImportFormat } from '../../services/items/parse-records.js';
 import type { ServiceDeps } from '../../services/deps.js';
 import { actorOf } from '../auth/authenticate.js';
 import { errorBody, errors, projectParams } from '../common-schemas.js';
@@ -49,6 +51,31 @@ async function* limitBytes(raw: Readable, limit: number): AsyncGenerator<Buffer>
 
 const importResponse = z.object({ imported: z.number().int(), gold: z.number().int() });
 
+const importErrorSchema = z.object({
+  line: z.number().int().describe('The line (or, for a record of a JSON array, the element), 1-based'),
+  column: z.number().int().optional().describe('The character column, 1-based, when known (JSON syntax errors)'),
+  field: z.string().optional().describe('The field (`data.text`, `gold.sentiment`, `id`) or CSV column, when known'),
+  kind: z.enum(IMPORT_ERROR_KINDS).describe('syntax: the line could not be read; field: the record breaks the schema; duplicate: an id repeats or exists'),
+  message: z.string().describe('What is wrong, in words, starting with where'),
+});
+
+const dryRunResponse = z.object({
+  dryRun: z.literal(true),
+  ok: z.boolean().describe('No error: importing this file creates `items` items'),
+  items: z.number().int().describe('Records that pass every check: the items an import creates once no error is left'),
+  gold: z.number().int().describe('Of those, the ones with a gold answer riding along'),
+  errors: z.array(importErrorSchema).describe(`The first errors by line, at most ${MAX_REPORTED_ERRORS}`),
+  errorCount: z.number().int().describe('Every error in the file'),
+  duplicates: z.number().int().describe('Errors of kind duplicate: an id repeated in the file, or one the project already has'),
+});
+
+const importQuery = z.object({
+  dryRun: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('true: read and check the whole file, write nothing, and answer 200 with the report (errors included) instead of importing'),
+});
+
 export const itemRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps; importLimitBytes: number }> = async (app, { deps, importLimitBytes }) => {
   app.removeAllContentTypeParsers();
   for (const type of Object.keys(FORMAT_OF)) {
@@ -65,14 +92,42 @@ export const itemRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps; importLimitB
         summary: 'Import items (JSON array, JSON Lines or CSV), all-or-nothing; gold answers may ride along in a `gold` field',
         description:
           'Each record is `{id?, priority?, gold?, gold_explanation?, data: {...}}` or the data fields flat beside those reserved keys. ' +
-          'In CSV, columns named `NAME:json` hold JSON. Errors name the line and field, and nothing is written.',
+          'In CSV, columns named `NAME:json` hold JSON. Every error in the file is found (a line that is not valid JSON, or a malformed CSV row, does not stop the check): ' +
+          `all are counted (\`details.errorCount\`) and the first ${MAX_REPORTED_ERRORS} by line listed (\`details.errors\`), each with its line, column or field and kind; nothing is written. ` +
+          '`?dryRun=true` checks the same way and writes nothing, answering 200 with the report.',
         params: projectParams,
-        response: { 201: importResponse, ...errors, 413: errorBody, 415: errorBody },
+        querystring: importQuery,
+        response: { 200: dryRunResponse, 201: importResponse, ...errors, 413: errorBody, 415: errorBody },
       },
     },
     async (req, reply) => {
+      if (req.query.dryRun === 'true') {
+        const r = await checkItemsImport(deps, actorOf(req), req.params.projectId, body(req), { format: formatOf(req) });
+        return reply.code(200).send({ dryRun: true as const, ok: r.errorCount === 0, ...r });
+      }
       const r = await importItems(deps, actorOf(req), req.params.projectId, body(req), { format: formatOf(req) });
       return reply.code(201).send(r);
+    },
+  );
+
+  app.get(
+    '/projects/:projectId/items/template',
+    {
+      schema: {
+        tags: ['items'],
+        summary: "An example import file for the project's schema: two items with every field its questions read, metadata, and a gold answer showing each answer's format",
+        description: 'It imports as it is (`POST /projects/{id}/items`); replace the examples with real items. A qualification\'s template gives both items a gold answer, as its import requires.',
+        params: projectParams,
+        querystring: z.object({ format: z.enum(IMPORT_FORMATS).default('jsonl').describe('jsonl (JSON Lines), csv, or json (an array)') }),
+        response: { 200: z.string().describe('application/x-ndjson, text/csv or application/json, as an attachment'), ...errors },
+      },
+    },
+    async (req, reply) => {
+      const t = await getItemTemplate(deps, actorOf(req), req.params.projectId, req.query.format);
+      return reply
+        .header('Content-Type', `${t.contentType}; charset=utf-8`)
+        .header('Content-Disposition', `attachment; filename="${t.fileName}"`)
+        .send(t.body);
     },
   );
 

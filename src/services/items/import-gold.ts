@@ -27,7 +27,10 @@ export async function importGold(
   const rows: { item_id: string; project_id: string; answers: unknown; explanation: string | null; created_at: string }[] = [];
   const seen = new Set<string>();
   const now = nowIsoOf(deps);
-  for await (const { line, value } of readRecords(input, opts.format).records) {
+  for await (const record of readRecords(input, opts.format).records) {
+    const { line } = record;
+    if (record.problem) throw invalid(record.problem.message, record.problem.field, { line });
+    const { value } = record;
     const where = locate(opts.format, line);
     if (typeof value !== 'object' || value === null) throw invalid(`${where}: a gold record must be an object`, undefined, { line });
     const rec = value as Record<string, unknown>;
