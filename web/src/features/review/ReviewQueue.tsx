@@ -282,7 +282,7 @@ function RenderedText({ schema, answers }: { schema: TaskSchema; answers: Answer
     <section className="review-rendered" aria-label="Free-text answers, rendered">
       {texts.map((q) => (
         <div key={q.id}>
-          <h3>{q.prompt}, as it reads</h3>
+          <h3>Rendered: {q.prompt}</h3>
           <Markdown source={answers[q.id] as string} />
         </div>
       ))}
