@@ -146,7 +146,7 @@ describe.skipIf(!inject('chromium'))('manager console in the browser', () => {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 150 * 1024 });
-    await items.getByRole('button', { name: 'Upload' }).click();
+    await items.getByRole('button', { name: 'Import' }).click();
     const bar = items.getByRole('progressbar');
     await bar.waitFor();
     await expect.poll(async () => Number((await bar.getAttribute('value')) ?? 0), { timeout: 15_000, interval: 50 }).toBeGreaterThan(0);
@@ -157,7 +157,7 @@ describe.skipIf(!inject('chromium'))('manager console in the browser', () => {
     expect(midway).toBeLessThan(100);
 
     await items.getByLabel('Items file').setInputFiles({ name: 'bad.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(BAD_FILE) });
-    await items.getByRole('button', { name: 'Upload' }).click();
+    await items.getByRole('button', { name: 'Import' }).click();
     const alert = items.getByRole('alert');
     await alert.waitFor();
     const lines = await alert.getByRole('listitem').allInnerTexts();

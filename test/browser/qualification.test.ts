@@ -125,7 +125,7 @@ describe.skipIf(!inject('chromium'))('qualifications in the browser', () => {
     const items = page.getByRole('region', { name: 'Items' });
     const jsonl = GOLD.map((g, i) => JSON.stringify({ id: `gold-${i + 1}`, data: { text: g.text }, gold: { urgency: g.answer }, gold_explanation: `Answer: ${g.answer}` })).join('\n');
     await items.getByLabel('Items file').setInputFiles({ name: 'triage-gold.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(jsonl) });
-    await items.getByRole('button', { name: 'Upload' }).click();
+    await items.getByRole('button', { name: 'Import' }).click();
     await items.getByText('Imported 4 items with 4 gold answers.').waitFor();
     // The pool now holds more than an attempt: the warning goes, the settings count the items.
     await expect.poll(() => page.getByRole('note').filter({ hasText: 'No gold items yet' }).count()).toBe(0);

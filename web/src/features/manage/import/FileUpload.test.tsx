@@ -4,6 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { ApiError } from '../../../api/client';
 import { FileUpload } from './FileUpload';
 import { ImportErrors, lineErrorsOf } from './ImportErrors';
+import { ImportTab } from './ImportTab';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { importContentType } from './upload';
 
 /** The server's reply to a file with two bad lines (the shape `importItems` throws). */
@@ -64,12 +66,19 @@ describe('import errors', () => {
   it('lists every bad line by its number, and says nothing was imported', () => {
     render(<ImportErrors error={new ApiError(400, 'invalid', twoBadLines.error.message, 'data.text', twoBadLines.error.details)} />);
     const alert = screen.getByRole('alert');
-    expect(alert).toHaveTextContent('Nothing was imported: 2 lines need fixing.');
+    expect(alert).toHaveTextContent('Nothing was imported: 2 errors need fixing.');
     const items = within(alert).getAllByRole('listitem');
     expect(items.map((li) => li.textContent)).toEqual([
       'line 3: Question "sentiment" (label): item field "text" (the context shown) must be a string or an array of {role, content} turns; it is missingdata.text',
       'line 12: not valid JSON (Unexpected token } in JSON at position 9)',
     ]);
+  });
+
+  it('says how many were left out when the server counted more than it listed', () => {
+    const listed = Array.from({ length: 20 }, (_, i) => ({ line: i + 1, message: `line ${i + 1}: not valid JSON`, kind: 'syntax' }));
+    render(<ImportErrors error={new ApiError(400, 'invalid', 'line 1: not valid JSON', undefined, { line: 1, errors: listed, errorCount: 57 })} />);
+    expect(screen.getByRole('alert')).toHaveTextContent('Nothing was imported: first 20 of 57 errors shown; 57 errors in all.');
+    expect(within(screen.getByRole('alert')).getAllByRole('listitem')).toHaveLength(20);
   });
 
   it('numbers a single error that carries only its line (a gold file)', () => {
@@ -120,5 +129,59 @@ describe('FileUpload', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('“items.xlsx” is not a .json, .jsonl or .csv file.');
     expect(screen.getByRole('button', { name: 'Upload' })).toBeDisabled();
     expect(importContentType({ name: 'a.NDJSON' })).toBe('application/x-ndjson');
+  });
+});
+
+describe('checking a file before importing it', () => {
+  const report = (over: Record<string, unknown>) => ({ dryRun: true, ok: true, items: 2, gold: 1, errors: [], errorCount: 0, duplicates: 0, ...over });
+  const renderTab = () =>
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <ImportTab projectId="p 1" />
+      </QueryClientProvider>,
+    );
+
+  it('offers the template for the project in JSON Lines and CSV', () => {
+    renderTab();
+    const items = screen.getByRole('region', { name: 'Items' });
+    expect(within(items).getByRole('link', { name: 'Download template (JSONL)' })).toHaveAttribute('href', '/api/v1/projects/p%201/items/template?format=jsonl');
+    expect(within(items).getByRole('link', { name: 'Download template (CSV)' })).toHaveAttribute('href', '/api/v1/projects/p%201/items/template?format=csv');
+  });
+
+  it('sends the file as a dry run and lists every error with its line, then says the fixed file is ready', async () => {
+    const user = userEvent.setup();
+    renderTab();
+    const items = screen.getByRole('region', { name: 'Items' });
+    const buttons = within(items).getAllByRole('button').map((b) => b.textContent);
+    expect(buttons).toEqual(['Check file', 'Import']);
+    await user.upload(within(items).getByLabelText('Items file'), new File(['{}\n'], 'items.jsonl'));
+    let xhr = fakeXhr(200, report({ ok: false, items: 6, gold: 0, errorCount: 3, duplicates: 1, errors: [
+      { line: 3, column: 39, kind: 'syntax', message: 'line 3, column 39: not valid JSON: expected "," or "}" after a value' },
+      { line: 7, kind: 'field', field: 'data.text', message: 'line 7: item field "text" is missing' },
+      { line: 9, kind: 'duplicate', field: 'id', message: 'line 9: the project already has an item with id "a"' },
+    ] }));
+    await user.click(within(items).getByRole('button', { name: 'Check file' }));
+    expect(xhr.sent.url).toBe('/api/v1/projects/p%201/items?dryRun=true');
+    xhr.finish();
+    const alert = await within(items).findByRole('alert');
+    expect(alert).toHaveTextContent('Checked items.jsonl, nothing written: 3 errors need fixing (1 repeated or existing id). 6 items pass every check');
+    expect(within(alert).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'line 3, column 39: not valid JSON: expected "," or "}" after a value',
+      'line 7: item field "text" is missing' + 'data.text',
+      'line 9: the project already has an item with id "a"' + 'id',
+    ]);
+
+    xhr = fakeXhr(200, report({}));
+    await user.upload(within(items).getByLabelText('Items file'), new File(['{}\n'], 'fixed.jsonl'));
+    await user.click(within(items).getByRole('button', { name: 'Check file' }));
+    xhr.finish();
+    expect(await within(items).findByText('✓ fixed.jsonl is ready: importing it adds 2 items, 1 with a gold answer. Nothing was written yet.')).toBeInTheDocument();
+    expect(within(items).queryByRole('alert')).not.toBeInTheDocument();
+
+    xhr = fakeXhr(201, { imported: 2, gold: 1 });
+    await user.click(within(items).getByRole('button', { name: 'Import' }));
+    expect(xhr.sent.url).toBe('/api/v1/projects/p%201/items');
+    xhr.finish();
+    expect(await within(items).findByText('Imported 2 items with 1 gold answer.')).toBeInTheDocument();
   });
 });

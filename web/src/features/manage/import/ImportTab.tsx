@@ -1,7 +1,12 @@
-/** Import: items (with gold answers riding along if the file has them) and, separately, a gold file. */
+/**
+ * Import: items (with gold answers riding along if the file has them) and, separately, a gold file. A template
+ * per format shows what the import expects for this project's schema, and "Check file" validates a file without
+ * writing anything, so every error can be fixed before the real import.
+ */
 import { useQueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../../../api/queries';
 import { FileUpload } from './FileUpload';
+import './import.css';
 
 interface ItemsReply {
   imported: number;
@@ -13,6 +18,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString
 export function ImportTab({ projectId }: { projectId: string }) {
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.project(projectId) });
+  const items = `/api/v1/projects/${encodeURIComponent(projectId)}/items`;
   return (
     <div className="import-tab">
       <section className="card" aria-labelledby="import-items">
@@ -23,9 +29,20 @@ export function ImportTab({ projectId }: { projectId: string }) {
           <code>gold</code> field adds a gold answer. Every line is checked against the schema in force; one bad line and nothing is
           imported.
         </p>
+        <div className="template-links">
+          <span>Start from an example file for this project’s schema (two items, the fields its questions read, and a gold answer):</span>
+          <a className="btn" href={`${items}/template?format=jsonl`} download>
+            Download template (JSONL)
+          </a>
+          <a className="btn" href={`${items}/template?format=csv`} download>
+            Download template (CSV)
+          </a>
+        </div>
         <FileUpload<ItemsReply>
           label="Items file"
-          url={`/api/v1/projects/${encodeURIComponent(projectId)}/items`}
+          url={items}
+          checkUrl={`${items}?dryRun=true`}
+          actionLabel="Import"
           describe={(r) => `Imported ${plural(r.imported, 'item')}${r.gold > 0 ? ` with ${plural(r.gold, 'gold answer')}` : ''}.`}
           onDone={() => void refresh()}
         />
@@ -39,6 +56,7 @@ export function ImportTab({ projectId }: { projectId: string }) {
         <FileUpload<{ gold: number }>
           label="Gold file"
           url={`/api/v1/projects/${encodeURIComponent(projectId)}/gold`}
+          actionLabel="Import"
           describe={(r) => `Imported ${plural(r.gold, 'gold answer')}.`}
           onDone={() => void refresh()}
         />
