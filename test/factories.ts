@@ -124,6 +124,8 @@ export async function buildProject(
     name: opts.name ?? `Project ${unique()}`,
     schema: opts.schema ?? labelSchema,
     overlapK: opts.overlapK ?? 1,
+    // No hidden gold unless a test asks for it (a new project's default is 0.1).
+    goldRate: 0,
     ...(opts.leaseSeconds !== undefined && { leaseSeconds: opts.leaseSeconds }),
     guidelines: '# Guidelines\nBe careful.',
     ...opts.settings,

@@ -101,7 +101,8 @@ describe.each(DIALECTS)('the label flow on %s', (dialect) => {
   });
 
   it('imports CSV and gold in the same file, and serves gold items like any other', async () => {
-    const res = await w.manager.post('/api/v1/projects', { name: 'csv', schema: { questions: [{ id: 'sentiment', type: 'label', prompt: 'S?', field: 'text', options: [{ value: 'pos', label: 'P' }, { value: 'neg', label: 'N' }] }] } });
+    // No gold draw (a new project's default rate is 0.1): the first task is then the first normal item.
+    const res = await w.manager.post('/api/v1/projects', { name: 'csv', goldRate: 0, schema: { questions: [{ id: 'sentiment', type: 'label', prompt: 'S?', field: 'text', options: [{ value: 'pos', label: 'P' }, { value: 'neg', label: 'N' }] }] } });
     const projectId = res.json().id;
     const csv = 'id,text,gold:json\nc1,"Great, really",\nc2,Awful,"{""sentiment"":""neg""}"\n';
     const imp = await w.manager.request('POST', `/api/v1/projects/${projectId}/items`, csv, { 'content-type': 'text/csv' });

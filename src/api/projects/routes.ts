@@ -53,8 +53,19 @@ const settings = z.object({
   name: z.string().min(1).max(200),
   description: z.string().max(10_000).optional(),
   status: z.enum(PROJECT_STATUSES).optional(),
-  overlapK: z.number().int().min(1).max(100).optional().describe('Judgments per item (fixed overlap)'),
-  goldRate: z.number().min(0).max(1).optional().describe('Share of served tasks that are (hidden) gold items'),
+  overlapK: z
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('Judgments per item (fixed overlap). New projects: 2, so a careless or mistaken judgment shows up as a disagreement and agreement can be measured'),
+  goldRate: z
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .describe("Share of served tasks that are (hidden) gold items. New projects: 0.1, so each annotator's accuracy is measured against known answers once gold answers are imported"),
   goldFeedback: z
     .enum(GOLD_FEEDBACK_MODES)
     .optional()

@@ -220,6 +220,18 @@ async function present(db: Executor, p: ProjectRow): Promise<ProjectView> {
   };
 }
 
+/**
+ * What a new project measures unless told otherwise, and why (the API's schema says the same):
+ * - two judgments per item (`overlapK` 2): with one, nobody can tell a careless or mistaken judgment from a right one,
+ *   agreement between annotators cannot be measured, and the label is whatever one person said;
+ * - one task in ten a hidden gold item (`goldRate` 0.1), once gold answers are imported: each annotator's accuracy is
+ *   then measured against known answers, and the quality gate can pause someone who is guessing. Without gold items
+ *   the rate serves nothing.
+ * Set `overlapK: 1` and `goldRate: 0` to measure nothing.
+ */
+export const DEFAULT_OVERLAP_K = 2;
+export const DEFAULT_GOLD_RATE = 0.1;
+
 /** Creates a project with schema version 1 and guideline version 1 (an empty guideline when none is given). */
 export async function createProject(deps: ServiceDeps, actor: Actor, input: CreateProjectInput): Promise<ProjectView> {
   authorize(actor, 'project.create');
@@ -237,7 +249,8 @@ export async function buildProjectRow(deps: ServiceDeps, actor: Actor, input: Cr
   checkSettings(input);
   await checkVendors(deps, actor, input.vendors);
   const now = nowIsoOf(deps);
-  const overlapK = input.overlapK ?? 1;
+  // A qualification sets both itself (one attempt per annotator, every item gold).
+  const overlapK = input.overlapK ?? DEFAULT_OVERLAP_K;
   return {
     id: newId('project'),
     org_id: orgOf(actor),
@@ -247,7 +260,7 @@ export async function buildProjectRow(deps: ServiceDeps, actor: Actor, input: Cr
     schema_version: 1,
     guideline_version: 1,
     overlap_k: overlapK,
-    gold_rate: input.goldRate ?? 0,
+    gold_rate: input.goldRate ?? DEFAULT_GOLD_RATE,
     gold_feedback: input.goldFeedback ?? 'audit',
     ...gateColumns(DEFAULT_QUALITY_GATE, input.qualityGate),
     lease_seconds: input.leaseSeconds ?? 3600,

@@ -2117,9 +2117,9 @@ export interface paths {
                         description?: string;
                         /** @enum {string} */
                         status?: "draft" | "active" | "paused" | "archived";
-                        /** @description Judgments per item (fixed overlap) */
+                        /** @description Judgments per item (fixed overlap). New projects: 2, so a careless or mistaken judgment shows up as a disagreement and agreement can be measured */
                         overlapK?: number;
-                        /** @description Share of served tasks that are (hidden) gold items */
+                        /** @description Share of served tasks that are (hidden) gold items. New projects: 0.1, so each annotator's accuracy is measured against known answers once gold answers are imported */
                         goldRate?: number;
                         /**
                          * @description After a missed gold item: feedback = the submit answer shows the gold answer and explanation; audit (default) = nothing
@@ -2509,9 +2509,9 @@ export interface paths {
                         description?: string;
                         /** @enum {string} */
                         status?: "draft" | "active" | "paused" | "archived";
-                        /** @description Judgments per item (fixed overlap) */
+                        /** @description Judgments per item (fixed overlap). New projects: 2, so a careless or mistaken judgment shows up as a disagreement and agreement can be measured */
                         overlapK?: number;
-                        /** @description Share of served tasks that are (hidden) gold items */
+                        /** @description Share of served tasks that are (hidden) gold items. New projects: 0.1, so each annotator's accuracy is measured against known answers once gold answers are imported */
                         goldRate?: number;
                         /**
                          * @description After a missed gold item: feedback = the submit answer shows the gold answer and explanation; audit (default) = nothing
