@@ -1,3 +1,4 @@
+import { NEW_PROJECT_DEFAULTS, NEW_PROJECT_DEFAULT_REASONS } from '../../core/project-defaults.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -59,13 +60,13 @@ const settings = z.object({
     .min(1)
     .max(100)
     .optional()
-    .describe('Judgments per item (fixed overlap). New projects: 2, so a careless or mistaken judgment shows up as a disagreement and agreement can be measured'),
+    .describe(`Judgments per item (fixed overlap). New projects: ${NEW_PROJECT_DEFAULTS.overlapK}. ${NEW_PROJECT_DEFAULT_REASONS.overlapK}`),
   goldRate: z
     .number()
     .min(0)
     .max(1)
     .optional()
-    .describe("Share of served tasks that are (hidden) gold items. New projects: 0.1, so each annotator's accuracy is measured against known answers once gold answers are imported"),
+    .describe(`Share of served tasks that are (hidden) gold items. New projects: ${NEW_PROJECT_DEFAULTS.goldRate}. ${NEW_PROJECT_DEFAULT_REASONS.goldRate}`),
   goldFeedback: z
     .enum(GOLD_FEEDBACK_MODES)
     .optional()

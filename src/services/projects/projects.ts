@@ -1,3 +1,4 @@
+import { NEW_PROJECT_DEFAULTS } from '../../core/project-defaults.js';
 import { actorId, authorize, requireInOrg, can, type Actor } from '../../core/permissions.js';
 import { invalid } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
@@ -220,17 +221,9 @@ async function present(db: Executor, p: ProjectRow): Promise<ProjectView> {
   };
 }
 
-/**
- * What a new project measures unless told otherwise, and why (the API's schema says the same):
- * - two judgments per item (`overlapK` 2): with one, nobody can tell a careless or mistaken judgment from a right one,
- *   agreement between annotators cannot be measured, and the label is whatever one person said;
- * - one task in ten a hidden gold item (`goldRate` 0.1), once gold answers are imported: each annotator's accuracy is
- *   then measured against known answers, and the quality gate can pause someone who is guessing. Without gold items
- *   the rate serves nothing.
- * Set `overlapK: 1` and `goldRate: 0` to measure nothing.
- */
-export const DEFAULT_OVERLAP_K = 2;
-export const DEFAULT_GOLD_RATE = 0.1;
+/** What a new project measures unless told otherwise, and why: `src/core/project-defaults.ts`. */
+export const DEFAULT_OVERLAP_K = NEW_PROJECT_DEFAULTS.overlapK;
+export const DEFAULT_GOLD_RATE = NEW_PROJECT_DEFAULTS.goldRate;
 
 /** Creates a project with schema version 1 and guideline version 1 (an empty guideline when none is given). */
 export async function createProject(deps: ServiceDeps, actor: Actor, input: CreateProjectInput): Promise<ProjectView> {

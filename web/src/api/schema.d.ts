@@ -2117,9 +2117,9 @@ export interface paths {
                         description?: string;
                         /** @enum {string} */
                         status?: "draft" | "active" | "paused" | "archived";
-                        /** @description Judgments per item (fixed overlap). New projects: 2, so a careless or mistaken judgment shows up as a disagreement and agreement can be measured */
+                        /** @description Judgments per item (fixed overlap). New projects: 2. With two judgments per item a careless or mistaken judgment shows up as a disagreement, settled by each annotator’s measured accuracy, and agreement can be measured; with one, the label is whatever one person said. */
                         overlapK?: number;
-                        /** @description Share of served tasks that are (hidden) gold items. New projects: 0.1, so each annotator's accuracy is measured against known answers once gold answers are imported */
+                        /** @description Share of served tasks that are (hidden) gold items. New projects: 0.1. One task in ten is a hidden gold item (once gold answers are imported): it measures each annotator’s accuracy against known answers, lets the quality gate pause someone who is guessing, and calibrates the confidences. */
                         goldRate?: number;
                         /**
                          * @description After a missed gold item: feedback = the submit answer shows the gold answer and explanation; audit (default) = nothing
@@ -2509,9 +2509,9 @@ export interface paths {
                         description?: string;
                         /** @enum {string} */
                         status?: "draft" | "active" | "paused" | "archived";
-                        /** @description Judgments per item (fixed overlap). New projects: 2, so a careless or mistaken judgment shows up as a disagreement and agreement can be measured */
+                        /** @description Judgments per item (fixed overlap). New projects: 2. With two judgments per item a careless or mistaken judgment shows up as a disagreement, settled by each annotator’s measured accuracy, and agreement can be measured; with one, the label is whatever one person said. */
                         overlapK?: number;
-                        /** @description Share of served tasks that are (hidden) gold items. New projects: 0.1, so each annotator's accuracy is measured against known answers once gold answers are imported */
+                        /** @description Share of served tasks that are (hidden) gold items. New projects: 0.1. One task in ten is a hidden gold item (once gold answers are imported): it measures each annotator’s accuracy against known answers, lets the quality gate pause someone who is guessing, and calibrates the confidences. */
                         goldRate?: number;
                         /**
                          * @description After a missed gold item: feedback = the submit answer shows the gold answer and explanation; audit (default) = nothing
