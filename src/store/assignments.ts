@@ -125,8 +125,8 @@ function eligibleOfKind(db: Kysely<DB>, p: Claimer, gold: 0 | 1) {
  * Constants are literals, not parameters, so PostgreSQL's generic plan of the named statement still sees `limit 1`
  * and the constant index columns.
  */
-export function eligibleNormal(db: Kysely<DB>, p: Claimer) {
-  return eligibleOfKind(db, p, 0).orderBy('i.priority', 'desc').orderBy('i.seq').limit(sql.lit(1));
+export function eligibleNormal(db: Kysely<DB>, p: Claimer, limit = 1) {
+  return eligibleOfKind(db, p, 0).orderBy('i.priority', 'desc').orderBy('i.seq').limit(sql.lit(limit));
 }
 
 /**
@@ -141,7 +141,7 @@ export function eligibleNormal(db: Kysely<DB>, p: Claimer) {
  * meet the same gold items as the counts rise (shared items for head-to-head). Reads every eligible gold item of the
  * project (a sort, not an index range): cheap for gold sets of hundreds to a few thousand items.
  */
-export function eligibleGold(db: Kysely<DB>, p: Claimer) {
+export function eligibleGold(db: Kysely<DB>, p: Claimer, limit = 1) {
   return eligibleOfKind(db, p, 1)
     .where((eb) =>
       eb.or([
@@ -160,9 +160,12 @@ export function eligibleGold(db: Kysely<DB>, p: Claimer) {
     )
     .orderBy('i.priority', 'desc')
     .orderBy('i.active_count')
-    .orderBy(scrambled('i', p))
-    .limit(sql.lit(1));
+    .orderBy(goldTurn(p))
+    .limit(sql.lit(limit));
 }
+
+/** The random tie-break among gold items judged equally often (`eligibleGold`'s last sort key). */
+export const goldTurn = (p: { draw: number }) => scrambled('i', p);
 
 const candidateQuery = (gold: boolean, lock: boolean) =>
   prepare<Claimer, { id: string; data: unknown }>((db, p) => {

@@ -57,15 +57,20 @@ const openLeaseWithItem = prepare<{ projectId: string; annotatorId: string; now:
     .limit(1),
 );
 
+/** Candidates of each kind the PostgreSQL claim reads, so it can pass over those a concurrent claim is taking. */
+const CLAIM_CANDIDATES = 4;
+
 /**
- * The claim in one statement. `g` is the gold candidate (`eligibleGold`: least-judged first, random among equals,
- * only while the normal pool holds an item eligible for the annotator, the `exists` evaluated once per statement,
- * read from its snapshot without locking, so a normal item another claim holds locked this instant still counts: as
- * if the gold claim had come first; lifted in a qualification), `n` the normal one (`eligibleNormal`: priority, then
- * import order); both are the queries the SQLite claim runs (assignments.ts), compiled into the CTEs with `for update
- * skip locked`, and both are read in full on every claim: `cand` takes the kind drawn (`gold`) when it found one,
- * else the other. The statement is the same text, and does the same work, whichever kind is drawn or served. Gold
- * items have no overlap limit: they stay open and every annotator gets each once; a normal item takes a slot while
+ * The claim in one statement. `g` holds the first gold candidates (`eligibleGold`: least-judged first, random among
+ * equals, only while the normal pool holds an item eligible for the annotator, the `exists` evaluated once per
+ * statement from its snapshot; lifted in a qualification), `n` the first normal ones (`eligibleNormal`: priority,
+ * then import order), each numbered in its own serving order; both are the queries the SQLite claim runs
+ * (assignments.ts) and both are read in full on every claim. `cand` then takes the first candidate of the kind drawn
+ * (`gold`), else of the other, locking it `for update skip locked`: only the row the claim will take is locked, so
+ * a concurrent claim passes over exactly the items being taken this instant and never over one held by a claim that
+ * will not take it (locking both kinds' first candidates did that, and an annotator's last item could be refused).
+ * The statement is the same text, and does the same work, whichever kind is drawn or served. Gold items have no
+ * overlap limit: they stay open and every annotator gets each once; a normal item takes a slot while
  * active_count < k + extra_k.
  */
 const claimStatement = prepare<
@@ -73,14 +78,20 @@ const claimStatement = prepare<
   { id: string; data: unknown }
 >(
   (db, p) => sql<{ id: string; data: unknown }>`
-    with g as ${assignments.eligibleGold(db, p).forUpdate().skipLocked()},
-    n as ${assignments.eligibleNormal(db, p).forUpdate().skipLocked()},
-    cand as (
-      select both_kinds.id from (
-        select g.id, case when ${p.gold} = 1 then 0 else 1 end as rank from g
-        union all
-        select n.id, case when ${p.gold} = 1 then 1 else 0 end as rank from n
-      ) both_kinds order by both_kinds.rank limit 1
+    with g as (
+      select s.id, row_number() over (order by s.priority desc, s.active_count, s.turn) as ord
+      from ${assignments.eligibleGold(db, p, CLAIM_CANDIDATES).select(['i.priority', 'i.active_count', assignments.goldTurn(p).as('turn')])} s
+    ), n as (
+      select s.id, row_number() over (order by s.priority desc, s.seq) as ord
+      from ${assignments.eligibleNormal(db, p, CLAIM_CANDIDATES).select(['i.priority', 'i.seq'])} s
+    ), both_kinds as (
+      select g.id, case when ${p.gold} = 1 then 0 else 1 end as rank, g.ord from g
+      union all
+      select n.id, case when ${p.gold} = 1 then 1 else 0 end as rank, n.ord from n
+    ), cand as (
+      select items.id from items join both_kinds on both_kinds.id = items.id
+      order by both_kinds.rank, both_kinds.ord limit 1
+      for update of items skip locked
     ), slot as (
       update items set active_count = items.active_count + 1,
         open = case when items.is_gold = 1 or items.active_count + 1 < ${p.k} + items.extra_k then 1 else 0 end
@@ -145,9 +156,9 @@ export async function claimNextItem(store: Store, c: ClaimInput): Promise<Claime
       // No row: nothing eligible, or every candidate was locked by concurrent claimers. Tell the two apart (by the
       // normal pool: without an eligible normal item no gold item is eligible either).
       if (!(await assignments.findClaimCandidateUnlocked(store.db, claimer))) return null;
-      // Locked, not gone: each claim locks both its candidates (the gold and the normal one) for its one statement,
-      // so an annotator's last item can be held this instant by a claim that will not even take it. Retrying at once
-      // meets the same lock; wait until that statement has ended (well under a millisecond), a little longer each time.
+      // Locked, not gone: every candidate is being taken by a concurrent claim this instant (or its slot filled since
+      // this statement's snapshot). Retrying at once meets the same locks; wait until those statements have ended
+      // (well under a millisecond), a little longer each time.
       await new Promise((resolve) => setTimeout(resolve, attempt + 1));
     }
     return null;
