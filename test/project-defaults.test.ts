@@ -26,8 +26,8 @@ describe.each(DIALECTS)('new project defaults on %s', (dialect) => {
     expect(res.json()).toMatchObject({ overlapK: 2, goldRate: 0.1 });
     const doc = (await w.manager.get('/api/v1/openapi.json')).json();
     const body = doc.paths['/api/v1/projects'].post.requestBody.content['application/json'].schema.properties;
-    expect(body.overlapK.description).toMatch(/New projects: 2, so a careless or mistaken judgment shows up/);
-    expect(body.goldRate.description).toMatch(/New projects: 0\.1, so each annotator's accuracy is measured/);
+    expect(body.overlapK.description).toMatch(/New projects: 2\. With two judgments per item a careless or mistaken judgment shows up as a disagreement/);
+    expect(body.goldRate.description).toMatch(/New projects: 0\.1\. One task in ten is a hidden gold item .* measures each annotator’s accuracy/);
   });
 
   it('still take k = 1 and no gold when asked', async () => {
