@@ -87,7 +87,7 @@ describe('Chart', () => {
       series: { type: string; name: string; data?: unknown; barMinHeight?: number; label?: { show: boolean; formatter: (p: { value: unknown[] }) => string } }[];
     };
     expect(option.series.map((s) => s.type)).toEqual(['bar', 'custom']);
-    expect(option.series[1]).toMatchObject({ name: '95% interval', data: [[0, 0, 20], [1, 60, 80]] });
+    expect(option.series[1]).toMatchObject({ name: '95% interval', data: [['A', 0, 20], ['B', 60, 80]] });
     // A zero bar keeps a hairline and says "0%".
     expect(option.series[0]!.barMinHeight).toBeGreaterThan(0);
     expect(option.series[0]!.label!.show).toBe(true);

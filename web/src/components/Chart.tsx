@@ -156,8 +156,8 @@ export function chartOption({
     // The band first, so the lines are drawn over it; error bars last, over the bars.
     series: [
       ...bandSeries,
-      ...series.map((s, i) => seriesOption(s, i, categories.length, band ? colors[i] : undefined, formatValue)),
-      ...(errorBars ? [errorBarSeries(errorBars, text)] : []),
+      ...series.map((s, i) => seriesOption(s, i, categories.length, band ? colors[i] : undefined, formatValue, text)),
+      ...(errorBars ? [errorBarSeries(errorBars, categories, text)] : []),
     ],
   };
 }
@@ -176,13 +176,16 @@ interface RenderApi {
   size(range: [number, number]): [number, number];
 }
 
-/** A custom series: per category a vertical line from lower to upper with a cap at each end. */
-function errorBarSeries(bars: ChartErrorBars, fallback: string) {
+/**
+ * A custom series: per category a vertical line from lower to upper with a cap at each end. Its data name the
+ * category (a bare index would add categories of its own to the axis the dataset fills).
+ */
+function errorBarSeries(bars: ChartErrorBars, categories: readonly string[], fallback: string) {
   const stroke = cssVar(bars.colorVar ?? '--text', fallback);
   return {
     type: 'custom',
     name: bars.name,
-    data: errorBarData(bars),
+    data: errorBarData(bars).map(([i, lo, hi]) => [categories[i], lo, hi]),
     encode: { x: 0, y: [1, 2] },
     z: 10,
     silent: true,
@@ -206,7 +209,7 @@ function errorBarSeries(bars: ChartErrorBars, fallback: string) {
 }
 
 /** A series' option; `color` is set when the band's series come first and would shift the palette. */
-function seriesOption(s: ChartSeries, i: number, points: number, color?: string, formatValue?: (value: number) => string) {
+function seriesOption(s: ChartSeries, i: number, points: number, color?: string, formatValue?: (value: number) => string, text = '#1b2230') {
   return {
     type: s.kind,
     name: s.name,
@@ -214,12 +217,17 @@ function seriesOption(s: ChartSeries, i: number, points: number, color?: string,
     ...(color && { color }),
     ...(s.stack && { stack: s.stack }),
     ...(s.labels && {
-      // Beside the bar's foot (inside the plot), so neither the error bar above nor the axis hides it.
+      // A chip at the bar's foot, inside the plot: the error bar above cannot hide it, and a zero bar gets one too.
       label: {
         show: true,
-        position: 'insideBottomLeft',
+        position: 'insideBottom',
         distance: 4,
-        offset: [0, -2],
+        color: text,
+        backgroundColor: cssVar('--surface', '#ffffff'),
+        borderRadius: 3,
+        padding: [1, 3],
+        textBorderWidth: 0,
+        fontSize: 11,
         formatter: (p: { value: unknown[] }) => {
           const v = p.value[i + 1];
           return typeof v === 'number' ? (formatValue ? formatValue(v) : String(v)) : '';

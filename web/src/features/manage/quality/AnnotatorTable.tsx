@@ -6,9 +6,12 @@
  * their annotations, the kinds with counts, linking to the list of those annotations). Every figure is written
  * beside its bar.
  * Every column sorts: its header is a button (Enter or Space), and the sorted column says so through `aria-sort`.
+ * At laptop width it fits: each interval stands under its figure; where it still cannot (a narrow window), it
+ * scrolls sideways in its card with a visible cue and the annotator's name kept in view (TableScroll).
  */
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
+import { TableScroll } from '../TableScroll';
 import { IntervalCell } from './IntervalCell';
 import { FlagCounts } from './SignalFlagList';
 import { FLAG_PARAMS, SIGNALS_CARD_ID } from './signal-words';
@@ -46,7 +49,7 @@ export function AnnotatorTable({ rows }: { rows: readonly AnnotatorRow[] }) {
     setSort((s) => (s.key === key ? { key, direction: s.direction === 'ascending' ? 'descending' : 'ascending' } : { key, direction: FIRST_DIRECTION[key] }));
 
   return (
-    <div className="table-scroll">
+    <TableScroll label="Annotators">
       <table className="data annotator-table">
         <caption className="visually-hidden">Annotators by gold accuracy, agreement with the consensus and review outcome; column headers sort the table</caption>
         <thead>
@@ -77,11 +80,12 @@ export function AnnotatorTable({ rows }: { rows: readonly AnnotatorRow[] }) {
                 <span className="cell-note">{r.correct.toLocaleString()} correct</span>
               </td>
               <td>
-                <IntervalCell value={r.accuracy.rate} lower={r.accuracy.lower} upper={r.accuracy.upper} />
+                <IntervalCell stacked value={r.accuracy.rate} lower={r.accuracy.lower} upper={r.accuracy.upper} />
               </td>
               <td>
                 {r.agreement ? (
                   <IntervalCell
+                    stacked
                     value={r.agreement.rate}
                     lower={r.agreement.lower}
                     upper={r.agreement.upper}
@@ -105,7 +109,7 @@ export function AnnotatorTable({ rows }: { rows: readonly AnnotatorRow[] }) {
               </td>
               <td>
                 {r.review ? (
-                  <IntervalCell value={r.review.acceptance.estimate} lower={r.review.acceptance.lower} upper={r.review.acceptance.upper} />
+                  <IntervalCell stacked value={r.review.acceptance.estimate} lower={r.review.acceptance.lower} upper={r.review.acceptance.upper} />
                 ) : (
                   <span className="muted">not reviewed</span>
                 )}
@@ -117,7 +121,7 @@ export function AnnotatorTable({ rows }: { rows: readonly AnnotatorRow[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

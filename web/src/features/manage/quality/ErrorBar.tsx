@@ -2,10 +2,10 @@
  * A proportion with its interval as a small inline error bar on a 0–100% track: a line from the lower to the upper
  * bound with end ticks and a dot at the estimate. The picture is decoration; the figures are written beside it.
  */
-const W = 100;
 const H = 14;
 
-export function ErrorBar({ value, lower, upper }: { value: number; lower: number; upper: number }) {
+/** `width`: the track's length in px (100 by default; 56 where a table's columns must fit a laptop screen). */
+export function ErrorBar({ value, lower, upper, width: W = 100 }: { value: number; lower: number; upper: number; width?: number }) {
   const x = (p: number) => Math.min(W, Math.max(0, p * W));
   const mid = H / 2;
   return (

@@ -86,7 +86,7 @@ describe('QualityTab', () => {
     const bo = within(table).getAllByRole('row')[1]!;
     expect(bo).toHaveTextContent('annotator-bb');
     // 3 of 8 gold right: 38%, Wilson 95% 14%–69% (the Vendors tab and the report say the same).
-    expect(bo).toHaveTextContent('38% (14%–69%)');
+    expect(bo).toHaveTextContent('38%95% interval 14%–69%');
     expect(bo).toHaveTextContent('2 rejected, 1 corrected');
     expect(within(table).getAllByRole('row')[2]!).toHaveTextContent('not reviewed');
     expect(within(table).getByRole('columnheader', { name: /Gold accuracy/ })).toHaveAttribute('aria-sort', 'ascending');
@@ -98,7 +98,7 @@ describe('QualityTab', () => {
     renderWithApp(<QualityTab projectId="p1" />);
     const table = await screen.findByRole('table', { name: /agreement with the consensus/ });
     const row = (name: string) => within(table).getByRole('rowheader', { name: new RegExp(name) }).closest('tr')!;
-    await waitFor(() => expect(row('Ada Lovelace')).toHaveTextContent('80% (61%–91%)'));
+    await waitFor(() => expect(row('Ada Lovelace')).toHaveTextContent('80%95% interval 61%–91%'));
     expect(row('Ada Lovelace')).toHaveTextContent('20 of 25 agree');
     expect(row('Ada Lovelace')).toHaveTextContent('Active');
     expect(row('Bo Brandt')).toHaveTextContent('no consensus yet');

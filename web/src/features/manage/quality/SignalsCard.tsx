@@ -15,6 +15,7 @@ import { useVendors } from '../queries';
 import { useUserNames } from '../review/queries';
 import { useFlaggedAnnotations, useSignalPolicy } from './queries';
 import { SignalFlagList } from './SignalFlagList';
+import { TableScroll } from '../TableScroll';
 import { SignalPolicySection } from './SignalPolicySection';
 import { FLAG_PARAMS, SIGNAL_KIND_LABELS, SIGNAL_KINDS, SIGNALS_CARD_ID, signalPolicySentences } from './signal-words';
 import type { SignalKind } from './types';
@@ -100,7 +101,7 @@ export function SignalsCard({ projectId }: { projectId: string }) {
         <p className="muted">{kind || annotatorId ? 'No flagged annotation matches these filters.' : 'No annotation is flagged.'}</p>
       ) : (
         <>
-          <div className="table-scroll">
+          <TableScroll label="Flagged annotations">
             <table className="data signals-table">
               <caption className="visually-hidden">Flagged annotations, oldest first, each with the item it answers and its flags</caption>
               <thead>
@@ -130,7 +131,7 @@ export function SignalsCard({ projectId }: { projectId: string }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           <LoadMore
             shown={rows.length}
             noun="flagged annotation"

@@ -2,7 +2,7 @@
  * The right pane: one item. Its data (each field rendered as the annotator saw it), the aggregate per question with
  * its confidence and method, the gold answer when the reader may see it, and every annotation side by side with its
  * effort and fraud flags: each kind as a badge in the row, and under a flagged row, across the table, the sentences
- * saying what fired (a column would be too narrow for them).
+ * saying what fired (a column would be too narrow for them). Free-text answers show as rendered, sanitised Markdown.
  */
 import { basisInWords } from '@core/figures/confidence-basis';
 import { Fragment } from 'react';
@@ -11,12 +11,13 @@ import { Markdown } from '../../../components/Markdown';
 import { ErrorMessage, Loading } from '../../../components/Status';
 import type { ItemData, Question, TaskSchema } from '../../../schema';
 import { FlagBadges, SignalFlagList } from '../quality/SignalFlagList';
+import { AnswerView } from './AnswerView';
 import { ConfidenceBar } from './ConfidenceBar';
 import { FlagControl } from './FlagControl';
 import { formatDateTime } from '../format';
 import { formatDuration, formatSignals, STATUS_LABELS } from './format';
 import { useItemDetail } from './queries';
-import { CONFIDENCE_MEANING, METHOD_LABELS, summariseAggregate, summariseAnswer } from './summaries';
+import { CONFIDENCE_MEANING, METHOD_LABELS, summariseAggregate } from './summaries';
 import type { ItemDetail, QuestionAggregate } from './types';
 
 interface Props {
@@ -121,7 +122,9 @@ function GoldAnswer({ schema, item }: { schema: TaskSchema; item: ItemDetail }) 
           .map((q) => (
             <div key={q.id}>
               <dt>{q.prompt}</dt>
-              <dd>{summariseAnswer(q, gold.answers[q.id], item.data as ItemData)}</dd>
+              <dd>
+                <AnswerView question={q} value={gold.answers[q.id]} item={item.data as ItemData} />
+              </dd>
             </div>
           ))}
       </dl>
@@ -165,7 +168,9 @@ function AnnotationsTable({ schema, item, schemaVersion }: { schema: TaskSchema;
                         <span className="muted small">{a.vendorName ?? 'No vendor'}</span>
                       </th>
                       {schema.questions.map((q) => (
-                        <td key={q.id}>{summariseAnswer(q, a.answers[q.id], item.data as ItemData)}</td>
+                        <td key={q.id}>
+                          <AnswerView question={q} value={a.answers[q.id]} item={item.data as ItemData} />
+                        </td>
                       ))}
                       <td className="num">
                         {formatDuration(a.timeSpentMs)}

@@ -1,10 +1,12 @@
 /**
  * The left pane: filters, then the items as a list of buttons, one selected. Two sources, one at a time: the item
  * list (status, gold, search) or, when a confidence range is set for a question, the results list, which filters by
- * that question's aggregate; the other filters then do not apply and say so.
+ * that question's aggregate; the other filters then do not apply and say so. A preview shows its Markdown inline
+ * (emphasis and code; no links inside the button).
  */
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import type { Question } from '../../../schema';
+import { MarkdownInline } from '../../../components/Markdown';
 import { ConfidenceBar } from './ConfidenceBar';
 import { STATUS_LABELS } from './format';
 import type { ItemStatus } from './types';
@@ -185,7 +187,7 @@ export function ItemList({ filters, onFilters, questions, seesGold, rows, select
                       </span>
                     )}
                   </span>
-                  {row.preview && <span className="results-item-preview">{row.preview}</span>}
+                  {row.preview && <MarkdownInline source={row.preview} className="results-item-preview" />}
                   {row.answer !== undefined && (
                     <span className="results-item-answer">
                       <span>{row.answer}</span>

@@ -221,6 +221,29 @@ describe('ResultsTab', () => {
     expect(rows[2]).toHaveTextContent('800 ms');
   });
 
+  it('shows a free-text answer as rendered Markdown, with script and event-handler payloads removed', async () => {
+    const payload = 'It **cites** the manual:\n\n- step one\n- step two\n\n<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>[x](javascript:alert(1))';
+    const base = detail('i1');
+    server({
+      'GET /api/v1/projects/p1/items/i1': () => ({ body: { ...base, annotations: [{ ...base.annotations[0]!, answers: { sentiment: 'pos', note: payload } }] } }),
+      'GET /api/v1/projects/p1/items': () => ({ body: { items: [summary(1, { preview: 'A *short* review with `code` and [a link](https://example.com)' })], nextCursor: null } }),
+    });
+    open('/manage/projects/p1/results?item=i1');
+    const annotations = await screen.findByRole('region', { name: 'Annotations table' });
+    const cell = within(annotations).getByText('cites', { selector: 'strong' }).closest('td')!;
+    expect(within(cell).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['step one', 'step two']);
+    expect(cell.querySelector('script')).toBeNull();
+    expect(cell.querySelector('[onerror]')).toBeNull();
+    expect(cell.querySelector('a[href^="javascript"]')).toBeNull();
+    expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+    // The list's preview: emphasis and code inline, the link's text without a link inside the button.
+    const item = itemButtons()[0]!;
+    expect(within(item).getByText('short', { selector: 'em' })).toBeInTheDocument();
+    expect(within(item).getByText('code', { selector: 'code' })).toBeInTheDocument();
+    expect(item).toHaveTextContent('and a link');
+    expect(item.querySelector('a')).toBeNull();
+  });
+
   it("shows each annotation's flags as a badge in words with the sentence beside it, and none on an honest one", async () => {
     server();
     open('/manage/projects/p1/results?item=i1');

@@ -7,6 +7,7 @@ import { useId } from 'react';
 import type { Project, Vendor } from '../../../api/types';
 import { ErrorMessage, Loading } from '../../../components/Status';
 import { useVendors, type ProjectPatch } from '../queries';
+import { TableScroll } from '../TableScroll';
 import { serverMessage } from './Field';
 import { useBody, usePart } from './form';
 import { parsePercent, parseWhole, percentText } from './numbers';
@@ -87,7 +88,7 @@ export function VendorsSection({ project }: { project: Project }) {
       ) : list.length === 0 ? (
         <p className="muted">The organization has no vendors yet.</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label="Vendors and their caps">
           <table className="data vendor-quotas">
             <caption className="visually-hidden">Vendors allowed on this project and their caps</caption>
             <thead>
@@ -114,7 +115,7 @@ export function VendorsSection({ project }: { project: Project }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </FormSection>
   );

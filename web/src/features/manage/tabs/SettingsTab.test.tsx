@@ -107,7 +107,7 @@ function renderTab() {
   );
 }
 
-const sectionOf = async (title: string) => screen.findByRole('region', { name: title });
+const sectionOf = async (title: string) => screen.findByRole('region', { name: title }, { timeout: 5000 });
 const sent = (server: ReturnType<typeof fakeServer>, method: string, path = '/api/v1/projects/p1') =>
   server.sent.filter((r) => r.method === method && r.path === path).map((r) => r.body);
 const saveButton = () => screen.getByRole('button', { name: /^(Save changes|Saving…)$/ });

@@ -8,6 +8,7 @@
  */
 import { Fragment, useMemo, useState } from 'react';
 import { ErrorMessage, Loading } from '../../../components/Status';
+import { TableScroll } from '../TableScroll';
 import { sumCounts } from '../quality/signal-words';
 import type { SignalCounts, SignalsView } from '../quality/types';
 import { COLUMN_COUNT, FigureCells } from './cells';
@@ -91,7 +92,7 @@ export function ScorecardTable({
     });
 
   return (
-    <div className="table-scroll">
+    <TableScroll label="Vendor scorecards">
       <table className="data scorecard-table">
         <caption className="visually-hidden">Vendor scorecards: gold accuracy, agreement, review, throughput and cost; column headers marked as buttons sort the table</caption>
         <thead>
@@ -148,7 +149,7 @@ export function ScorecardTable({
           </tfoot>
         )}
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -63,7 +63,7 @@ describe('VendorsTab', () => {
     expect(vendorOrder()).toEqual(['Experts', 'Mixed', 'Crowd']);
     const crowd = within(row(/^Crowd:/));
     expect(crowd.getByText('70%')).toBeInTheDocument();
-    expect(crowd.getByText('(63%–76%)')).toBeInTheDocument();
+    expect(crowd.getByText('63%–76%')).toBeInTheDocument();
     expect(crowd.getByText('140 of 200 correct')).toBeInTheDocument();
     expect(crowd.getByText('0.41')).toBeInTheDocument();
     expect(crowd.getByText('18 of 20 accepted')).toBeInTheDocument();
@@ -76,7 +76,7 @@ describe('VendorsTab', () => {
     expect(cells.at(-3)!.textContent).toBe('$0.05');
     expect(cells.at(-1)!.textContent).toBe('$0.071495%: $0.0658 to $0.079');
     const experts = within(row(/^Experts:/));
-    expect(experts.getByText('(87%–95%)')).toBeInTheDocument();
+    expect(experts.getByText('87%–95%')).toBeInTheDocument();
     expect(experts.getByText('median 5.0 min')).toBeInTheDocument();
     expect(experts.getAllByRole('cell').at(-1)!.textContent).toBe('$0.4395%: $0.42 to $0.46');
     expect(experts.queryByText('Small sample')).toBeNull();
@@ -144,7 +144,7 @@ describe('VendorsTab', () => {
     expect(names).toEqual(['Ada Lovelace', 'Bo Brandt']);
     const ada = within(within(table).getAllByRole('row')[1]!);
     expect(ada.getByText('90 of 120 correct')).toBeInTheDocument();
-    expect(ada.getByText('(67%–82%)')).toBeInTheDocument();
+    expect(ada.getByText('67%–82%')).toBeInTheDocument();
     expect(sent.filter((u) => u.pathname === '/api/v1/projects/p1/vendors/v1/annotators')).toHaveLength(1);
     await user.keyboard(' ');
     expect(screen.queryByRole('table', { name: 'Annotators of Crowd' })).toBeNull();

@@ -24,7 +24,7 @@ export function formatDuration(ms: number): string {
 
 function ProportionCell({ p, what, empty }: { p: Proportion | null; what: string; empty: string }) {
   if (!p || p.rate === null || p.lower === null || p.upper === null) return <span className="muted">{empty}</span>;
-  return <IntervalCell value={p.rate} lower={p.lower} upper={p.upper} note={`${count(p.k)} of ${count(p.n)} ${what}`} />;
+  return <IntervalCell stacked value={p.rate} lower={p.lower} upper={p.upper} note={`${count(p.k)} of ${count(p.n)} ${what}`} />;
 }
 
 /** An exact cost with its interval, written at one precision (sub-cent under 10 ¢) with the ends rounded outward. */
