@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { registerServeCommand } from './commands/serve.js';
 import { registerDataCommands } from './commands/data.js';
+import { registerImportCommand } from './commands/import.js';
 import { registerAdminCommands } from './commands/admin.js';
 import { registerAggregateCommand } from './commands/aggregate.js';
 import { registerAgreementCommand } from './commands/agreement.js';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
     .description('Produce training data with human experts and measure its quality')
     .version(packageVersion());
   registerServeCommand(program);
+  registerImportCommand(program);
   registerDataCommands(program);
   registerAdminCommands(program);
   registerAggregateCommand(program);

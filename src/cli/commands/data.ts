@@ -1,57 +1,14 @@
-/** `assay import` and `assay export`: the same services as the API, called with the system actor. */
-import { createReadStream, createWriteStream, existsSync, renameSync, rmSync } from 'node:fs';
-import { extname } from 'node:path';
+/** `assay export` (`assay import` is in ./import.ts): the same services as the API, called with the system actor. */
+import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import type { Command } from 'commander';
 import { invalid } from '../../core/errors.js';
-import { importItems } from '../../services/items/import-items.js';
-import { importGold } from '../../services/items/import-gold.js';
-import { IMPORT_FORMATS, type ImportFormat } from '../../services/items/parse-records.js';
 import { exportAnnotations, EXPORT_FORMATS, type ExportFormat } from '../../services/exports/export-annotations.js';
 import { projectActor, withContext } from '../context.js';
 import { progressBar } from '../progress.js';
 
-function formatOfFile(file: string, given?: string): ImportFormat {
-  const f = given ?? ({ '.json': 'json', '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.csv': 'csv' } as Record<string, string>)[extname(file).toLowerCase()];
-  if (!f || !(IMPORT_FORMATS as readonly string[]).includes(f)) {
-    throw invalid(`cannot tell the format of ${file}; pass --format ${IMPORT_FORMATS.join('|')}`, 'format');
-  }
-  return f as ImportFormat;
-}
-
 export function registerDataCommands(program: Command) {
-  program
-    .command('import')
-    .description('Import items (JSON array, JSON Lines or CSV) into a project, all-or-nothing')
-    .argument('<file>', 'the items file')
-    .requiredOption('--project <id>', 'project id')
-    .option('--format <format>', `one of ${IMPORT_FORMATS.join(', ')} (default: from the file extension)`)
-    .option('--gold', 'the file holds gold answers ({id, answers, explanation?}) for items already imported')
-    .action(async (file: string, o: { project: string; format?: string; gold?: boolean }) => {
-      await withContext(
-        async (ctx) => {
-          if (!existsSync(file)) throw invalid(`cannot read ${file}: no such file`, 'file');
-          const format = formatOfFile(file, o.format);
-          const actor = await projectActor(ctx, o.project);
-          const bar = progressBar('parsed', null);
-          try {
-            if (o.gold) {
-              const r = await importGold(ctx.deps, actor, o.project, createReadStream(file), { format });
-              process.stdout.write(`imported ${r.gold} gold answers into ${o.project}\n`);
-            } else {
-              const r = await importItems(ctx.deps, actor, o.project, createReadStream(file), { format, onProgress: (n) => bar.update(n) });
-              bar.stop();
-              process.stdout.write(`imported ${r.imported} items (${r.gold} with gold answers) into ${o.project}\n`);
-            }
-          } finally {
-            bar.stop();
-          }
-        },
-        () => file,
-      );
-    });
-
   program
     .command('export')
     .description("Export a project's annotations with provenance (annotations on gold items left out unless --include-gold)")
