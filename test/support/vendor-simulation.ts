@@ -11,6 +11,7 @@
  */
 import { expect } from 'vitest';
 import { createRng, type Rng } from '../../src/quality/random.js';
+import { simulatedLabel, type Behaviour as SimulatedBehaviour } from '../../src/services/demo/simulated-annotator.js';
 import type { Client, World } from '../factories.js';
 import { toJsonl } from '../factories.js';
 
@@ -40,7 +41,7 @@ export interface SimVendorSpec {
   shiftTasks?: number;
 }
 
-export type Behaviour = 'honest' | 'straight_liner' | 'spammer';
+export type Behaviour = SimulatedBehaviour;
 
 /** How the vendor's annotator number `i` answers. */
 export const behaviourOf = (v: SimVendorSpec, i: number): Behaviour => (v.oddOne && i === v.annotators - 1 ? v.oddOne : 'honest');
@@ -136,13 +137,12 @@ export async function createSimProject(
   return { projectId, truth, goldTexts };
 }
 
-/** The simulated answer: the truth with probability `accuracy`, else another class uniformly; or as `behaviour` says. */
+/**
+ * The simulated answer: the truth with probability `accuracy`, else another class uniformly; or as `behaviour` says
+ * (the demo's history plants accuracy the same way: `src/services/demo/simulated-annotator.ts`).
+ */
 export function answerOf(rng: Rng, accuracy: number, truth: string, behaviour: Behaviour = 'honest'): string {
-  if (behaviour === 'straight_liner') return SIM_CLASSES[0];
-  if (behaviour === 'spammer') return SIM_CLASSES[rng.nextInt(SIM_CLASSES.length)]!;
-  if (rng.next() < accuracy) return truth;
-  const others = SIM_CLASSES.filter((c) => c !== truth);
-  return others[rng.nextInt(others.length)]!;
+  return simulatedLabel<string>(rng, accuracy, truth, SIM_CLASSES, behaviour);
 }
 
 /**

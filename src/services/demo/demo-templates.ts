@@ -183,8 +183,8 @@ export interface GeneratedItem {
 }
 
 /**
- * `count` items with ids `demo-g001`…, drawn from `seed`; the first `gold` of them carry their true answers as gold
- * (with the reason the worse reply is worse as the explanation).
+ * `count` items drawn from `seed`: the first `gold` of them (ids `gold-001`…) carry their true answers as gold (with the
+ * reason the worse reply is worse as the explanation), the others have ids `demo-g001`….
  */
 export function generateDemoItems(count: number, gold: number, seed: number): GeneratedItem[] {
   const rng = createRng(seed);
@@ -203,7 +203,7 @@ export function generateDemoItems(count: number, gold: number, seed: number): Ge
     const { sentiment, review, x, goodIsA } = d;
     const truth: DemoTruth = { sentiment, preference: goodIsA ? -x.margin : x.margin };
     const item: DemoItem = {
-      id: `demo-g${String(i + 1).padStart(3, '0')}`,
+      id: i < gold ? `gold-${String(i + 1).padStart(3, '0')}` : `demo-g${String(i - gold + 1).padStart(3, '0')}`,
       review,
       prompt: x.prompt,
       response_a: goodIsA ? x.good : x.worse,

@@ -59,7 +59,7 @@ interface VendorPlan {
   terms: { payModel: PayModel; payRateMinor: number; currency: string };
   accuracy: number;
   seconds: number;
-  /** Hour (UTC) their working day starts, and tasks per session. */
+  /** Hours into each day of the history their session starts (the days end now), and tasks per session. */
   startHour: number;
   perSession: number;
   domain: string;
@@ -74,7 +74,7 @@ const VENDORS: VendorPlan[] = [
     terms: { payModel: 'per_hour', payRateMinor: 3800, currency: 'USD' },
     accuracy: 0.85,
     seconds: 45,
-    startHour: 9,
+    startHour: 1,
     perSession: 16,
     domain: 'demolab.example',
     people: [{ name: 'Dana Okafor' }, { name: 'Elif Yilmaz' }],
@@ -85,7 +85,7 @@ const VENDORS: VendorPlan[] = [
     terms: { payModel: 'per_task', payRateMinor: 35, currency: 'USD' },
     accuracy: 0.76,
     seconds: 24,
-    startHour: 13,
+    startHour: 4,
     perSession: 19,
     domain: 'crowdco.example',
     people: [{ name: 'Femi Adeyemi' }, { name: 'Grace Liu' }, { name: 'Hugo Martins' }, { name: 'Ivan Petrov', behaviour: 'straight_liner' }],
@@ -96,7 +96,7 @@ const VENDORS: VendorPlan[] = [
     terms: { payModel: 'per_task', payRateMinor: 140, currency: 'USD' },
     accuracy: 0.94,
     seconds: 60,
-    startHour: 15,
+    startHour: 6,
     perSession: 11,
     domain: 'northwind.example',
     people: [{ name: 'Jun Park' }, { name: 'Kavya Rao' }, { name: 'Lena Fischer' }],
@@ -138,10 +138,9 @@ export function seedDemo(deps: ServiceDeps): Promise<DemoSeed> {
 }
 
 async function seedHistory(deps: ServiceDeps): Promise<DemoSeed> {
-  const realNow = deps.now();
-  const today = Date.UTC(realNow.getUTCFullYear(), realNow.getUTCMonth(), realNow.getUTCDate());
-  const day0 = today - DEMO_DAYS * DAY_MS;
-  const clock = { ms: day0 + 8 * HOUR_MS };
+  // The history's days are the 24-hour stretches before now, so its last hours are recent whenever the demo starts.
+  const day0 = deps.now().getTime() - DEMO_DAYS * DAY_MS;
+  const clock = { ms: day0 };
   const draws = createRng(DEMO_SEED + 1);
   // The demo's own clock and gold draw; no live refresh per submit (one at the end).
   const sim: ServiceDeps = { ...deps, now: () => new Date(clock.ms), random: () => draws.next(), live: undefined };
@@ -209,9 +208,12 @@ async function seedHistory(deps: ServiceDeps): Promise<DemoSeed> {
   // The generated items first (most of the history labels them), then the hand-written ones, left for the people who
   // sign in; gold answers go in through the gold import, as a lab keeping its gold apart would.
   const generated = generateDemoItems(DEMO_GENERATED_ITEMS, DEMO_GOLD_ITEMS, DEMO_SEED);
+  const fromTemplates = generated.map((g) => ({ item: g.item, known: { truth: g.truth, isGold: g.item.gold !== undefined, why: g.why } }));
+  // Gold last: Results lists items in import order, and a newcomer should meet the work first.
   const all: { item: DemoItem; known: KnownItem }[] = [
-    ...generated.map((g) => ({ item: g.item, known: { truth: g.truth, isGold: g.item.gold !== undefined, why: g.why } })),
+    ...fromTemplates.filter((x) => !x.known.isGold),
     ...DEMO_ITEMS.map((i) => ({ item: i, known: { truth: handTruthOf(i), isGold: i.gold !== undefined, why: i.gold_explanation } })),
+    ...fromTemplates.filter((x) => x.known.isGold),
   ];
   const jsonl = all.map(({ item: { gold: _g, gold_explanation: _e, ...rest } }) => JSON.stringify(rest)).join('\n');
   await importItems(sim, sys, project.id, Readable.from([jsonl]), { format: 'jsonl' });
@@ -223,7 +225,7 @@ async function seedHistory(deps: ServiceDeps): Promise<DemoSeed> {
 
   const known = new Map(all.map(({ item, known: k }) => [keyOf(item), k]));
   const reviewSessions: Session[] = [];
-  for (let d = 1; d < DEMO_DAYS; d++) reviewSessions.push({ startMs: day0 + d * DAY_MS + 17 * HOUR_MS + rng.nextInt(60) * 60_000, count: 6 });
+  for (let d = 1; d < DEMO_DAYS; d++) reviewSessions.push({ startMs: day0 + d * DAY_MS + 10 * HOUR_MS + rng.nextInt(60) * 60_000, count: 6 });
   const history = await simulateHistory(sim, clock, {
     projectId: project.id,
     annotators,
