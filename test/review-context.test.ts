@@ -94,7 +94,7 @@ describe.each(DIALECTS)('review context on %s', (dialect) => {
   it("shows the item's other annotations by pseudonym and its aggregate as the results service gives it", async () => {
     const projectId = await buildProject(w, { items: buildItems(1), overlapK: 3 });
     const answers = ['pos', 'pos', 'neg'];
-    const made = [];
+    const made: { annotationId: string; itemId: string }[] = [];
     for (let i = 0; i < 3; i++) made.push(await labelOne(w.annotators[i]!, projectId, () => ({ sentiment: answers[i], quality: 4 })));
     await setPolicy(w, projectId, { sampleRate: 1 });
     const task = (await next(w.reviewer, projectId)).json();

@@ -39,6 +39,10 @@ describe.skipIf(!inject('chromium'))("the reviewer's context in the browser", ()
   const NAME = 'Context check: store reviews';
 
   const left = async () => (await reviewer.page.locator('.review-left').innerText()).trim();
+  /** Where the keyboard is: inside the element labelled so, an attribute of the focused element, its text. */
+  const focusIn = (label: string) => reviewer.page.evaluate<boolean>(`document.activeElement?.closest('[aria-label="${label}"]') !== null`);
+  const focusedAttr = (name: string) => reviewer.page.evaluate<string | null>(`document.activeElement?.getAttribute('${name}') ?? null`);
+  const focusedText = () => reviewer.page.evaluate<string>(`document.activeElement?.textContent ?? ''`);
 
   beforeAll(async () => {
     journey = await startJourney({ name: 'review-context' });
@@ -133,20 +137,20 @@ describe.skipIf(!inject('chromium'))("the reviewer's context in the browser", ()
     await page.keyboard.press('c');
     const form = page.getByRole('group', { name: 'Your correction' });
     await form.waitFor();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[aria-label="Your correction"]') !== null)).toBe(true);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('radio');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/Positive/);
+    await expect.poll(() => focusIn('Your correction')).toBe(true);
+    expect(await focusedAttr('role')).toBe('radio');
+    expect(await focusedText()).toMatch(/Positive/);
     await expectNoSeriousViolations(page, 'correction mode');
     await screenshot(page, 'review-context-correcting-1366');
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(/^Correct/);
+    await expect.poll(focusedText).toMatch(/^Correct/);
     // Accept: the next one arrives with the count down and the keyboard on it.
     await page.keyboard.press('a');
     await page.getByText('Accepted. Here is the next annotation.').waitFor();
     await expect.poll(left).toBe('2 left');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Annotation under review');
+    await expect.poll(() => focusedAttr('aria-label')).toBe('Annotation under review');
     await page.keyboard.press('c');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[aria-label="Your correction"]') !== null)).toBe(true);
+    await expect.poll(() => focusIn('Your correction')).toBe(true);
     await page.keyboard.press('3');
     await page.keyboard.press('Control+Enter');
     await page.getByText('Correction saved. Here is the next annotation.').waitFor();
