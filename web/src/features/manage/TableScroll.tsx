@@ -8,7 +8,8 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 
 type Overflow = 'left' | 'right' | 'both';
 
-export function TableScroll({ label, className, children }: { label: string; className?: string; children: ReactNode }) {
+/** `region`: always a named, focusable region (named `label` alone), not only while it overflows. */
+export function TableScroll({ label, className, region = false, children }: { label: string; className?: string; region?: boolean; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   const [overflow, setOverflow] = useState<Overflow | null>(null);
   useEffect(() => {
@@ -37,9 +38,9 @@ export function TableScroll({ label, className, children }: { label: string; cla
         ref={ref}
         className="table-scroll"
         data-overflow={overflow ?? undefined}
-        tabIndex={overflow ? 0 : undefined}
-        role={overflow ? 'region' : undefined}
-        aria-label={overflow ? `${label}, scrolls sideways` : undefined}
+        tabIndex={overflow || region ? 0 : undefined}
+        role={overflow || region ? 'region' : undefined}
+        aria-label={region ? label : overflow ? `${label}, scrolls sideways` : undefined}
       >
         {children}
       </div>

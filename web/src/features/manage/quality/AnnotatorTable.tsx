@@ -49,7 +49,7 @@ export function AnnotatorTable({ rows }: { rows: readonly AnnotatorRow[] }) {
     setSort((s) => (s.key === key ? { key, direction: s.direction === 'ascending' ? 'descending' : 'ascending' } : { key, direction: FIRST_DIRECTION[key] }));
 
   return (
-    <TableScroll label="Annotators">
+    <TableScroll label="Annotator table">
       <table className="data annotator-table">
         <caption className="visually-hidden">Annotators by gold accuracy, agreement with the consensus and review outcome; column headers sort the table</caption>
         <thead>

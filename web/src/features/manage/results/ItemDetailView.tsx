@@ -11,6 +11,7 @@ import { Markdown } from '../../../components/Markdown';
 import { ErrorMessage, Loading } from '../../../components/Status';
 import type { ItemData, Question, TaskSchema } from '../../../schema';
 import { FlagBadges, SignalFlagList } from '../quality/SignalFlagList';
+import { TableScroll } from '../TableScroll';
 import { AnswerView } from './AnswerView';
 import { ConfidenceBar } from './ConfidenceBar';
 import { FlagControl } from './FlagControl';
@@ -140,7 +141,7 @@ function AnnotationsTable({ schema, item, schemaVersion }: { schema: TaskSchema;
       {item.annotations.length === 0 ? (
         <p className="muted">Nobody has annotated this item yet.</p>
       ) : (
-        <div className="results-table-scroll" tabIndex={0} role="region" aria-label="Annotations table">
+        <TableScroll className="results-table-scroll" label="Annotations table" region>
           <table className="data results-annotations" aria-labelledby="results-annotations">
             <thead>
               <tr>
@@ -198,7 +199,7 @@ function AnnotationsTable({ schema, item, schemaVersion }: { schema: TaskSchema;
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

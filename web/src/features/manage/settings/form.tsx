@@ -11,9 +11,8 @@
  *
  * A section reads and writes its draft with `usePart` and hands its body (null: does not parse) with `useBody`.
  */
-import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useBlocker } from 'react-router';
-import { Dialog } from '../../../components/Dialog';
 import { ApiError } from '../../../api/client';
 import { errorText } from '../../../components/Status';
 import { fieldErrorOf } from '../../admin/FormField';
@@ -202,22 +201,55 @@ export function SettingsForm({ send, children }: { send: SaveSenders; children: 
           </div>
         </div>
       </form>
-      {blocker.state === 'blocked' && (
-        <Dialog open onClose={() => blocker.reset()} title="Leave without saving?" role="alertdialog">
-          <p>
-            Your changes to {list(dirtyTitles)} are not saved. If you leave now they are lost.
-          </p>
-          <div className="form-actions">
-            <button type="button" className="btn primary" data-autofocus onClick={() => blocker.reset()}>
-              Stay on Settings
-            </button>
-            <button type="button" className="btn danger" onClick={() => blocker.proceed()}>
-              Leave without saving
-            </button>
-          </div>
-        </Dialog>
-      )}
+      {blocker.state === 'blocked' && <LeaveDialog titles={dirtyTitles} onStay={() => blocker.reset()} onLeave={() => blocker.proceed()} />}
     </Context.Provider>
+  );
+}
+
+/**
+ * "Leave without saving?" as a modal <dialog> (focus trapped, the page behind inert). Only the user closes it —
+ * Escape or "Stay" keeps the page, "Leave" goes — so a re-render that remounts it cannot read as an answer (the
+ * shared Dialog reports every close, its own unmount's included, as the user's).
+ */
+function LeaveDialog({ titles, onStay, onLeave }: { titles: readonly string[]; onStay: () => void; onLeave: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const stay = useRef(onStay);
+  useEffect(() => {
+    stay.current = onStay;
+  });
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (!dialog.open) dialog.showModal();
+    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    const cancel = (e: Event) => {
+      e.preventDefault();
+      stay.current();
+    };
+    dialog.addEventListener('cancel', cancel);
+    return () => {
+      dialog.removeEventListener('cancel', cancel);
+      if (dialog.open) dialog.close();
+      if (returnTo?.isConnected) returnTo.focus();
+    };
+  }, []);
+  return (
+    <dialog ref={ref} className="modal" role="alertdialog" aria-labelledby={titleId}>
+      <div className="dialog-head">
+        <h2 id={titleId}>Leave without saving?</h2>
+      </div>
+      <p>Your changes to {list(titles)} are not saved. If you leave now they are lost.</p>
+      <div className="form-actions">
+        <button type="button" className="btn primary" data-autofocus onClick={onStay}>
+          Stay on Settings
+        </button>
+        <button type="button" className="btn danger" onClick={onLeave}>
+          Leave without saving
+        </button>
+      </div>
+    </dialog>
   );
 }
 

@@ -18,12 +18,13 @@ import type { OverallScorecard, VendorScorecard } from './types';
 type SortKey = 'vendor' | 'accuracy' | 'n' | 'costPerCorrect';
 type SortDirection = 'ascending' | 'descending';
 
-const COLUMNS: { label: string; key?: SortKey; numeric?: boolean }[] = [
+/** `short`: what the header shows where the full label would widen its column (the full label is its abbr title). */
+const COLUMNS: { label: string; short?: string; key?: SortKey; numeric?: boolean }[] = [
   { label: 'Vendor', key: 'vendor' },
   { label: 'Gold accuracy (95% interval)', key: 'accuracy' },
   { label: 'Gold n', key: 'n', numeric: true },
   { label: 'Agreement with aggregate (95% interval)' },
-  { label: "Krippendorff's alpha", numeric: true },
+  { label: "Krippendorff's alpha", short: 'α', numeric: true },
   { label: 'Accepted in review (95% interval)' },
   { label: 'Effort and fraud flags' },
   { label: 'Throughput', numeric: true },
@@ -92,7 +93,7 @@ export function ScorecardTable({
     });
 
   return (
-    <TableScroll label="Vendor scorecards">
+    <TableScroll label="Scorecard table">
       <table className="data scorecard-table">
         <caption className="visually-hidden">Vendor scorecards: gold accuracy, agreement, review, throughput and cost; column headers marked as buttons sort the table</caption>
         <thead>
@@ -106,6 +107,11 @@ export function ScorecardTable({
                       {sort.key === c.key ? (sort.direction === 'ascending' ? '▲' : '▼') : '↕'}
                     </span>
                   </button>
+                ) : c.short ? (
+                  <abbr className="plain-head" title={c.label}>
+                    {c.short}
+                    <span className="visually-hidden"> ({c.label})</span>
+                  </abbr>
                 ) : (
                   <span className="plain-head">{c.label}</span>
                 )}

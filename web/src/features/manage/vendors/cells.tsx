@@ -61,8 +61,9 @@ export function FigureCells({ f, flags }: { f: Figures; flags: SignalCounts | nu
           <>
             {f.alpha.alpha.toFixed(2)}
             {f.alpha.lower !== null && f.alpha.upper !== null && (
-              <span className="cell-note">
-                95%: {f.alpha.lower.toFixed(2)} to {f.alpha.upper.toFixed(2)}
+              <span className="cell-note nowrap">
+                <span className="visually-hidden">95% interval </span>
+                {f.alpha.lower.toFixed(2)}–{f.alpha.upper.toFixed(2)}
               </span>
             )}
           </>
