@@ -54,7 +54,8 @@ export function ReviewContextPanel({ schema, context, item }: { schema: TaskSche
         {gold ? ' A gold item: its gold answer is shown.' : ''}
       </p>
       {schema.questions.map((q) => {
-        const aggregate = byQuestion.get(q.id);
+        // Free text has no aggregate to show (its method is none).
+        const aggregate = isFreeText(q) ? undefined : byQuestion.get(q.id);
         const answered = context.others.filter((o) => o.answers[q.id] !== undefined);
         const goldAnswer = gold?.answers[q.id];
         if (!aggregate && answered.length === 0 && goldAnswer === undefined) return null;
@@ -67,7 +68,7 @@ export function ReviewContextPanel({ schema, context, item }: { schema: TaskSche
                 <AnswerText question={q} value={goldAnswer} item={item} />
               </div>
             )}
-            {aggregate && !isFreeText(q) && <AggregateLine question={q} aggregate={aggregate} item={item} />}
+            {aggregate && <AggregateLine question={q} aggregate={aggregate} item={item} />}
             {answered.length > 0 && (
               <ul className="review-others" aria-label={`Other answers to ${q.prompt}`}>
                 {answered.map((o) => (

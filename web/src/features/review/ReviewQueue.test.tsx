@@ -238,6 +238,15 @@ describe('ReviewQueue', () => {
     expect(why.querySelector('img')?.getAttribute('onerror') ?? null).toBeNull();
     // No aggregate line for free text, which has none.
     expect(why).not.toHaveTextContent('Aggregate');
+  });
+
+  it('leaves out a question with nothing beside it (free text nobody else answered)', async () => {
+    const base = withContext(task(1));
+    serve([{ ...base, context: { ...base.context, others: base.context.others.slice(1) } }], { schema: SCHEMA_WITH_TEXT });
+    open();
+    const beside = await screen.findByRole('region', { name: 'Beside it' });
+    expect(within(beside).getByRole('region', { name: 'Context for Sentiment?' })).toBeInTheDocument();
+    expect(within(beside).queryByRole('region', { name: 'Context for Why?' })).toBeNull();
     // The annotation's own free text reads rendered too.
     const rendered = screen.getByRole('region', { name: 'Free-text answers, rendered' });
     expect(within(rendered).getByText('great').tagName).toBe('STRONG');
