@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { screenshot, unexpectedErrors, type Session } from '../support/browser.js';
+import { SCREENSHOTS, screenshot, unexpectedErrors, type Session } from '../support/browser.js';
 import { startJourney, type Journey } from '../support/journey.js';
 import { expectNoSeriousViolations } from '../support/axe.js';
 
@@ -60,14 +60,20 @@ describe.skipIf(!inject('chromium'))('the demo on first sign-in', () => {
 
   it('Quality: annotators with accuracy, agreement over time, calibration, a paused annotator and flagged annotations', async () => {
     await page.goto(`${base()}/quality`);
-    await expectRows(page.getByRole('region', { name: 'Annotators' }).getByRole('table').first(), 9);
+    await page.getByRole('heading', { name: 'Annotators', exact: true }).waitFor();
+    await screenshot(page, 'demo-quality-1366');
+    await expectRows(page.getByRole('region', { name: 'Annotators', exact: true }).getByRole('table').first(), 9);
     await expectChart(page.getByRole('region', { name: 'Agreement over time' }));
     await expectChart(page.getByRole('region', { name: 'Confidence against gold' }));
-    await page.getByRole('region', { name: 'Paused annotators' }).getByText('Ivan Petrov').first().waitFor();
+    await page.getByRole('region', { name: 'Paused annotators', exact: true }).getByText('Ivan Petrov').first().waitFor();
     await expectRows(page.getByRole('region', { name: 'Effort and fraud signals' }).getByRole('table').first(), 5);
     await expectNotEmpty('Quality');
     await expectNoSeriousViolations(page, 'quality tab');
     await screenshot(page, 'demo-quality-1366');
+    // The full page is tall: each card on its own too, to look at.
+    for (const name of ['Annotators', 'Paused annotators', 'Agreement over time', 'Confidence against gold']) {
+      await page.getByRole('region', { name, exact: true }).screenshot({ path: `${SCREENSHOTS}demo-quality-${name.toLowerCase().replaceAll(' ', '-')}-1366.png` });
+    }
   });
 
   it('Vendors: a scorecard per vendor with accuracy and cost, the charts and a head-to-head', async () => {
@@ -116,7 +122,7 @@ describe.skipIf(!inject('chromium'))('the demo on first sign-in', () => {
     for (let i = 0; i < (await charts.count()); i++) expect(await charts.nth(i).locator('path').count()).toBeGreaterThan(3);
     for (const name of ['Demo Lab experts', 'CrowdCo', 'Northwind Experts']) await tab.getByRole('table').first().getByText(name).first().waitFor();
     await tab.setViewportSize(VIEWPORT);
-    await tab.screenshot({ path: `${(await import('../support/browser.js')).SCREENSHOTS}demo-report-1366.png`, fullPage: true });
+    await tab.screenshot({ path: `${SCREENSHOTS}demo-report-1366.png` });
     await tab.close();
     expect(unexpectedErrors(session)).toEqual([]);
     expect(session.outside).toEqual([]);
