@@ -34,13 +34,13 @@ const PRODUCTS: Product[] = [
     plain: ['took about forty minutes to assemble', 'is grey, as in the photos'],
   },
   {
-    name: 'pair of running shoes',
+    name: 'running shoes',
     good: ['are light and my knees no longer ache after a long run', 'have great grip on wet roads'],
     bad: ['gave me blisters on the first run', 'had the sole peeling off within three weeks'],
     plain: ['fit like my usual size', 'arrived in a box two sizes too big'],
   },
   {
-    name: 'pair of wireless earbuds',
+    name: 'wireless earbuds',
     good: ['have clear sound and the battery lasts all day', 'pair instantly and stay in during workouts'],
     bad: ['keep dropping the connection to my phone', 'have a left bud that died after a month'],
     plain: ['come with three sizes of ear tips', 'charge over USB-C'],
@@ -106,7 +106,7 @@ const PRODUCTS: Product[] = [
     plain: ['syncs with an app on my phone', 'came with a magnetic charger'],
   },
   {
-    name: 'set of bed sheets',
+    name: 'bed sheets',
     good: ['are soft and got even softer after washing', 'stay cool on warm nights'],
     bad: ['pilled after the second wash', 'shrank so much they no longer fit the mattress'],
     plain: ['are white cotton', 'came folded in a cloth bag'],
