@@ -259,7 +259,7 @@ describe.skipIf(!inject('chromium'))('manager console in the browser', () => {
     for (const [tab, ready] of [
       ['Schema', () => page.getByRole('region', { name: 'Live preview' }).getByRole('heading', { name: /overall sentiment/ })],
       ['Guidelines', () => page.getByRole('region', { name: 'Guidelines preview' }).getByRole('heading', { name: 'Kettle reviews' })],
-      ['Settings', () => page.getByRole('button', { name: 'Save settings' })],
+      ['Settings', () => page.getByRole('button', { name: 'Save changes' })],
       ['Results', () => page.locator('main')],
     ] as const) {
       await nav.getByRole('link', { name: tab }).click();

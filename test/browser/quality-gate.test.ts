@@ -49,8 +49,9 @@ describe.skipIf(!inject('chromium'))('the quality gate in the browser', () => {
     await expect.poll(() => gate.textContent(), { timeout: 15_000 }).toMatch(/than from 65% accuracy/);
     await gate.getByLabel('Accuracy floor (%)', { exact: false }).fill('94');
     await expect.poll(() => gate.textContent(), { timeout: 15_000 }).toMatch(/they miss 2 gold items in a row/);
-    await gate.getByRole('button', { name: 'Save quality gate' }).click();
-    await gate.getByText('Saved.').waitFor();
+    // Settings is one form: its one Save, in the bar at the bottom, says what it saved.
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Saved Quality gate.').waitFor();
     await expectNoSeriousViolations(page, 'settings, quality gate');
     await screenshot(page, 'quality-gate-settings');
     // The section as a manager sees it on a laptop screen.

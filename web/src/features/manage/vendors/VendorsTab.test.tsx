@@ -67,7 +67,8 @@ describe('VendorsTab', () => {
     expect(crowd.getByText('140 of 200 correct')).toBeInTheDocument();
     expect(crowd.getByText('0.41')).toBeInTheDocument();
     expect(crowd.getByText('18 of 20 accepted')).toBeInTheDocument();
-    expect(crowd.getByText('Rejected for: off guideline (2)')).toBeInTheDocument();
+    expect(crowd.getByText('Rejected for 1 reason')).toBeInTheDocument();
+    expect(crowd.getByText('off guideline (2)')).toBeInTheDocument();
     expect(crowd.getByText('100.0 / h')).toBeInTheDocument();
     expect(crowd.getByText('median 36 s')).toBeInTheDocument();
     // 5¢ a judgment; 7.14¢ a correct one (5 / 0.70, exact, written to a hundredth of a cent under 10¢), 95% from

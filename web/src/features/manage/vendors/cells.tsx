@@ -74,7 +74,19 @@ export function FigureCells({ f, flags }: { f: Figures; flags: SignalCounts | nu
       <td>
         <ProportionCell p={f.review.acceptance} what="accepted" empty="not reviewed" />
         {f.review.rejectionReasons.length > 0 && (
-          <span className="cell-note">Rejected for: {f.review.rejectionReasons.map((r) => `${r.reason} (${count(r.n)})`).join(', ')}</span>
+          // The reasons are reviewers' sentences: folded, so a long one does not stretch the row.
+          <details className="cell-note rejection-reasons">
+            <summary>
+              Rejected for {f.review.rejectionReasons.length === 1 ? '1 reason' : `${f.review.rejectionReasons.length} reasons`}
+            </summary>
+            <ul>
+              {f.review.rejectionReasons.map((r) => (
+                <li key={r.reason}>
+                  {r.reason} ({count(r.n)})
+                </li>
+              ))}
+            </ul>
+          </details>
         )}
       </td>
       <td>
