@@ -84,14 +84,14 @@ describe('Chart', () => {
       [1, 60, 80],
     ]);
     const option = chartOption({ categories: ['A', 'B', 'C'], series: accuracy, errorBars, formatValue: (v) => `${v}%` }) as {
-      series: { type: string; name: string; data?: unknown; barMinHeight?: number; label?: { show: boolean; formatter: (p: { value: unknown[] }) => string } }[];
+      series: { type: string; name: string; data?: unknown; barMinHeight?: number }[];
+      xAxis: { axisLabel: { formatter: (category: string, index: number) => string } };
     };
     expect(option.series.map((s) => s.type)).toEqual(['bar', 'custom']);
     expect(option.series[1]).toMatchObject({ name: '95% interval', data: [['A', 0, 20], ['B', 60, 80]] });
-    // A zero bar keeps a hairline and says "0%".
+    // A zero bar keeps a hairline, and each category says its figure under its name: "0%", not nothing.
     expect(option.series[0]!.barMinHeight).toBeGreaterThan(0);
-    expect(option.series[0]!.label!.show).toBe(true);
-    expect(option.series[0]!.label!.formatter({ value: ['A', 0] })).toBe('0%');
+    expect(['A', 'B', 'C'].map((c, i) => option.xAxis.axisLabel.formatter(c, i))).toEqual(['A\n0%', 'B\n70%', 'C\n90%']);
 
     render(<Chart title="Accuracy" summary="By vendor." categories={['A', 'B', 'C']} series={accuracy} errorBars={errorBars} formatValue={(v) => `${v}%`} />);
     const figure = screen.getByRole('figure', { name: 'Accuracy' });

@@ -25,8 +25,8 @@ export interface ChartSeries {
   /** Series with the same stack id are stacked. */
   stack?: string;
   /**
-   * Write each bar's value on it (with the chart's `formatValue`), so a zero reads "0%" instead of vanishing; a zero
-   * bar also keeps a hairline of height to point at.
+   * Write each bar's value under its category on the axis (with the chart's `formatValue`), where neither an error
+   * bar nor a short bar can hide it, so a zero reads "0%" instead of vanishing; a zero bar also keeps a hairline.
    */
   labels?: boolean;
 }
@@ -139,7 +139,7 @@ export function chartOption({
     },
     xAxis: {
       type: 'category',
-      axisLabel: { color: muted, hideOverlap: true, ...(formatAxisLabel && { formatter: formatAxisLabel }) },
+      axisLabel: { color: muted, hideOverlap: true, ...(axisLabelFormatter(categories, series, formatAxisLabel, formatValue) && { formatter: axisLabelFormatter(categories, series, formatAxisLabel, formatValue) }) },
       axisLine: { lineStyle: { color: border } },
       axisTick: { alignWithLabel: true, lineStyle: { color: border } },
     },
@@ -156,9 +156,25 @@ export function chartOption({
     // The band first, so the lines are drawn over it; error bars last, over the bars.
     series: [
       ...bandSeries,
-      ...series.map((s, i) => seriesOption(s, i, categories.length, band ? colors[i] : undefined, formatValue, text)),
+      ...series.map((s, i) => seriesOption(s, i, categories.length, band ? colors[i] : undefined)),
       ...(errorBars ? [errorBarSeries(errorBars, categories, text)] : []),
     ],
+  };
+}
+
+/** The x axis' label: the (shortened) category, and under it the value of the labelled series, if any. */
+function axisLabelFormatter(
+  categories: readonly string[],
+  series: readonly ChartSeries[],
+  formatAxisLabel: ((category: string) => string) | undefined,
+  formatValue: ((value: number) => string) | undefined,
+): ((category: string, index: number) => string) | undefined {
+  const labelled = series.find((s) => s.labels);
+  if (!labelled) return formatAxisLabel;
+  return (category, index) => {
+    const name = formatAxisLabel ? formatAxisLabel(category) : category;
+    const v = labelled.values[categories.indexOf(category) >= 0 ? categories.indexOf(category) : index];
+    return v === null || v === undefined ? `${name}\n—` : `${name}\n${formatValue ? formatValue(v) : v}`;
   };
 }
 
@@ -209,32 +225,15 @@ function errorBarSeries(bars: ChartErrorBars, categories: readonly string[], fal
 }
 
 /** A series' option; `color` is set when the band's series come first and would shift the palette. */
-function seriesOption(s: ChartSeries, i: number, points: number, color?: string, formatValue?: (value: number) => string, text = '#1b2230') {
+function seriesOption(s: ChartSeries, i: number, points: number, color?: string) {
   return {
     type: s.kind,
     name: s.name,
     encode: { x: 0, y: i + 1 },
     ...(color && { color }),
     ...(s.stack && { stack: s.stack }),
-    ...(s.labels && {
-      // A chip at the bar's foot, inside the plot: the error bar above cannot hide it, and a zero bar gets one too.
-      label: {
-        show: true,
-        position: 'insideBottom',
-        distance: 4,
-        color: text,
-        backgroundColor: cssVar('--surface', '#ffffff'),
-        borderRadius: 3,
-        padding: [1, 3],
-        textBorderWidth: 0,
-        fontSize: 11,
-        formatter: (p: { value: unknown[] }) => {
-          const v = p.value[i + 1];
-          return typeof v === 'number' ? (formatValue ? formatValue(v) : String(v)) : '';
-        },
-      },
-      barMinHeight: 2,
-    }),
+    // A zero bar keeps a hairline of height; its figure is written under its category (see the x axis).
+    ...(s.labels && { barMinHeight: 2 }),
     // A lone point has no line to show it: draw its symbol.
     ...(s.kind === 'line' ? { showSymbol: points === 1, smooth: false, lineStyle: { width: 2 } } : { barMaxWidth: 28 }),
   };

@@ -2,7 +2,7 @@
  * Two charts beside the scorecards: gold accuracy per vendor with its 95% interval, and cost per correct label with
  * its interval (the vendors paid in the most common currency; the others are named under the chart). Both use the
  * app's Chart (ECharts, SVG), whose figure carries a summary and the same numbers as a table. Each vendor's interval
- * is its own error bar; each bar is labelled with its figure, so a vendor at 0% shows "0%" rather than nothing; a
+ * is its own error bar; each vendor's figure is written under its name, so a vendor at 0% shows "0%" rather than nothing; a
  * vendor without a cost bar is named under the chart with the reason (no pay terms, no correct gold judgment yet, …).
  */
 import { useMemo } from 'react';
@@ -30,7 +30,7 @@ export function AccuracyChart({ vendors }: { vendors: readonly VendorScorecard[]
     <>
       <Chart
         title="Gold accuracy by vendor"
-        summary="Each bar is a vendor's share of correct gold judgments, its figure written at its foot, with its Wilson 95% interval as an error bar; vendors whose intervals do not overlap differ clearly. The head-to-head below tests a difference."
+        summary="Each bar is a vendor's share of correct gold judgments, its figure written under its name, with its Wilson 95% interval as an error bar; vendors whose intervals do not overlap differ clearly. The head-to-head below tests a difference."
         categories={chart.categories}
         series={chart.series}
         errorBars={chart.errorBars}
