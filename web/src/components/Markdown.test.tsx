@@ -14,6 +14,11 @@ describe('Markdown', () => {
     expect(container.querySelector('script, iframe, [onerror], [onload]')).toBeNull();
   });
 
+  it('drops images from free text when asked', () => {
+    expect(renderMarkdown('![x](https://example.com/p.png) <img src="https://example.com/t.gif"> text')).toContain('<img');
+    expect(renderMarkdown('![x](https://example.com/p.png) <img src="https://example.com/t.gif"> text', { images: false })).not.toContain('<img');
+  });
+
   it('renders one inline line: emphasis and code kept, links and blocks flattened to their text', () => {
     expect(renderMarkdownInline('A *b* `c`\n\n- [d](https://example.com) ' + PAYLOAD)).toBe('A <em>b</em> <code>c</code> - d <strong>bold</strong> go');
     const { container } = render(<MarkdownInline source="# Not a heading **x**" />);

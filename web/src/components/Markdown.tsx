@@ -11,8 +11,9 @@ import DOMPurify from 'dompurify';
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 
-export function renderMarkdown(source: string): string {
-  return DOMPurify.sanitize(marked.parse(source) as string, { USE_PROFILES: { html: true } });
+/** `images: false` drops images too (free text typed by annotators: a broken picture or a tracking pixel, never content). */
+export function renderMarkdown(source: string, { images = true }: { images?: boolean } = {}): string {
+  return DOMPurify.sanitize(marked.parse(source) as string, { USE_PROFILES: { html: true }, ...(images ? {} : { FORBID_TAGS: ['img', 'picture', 'video', 'audio'] }) });
 }
 
 const INLINE_TAGS = ['strong', 'em', 'code', 'del', 's'];
@@ -23,8 +24,8 @@ export function renderMarkdownInline(source: string): string {
   return DOMPurify.sanitize(marked.parseInline(flat) as string, { ALLOWED_TAGS: INLINE_TAGS, ALLOWED_ATTR: [], KEEP_CONTENT: true });
 }
 
-export function Markdown({ source, className }: { source: string; className?: string }) {
-  const html = useMemo(() => renderMarkdown(source), [source]);
+export function Markdown({ source, className, images = true }: { source: string; className?: string; images?: boolean }) {
+  const html = useMemo(() => renderMarkdown(source, { images }), [source, images]);
   return <div className={`markdown ${className ?? ''}`} dangerouslySetInnerHTML={{ __html: html }} />;
 }
 

@@ -13,14 +13,14 @@ interface Turn {
 }
 
 export function AnswerView({ question, value, item }: { question: Question; value: unknown; item: ItemData }) {
-  if (question.type === 'text' && typeof value === 'string' && value.trim() !== '') return <Markdown source={value} className="results-free-text" />;
+  if (question.type === 'text' && typeof value === 'string' && value.trim() !== '') return <Markdown source={value} className="results-free-text" images={false} />;
   if (question.type === 'conversation' && Array.isArray(value) && value.length > 0) {
     return (
       <ol className="results-turns">
         {(value as Turn[]).map((t, i) => (
           <li key={i}>
             <span className="results-turn-role">{t.role ?? 'turn'}</span>
-            <Markdown source={t.content ?? ''} className="results-free-text" />
+            <Markdown source={t.content ?? ''} className="results-free-text" images={false} />
           </li>
         ))}
       </ol>
@@ -38,7 +38,7 @@ export function AnswerView({ question, value, item }: { question: Question; valu
               <div key={c.id}>
                 <dt>{c.label}</dt>
                 <dd>
-                  <Markdown source={comments![c.id]!} className="results-free-text" />
+                  <Markdown source={comments![c.id]!} className="results-free-text" images={false} />
                 </dd>
               </div>
             ))}
