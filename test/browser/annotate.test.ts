@@ -1,6 +1,6 @@
 /**
  * The annotator's day in a real browser against a real `assay serve` on a fresh SQLite file: sign in, label demo
- * items with the keyboard alone (number keys, Alt+↓, Ctrl+Enter), skip one with a reason, open the shortcut help,
+ * items with the keyboard alone (number keys, each pick moving on to the next question, Ctrl+Enter), skip one with a reason, open the shortcut help,
  * see their own progress on the start page, and reach "nothing to do". The API then shows what the browser sent:
  * active time and client signals with every annotation. No request leaves the server under test.
  */
@@ -61,22 +61,24 @@ describe.skipIf(!inject('chromium'))('the annotator workspace in the browser', (
       await page.waitForTimeout(400); // reading the item: active time accrues
       const preference = page.getByRole('radiogroup', { name: /Which reply answers the prompt better/ });
       if (n === 0) {
-        // Undo takes back an answer; submitting with a required answer missing says so on that question.
+        // Undo takes back an answer (and the keyboard back to its question); submitting with a required answer
+        // missing says what to do on that question, in the annotator's words.
         await page.keyboard.press('3');
         await expect.poll(() => sentiment.getByRole('radio', { checked: true }).count()).toBe(1);
         await page.keyboard.press('Control+z');
         await expect.poll(() => sentiment.getByRole('radio', { checked: true }).count()).toBe(0);
         await page.keyboard.press('1');
+        await expect.poll(() => sentiment.getByRole('radio', { checked: true }).count()).toBe(1);
         await page.keyboard.press('Control+Enter');
         const error = page.locator('section.question[data-question="preference"]').getByRole('alert');
-        await expect.poll(() => error.innerText()).toMatch(/required/);
+        await expect.poll(() => error.innerText()).toBe('Choose which reply answers the prompt better.');
         await screenshot(page, 'annotate-validation-error');
         // The keyboard moved to the question with the error.
         await expect.poll(() => page.evaluate(() => document.querySelector('.question.active')?.getAttribute('data-question'))).toBe('preference');
       } else {
+        // A pick moves the keyboard on to the preference by itself (no Alt+↓).
         await page.keyboard.press(String(1 + (n % 3))); // sentiment: positive, neutral, negative
         await expect.poll(() => sentiment.getByRole('radio', { checked: true }).count()).toBe(1);
-        await page.keyboard.press('Alt+ArrowDown');
       }
       await page.keyboard.press(String(2 + n)); // the preference scale: 1–7 left to right
       await expect.poll(() => preference.getByRole('radio', { checked: true }).count()).toBe(1);

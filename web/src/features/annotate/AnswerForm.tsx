@@ -7,7 +7,7 @@
  * also carries a one-line hint of its keys, which turns into the typing rule while a text box has the focus, and
  * Esc in a text box leaves it for the question, so the shortcuts work again.
  */
-import { useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { AnswerSet, ItemData, Question, TaskSchema } from '../../schema';
 import { isVisible } from '../../schema';
 import { isTypingTarget } from '../../components/useHotkeys';
@@ -66,14 +66,38 @@ export function AnswerForm({ schema, item, answers, onChange, activeIndex, onAct
   const showActive = visible.length > 1;
   /** The question whose text box has the focus. */
   const [typingIn, setTypingIn] = useState<string | null>(null);
+  /**
+   * A mouse button is down in the form. The marker, the key hint and the typing rule then wait for its release:
+   * changing the page under a pressed button would end a text selection (a span drag) as it starts.
+   */
+  const pressed = useRef(false);
+  const onPressed = (e: PointerEvent<HTMLDivElement>) => {
+    const at = e.target instanceof Element ? e.target.closest<HTMLElement>('section.question') : null;
+    const index = visible.findIndex((q) => q.id === at?.dataset.question);
+    pressed.current = true;
+    const release = () => {
+      pressed.current = false;
+      window.removeEventListener('pointerup', release, true);
+      window.removeEventListener('pointercancel', release, true);
+      const focused = document.activeElement;
+      setTypingIn(index >= 0 && isTypingTarget(focused) && at?.contains(focused) ? (visible[index] as Question).id : null);
+      if (index >= 0) onActivate(index);
+    };
+    window.addEventListener('pointerup', release, true);
+    window.addEventListener('pointercancel', release, true);
+  };
   const leaveTextBox = (e: KeyboardEvent<HTMLElement>) => {
     if (!keyHints || e.key !== 'Escape' || e.nativeEvent.isComposing || !isTypingTarget(e.target)) return;
     e.preventDefault();
     e.stopPropagation();
-    e.currentTarget.focus();
+    // The question itself takes the focus, focusable only for this (a tabindex on it would be a stop for clicks).
+    const section = e.currentTarget;
+    section.tabIndex = -1;
+    section.addEventListener('blur', () => section.removeAttribute('tabindex'), { once: true });
+    section.focus();
   };
   return (
-    <div className="answer-form">
+    <div className="answer-form" onPointerDownCapture={onPressed}>
       {visible.map((q, index) => {
         const id = `${idPrefix}-${q.id}`;
         const error = errors?.[q.id];
@@ -87,13 +111,12 @@ export function AnswerForm({ schema, item, answers, onChange, activeIndex, onAct
             aria-describedby={error ? `${id}-error` : undefined}
             aria-current={active && showActive ? 'step' : undefined}
             data-question={q.id}
-            tabIndex={keyHints ? -1 : undefined}
             onFocusCapture={(e) => {
+              if (pressed.current) return;
               setTypingIn(isTypingTarget(e.target) ? q.id : null);
               if (!active) onActivate(index);
             }}
-            onBlurCapture={() => setTypingIn(null)}
-            onPointerDown={() => !active && onActivate(index)}
+            onBlurCapture={() => !pressed.current && setTypingIn(null)}
             onKeyDown={leaveTextBox}
           >
             <header className="question-header">

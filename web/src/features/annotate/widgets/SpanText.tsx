@@ -4,7 +4,7 @@
  * lane. Focusable: the caret moves with the arrows (by grapheme; Ctrl by word), Shift extends the selection, and
  * a mouse selection becomes the same selection, widened to whole words unless Alt was held while selecting.
  */
-import { useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type Ref } from 'react';
+import { useEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent, type MouseEvent, type Ref } from 'react';
 import type { Span } from '../../../schema';
 import { tint } from './span-colors';
 import {
@@ -91,7 +91,6 @@ function offsetOf(node: Node | null, nodeOffset: number, root: HTMLElement): num
 export function SpanText({ text, spans, colors, labelNames, selection, onSelect, onMark, onDelete, id, labelledBy, describedBy }: SpanTextProps) {
   const root = useRef<HTMLDivElement>(null);
   const caretRef = useRef<HTMLSpanElement>(null);
-  const [focused, setFocused] = useState(false);
   /** Alt held when the drag began (some systems report it only then). */
   const altAtStart = useRef(false);
   const bounds = useMemo(() => graphemeBoundaries(text), [text]);
@@ -101,9 +100,12 @@ export function SpanText({ text, spans, colors, labelNames, selection, onSelect,
   const [from, to] = [Math.min(anchor, caret), Math.max(anchor, caret)];
   const segments = segmentText(text.length, spans, [anchor, caret]);
 
+  // Keep the caret in view as it moves. Focus itself changes nothing on the page (the focus look is CSS's
+  // :focus): a re-render while the click that focused the text is still down ends the browser's selection, and
+  // the drag would select nothing.
   useEffect(() => {
-    if (focused) caretRef.current?.scrollIntoView?.({ block: 'nearest' });
-  }, [caret, focused]);
+    if (root.current !== null && root.current === document.activeElement) caretRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [caret]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const word = e.ctrlKey || e.altKey;
@@ -153,7 +155,7 @@ export function SpanText({ text, spans, colors, labelNames, selection, onSelect,
     <div
       ref={root}
       id={id}
-      className={`span-text ${focused ? 'focused' : ''}`}
+      className="span-text"
       role="textbox"
       aria-readonly="true"
       aria-multiline="true"
@@ -165,8 +167,6 @@ export function SpanText({ text, spans, colors, labelNames, selection, onSelect,
       onKeyDown={onKeyDown}
       onMouseDown={(e) => (altAtStart.current = e.altKey)}
       onMouseUp={onMouseUp}
-      onFocus={() => setFocused(true)}
-      onBlur={() => setFocused(false)}
     >
       {segments.map((segment) => (
         <SegmentView
@@ -176,10 +176,10 @@ export function SpanText({ text, spans, colors, labelNames, selection, onSelect,
           title={segment.covering.map((i) => labelNames.get((spans[i] as Span).label)).join(' + ') || undefined}
           style={segmentStyle(segment, spans, lanes, colors)}
           selected={segment.start >= from && segment.end <= to && from < to}
-          caretBefore={focused && segment.start === caret ? caretRef : undefined}
+          caretBefore={segment.start === caret ? caretRef : undefined}
         />
       ))}
-      {focused && caret === text.length && <span ref={caretRef} className="span-caret" aria-hidden="true" />}
+      {caret === text.length && <span ref={caretRef} className="span-caret" aria-hidden="true" />}
     </div>
   );
 }
