@@ -22,10 +22,24 @@ describe.skipIf(!inject('chromium'))('results browser in the browser', () => {
     journey = await startJourney({ name: 'results', as: 'manager@demo.assay' });
     ({ session, page } = journey);
     const manager = await journey.apiAs('manager@demo.assay');
-    const projects = await manager.call<{ items: { id: string }[] }>('GET', '/api/v1/projects');
-    projectId = projects.json.items[0]!.id;
-    // No hidden gold served (its draw is random), so the annotators claim the ordinary items in the list's order.
-    expect((await manager.call('PATCH', `/api/v1/projects/${projectId}`, { goldRate: 0 })).status).toBe(200);
+    const projects = await manager.call<{ items: { id: string; name: string }[] }>('GET', '/api/v1/projects');
+    // The demo's schema and eight of its items, in a project whose only judgments are this journey's (the demo's own
+    // has a history). No hidden gold (its draw is random), so the annotators claim the items in the list's order.
+    const demo = projects.json.items.find((p) => p.name.startsWith('Product reviews'))!.id;
+    const schema = (await manager.call<{ schema: unknown }>('GET', `/api/v1/projects/${demo}/schema`)).json.schema;
+    const listed = await manager.call<{ items: { id: string }[] }>('GET', `/api/v1/projects/${demo}/items?gold=false&limit=8`);
+    const items = await Promise.all(
+      listed.json.items.map(async (i, n) => ({ id: `copy-${n}`, data: (await manager.call<{ data: unknown }>('GET', `/api/v1/projects/${demo}/items/${i.id}`)).json.data })),
+    );
+    const created = await manager.call<{ id: string }>('POST', '/api/v1/projects', { name: 'Product reviews, results', schema, overlapK: 2, goldRate: 0 });
+    expect(created.status, JSON.stringify(created.json)).toBe(201);
+    projectId = created.json.id;
+    const imported = await fetch(`${journey.server.url}/api/v1/projects/${projectId}/items`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-ndjson', cookie: manager.cookie },
+      body: items.map((i) => JSON.stringify(i)).join('\n'),
+    });
+    expect(imported.status).toBe(201);
     // Three annotators label four items each at overlap 2: they agree on some items and split on others.
     const answers = [
       ['positive', 'negative', 'neutral', 'positive'],
@@ -51,7 +65,6 @@ describe.skipIf(!inject('chromium'))('results browser in the browser', () => {
   afterAll(() => journey?.close());
 
   it('opens an item from the list with its aggregate, confidence and annotations', async () => {
-    // The demo's first items are gold, which nobody labelled here: list the others.
     await page.goto(`/manage/projects/${projectId}/results?gold=false`);
     const list = page.getByRole('list', { name: 'Items' });
     await expect.poll(() => list.locator('.results-item').count()).toBeGreaterThan(4);
