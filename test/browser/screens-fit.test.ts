@@ -18,53 +18,53 @@ import { DEMO_ITEMS } from '../../src/services/demo/demo-items.js';
 const VIEWPORT = { width: 1366, height: 850 };
 const GOLD_BY_REVIEW = new Map(DEMO_ITEMS.flatMap((i) => (i.gold ? [[i.review, i.gold] as const] : [])));
 
-/** What the boxes say about one screen: each problem in words (empty: everything fits). */
-async function clipping(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const problems: string[] = [];
-    const doc = document.documentElement;
-    if (doc.scrollWidth > window.innerWidth + 1) problems.push(`the page scrolls sideways: ${doc.scrollWidth} > ${window.innerWidth}`);
-    const name = (el: Element) => {
-      const caption = el.querySelector('caption')?.textContent?.trim();
-      return caption || el.className || el.tagName;
-    };
-    for (const table of Array.from(document.querySelectorAll('main table'))) {
-      const box = table.getBoundingClientRect();
-      if (box.width === 0 || box.height === 0) continue; // not shown (a closed <details>)
-      // The nearest ancestor that clips or scrolls horizontally, else the main area.
-      let container: HTMLElement | null = table.parentElement;
-      while (container && container.tagName !== 'MAIN') {
-        const o = getComputedStyle(container).overflowX;
-        if (o === 'auto' || o === 'scroll' || o === 'hidden') break;
-        container = container.parentElement;
-      }
-      const c = container ?? document.querySelector('main')!;
-      const cBox = c.getBoundingClientRect();
-      const visibleRight = cBox.left + c.clientWidth;
-      if (cBox.right > window.innerWidth + 1) problems.push(`${name(table)}: its container ends at ${Math.round(cBox.right)}, past the window`);
-      const scrolls = c.scrollWidth > c.clientWidth + 1;
-      if (scrolls) {
-        const style = getComputedStyle(c);
-        if (style.overflowX !== 'auto' && style.overflowX !== 'scroll') problems.push(`${name(table)}: clipped by a container that does not scroll`);
-        // The cue: a shadow drawn at an edge with more beyond it, and a hint under the table.
-        const frame = c.closest('.table-scroll-frame');
-        const shadow = frame && (getComputedStyle(frame, '::after').opacity === '1' || getComputedStyle(frame, '::before').opacity === '1');
-        const hint = frame?.querySelector('.table-scroll-hint');
-        if (!c.getAttribute('data-overflow') || !shadow || !hint) problems.push(`${name(table)}: scrolls without a visible cue`);
-        const first = table.querySelector('tbody tr > :first-child');
-        if (first && getComputedStyle(first).position !== 'sticky') problems.push(`${name(table)}: scrolls but its first column does not stay`);
-      } else if (box.right > visibleRight + 1) {
-        problems.push(`${name(table)}: right edge ${Math.round(box.right)} past its container's ${Math.round(visibleRight)}`);
-      }
-      for (const cell of Array.from(table.querySelectorAll('th, td'))) {
-        const el = cell as HTMLElement;
-        if (el.offsetParent === null) continue;
-        if (el.scrollWidth > el.clientWidth + 1) problems.push(`${name(table)}: cell "${el.textContent?.trim().slice(0, 40)}" overflows (${el.scrollWidth} > ${el.clientWidth})`);
-      }
+/**
+ * What the boxes say about one screen: each problem in words (empty: everything fits). Run in the page as a string
+ * (the test project has no DOM types): for every table shown in <main>, its nearest horizontally clipping or
+ * scrolling ancestor; a table past that container's visible right edge is a problem unless the container scrolls
+ * with its cue (a shadow at the edge, a hint, the first column sticky); so is any cell whose text overflows it, and
+ * a page that scrolls sideways.
+ */
+const CLIPPING = `(() => {
+  const problems = [];
+  const doc = document.documentElement;
+  if (doc.scrollWidth > window.innerWidth + 1) problems.push('the page scrolls sideways: ' + doc.scrollWidth + ' > ' + window.innerWidth);
+  const name = (el) => (el.querySelector('caption')?.textContent?.trim()) || el.getAttribute('aria-labelledby') || el.className || el.tagName;
+  for (const table of Array.from(document.querySelectorAll('main table'))) {
+    const box = table.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) continue;
+    let c = table.parentElement;
+    while (c && c.tagName !== 'MAIN') {
+      const o = getComputedStyle(c).overflowX;
+      if (o === 'auto' || o === 'scroll' || o === 'hidden') break;
+      c = c.parentElement;
     }
-    return problems;
-  });
-}
+    c = c || document.querySelector('main');
+    const cBox = c.getBoundingClientRect();
+    const visibleRight = cBox.left + c.clientWidth;
+    if (cBox.right > window.innerWidth + 1) problems.push(name(table) + ': its container ends at ' + Math.round(cBox.right) + ', past the window');
+    if (c.scrollWidth > c.clientWidth + 1) {
+      const style = getComputedStyle(c);
+      if (style.overflowX !== 'auto' && style.overflowX !== 'scroll') problems.push(name(table) + ': clipped by a container that does not scroll');
+      const frame = c.closest('.table-scroll-frame');
+      const shadow = frame && (getComputedStyle(frame, '::after').opacity === '1' || getComputedStyle(frame, '::before').opacity === '1');
+      const hint = frame && frame.querySelector('.table-scroll-hint');
+      if (!c.getAttribute('data-overflow') || !shadow || !hint) problems.push(name(table) + ': scrolls without a visible cue');
+      const first = table.querySelector('tbody tr > :first-child');
+      if (first && getComputedStyle(first).position !== 'sticky') problems.push(name(table) + ': scrolls but its first column does not stay');
+    } else if (box.right > visibleRight + 1) {
+      problems.push(name(table) + ': right edge ' + Math.round(box.right) + " past its container's " + Math.round(visibleRight));
+    }
+    for (const el of Array.from(table.querySelectorAll('th, td'))) {
+      if (el.offsetParent === null) continue;
+      if (el.scrollWidth > el.clientWidth + 1) problems.push(name(table) + ': cell "' + (el.textContent || '').trim().slice(0, 40) + '" overflows (' + el.scrollWidth + ' > ' + el.clientWidth + ')');
+    }
+  }
+  return problems;
+})()`;
+
+/** The problems `CLIPPING` finds on the page as it is now. */
+const clipping = (page: Page): Promise<string[]> => page.evaluate(CLIPPING) as Promise<string[]>;
 
 describe.skipIf(!inject('chromium'))('the manager console fits at 1366×850', () => {
   let journey: Journey;
@@ -174,7 +174,7 @@ describe.skipIf(!inject('chromium'))('the manager console fits at 1366×850', ()
     await cell.waitFor();
     expect(await cell.locator('li').allTextContents()).toEqual(['the fix', 'the cause']);
     expect(await page.locator('main script, main [onerror]').count()).toBe(0);
-    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.evaluate('window.__xss')).toBeUndefined();
     expect(await clipping(page)).toEqual([]);
     await screenshot(page, 'fit-results-markdown-1366');
   });
@@ -191,7 +191,7 @@ describe.skipIf(!inject('chromium'))('the manager console fits at 1366×850', ()
     const bar = page.locator('.settings-save-bar');
     await bar.getByText('Unsaved changes in General and Routing.').waitFor();
     // The bar stays in the window while the page is scrolled to the top.
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate('window.scrollTo(0, 0)');
     const barBox = await bar.boundingBox();
     expect(barBox!.y + barBox!.height).toBeLessThanOrEqual(VIEWPORT.height + 1);
     await screenshot(page, 'fit-settings-unsaved-1366');
