@@ -28,19 +28,19 @@ describe.skipIf(!inject('chromium'))('admin screens in the browser', () => {
     await page.getByRole('link', { name: 'Vendors' }).click();
     await page.getByRole('button', { name: 'New vendor' }).click();
     const vendorDialog = page.getByRole('dialog', { name: 'New vendor' });
-    await vendorDialog.getByLabel('Name').fill('Northwind Experts');
+    await vendorDialog.getByLabel('Name').fill('Fjord Linguists');
     await vendorDialog.getByLabel('Kind').selectOption({ label: 'Expert network' });
     await vendorDialog.getByRole('button', { name: 'Create vendor' }).click();
-    await page.getByRole('cell', { name: 'Northwind Experts', exact: true }).waitFor();
+    await page.getByRole('cell', { name: 'Fjord Linguists', exact: true }).waitFor();
     expect(await vendorDialog.isVisible()).toBe(false);
 
     await page.getByRole('link', { name: 'Users' }).click();
     await page.getByRole('button', { name: 'New user' }).click();
     const userDialog = page.getByRole('dialog', { name: 'New user' });
     await userDialog.getByLabel('Name').fill('Nora Newcomer');
-    await userDialog.getByLabel('Email').fill('nora@northwind.test');
+    await userDialog.getByLabel('Email').fill('nora@fjord.test');
     await userDialog.getByLabel('Role').selectOption({ label: 'Annotator' });
-    await userDialog.getByLabel('Vendor').selectOption({ label: 'Northwind Experts' });
+    await userDialog.getByLabel('Vendor').selectOption({ label: 'Fjord Linguists' });
     await expectNoSeriousViolations(page, 'new user dialog');
     await screenshot(page, 'admin-new-user-1280');
     await userDialog.getByRole('button', { name: 'Create user' }).click();
@@ -48,13 +48,13 @@ describe.skipIf(!inject('chromium'))('admin screens in the browser', () => {
     expect(password).toMatch(/^[A-Za-z2-9]{20}$/);
     await userDialog.getByRole('button', { name: 'Done' }).click();
 
-    const row = page.getByRole('row').filter({ hasText: 'nora@northwind.test' });
+    const row = page.getByRole('row').filter({ hasText: 'nora@fjord.test' });
     await row.waitFor();
-    expect(await row.getByRole('cell').allInnerTexts()).toEqual(expect.arrayContaining(['Nora Newcomer', 'Annotator', 'Northwind Experts', 'Active']));
+    expect(await row.getByRole('cell').allInnerTexts()).toEqual(expect.arrayContaining(['Nora Newcomer', 'Annotator', 'Fjord Linguists', 'Active']));
     // The generated password signs in (a refusal throws).
-    await signInThroughApi(journey.server.url, 'nora@northwind.test', password);
+    await signInThroughApi(journey.server.url, 'nora@fjord.test', password);
 
-    await page.getByRole('searchbox', { name: 'Search' }).fill('NORTHWIND');
+    await page.getByRole('searchbox', { name: 'Search' }).fill('FJORD');
     await expect.poll(() => page.locator('table.users-table tbody tr').count()).toBe(1);
     await page.getByRole('searchbox', { name: 'Search' }).fill('');
     await expect.poll(() => page.locator('table.users-table tbody tr').count()).toBeGreaterThan(1);
