@@ -273,6 +273,9 @@ describe.skipIf(!inject('chromium'))('labeling without traps in the browser', ()
     const { page } = session;
     const marks = page.locator('section.question[data-question="marks"]');
     expect(await marks.locator('.span-widget').innerText()).toMatch(/hold Alt while dragging for exact characters/);
+    // The keys go to the span question once it is clicked.
+    await marks.locator('.question-prompt').click();
+    await expect.poll(() => marks.locator('.question-active-tag').count()).toBe(1);
     // From the "u" of "Usually" to the "e" of "yes": the selection cuts both words.
     await selectAndRelease(page, SPAN_TEXT.indexOf('sually'), SPAN_TEXT.indexOf('yes') + 2);
     await page.keyboard.press('1');
