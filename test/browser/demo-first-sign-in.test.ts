@@ -3,16 +3,31 @@
  * Chromium at 1366×850: the manager opens the demo project's Overview, Quality, Vendors and Results tabs, the review
  * landing and the quality report, and each shows figures (charts drawn, tables with rows, no "nothing yet" message);
  * the demo reviewer finds a queue waiting; a demo annotator still gets a task. Screenshots of each; axe on each.
+ * Before anyone signs in, a cold start is not an error: opening the app signed out lands on the sign-in page with
+ * nothing in the console (no 401 for "who am I", no React Router warning about a missing HydrateFallback), and a deep
+ * link opened cold after signing in is as quiet; every console error and warning counts, the browser's own "Failed
+ * to load resource" notes included.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { SCREENSHOTS, screenshot, unexpectedErrors, type Session } from '../support/browser.js';
+import { SCREENSHOTS, screenshot, signIn, unexpectedErrors, type Session } from '../support/browser.js';
+import { demoPassword } from '../support/server-process.js';
 import { startJourney, type Journey } from '../support/journey.js';
 import { expectNoSeriousViolations } from '../support/axe.js';
 
 const VIEWPORT = { width: 1366, height: 850 };
 /** What an empty screen says; none of it may show on first sign-in. */
 const EMPTY = /no data|nothing yet|no annotator has answered|no judgments yet|not enough data|no annotations yet|no annotator is paused|nothing flagged/i;
+
+/** Every console error and warning the page logs from now on, and every uncaught error. */
+function consoleNoise(page: Page): string[] {
+  const noise: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') noise.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => noise.push(`uncaught: ${e.message}`));
+  return noise;
+}
 
 async function expectRows(table: Locator, atLeast: number) {
   await table.waitFor();
@@ -46,6 +61,31 @@ describe.skipIf(!inject('chromium'))('the demo on first sign-in', () => {
     const text = await page.locator('main').innerText();
     expect(text.match(EMPTY)?.[0] ?? null, `${what} says it is empty`).toBeNull();
   };
+
+  it('a cold start signed out lands on the sign-in page with a silent console', async () => {
+    const { page: cold, context } = await journey.openSession({ viewport: VIEWPORT });
+    const noise = consoleNoise(cold);
+    const statuses: number[] = [];
+    cold.on('response', (r) => {
+      if (r.url().includes('/api/')) statuses.push(r.status());
+    });
+    await cold.goto('/manage');
+    await cold.waitForURL('**/login?next=%2Fmanage');
+    await cold.getByRole('heading', { level: 1, name: /Sign in to Assay/ }).waitFor();
+    expect(statuses.every((s) => s < 400), `API statuses ${statuses.join(', ')}`).toBe(true);
+    expect(noise).toEqual([]);
+
+    // Signed in, a deep link reloaded cold, then signing out: as quiet.
+    await signIn(cold, 'manager@demo.assay', demoPassword(journey.server.output(), 'manager@demo.assay'));
+    await cold.goto('/manage');
+    await cold.getByRole('heading', { level: 1 }).first().waitFor();
+    await cold.reload();
+    await cold.getByRole('heading', { level: 1 }).first().waitFor();
+    await cold.getByRole('button', { name: 'Sign out' }).click();
+    await cold.getByRole('heading', { level: 1, name: /Sign in to Assay/ }).waitFor();
+    expect(noise).toEqual([]);
+    await context.close();
+  });
 
   it('Overview: progress most of the way and throughput over the past days', async () => {
     await page.goto(base());

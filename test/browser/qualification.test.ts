@@ -290,7 +290,7 @@ describe.skipIf(!inject('chromium'))('qualifications in the browser', () => {
     await expect.poll(() => row('Cai Annotator').innerText()).toMatch(/Paused/);
     expect(await row('Cai Annotator').innerText()).toMatch(/no consensus yet/);
     // Both labelled the three normal items alike: 3 of 3, Wilson 95% from 0.44 to 1.
-    await expect.poll(() => row('Ana Annotator').innerText()).toMatch(/100% \(44%–100%\)\s+3 of 3 agree/);
+    await expect.poll(() => row('Ana Annotator').innerText()).toMatch(/100%\s+95% interval\s+44%–100%\s+3 of 3 agree/);
     expect(await row('Ana Annotator').innerText()).toMatch(/Active/);
     const header = page.getByRole('columnheader', { name: /Agreement with consensus/ });
     await header.getByRole('button').focus();
