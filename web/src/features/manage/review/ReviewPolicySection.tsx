@@ -19,9 +19,10 @@ interface PolicyValues {
   flagged: boolean;
   lowConfidenceOn: boolean;
   lowConfidencePercent: string;
+  gold: boolean;
 }
 
-const FIELDS = ['sampleRate', 'firstN', 'flagged', 'lowConfidence'] as const;
+const FIELDS = ['sampleRate', 'firstN', 'flagged', 'lowConfidence', 'gold'] as const;
 
 function valuesOf(p: ReviewPolicy): PolicyValues {
   return {
@@ -30,6 +31,7 @@ function valuesOf(p: ReviewPolicy): PolicyValues {
     flagged: p.flagged,
     lowConfidenceOn: p.lowConfidence !== null,
     lowConfidencePercent: percentText(p.lowConfidence ?? 0.7),
+    gold: p.gold ?? false,
   };
 }
 
@@ -47,9 +49,9 @@ function PolicyForm({ policy }: { policy: ReviewPolicy }) {
   const firstN = parseWhole(draft.firstN, 0, 100_000);
   const low = draft.lowConfidenceOn ? parsePercent(draft.lowConfidencePercent, { min: 0, max: 100, above: true }) : { share: null };
   const parsed: ReviewPolicy | null =
-    'share' in sample && 'value' in firstN && 'share' in low ? { sampleRate: sample.share, firstN: firstN.value, flagged: draft.flagged, lowConfidence: low.share } : null;
+    'share' in sample && 'value' in firstN && 'share' in low ? { sampleRate: sample.share, firstN: firstN.value, flagged: draft.flagged, lowConfidence: low.share, gold: draft.gold } : null;
 
-  const body = parsed && { sampleRate: parsed.sampleRate, firstN: parsed.firstN, flagged: parsed.flagged, lowConfidence: parsed.lowConfidence };
+  const body = parsed && { sampleRate: parsed.sampleRate, firstN: parsed.firstN, flagged: parsed.flagged, lowConfidence: parsed.lowConfidence, gold: parsed.gold };
   const error = useBody('review', { title: 'Review', target: 'review', fields: FIELDS, body });
 
   return (
@@ -103,6 +105,13 @@ function PolicyForm({ policy }: { policy: ReviewPolicy }) {
           onChange={(lowConfidencePercent) => set({ lowConfidencePercent })}
         />
       )}
+      <CheckField
+        label="Send gold items to review too, with their gold answers shown to reviewers"
+        hint="Off: gold items never reach a reviewer, so no reviewer learns which items are gold. Annotators never see a review of a gold item either way"
+        checked={draft.gold}
+        onChange={(gold) => set({ gold })}
+        serverFields={['gold']}
+      />
     </FormSection>
   );
 }

@@ -17,4 +17,13 @@ describe('reviewPolicySentence', () => {
       "Reviewers are handed each annotator's first annotation and every annotation, never their own work.",
     );
   });
+
+  it('says whether gold items come to review', () => {
+    expect(reviewPolicySentence({ sampleRate: 0.1, firstN: 0, flagged: false, lowConfidence: null, gold: true })).toBe(
+      'Reviewers are handed a random 10% of all annotations, never their own work. Gold items are among them, shown with their gold answers.',
+    );
+    expect(reviewPolicySentence({ sampleRate: 0.1, firstN: 0, flagged: false, lowConfidence: null, gold: false })).toBe(
+      'Reviewers are handed a random 10% of all annotations, never their own work. Gold items stay out of review, so no reviewer learns which items are gold.',
+    );
+  });
 });

@@ -16,5 +16,10 @@ export function reviewPolicySentence(p: ReviewPolicy): string {
   if (p.flagged) rules.push('every annotation of a flagged item');
   if (p.lowConfidence !== null) rules.push(`every annotation of an item whose aggregated answer is less than ${pct(p.lowConfidence)} confident`);
   if (rules.length === 0) return 'Nothing goes to review: turn on at least one rule below.';
-  return `Reviewers are handed ${listOf(rules)}, never their own work.`;
+  const gold = p.gold
+    ? ' Gold items are among them, shown with their gold answers.'
+    : p.gold === false
+      ? ' Gold items stay out of review, so no reviewer learns which items are gold.'
+      : '';
+  return `Reviewers are handed ${listOf(rules)}, never their own work.${gold}`;
 }

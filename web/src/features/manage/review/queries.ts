@@ -7,7 +7,7 @@ import { api, unwrap, type paths } from '../../../api/client';
 import { queryKeys } from '../../../api/queries';
 
 export type ReviewPolicyView = paths['/api/v1/projects/{projectId}/review-policy']['get']['responses'][200]['content']['application/json'];
-export type ReviewPolicy = Pick<ReviewPolicyView, 'sampleRate' | 'firstN' | 'flagged' | 'lowConfidence'>;
+export type ReviewPolicy = Pick<ReviewPolicyView, 'sampleRate' | 'firstN' | 'flagged' | 'lowConfidence'> & Partial<Pick<ReviewPolicyView, 'gold'>>;
 
 export const reviewPolicyKey = (projectId: string) => [...queryKeys.project(projectId), 'review-policy'] as const;
 

@@ -43,7 +43,7 @@ type Answer = { status: number; body?: unknown };
 /** A server holding one project and its review policy; PATCH merges as the real one does unless `refuse` answers. */
 function serve({ refuse }: { refuse?: (body: Record<string, unknown>) => Answer | undefined } = {}) {
   let project: Project = { ...PROJECT };
-  let policy = { projectId: 'p1', sampleRate: 0, firstN: 0, flagged: false, lowConfidence: null as number | null, updatedAt: null as string | null };
+  let policy = { projectId: 'p1', sampleRate: 0, firstN: 0, flagged: false, lowConfidence: null as number | null, gold: false, updatedAt: null as string | null };
   let edits = 0;
   const server = fakeServer({
     'GET /api/v1/projects/p1': () => ({ status: 200, body: project }),
@@ -159,12 +159,14 @@ describe('SettingsTab', () => {
     expect(results).toHaveTextContent('leave out the annotations of annotators the quality gate has paused');
     const review = await sectionOf('Review');
     await user.click(within(review).getByRole('checkbox', { name: 'Review every annotation of a flagged item' }));
+    await user.click(within(review).getByRole('checkbox', { name: /Send gold items to review too/ }));
+    expect(within(review).getByText(/Gold items are among them, shown with their gold answers\./)).toBeInTheDocument();
     expect(barText()).toHaveTextContent('Unsaved changes in General, Results and Review.');
 
     await user.click(saveButton());
     await screen.findByText('Saved General, Results and Review.');
     expect(sent(server, 'PATCH')).toEqual([{ name: 'Tone, second round', description: 'Sentiment of replies', status: 'active', goldRate: 0.1, goldFeedback: 'audit', leaseSeconds: 1800, priority: 0, excludePaused: true }]);
-    expect(sent(server, 'PUT', '/api/v1/projects/p1/review-policy')).toEqual([{ sampleRate: 0, firstN: 0, flagged: true, lowConfidence: null }]);
+    expect(sent(server, 'PUT', '/api/v1/projects/p1/review-policy')).toEqual([{ sampleRate: 0, firstN: 0, flagged: true, lowConfidence: null, gold: true }]);
     expect(within(general).getByLabelText('Name')).toHaveValue('Tone, second round');
     expect(saveButton()).toBeDisabled();
   });
@@ -385,7 +387,7 @@ describe('SettingsTab', () => {
     expect(review).toHaveTextContent("Reviewers are handed each annotator's first 2 annotations and every annotation of a flagged item, never their own work.");
     await user.click(saveButton());
     await screen.findByText('Saved Review.');
-    expect(sent(server, 'PUT', '/api/v1/projects/p1/review-policy')).toEqual([{ sampleRate: 0, firstN: 2, flagged: true, lowConfidence: null }]);
+    expect(sent(server, 'PUT', '/api/v1/projects/p1/review-policy')).toEqual([{ sampleRate: 0, firstN: 2, flagged: true, lowConfidence: null, gold: false }]);
 
     await user.click(within(review).getByRole('checkbox', { name: /not confident enough/ }));
     const under = within(review).getByLabelText('Confidence under (%)');
@@ -393,7 +395,7 @@ describe('SettingsTab', () => {
     await user.type(under, '75');
     await user.click(saveButton());
     await waitFor(() => expect(sent(server, 'PUT', '/api/v1/projects/p1/review-policy')).toHaveLength(2));
-    expect(sent(server, 'PUT', '/api/v1/projects/p1/review-policy')[1]).toEqual({ sampleRate: 0, firstN: 2, flagged: true, lowConfidence: 0.75 });
+    expect(sent(server, 'PUT', '/api/v1/projects/p1/review-policy')[1]).toEqual({ sampleRate: 0, firstN: 2, flagged: true, lowConfidence: 0.75, gold: false });
     expect(sent(server, 'PATCH')).toEqual([]);
   });
 });
