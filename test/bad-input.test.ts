@@ -200,6 +200,33 @@ describe.each(DIALECTS)('bad input on %s', (dialect) => {
       const wrong = expectError(await writesNothing(() => gold([{ id: 'seed-1', answers: { sentiment: 'pos', quality: 9 } }])), 400, 'invalid', /quality/);
       expect(wrong.message).toContain('line 1');
     });
+    it('lists every error of a gold file at once (a bad JSON line does not stop the check), and its dry run writes nothing', async () => {
+      const lines = [
+        JSON.stringify({ id: 'seed-1', answers: { sentiment: 'pos' } }),
+        '{"id": "seed-2", "answers": ',
+        JSON.stringify({ id: 'nope', answers: { sentiment: 'pos' } }),
+        JSON.stringify({ id: 'seed-2', answers: { sentiment: 'meh' } }),
+        JSON.stringify({ id: 'seed-1', answers: { sentiment: 'neg' } }),
+      ].join('\n');
+      const send = (query = '') => manager.request('POST', `/api/v1/projects/${projectId}/gold${query}`, lines, JSONL);
+      const err = expectError(await writesNothing(() => send()), 400, 'invalid');
+      const details = err.details as { errorCount: number; errors: { line: number; kind: string }[] };
+      expect(details.errors.map((e) => [e.line, e.kind])).toEqual([
+        [2, 'syntax'],
+        [3, 'field'],
+        [4, 'field'],
+        [5, 'duplicate'],
+      ]);
+      expect(details.errorCount).toBe(4);
+      expect(err.message).toMatch(/^line 2, column \d+: not valid JSON.*\(4 errors\); nothing was imported$/);
+
+      const check = await writesNothing(() => send('?dryRun=true'));
+      expect(check.statusCode, check.body).toBe(200);
+      expect(check.json()).toMatchObject({ dryRun: true, ok: false, items: 1, errorCount: 4, duplicates: 1 });
+      const fine = JSON.stringify({ id: 'seed-1', answers: { sentiment: 'pos' } });
+      const ok = await writesNothing(() => manager.request('POST', `/api/v1/projects/${projectId}/gold?dryRun=true`, fine, JSONL));
+      expect(ok.json()).toMatchObject({ dryRun: true, ok: true, items: 1, gold: 1, errorCount: 0, errors: [] });
+    });
   });
 
   describe('answers', () => {

@@ -87,4 +87,15 @@ describe.each(DIALECTS)('assay import on %s', (dialect) => {
     expect(r.stdout).toContain('imported 2 items (1 with gold answers)');
     expect(await countItems()).toBe(2);
   });
+
+  it('checks a gold file with --gold --dry-run, every error listed, and imports nothing', () => {
+    const file = join(dir, 'gold.jsonl');
+    writeFileSync(file, ['{"id": "nope", "answers": {"sentiment": "pos"}}', '{"id": "x", "answers": '].join('\n'));
+    const r = run('import', file, '--project', projectId, '--gold', '--dry-run');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^assay: .*gold\.jsonl: 2 errors; nothing was written \(0 gold answers pass every check\)\n {2}line 1: the project has no item "nope".*\n {2}line 2, column \d+: not valid JSON/);
+    const real = run('import', file, '--project', projectId, '--gold');
+    expect(real.status).toBe(2);
+    expect(real.stderr).toMatch(/\(2 errors\); nothing was imported \(field id\)\n {2}line 1: .*\n {2}line 2, column \d+: not valid JSON/);
+  });
 });

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { AssayError } from '../../core/errors.js';
 import { checkItemsImport, importItems, MAX_REPORTED_ERRORS } from '../../services/items/import-items.js';
 import { IMPORT_ERROR_KINDS } from '../../services/items/import-report.js';
-import { importGold } from '../../services/items/import-gold.js';
+import { checkGoldImport, importGold } from '../../services/items/import-gold.js';
 import { getItemTemplate } from '../../services/items/item-template.js';
 import { IMPORT_FORMATS, type ImportFormat } from '../../services/items/parse-records.js';
 import type { ServiceDeps } from '../../services/deps.js';
@@ -138,10 +138,20 @@ export const itemRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps; importLimitB
       schema: {
         tags: ['items'],
         summary: 'Import gold answers from their own file: `{id, answers, explanation?}` per record',
+        description:
+          'All-or-nothing, the whole file checked in one pass like the item import: every error counted (`details.errorCount`), ' +
+          `the first ${MAX_REPORTED_ERRORS} by line listed (\`details.errors\`). \`?dryRun=true\` checks the same way and writes nothing, answering 200 with the report (\`items\` and \`gold\`: the gold answers that pass).`,
         params: projectParams,
-        response: { 201: z.object({ gold: z.number().int() }), ...errors, 413: errorBody, 415: errorBody },
+        querystring: importQuery,
+        response: { 200: dryRunResponse, 201: z.object({ gold: z.number().int() }), ...errors, 413: errorBody, 415: errorBody },
       },
     },
-    async (req, reply) => reply.code(201).send(await importGold(deps, actorOf(req), req.params.projectId, body(req), { format: formatOf(req) })),
+    async (req, reply) => {
+      if (req.query.dryRun === 'true') {
+        const r = await checkGoldImport(deps, actorOf(req), req.params.projectId, body(req), { format: formatOf(req) });
+        return reply.code(200).send({ dryRun: true as const, ok: r.errorCount === 0, ...r });
+      }
+      return reply.code(201).send(await importGold(deps, actorOf(req), req.params.projectId, body(req), { format: formatOf(req) }));
+    },
   );
 };

@@ -8,7 +8,7 @@ import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { invalid, isAssayError } from '../../core/errors.js';
 import { checkItemsImport, importItems, type ImportError } from '../../services/items/import-items.js';
-import { importGold } from '../../services/items/import-gold.js';
+import { checkGoldImport, importGold } from '../../services/items/import-gold.js';
 import { summarizeErrors } from '../../services/items/import-report.js';
 import { getItemTemplate } from '../../services/items/item-template.js';
 import { IMPORT_FORMATS, type ImportFormat } from '../../services/items/parse-records.js';
@@ -61,8 +61,25 @@ export function registerImportCommand(program: Command) {
           if (!existsSync(file)) throw invalid(`cannot read ${file}: no such file`, 'file');
           const format = formatOfFile(file, o.format);
           if (o.gold) {
-            const r = await importGold(ctx.deps, actor, o.project, createReadStream(file), { format });
-            process.stdout.write(`imported ${r.gold} gold answers into ${o.project}\n`);
+            try {
+              if (o.dryRun) {
+                const r = await checkGoldImport(ctx.deps, actor, o.project, createReadStream(file), { format });
+                if (r.errorCount === 0) {
+                  process.stdout.write(`${file} is ready: importing it adds ${r.gold} gold answers to ${o.project}; nothing was written\n`);
+                } else {
+                  process.stderr.write(`assay: ${file}: ${summarizeErrors(r.errors.length, r.errorCount)}; nothing was written (${r.gold} gold answers pass every check)\n${listErrors(r.errors)}`);
+                  process.exitCode = 2;
+                }
+                return;
+              }
+              const r = await importGold(ctx.deps, actor, o.project, createReadStream(file), { format });
+              process.stdout.write(`imported ${r.gold} gold answers into ${o.project}\n`);
+            } catch (err) {
+              const listed = isAssayError(err) ? err.details?.errors : undefined;
+              if (!Array.isArray(listed) || listed.length < 2) throw err;
+              process.exitCode = reportError(err, file);
+              process.stderr.write(listErrors(listed as ImportError[]));
+            }
             return;
           }
           const bar = progressBar('parsed', null);

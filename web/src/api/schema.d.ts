@@ -3755,10 +3755,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import gold answers from their own file: `{id, answers, explanation?}` per record */
+        /**
+         * Import gold answers from their own file: `{id, answers, explanation?}` per record
+         * @description All-or-nothing, the whole file checked in one pass like the item import: every error counted (`details.errorCount`), the first 20 by line listed (`details.errors`). `?dryRun=true` checks the same way and writes nothing, answering 200 with the report (`items` and `gold`: the gold answers that pass).
+         */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description true: read and check the whole file, write nothing, and answer 200 with the report (errors included) instead of importing */
+                    dryRun?: "true" | "false";
+                };
                 header?: never;
                 path: {
                     projectId: string;
@@ -3767,6 +3773,44 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            dryRun: true;
+                            /** @description No error: importing this file creates `items` items */
+                            ok: boolean;
+                            /** @description Records that pass every check: the items an import creates once no error is left */
+                            items: number;
+                            /** @description Of those, the ones with a gold answer riding along */
+                            gold: number;
+                            /** @description The first errors by line, at most 20 */
+                            errors: {
+                                /** @description The line (or, for a record of a JSON array, the element), 1-based */
+                                line: number;
+                                /** @description The character column, 1-based, when known (JSON syntax errors) */
+                                column?: number;
+                                /** @description The field (`data.text`, `gold.sentiment`, `id`) or CSV column, when known */
+                                field?: string;
+                                /**
+                                 * @description syntax: the line could not be read; field: the record breaks the schema; duplicate: an id repeats or exists
+                                 * @enum {string}
+                                 */
+                                kind: "syntax" | "field" | "duplicate";
+                                /** @description What is wrong, in words, starting with where */
+                                message: string;
+                            }[];
+                            /** @description Every error in the file */
+                            errorCount: number;
+                            /** @description Errors of kind duplicate: an id repeated in the file, or one the project already has */
+                            duplicates: number;
+                        };
+                    };
+                };
                 /** @description Default Response */
                 201: {
                     headers: {

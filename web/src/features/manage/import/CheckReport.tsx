@@ -14,12 +14,15 @@ export interface DryRunReport {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
-export function CheckReport({ fileName, report }: { fileName: string; report: DryRunReport }) {
-  const withGold = report.gold > 0 ? `, ${plural(report.gold, 'with a gold answer', 'with gold answers')}` : '';
+/** What one record of the file becomes: an item (the items file) or a gold answer (the gold file). */
+export type RecordNoun = 'item' | 'gold answer';
+
+export function CheckReport({ fileName, report, noun = 'item' }: { fileName: string; report: DryRunReport; noun?: RecordNoun }) {
+  const withGold = noun === 'item' && report.gold > 0 ? `, ${plural(report.gold, 'with a gold answer', 'with gold answers')}` : '';
   if (report.ok) {
     return (
       <p className="status ok" role="status">
-        ✓ {fileName} is ready: importing it adds {plural(report.items, 'item')}
+        ✓ {fileName} is ready: importing it adds {plural(report.items, noun)}
         {withGold}. Nothing was written yet.
       </p>
     );
@@ -33,7 +36,7 @@ export function CheckReport({ fileName, report }: { fileName: string; report: Dr
         {duplicates}.
       </strong>{' '}
       <span>
-        {plural(report.items, 'item')} {report.items === 1 ? 'passes' : 'pass'} every check; fix the lines below and check again.
+        {plural(report.items, noun)} {report.items === 1 ? 'passes' : 'pass'} every check; fix the lines below and check again.
       </span>
       <ErrorList errors={errors} />
     </div>

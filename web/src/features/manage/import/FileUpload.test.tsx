@@ -184,4 +184,24 @@ describe('checking a file before importing it', () => {
     xhr.finish();
     expect(await within(items).findByText('Imported 2 items with 1 gold answer.')).toBeInTheDocument();
   });
+
+  it('checks a gold file the same way, counting gold answers', async () => {
+    const user = userEvent.setup();
+    renderTab();
+    const gold = screen.getByRole('region', { name: 'Gold answers' });
+    expect(within(gold).getAllByRole('button').map((b) => b.textContent)).toEqual(['Check file', 'Import']);
+    await user.upload(within(gold).getByLabelText('Gold file'), new File(['{}\n'], 'gold.jsonl'));
+    let xhr = fakeXhr(200, report({ ok: false, items: 1, gold: 1, errorCount: 2, duplicates: 0, errors: [
+      { line: 2, column: 12, kind: 'syntax', message: 'line 2, column 12: not valid JSON: the line ends inside a value' },
+      { line: 3, kind: 'field', field: 'id', message: 'line 3: the project has no item "nope"' },
+    ] }));
+    await user.click(within(gold).getByRole('button', { name: 'Check file' }));
+    expect(xhr.sent.url).toBe('/api/v1/projects/p%201/gold?dryRun=true');
+    xhr.finish();
+    expect(await within(gold).findByRole('alert')).toHaveTextContent('Checked gold.jsonl, nothing written: 2 errors need fixing. 1 gold answer passes every check');
+    xhr = fakeXhr(200, report({ items: 3, gold: 3 }));
+    await user.click(within(gold).getByRole('button', { name: 'Check file' }));
+    xhr.finish();
+    expect(await within(gold).findByText('✓ gold.jsonl is ready: importing it adds 3 gold answers. Nothing was written yet.')).toBeInTheDocument();
+  });
 });

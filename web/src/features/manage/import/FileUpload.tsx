@@ -7,7 +7,7 @@
 import { useId, useRef, useState } from 'react';
 import { ACCEPTED_EXTENSIONS, importContentType, uploadFile, type UploadProgress } from './upload';
 import { ImportErrors } from './ImportErrors';
-import { CheckReport, type DryRunReport } from './CheckReport';
+import { CheckReport, type DryRunReport, type RecordNoun } from './CheckReport';
 
 type Mode = 'check' | 'import';
 
@@ -26,6 +26,8 @@ export interface FileUploadProps<T> {
   actionLabel?: string;
   /** Where to send the file for a dry run; with it, a "Check file" button comes before the send button. */
   checkUrl?: string;
+  /** What each record of the file becomes, for the check's report (default "item"). */
+  noun?: RecordNoun;
   /** The success message for the server's reply. */
   describe: (reply: T) => string;
   onDone?: (reply: T) => void;
@@ -33,7 +35,7 @@ export interface FileUploadProps<T> {
 
 const formatBytes = (n: number) => (n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
 
-export function FileUpload<T>({ label, url, actionLabel = 'Upload', checkUrl, describe, onDone }: FileUploadProps<T>) {
+export function FileUpload<T>({ label, url, actionLabel = 'Upload', checkUrl, noun, describe, onDone }: FileUploadProps<T>) {
   const id = useId();
   const [file, setFile] = useState<File | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
@@ -119,7 +121,7 @@ export function FileUpload<T>({ label, url, actionLabel = 'Upload', checkUrl, de
           </span>
         </div>
       )}
-      {phase.kind === 'checked' && <CheckReport fileName={file?.name ?? 'The file'} report={phase.report} />}
+      {phase.kind === 'checked' && <CheckReport fileName={file?.name ?? 'The file'} report={phase.report} noun={noun} />}
       {phase.kind === 'done' && (
         <p className="status ok" role="status">
           {phase.message}

@@ -56,6 +56,8 @@ export function ImportTab({ projectId }: { projectId: string }) {
         <FileUpload<{ gold: number }>
           label="Gold file"
           url={`/api/v1/projects/${encodeURIComponent(projectId)}/gold`}
+          checkUrl={`/api/v1/projects/${encodeURIComponent(projectId)}/gold?dryRun=true`}
+          noun="gold answer"
           actionLabel="Import"
           describe={(r) => `Imported ${plural(r.gold, 'gold answer')}.`}
           onDone={() => void refresh()}
