@@ -7,7 +7,7 @@ import { authorize, type Actor } from '../../core/permissions.js';
 import { forbidden } from '../../core/errors.js';
 import * as projects from '../../store/projects.js';
 import * as reviews from '../../store/reviews.js';
-import type { ServiceDeps } from '../deps.js';
+import { nowIsoOf, type ServiceDeps } from '../deps.js';
 import { orgOf } from '../workforce/organizations.js';
 import { loadPolicy, type ReviewPolicy } from './policy.js';
 import { countLeft } from './review-context.js';
@@ -34,17 +34,19 @@ export async function listReviewQueues(deps: ServiceDeps, actor: Actor): Promise
   authorize(actor, 'review.perform');
   if (actor.kind !== 'user') throw forbidden('Only a signed-in reviewer has review queues');
   const db = deps.store.db;
-  const now = deps.now().toISOString();
+  const now = nowIsoOf(deps);
   const [rows, held] = await Promise.all([
     projects.listProjects(db, { orgId: orgOf(actor), statuses: REVIEWABLE_STATUSES, kind: 'production', limit: LIMIT }),
     reviews.openLeasesOf(db, actor.userId, now),
   ]);
   const out = await Promise.all(
+    // The store reads one row past the limit (its next-page probe).
     rows.slice(0, LIMIT).map(async (p) => {
       const policy = await loadPolicy(db, p.id);
       const holding = held.has(p.id);
-      const left = isPolicyOn(policy) ? await countLeft(db, { projectId: p.id, reviewerId: actor.userId, now, policy, holding }) : holding ? 1 : 0;
-      return { projectId: p.id, name: p.name, status: p.status, left, holding, policyOn: isPolicyOn(policy) };
+      const policyOn = isPolicyOn(policy);
+      const left = policyOn ? await countLeft(db, { projectId: p.id, reviewerId: actor.userId, now, policy, holding }) : holding ? 1 : 0;
+      return { projectId: p.id, name: p.name, status: p.status, left, holding, policyOn };
     }),
   );
   return { projects: out };
