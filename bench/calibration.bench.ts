@@ -1,6 +1,6 @@
 /**
  * Calibrated confidence (issue 16 §1): ECE before and after, per public data set and judgments per item k, beside
- * Crowd-Kit's figures from `test/datasets/README.md`. Run with `npm run bench -- calibration`.
+ * Crowd-Kit's figures from `test/fixtures/datasets/README.md`. Run with `npm run bench -- calibration`.
  *
  * Definitions in `src/quality/test-support/calibration-eval.ts`: each item subsampled to at most k judgments (seeded),
  * ECE with 10 equal-width bins of the chosen class's confidence over the items with gold.
@@ -25,7 +25,7 @@ const CROWD_KIT: Record<CategoricalDataset, Partial<Record<number, [number, numb
 };
 
 if (!hasDatasets()) {
-  console.log('the public data sets are missing (test/datasets or $ASSAY_DATASETS): nothing to measure');
+  console.log('the public data sets are missing (test/fixtures/datasets or $ASSAY_DATASETS): nothing to measure');
   process.exit(0);
 }
 

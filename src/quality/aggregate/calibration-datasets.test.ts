@@ -1,5 +1,5 @@
 /**
- * Issue 16 §1 on the public data sets of `test/datasets`: confidences that mean what they say.
+ * Issue 16 §1 on the public data sets of `test/fixtures/datasets`: confidences that mean what they say.
  * Figures defined in `test-support/calibration-eval.ts`; Crowd-Kit's are in the data sets' README ("Calibration").
  */
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Accuracy on the public crowdsourcing data sets of `test/datasets`, against the reference figures of its
+ * Accuracy on the public crowdsourcing data sets of `test/fixtures/datasets`, against the reference figures of its
  * README (Crowd-Kit, commit 35f0661, default parameters, measured on exactly these files).
  */
 import { describe, expect, it } from 'vitest';

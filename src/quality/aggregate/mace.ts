@@ -16,7 +16,7 @@
  * the first starts from the soft majority vote, the others from random competences and strategies drawn with the
  * seeded RNG. Cost per iteration O(n·K); total O(restarts · maxIter · n·K).
  *
- * Deviations from the paper, both measured on the data sets of `test/datasets`:
+ * Deviations from the paper, both measured on the data sets of `test/fixtures/datasets`:
  * - π is estimated (π_t = mean_i T_it) instead of fixed uniform. With a uniform π, low-competence workers' strategies
  *   absorb the majority class and the minority class is over-predicted: on `product` (88 % one class) accuracy
  *   falls to 0.827; estimating π gives 0.938. `classPriors: 'uniform'` restores the paper's model.

@@ -18,7 +18,7 @@
  * current estimate from getting σ_j → 0 and all the weight (the usual degeneracy of this likelihood).
  * Starts from the item means with b = 0 and σ_j² = s². Cost per iteration O(n + I + J).
  *
- * Measured on `emotion` (test/datasets, 700 items × 10 of 38 annotators, gold = expert scores), MAE / RMSE:
+ * Measured on `emotion` (test/fixtures/datasets, 700 items × 10 of 38 annotators, gold = expert scores), MAE / RMSE:
  * mean 12.02 / 17.84, median 13.53 / 21.26, this model with bias and noise 12.59 / 18.20, noise only
  * (`estimateBias: false`) 11.94 / 18.43, with scale 12.32 / 18.11. Weighting by estimated noise lowers the MAE, but
  * no consensus-based variant we tried (including Student-t errors, a hierarchical prior on μ, robust scale

@@ -1,8 +1,8 @@
 /**
  * Test-only helper (never imported by the library): loads the public crowdsourcing data sets (see
- * `test/datasets/README.md`, a copy of the shared folder kept in the repository so a clean clone tests on them) into
+ * `test/fixtures/datasets/README.md`, a copy of the shared folder kept in the repository so a clean clone tests on them) into
  * `Observations`. The folder is `$ASSAY_DATASETS` when set (other data sets of the same layout), otherwise
- * `<repo>/test/datasets`, with the repository root found from this file's location.
+ * `<repo>/test/fixtures/datasets`, with the repository root found from this file's location.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -18,7 +18,7 @@ export function datasetsDir(): string {
   const env = process.env.ASSAY_DATASETS;
   if (env) return resolve(env);
   const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-  return resolve(repo, 'test', 'datasets');
+  return resolve(repo, 'test', 'fixtures', 'datasets');
 }
 
 /** Whether the data sets are available (tests skip, loudly, when they are not). */

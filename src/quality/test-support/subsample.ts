@@ -1,7 +1,7 @@
 /**
  * Test and benchmark helper (never imported by the library): keeps at most `k` judgments per item, chosen uniformly
  * at random with a seeded generator (a partial Fisher–Yates shuffle of each item's judgments), as in the
- * "Calibration" table of `test/datasets/README.md`. Worker and class indices are kept, so a worker left without
+ * "Calibration" table of `test/fixtures/datasets/README.md`. Worker and class indices are kept, so a worker left without
  * judgments is still counted in `nWorkers`.
  */
 import { indexByItem } from '../observations.js';
