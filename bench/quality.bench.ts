@@ -11,7 +11,7 @@
  * several rounds, so that all see the same load on a shared machine, and the minimum and median of each are printed.
  */
 import { availableParallelism } from 'node:os';
-import { DawidSkeneThreads } from '../src/jobs/dawid-skene-threads.js';
+import { DawidSkeneThreads } from '../src/threads/dawid-skene-threads.js';
 import { dawidSkene, fitDawidSkene, RECOMMENDED_DS_OPTIONS } from '../src/quality/aggregate/dawid-skene.js';
 import { ONE_THREAD } from '../src/quality/aggregate/dawid-skene-em.js';
 import { dawidSkeneReference } from '../src/quality/aggregate/dawid-skene-reference.js';

@@ -5,7 +5,7 @@ import { Command } from 'commander';
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { DawidSkeneThreads } from '../../jobs/dawid-skene-threads.js';
+import { DawidSkeneThreads } from '../../threads/dawid-skene-threads.js';
 import { hasWasmSweep } from '../../quality/aggregate/dawid-skene-wasm.js';
 import { hasDatasets, datasetsDir } from '../../quality/test-support/datasets.js';
 import { calibratedFit } from '../../quality/aggregate/calibrated.js';

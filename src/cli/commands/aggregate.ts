@@ -31,7 +31,7 @@ import type { Command } from 'commander';
 import { CsvError, parse } from 'csv-parse';
 import { csvFormatRows, csvParseRows } from 'd3-dsv';
 import { invalid, isAssayError, type AssayError } from '../../core/errors.js';
-import { DawidSkeneThreads } from '../../jobs/dawid-skene-threads.js';
+import { DawidSkeneThreads } from '../../threads/dawid-skene-threads.js';
 import { hasWasmSweep } from '../../quality/aggregate/dawid-skene-wasm.js';
 import { CATEGORICAL_METHODS, CLAMPING_METHODS, dsOptions, runCategorical, type CategoricalMethod } from '../../quality/aggregate/methods.js';
 import { calibratedFit, MIN_CALIBRATION_GOLD } from '../../quality/aggregate/calibrated.js';

@@ -20,7 +20,7 @@
  * iteration. Each wait spins briefly before sleeping, as a phase takes milliseconds. The split is static, so a
  * thread that the OS deschedules (another process on the core) holds the others up at the next meeting point.
  *
- * This file is pure: it starts no thread. A `DawidSkeneTeam` (`src/jobs/dawid-skene-threads.ts`) owns the helper
+ * This file is pure: it starts no thread. A `DawidSkeneTeam` (`src/threads/dawid-skene-threads.ts`) owns the helper
  * threads and makes thread t ≥ 1 call `runDawidSkeneHelper(job, t)` when a fit hands out its job.
  * Cost per iteration: O((n·K + threads·W·K²) / threads) time; memory O(n + I·K + threads·W·K²).
  */

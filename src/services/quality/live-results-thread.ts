@@ -4,8 +4,8 @@
  * the aggregation never runs on the thread that serves requests.
  */
 import { parentPort } from 'node:worker_threads';
-import { LiveAggregate, type RefreshDelta, type RefreshResult } from '../services/quality/live-aggregate.js';
-import { serveRequests } from './thread-client.js';
+import { LiveAggregate, type RefreshDelta, type RefreshResult } from './live-aggregate.js';
+import { serveRequests } from '../../threads/thread-client.js';
 
 export interface LiveRefreshRequest {
   projectId: string;

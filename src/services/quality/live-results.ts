@@ -17,7 +17,7 @@
  * from the database since the last such read (from `LATE_COMMIT_MS` before it, as a transaction can commit after a
  * later one), which brings in other servers' submits; the thread drops what it already has. Also the gold answers
  * when their count changed and who is paused (exclude-paused switch). The live-results
- * thread (`jobs/live-results-thread.ts`, `LiveAggregate`) recomputes the project's aggregate with Dawid–Skene, gold
+ * thread (`live-results-thread.ts`, `LiveAggregate`) recomputes the project's aggregate with Dawid–Skene, gold
  * clamped, and answers the items whose answer, judgment count or confidence (by more than `CONFIDENCE_STEP`)
  * changed; those rows are written; then, in an adaptive project, requests still waiting on items whose aggregate has
  * reached τ are withdrawn, and each item that has all it asked for, is under τ and is under k_max asks one more
@@ -40,8 +40,8 @@ import {
 } from '../../store/item-results.js';
 import { listProjectGold, pausedAnnotators } from '../../store/item-browse.js';
 import type { ProjectRow } from '../../store/schema.js';
-import { ThreadClient } from '../../jobs/thread-client.js';
-import type { LiveRefreshRequest } from '../../jobs/live-results-thread.js';
+import { ThreadClient } from '../../threads/thread-client.js';
+import type { LiveRefreshRequest } from './live-results-thread.js';
 import type { RawAnnotation, RefreshResult } from './live-aggregate.js';
 import { loadSchema } from '../projects/schema-cache.js';
 import type { ServiceDeps } from '../deps.js';
@@ -82,7 +82,7 @@ interface ProjectState {
 
 export class LiveResults {
   private readonly projects = new Map<string, ProjectState>();
-  private readonly thread = new ThreadClient<LiveRefreshRequest, RefreshResult>('../../jobs/live-results-thread', import.meta.url);
+  private readonly thread = new ThreadClient<LiveRefreshRequest, RefreshResult>('live-results-thread', import.meta.url);
   private closed = false;
 
   constructor(private readonly deps: Pick<ServiceDeps, 'store' | 'now'>) {}

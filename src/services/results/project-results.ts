@@ -5,7 +5,7 @@
  */
 import type { Actor } from '../../core/permissions.js';
 import { authorize } from '../../core/permissions.js';
-import { AggregationWorker } from '../../jobs/aggregate-in-worker.js';
+import { AggregationWorker } from '../../threads/aggregate-in-worker.js';
 import { fromJson } from '../../store/dialect.js';
 import { listAnnotatedItems, listProjectAnswers, listProjectGold, pausedAnnotators, resultsInputVersion } from '../../store/item-browse.js';
 import type { ProjectRow } from '../../store/schema.js';
