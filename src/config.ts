@@ -22,6 +22,7 @@ const envSchema = z.object({
   ASSAY_LOG_REQUESTS: z.enum(['true', 'false']).default('false'),
   ASSAY_LIVE_QUALITY: z.enum(['on', 'off']).default('on'),
   ASSAY_AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+  ASSAY_WEB_DIST: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -40,6 +41,8 @@ export interface Config {
   authCacheMs: number;
   /** Keep each item's aggregate current after submits and run adaptive overlap (services/quality/live-results.ts). */
   liveQuality: boolean;
+  /** A built web app to serve instead of the package's web/dist (tests build one per run, apart from a developer's). */
+  webDist?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -62,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logRequests: e.ASSAY_LOG_REQUESTS === 'true',
     authCacheMs: e.ASSAY_AUTH_CACHE_MS,
     liveQuality: e.ASSAY_LIVE_QUALITY === 'on',
+    ...(e.ASSAY_WEB_DIST && { webDist: resolve(e.ASSAY_WEB_DIST) }),
   };
 }
 

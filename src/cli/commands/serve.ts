@@ -51,7 +51,7 @@ export function registerServeCommand(program: Command) {
         const ctx = await openContext(config);
         if (config.liveQuality) ctx.deps.live = new LiveResults(ctx.deps);
         const demo = o.demo ? await seedDemoIfEmpty(ctx.deps) : null;
-        const webRoot = findWebRoot();
+        const webRoot = config.webDist ?? findWebRoot();
         const app = await buildApp({
           deps: ctx.deps,
           logger: { level: config.logLevel },
