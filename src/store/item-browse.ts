@@ -9,9 +9,7 @@ import type { Executor } from './db.js';
 import { notPausedOn, notSetAsideByReview } from './quality-gates.js';
 import { capabilitiesOf, type DialectName } from './dialect.js';
 
-/** Where an item stands against its project's overlap, as `/progress` counts them (defined in `core/figures/counts.ts`). */
-export { ITEM_STATUSES, type ItemStatus } from '../core/figures/counts.js';
-import type { ItemStatus } from '../core/figures/counts.js';
+import type { ItemStatus } from '../core/item.js';
 
 /** Position of an item in serving order. */
 export interface SeqKey {

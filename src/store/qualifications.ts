@@ -6,6 +6,7 @@
  */
 import { sql } from 'kysely';
 import type { Executor } from './db.js';
+import type { AttemptStatus } from '../core/qualification.js';
 import type { ProjectRow, QualificationAttemptsTable, QualificationsTable } from './schema.js';
 import type { Selectable } from 'kysely';
 import { openToVendorCondition } from './projects.js';
@@ -15,9 +16,6 @@ import { capabilitiesOf } from './dialect.js';
 
 export type QualificationRow = Selectable<QualificationsTable>;
 export type AttemptRow = Selectable<QualificationAttemptsTable>;
-
-export const ATTEMPT_STATUSES = ['open', 'passed', 'failed'] as const;
-export type AttemptStatus = (typeof ATTEMPT_STATUSES)[number];
 
 export async function insertQualification(db: Executor, row: QualificationRow) {
   await db.insertInto('qualifications').values(row).execute();

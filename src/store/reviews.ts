@@ -11,19 +11,13 @@ import type { Executor } from './db.js';
 import type { AnnotationsTable, AssignmentsTable, DB, ReviewPoliciesTable, ReviewsTable } from './schema.js';
 import { afterKey, decodeCursor } from './pagination.js';
 import { capabilitiesOf } from './dialect.js';
+import type { ReviewOutcome, ReviewStatus } from '../core/review.js';
 
 export type ReviewRow = Selectable<ReviewsTable>;
 export type ReviewPolicyRow = Selectable<ReviewPoliciesTable>;
 
 /** The candidate query's scope: an annotation `a` joined to its assignment `s`. */
 type CandidateEB = ExpressionBuilder<DB & { a: AnnotationsTable } & { s: AssignmentsTable }, 'a' | 's'>;
-
-export const REVIEW_OUTCOMES = ['accept', 'reject', 'correct'] as const;
-export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
-export const REVIEW_STATUSES = ['leased', 'decided'] as const;
-export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
-export const REVIEW_TRIGGERS = ['sample', 'first_n', 'flagged', 'low_confidence', 'requested', 'signal'] as const;
-export type ReviewTrigger = (typeof REVIEW_TRIGGERS)[number];
 
 export function getPolicy(db: Executor, projectId: string): Promise<ReviewPolicyRow | undefined> {
   return db.selectFrom('review_policies').selectAll().where('project_id', '=', projectId).executeTakeFirst();

@@ -7,8 +7,7 @@
 import { sql } from 'kysely';
 import type { Executor } from './db.js';
 
-export const THROUGHPUT_BUCKETS = ['hour', 'day'] as const;
-export type ThroughputBucket = (typeof THROUGHPUT_BUCKETS)[number];
+import type { ThroughputBucket } from '../core/time-buckets.js';
 
 /** Characters of an ISO timestamp that name its bucket: `2025-03-04T05` (hour), `2025-03-04` (day). */
 export const BUCKET_PREFIX_LENGTH: Record<ThroughputBucket, number> = { hour: 13, day: 10 };

@@ -1,8 +1,7 @@
 /** Zod schemas of the qualification routes: requests validated, responses serialised and documented from one place. */
 import { z } from 'zod';
 import { GOLD_FEEDBACK_MODES } from '../../services/projects/projects.js';
-import { MINE_STATUSES } from '../../services/qualifications/qualifications.js';
-import { ATTEMPT_STATUSES } from '../../store/qualifications.js';
+import { ATTEMPT_STATUSES, MINE_STATUSES } from '../../core/qualification.js';
 import { domainSetting } from '../projects/routes.js';
 
 export const qualificationParams = z.object({ qualificationId: z.string().min(1) });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { QUESTION_TYPES } from '../../core/schema/index.js';
-import { ITEM_STATUSES } from '../../store/item-browse.js';
+import { ITEM_STATUSES } from '../../core/item.js';
 import { AGGREGATION_METHODS } from '../../services/results/result-types.js';
 import { clientSignals } from '../annotations/schemas.js';
 import { jsonObject, pageQuery } from '../common-schemas.js';

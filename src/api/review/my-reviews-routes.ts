@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ServiceDeps } from '../../services/deps.js';
 import { listMyReviews } from '../../services/review/my-reviews.js';
-import { REVIEW_OUTCOMES } from '../../store/reviews.js';
+import { REVIEW_OUTCOMES } from '../../core/review.js';
 import { actorOf } from '../auth/authenticate.js';
 import { errors, jsonObject, page, pageQuery } from '../common-schemas.js';
 

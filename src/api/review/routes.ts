@@ -7,7 +7,7 @@ import { acceptReview, correctReview, rejectReview } from '../../services/review
 import { listReviews, reviewTally } from '../../services/review/list-reviews.js';
 import { flagItem } from '../../services/review/flag-item.js';
 import { listReviewQueues } from '../../services/review/review-queues.js';
-import { REVIEW_OUTCOMES, REVIEW_STATUSES } from '../../store/reviews.js';
+import { REVIEW_OUTCOMES, REVIEW_STATUSES } from '../../core/review.js';
 import { actorOf } from '../auth/authenticate.js';
 import { errors, page, pageQuery, projectParams } from '../common-schemas.js';
 import { correctionResult, reviewPolicy, reviewPolicyView, reviewSummary, reviewQueues, reviewTally as tallyView, reviewTask } from './schemas.js';

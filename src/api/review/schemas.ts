@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { jsonObject } from '../common-schemas.js';
 import { annotationView } from '../annotations/schemas.js';
 import { questionAggregate } from '../results/schemas.js';
-import { REVIEW_OUTCOMES, REVIEW_STATUSES, REVIEW_TRIGGERS } from '../../store/reviews.js';
+import { REVIEW_OUTCOMES, REVIEW_STATUSES, REVIEW_TRIGGERS } from '../../core/review.js';
 
 export const reviewPolicy = z.object({
   sampleRate: z.number().min(0).max(1).describe('Share of annotations sampled into review (resolution 1/4096)'),

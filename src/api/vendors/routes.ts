@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { ServiceDeps } from '../../services/deps.js';
 import { headToHead } from '../../services/vendors/head-to-head.js';
 import { projectScorecards, vendorAnnotatorScorecards } from '../../services/vendors/scorecards.js';
-import { VENDOR_KINDS } from '../../services/workforce/vendors.js';
+import { VENDOR_KINDS } from '../../core/vendor.js';
 import { actorOf } from '../auth/authenticate.js';
 import { errors, projectParams } from '../common-schemas.js';
 import { payTermsView } from '../workforce/schemas.js';

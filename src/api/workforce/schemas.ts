@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../../core/permissions.js';
-import { PAY_MODELS, VENDOR_KINDS } from '../../services/workforce/vendors.js';
+import { PAY_MODELS, VENDOR_KINDS } from '../../core/vendor.js';
 
 export const userView = z.object({
   id: z.string(),

@@ -4,7 +4,8 @@ import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import type { Command } from 'commander';
 import { invalid } from '../../core/errors.js';
-import { exportAnnotations, EXPORT_FORMATS, type ExportFormat } from '../../services/exports/export-annotations.js';
+import { exportAnnotations } from '../../services/exports/export-annotations.js';
+import { EXPORT_FORMATS, type ExportFormat } from '../../core/data-files.js';
 import { projectActor, withContext } from '../context.js';
 import { progressBar } from '../progress.js';
 

@@ -11,7 +11,7 @@ import { checkItemsImport, importItems, type ImportError } from '../../services/
 import { checkGoldImport, importGold } from '../../services/items/import-gold.js';
 import { summarizeErrors } from '../../services/items/import-report.js';
 import { getItemTemplate } from '../../services/items/item-template.js';
-import { IMPORT_FORMATS, type ImportFormat } from '../../services/items/parse-records.js';
+import { IMPORT_FORMATS, type ImportFormat } from '../../core/data-files.js';
 import { projectActor, reportError, withContext } from '../context.js';
 import { progressBar } from '../progress.js';
 

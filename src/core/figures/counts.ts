@@ -13,9 +13,7 @@
  * check one against the other.
  */
 
-export const ITEM_STATUSES = ['complete', 'in_progress', 'remaining'] as const;
-/** `remaining`: not started (no judgment, nobody on it). */
-export type ItemStatus = (typeof ITEM_STATUSES)[number];
+import type { ItemStatus } from '../item.js';
 
 /** An item's status from its judgments, the judgments it asks for and whether someone holds a live lease on it. */
 export function itemStatusOf(judgments: number, planned: number, hasLiveLease: boolean): ItemStatus {

@@ -5,8 +5,8 @@ import {
   judgmentsPerBucket,
   skipsPerBucket,
   type BucketCount,
-  type ThroughputBucket,
 } from '../../store/throughput.js';
+import type { ThroughputBucket } from '../../core/time-buckets.js';
 import type { ServiceDeps } from '../deps.js';
 import { requireProject } from '../projects/projects.js';
 

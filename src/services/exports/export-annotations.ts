@@ -26,13 +26,12 @@ import { authorize, type Actor } from '../../core/permissions.js';
 import { countExportRows, exportPage, type ExportFilter } from '../../store/annotations.js';
 import { fromJson } from '../../store/dialect.js';
 import type { ServiceDeps } from '../deps.js';
+import type { ExportFormat } from '../../core/data-files.js';
 import { requireProject } from '../projects/projects.js';
 import { loadSchema } from '../projects/schema-cache.js';
 import { authorizeResults, loadProjectResults } from '../results/project-results.js';
 import type { QuestionAggregate } from '../results/result-types.js';
 
-export const EXPORT_FORMATS = ['jsonl', 'csv'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportRecord {
   annotation_id: string;

@@ -14,7 +14,8 @@ import { fromJson } from '../../store/dialect.js';
 import { nowIsoOf, type ServiceDeps } from '../deps.js';
 import { requireProject } from '../projects/projects.js';
 import { loadSchema } from '../projects/schema-cache.js';
-import { locate, readRecords, type ImportFormat } from './parse-records.js';
+import { locate, readRecords } from './parse-records.js';
+import type { ImportFormat } from '../../core/data-files.js';
 import { ErrorLog, importFailure, type ImportReport } from './import-report.js';
 
 type GoldRow = { item_id: string; project_id: string; answers: unknown; explanation: string | null; created_at: string };

@@ -22,7 +22,8 @@ import type { NewItem } from '../../store/schema.js';
 import { nowIsoOf, type ServiceDeps } from '../deps.js';
 import { requireProject } from '../projects/projects.js';
 import { loadSchema } from '../projects/schema-cache.js';
-import { locate, readRecords, type ImportFormat } from './parse-records.js';
+import { locate, readRecords } from './parse-records.js';
+import type { ImportFormat } from '../../core/data-files.js';
 import { ErrorLog, importFailure, type ImportError, type ImportReport } from './import-report.js';
 
 export { MAX_REPORTED_ERRORS } from './import-report.js';

@@ -4,13 +4,11 @@
  */
 import type { AssayError } from '../../core/errors.js';
 import { invalid } from '../../core/errors.js';
+import type { ImportErrorKind } from '../../core/data-files.js';
 
 /** The most errors an import reports one by one; all of them are counted. */
 export const MAX_REPORTED_ERRORS = 20;
 
-export const IMPORT_ERROR_KINDS = ['syntax', 'field', 'duplicate'] as const;
-/** `syntax`: the line could not be read; `field`: a record breaks the schema; `duplicate`: an id repeats or exists. */
-export type ImportErrorKind = (typeof IMPORT_ERROR_KINDS)[number];
 
 export interface ImportError {
   /** The line (JSON Lines, CSV, or a JSON array's syntax error) or element (a JSON array's record), 1-based. */

@@ -9,7 +9,7 @@ import { questionFieldsRead, validateAnswers, isVisible, type FieldRead, type Qu
 import type { ServiceDeps } from '../deps.js';
 import { requireProject } from '../projects/projects.js';
 import { loadSchema } from '../projects/schema-cache.js';
-import type { ImportFormat } from './parse-records.js';
+import type { ImportFormat } from '../../core/data-files.js';
 
 export interface ItemTemplate {
   fileName: string;

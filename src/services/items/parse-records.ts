@@ -9,8 +9,7 @@ import { createInterface } from 'node:readline';
 import { describeJsonError, lineAndColumn } from './json-syntax.js';
 import { readCsvRows } from './read-csv.js';
 
-export const IMPORT_FORMATS = ['json', 'jsonl', 'csv'] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+import type { ImportFormat } from '../../core/data-files.js';
 
 /** What is wrong with a record that could not be read. */
 export interface SyntaxProblem {

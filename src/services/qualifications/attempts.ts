@@ -31,14 +31,12 @@ import type { ProjectRow } from '../../store/schema.js';
 import { nowIsoOf, type ServiceDeps } from '../deps.js';
 import { proportionOf } from '../../core/figures/proportion.js';
 import { requireQualification } from './qualifications.js';
-
-export const ATTEMPT_REFUSALS = ['already_passed', 'cooldown', 'exhausted', 'inactive'] as const;
-export type AttemptRefusal = (typeof ATTEMPT_REFUSALS)[number];
+import type { AttemptRefusal, AttemptStatus } from '../../core/qualification.js';
 
 export interface AttemptView {
   id: string;
   qualificationId: string;
-  status: store.AttemptStatus;
+  status: AttemptStatus;
   size: number;
   /** Gold items answered in the attempt (skips are not answers). */
   answered: number;
@@ -70,7 +68,7 @@ export function presentAttempt(a: store.AttemptRow, withCorrect: boolean): Attem
   return {
     id: a.id,
     qualificationId: a.project_id,
-    status: a.status as store.AttemptStatus,
+    status: a.status as AttemptStatus,
     size: a.size,
     answered: a.answered,
     ...((withCorrect || a.status !== 'open') && { correct: a.correct }),

@@ -13,6 +13,7 @@ import { invalid, isAssayError, notFound } from '../../core/errors.js';
 import * as store from '../../store/qualifications.js';
 import type { ProjectRow } from '../../store/schema.js';
 import type { ServiceDeps } from '../deps.js';
+import type { MineStatus } from '../../core/qualification.js';
 import { orgOf } from '../workforce/organizations.js';
 import {
   buildProjectRow,
@@ -40,9 +41,6 @@ export interface CreateQualificationInput {
   cooldownHours: number;
   goldFeedback?: GoldFeedbackMode | undefined;
 }
-
-export const MINE_STATUSES = ['not_taken', 'in_progress', 'passed', 'failed'] as const;
-export type MineStatus = (typeof MINE_STATUSES)[number];
 
 /** Where the annotator stands on a qualification. */
 export interface MineView {

@@ -21,10 +21,9 @@ import type { ServiceDeps } from '../deps.js';
 import { requireProject } from '../projects/projects.js';
 import { loadSchema } from '../projects/schema-cache.js';
 import { ResultsCache } from '../results/results-cache.js';
+import type { AgreementBucket } from '../../core/time-buckets.js';
 import { createReliabilityBuilder, hasAgreement, LEVEL_OF, type AgreementQuestionType } from './reliability-data.js';
 
-export const AGREEMENT_BUCKETS = ['day', 'week'] as const;
-export type AgreementBucket = (typeof AGREEMENT_BUCKETS)[number];
 
 export const AGREEMENT_CONFIDENCE = 0.95;
 /** The bootstrap's seed: the same annotations always give the same interval. */

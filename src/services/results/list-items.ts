@@ -1,7 +1,8 @@
 import { authorize, can, type Actor } from '../../core/permissions.js';
 import { fromJson } from '../../store/dialect.js';
 import { itemStatusOf } from '../../core/figures/counts.js';
-import { browseItems, decodeSeqCursor, encodeSeqCursor, type BrowseItemRow, type ItemStatus, type SeqKey } from '../../store/item-browse.js';
+import { browseItems, decodeSeqCursor, encodeSeqCursor, type BrowseItemRow, type SeqKey } from '../../store/item-browse.js';
+import type { ItemStatus } from '../../core/item.js';
 import { MAX_PAGE_SIZE, type Page } from '../../store/pagination.js';
 import { nowIsoOf, type ServiceDeps } from '../deps.js';
 import { requireProject } from '../projects/projects.js';

@@ -5,14 +5,15 @@
 import { authorize, can, vendorScopeOf, type Actor } from '../../core/permissions.js';
 import { wilsonInterval } from '../../quality/stats/wilson.js';
 import * as reviews from '../../store/reviews.js';
+import type { ReviewOutcome, ReviewStatus } from '../../core/review.js';
 import { toPage, MAX_PAGE_SIZE, type Page } from '../../store/pagination.js';
 import type { ServiceDeps } from '../deps.js';
 import { requireProject } from '../projects/projects.js';
 import { presentSummary, type ReviewSummary } from './present.js';
 
 export interface ListReviewsQuery {
-  status?: reviews.ReviewStatus | undefined;
-  outcome?: reviews.ReviewOutcome | undefined;
+  status?: ReviewStatus | undefined;
+  outcome?: ReviewOutcome | undefined;
   annotatorId?: string | undefined;
   reviewerId?: string | undefined;
   cursor?: string | undefined;
@@ -60,7 +61,7 @@ export async function reviewTally(deps: ServiceDeps, actor: Actor, projectId: st
   const byAnnotator = new Map<string, { accept: number; reject: number; correct: number }>();
   for (const r of rows) {
     const t = byAnnotator.get(r.annotator_id) ?? { accept: 0, reject: 0, correct: 0 };
-    t[r.outcome as reviews.ReviewOutcome] += Number(r.n);
+    t[r.outcome as ReviewOutcome] += Number(r.n);
     byAnnotator.set(r.annotator_id, t);
   }
   const annotators = [...byAnnotator].map(([annotatorId, t]) => {

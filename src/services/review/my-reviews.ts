@@ -20,7 +20,7 @@ import type { AnswerSet } from '../../core/schema/index.js';
 import { fromJson } from '../../store/dialect.js';
 import { listReviewsOfAnnotator } from '../../store/my-reviews.js';
 import { decodeCursor, encodeCursor, MAX_PAGE_SIZE, type Page } from '../../store/pagination.js';
-import type { ReviewOutcome } from '../../store/reviews.js';
+import type { ReviewOutcome } from '../../core/review.js';
 import type { ServiceDeps } from '../deps.js';
 import { requireProject } from '../projects/projects.js';
 

@@ -4,7 +4,8 @@
  */
 import type { AnswerSet } from '../../core/schema/index.js';
 import { fromJson } from '../../store/dialect.js';
-import type { ReviewOutcome, ReviewRow, ReviewStatus, ReviewTrigger } from '../../store/reviews.js';
+import type { ReviewRow } from '../../store/reviews.js';
+import type { ReviewOutcome, ReviewStatus, ReviewTrigger } from '../../core/review.js';
 import type { ReviewContext } from './review-context.js';
 
 export interface ReviewSummary {

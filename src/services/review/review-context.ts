@@ -14,6 +14,7 @@ import type { AnswerSet } from '../../core/schema/index.js';
 import { fromJson } from '../../store/dialect.js';
 import { getGoldAnswer } from '../../store/item-browse.js';
 import * as reviews from '../../store/reviews.js';
+import type { ReviewOutcome } from '../../core/review.js';
 import type { Executor } from '../../store/db.js';
 import type { ProjectRow } from '../../store/schema.js';
 import type { ServiceDeps } from '../deps.js';
@@ -31,7 +32,7 @@ export interface OtherAnnotationView {
   /** A reviewer's correction of another annotation, rather than an annotator's own judgment. */
   isCorrection: boolean;
   /** The verdict already given on it, if any. */
-  outcome: reviews.ReviewOutcome | null;
+  outcome: ReviewOutcome | null;
 }
 
 export interface ReviewContext {
@@ -69,7 +70,7 @@ export async function loadReviewContext(
       schemaVersion: o.schema_version,
       createdAt: o.created_at,
       isCorrection: o.assignment_status === 'correction',
-      outcome: (o.outcome ?? null) as reviews.ReviewOutcome | null,
+      outcome: (o.outcome ?? null) as ReviewOutcome | null,
     })),
     aggregates: loaded.results.byItem.get(r.itemId) ?? [],
     ...(gold && { gold: { answers: fromJson<AnswerSet>(gold.answers), explanation: gold.explanation } }),

@@ -22,7 +22,7 @@ import { fromJson } from '../../store/dialect.js';
 import type { listGoldJudgments, listJudgments, listReviewDecisions } from '../../store/scorecards.js';
 import { AGREEMENT_SEED, OVERALL_REPLICATES } from '../quality/agreement.js';
 import { createReliabilityBuilder, LEVEL_OF, type AgreementQuestion } from '../quality/reliability-data.js';
-import type { PayTerms } from '../workforce/vendors.js';
+import type { PayTerms } from '../../core/vendor.js';
 
 export const SCORECARD_LEVEL = FIGURE_LEVEL;
 /** Under this many gold judgments a card is labelled a small sample. */

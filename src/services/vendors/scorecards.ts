@@ -17,7 +17,8 @@ import { requireProject } from '../projects/projects.js';
 import { loadSchema } from '../projects/schema-cache.js';
 import { agreementWithConsensus } from '../quality/annotator-accuracy.js';
 import { hasAgreement, type AgreementQuestion } from '../quality/reliability-data.js';
-import { payTermsOf, type PayTerms, type VendorKind } from '../workforce/vendors.js';
+import { payTermsOf } from '../workforce/vendors.js';
+import type { PayTerms, VendorKind } from '../../core/vendor.js';
 import {
   agreementOver,
   alphaOf,

@@ -6,20 +6,7 @@ import { toPage, MAX_PAGE_SIZE } from '../../store/pagination.js';
 import type { VendorRow } from '../../store/schema.js';
 import { nowIsoOf, type ServiceDeps } from '../deps.js';
 import { orgOf } from './organizations.js';
-
-export const VENDOR_KINDS = ['in_house', 'crowd', 'expert_network'] as const;
-export type VendorKind = (typeof VENDOR_KINDS)[number];
-
-/** How a vendor is paid: per submitted judgment, or per hour of active time (the annotations' time_spent_ms). */
-export const PAY_MODELS = ['per_task', 'per_hour'] as const;
-export type PayModel = (typeof PAY_MODELS)[number];
-
-/** A vendor's pay terms: the rate in integer minor units of an ISO 4217 currency. */
-export interface PayTerms {
-  model: PayModel;
-  rateMinor: number;
-  currency: string;
-}
+import { PAY_MODELS, type PayModel, type PayTerms, type VendorKind } from '../../core/vendor.js';
 
 export const payTermsOf = (v: VendorRow): PayTerms | null =>
   v.pay_model !== null && v.pay_rate_minor !== null && v.currency !== null
