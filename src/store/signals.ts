@@ -7,15 +7,50 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from './db.js';
 import type { AnnotationSignalsTable, SignalPoliciesTable } from './schema.js';
+import type { SignalPolicy } from '../core/signals.js';
+import { fromJson } from './dialect.js';
 
 export type SignalPolicyRow = Selectable<SignalPoliciesTable>;
 export type AnnotationSignalRow = Selectable<AnnotationSignalsTable>;
 
-export function getSignalPolicy(db: Executor, projectId: string): Promise<SignalPolicyRow | undefined> {
-  return db.selectFrom('signal_policies').selectAll().where('project_id', '=', projectId).executeTakeFirst();
+/** A project's stored thresholds, with when they were last set. */
+export type StoredSignalPolicy = SignalPolicy & { updatedAt: string };
+
+// PostgreSQL returns numeric columns as strings: every threshold is read through Number.
+const signalPolicyOf = (r: SignalPolicyRow): StoredSignalPolicy => ({
+  tooFastRatio: Number(r.too_fast_ratio),
+  tooFastMinOthers: Number(r.too_fast_min_others),
+  pastedShare: Number(r.pasted_share),
+  duplicateJaccard: Number(r.duplicate_jaccard),
+  duplicateMinWords: Number(r.duplicate_min_words),
+  straightShare: Number(r.straight_share),
+  straightAlpha: Number(r.straight_alpha),
+  straightMinN: Number(r.straight_min_n),
+  goldFailStreak: r.gold_fail_streak === null ? null : Number(r.gold_fail_streak),
+  updatedAt: r.updated_at,
+});
+
+/** The project's thresholds; undefined when it has set none (the defaults apply). */
+export async function getSignalPolicy(db: Executor, projectId: string): Promise<StoredSignalPolicy | undefined> {
+  const r = await db.selectFrom('signal_policies').selectAll().where('project_id', '=', projectId).executeTakeFirst();
+  return r && signalPolicyOf(r);
 }
 
-export async function upsertSignalPolicy(db: Executor, row: SignalPolicyRow): Promise<void> {
+export async function upsertSignalPolicy(db: Executor, p: { projectId: string; policy: SignalPolicy; updatedBy: string; updatedAt: string }): Promise<void> {
+  const row: SignalPolicyRow = {
+    project_id: p.projectId,
+    too_fast_ratio: p.policy.tooFastRatio,
+    too_fast_min_others: p.policy.tooFastMinOthers,
+    pasted_share: p.policy.pastedShare,
+    duplicate_jaccard: p.policy.duplicateJaccard,
+    duplicate_min_words: p.policy.duplicateMinWords,
+    straight_share: p.policy.straightShare,
+    straight_alpha: p.policy.straightAlpha,
+    straight_min_n: p.policy.straightMinN,
+    gold_fail_streak: p.policy.goldFailStreak,
+    updated_by: p.updatedBy,
+    updated_at: p.updatedAt,
+  };
   const { project_id: _key, ...set } = row;
   await db
     .insertInto('signal_policies')
@@ -24,9 +59,12 @@ export async function upsertSignalPolicy(db: Executor, row: SignalPolicyRow): Pr
     .execute();
 }
 
-/** The project's original annotations (reviewers' corrections left out), oldest first, with the annotator's pseudonym and the item's external id. */
-export function listSignalInputs(db: Executor, projectId: string) {
-  return db
+/**
+ * The project's original annotations (reviewers' corrections left out), oldest first, with the annotator's pseudonym
+ * and the item's external id; answers and client signals parsed.
+ */
+export async function listSignalInputs(db: Executor, projectId: string) {
+  const rows = await db
     .selectFrom('annotations as a')
     .innerJoin('assignments as s', 's.id', 'a.assignment_id')
     .innerJoin('users as u', 'u.id', 'a.annotator_id')
@@ -37,6 +75,11 @@ export function listSignalInputs(db: Executor, projectId: string) {
     .orderBy('a.created_at')
     .orderBy('a.id')
     .execute();
+  return rows.map(({ answers, client_signals, ...r }) => ({
+    ...r,
+    answers: fromJson<Record<string, unknown>>(answers),
+    clientSignals: fromJson<{ pastedChars?: number } | null>(client_signals) ?? {},
+  }));
 }
 
 /** Each annotator's current run of missed gold items, from the quality gate's tallies. */

@@ -7,13 +7,8 @@ import {
   getProjectSchema,
   listProjects,
   updateProject,
-  DOMAIN_MAX_LENGTH,
-  DOMAIN_PATTERN,
-  GOLD_FEEDBACK_MODES,
-  OVERLAP_MODES,
-  PROJECT_KINDS,
-  PROJECT_STATUSES,
 } from '../../services/projects/projects.js';
+import { DOMAIN_MAX_LENGTH, DOMAIN_PATTERN, GOLD_FEEDBACK_MODES, OVERLAP_MODES, PROJECT_KINDS, PROJECT_STATUSES } from '../../core/project.js';
 import { getGuidelines, publishGuidelines, publishSchema } from '../../services/projects/versions.js';
 import type { ServiceDeps } from '../../services/deps.js';
 import { actorOf } from '../auth/authenticate.js';

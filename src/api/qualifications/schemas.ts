@@ -1,6 +1,6 @@
 /** Zod schemas of the qualification routes: requests validated, responses serialised and documented from one place. */
 import { z } from 'zod';
-import { GOLD_FEEDBACK_MODES } from '../../services/projects/projects.js';
+import { GOLD_FEEDBACK_MODES } from '../../core/project.js';
 import { ATTEMPT_STATUSES, MINE_STATUSES } from '../../core/qualification.js';
 import { domainSetting } from '../projects/routes.js';
 

@@ -1,6 +1,6 @@
 /** The effort and fraud flag of one annotation, as the signals route and an item's annotations in Results carry it. */
 import { z } from 'zod';
-import { SIGNAL_KINDS } from '../../services/quality/signals.js';
+import { SIGNAL_KINDS } from '../../core/signals.js';
 
 export const signalFlag = z.object({
   kind: z.enum(SIGNAL_KINDS),

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ServiceDeps } from '../../services/deps.js';
-import { getSignals, SIGNAL_KINDS } from '../../services/quality/signals.js';
+import { getSignals } from '../../services/quality/signals.js';
+import { SIGNAL_KINDS } from '../../core/signals.js';
 import { getSignalPolicy, setSignalPolicy } from '../../services/quality/signal-policy.js';
 import { actorOf } from '../auth/authenticate.js';
 import { errors, pageQuery, projectParams } from '../common-schemas.js';

@@ -3,34 +3,23 @@
  * badge) and the thresholds in force as one sentence per kind.
  */
 
-export const SIGNAL_KIND_LABELS = {
+import { SIGNAL_KINDS, type SignalKind, type SignalPolicy } from '../signals.js';
+
+export const SIGNAL_KIND_LABELS: Record<SignalKind, string> = {
   too_fast: 'Too fast',
   pasted: 'Pasted',
   near_duplicate: 'Near-duplicate',
   straight_lining: 'Straight-lining',
   gold_fail_streak: 'Gold misses in a row',
-} as const;
-export type SignalKindName = keyof typeof SIGNAL_KIND_LABELS;
-export const SIGNAL_KIND_NAMES = Object.keys(SIGNAL_KIND_LABELS) as SignalKindName[];
-
-/** The thresholds the sentences read (the API's signal policy). */
-export interface SignalThresholds {
-  tooFastRatio: number;
-  tooFastMinOthers: number;
-  pastedShare: number;
-  duplicateJaccard: number;
-  duplicateMinWords: number;
-  straightShare: number;
-  straightAlpha: number;
-  straightMinN: number;
-  goldFailStreak: number | null;
-}
+};
+/** The kinds in the order the console and the report list them. */
+export const SIGNAL_KIND_NAMES: readonly SignalKind[] = SIGNAL_KINDS;
 
 const pct = (share: number) => `${Math.round(share * 1000) / 10}%`;
 const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 /** One sentence per kind: when it fires, with the project's thresholds. */
-export function signalPolicySentences(p: SignalThresholds): Record<SignalKindName, string> {
+export function signalPolicySentences(p: SignalPolicy): Record<SignalKind, string> {
   return {
     too_fast: `Under ${pct(p.tooFastRatio)} of the item's median time (from at least ${count(p.tooFastMinOthers, 'other annotation')}, else the project's median) and of the annotator's own median.`,
     pasted: `${pct(p.pastedShare)} or more of the free-text answers pasted in.`,

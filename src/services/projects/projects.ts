@@ -12,32 +12,17 @@ import { nowIsoOf, type ServiceDeps } from '../deps.js';
 import { orgOf } from '../workforce/organizations.js';
 import { loadSchema } from './schema-cache.js';
 import { DEFAULT_QUALITY_GATE, type QualityGatePolicy } from '../../core/gold/quality-gate.js';
-
-export const PROJECT_STATUSES = ['draft', 'active', 'paused', 'archived'] as const;
-export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
-
-/**
- * What an annotator learns after submitting a gold item they missed: `audit` nothing (the score is only recorded),
- * `feedback` the gold answer and its explanation. A correct gold answer and a normal item never show anything.
- */
-export const GOLD_FEEDBACK_MODES = ['audit', 'feedback'] as const;
-export type GoldFeedbackMode = (typeof GOLD_FEEDBACK_MODES)[number];
-
-/**
- * `fixed`: exactly `overlapK` judgments per item. `adaptive`: `overlapK` to start with, then one more at a time
- * (preferring an annotator of another vendor and of higher measured skill) until the item's confidence reaches
- * `overlapTau` or it has `overlapKMax`.
- */
-export const OVERLAP_MODES = ['fixed', 'adaptive'] as const;
-export type OverlapMode = (typeof OVERLAP_MODES)[number];
-
-/** `production` projects do the work; a `qualification` is a gold set taken to earn a measured skill (read-only). */
-export const PROJECT_KINDS = ['production', 'qualification'] as const;
-export type ProjectKind = (typeof PROJECT_KINDS)[number];
-
-/** A domain is a lowercase path: segments of [a-z0-9_-] joined by `/`, e.g. `medicine/cardiology`. */
-export const DOMAIN_PATTERN = /^[a-z0-9_-]+(\/[a-z0-9_-]+)*$/;
-export const DOMAIN_MAX_LENGTH = 100;
+import {
+  DOMAIN_MAX_LENGTH,
+  DOMAIN_PATTERN,
+  GOLD_FEEDBACK_MODES,
+  OVERLAP_MODES,
+  type GoldFeedbackMode,
+  type OverlapMode,
+  type ProjectKind,
+  type ProjectStatus,
+  type VendorQuota,
+} from '../../core/project.js';
 
 /** A vendor's access to a project and its quota (both caps apply when both are set). */
 export interface ProjectVendorSetting {
@@ -290,12 +275,6 @@ export async function requireProject(deps: ServiceDeps, actor: Actor, projectId:
     ? await projects.getProjectOpenToVendor(deps.store.db, projectId, actor.vendorId, actor.role === 'annotator')
     : await projects.getProject(deps.store.db, projectId);
   return requireInOrg(actor, row, 'Project');
-}
-
-/** A vendor's quota on a project (null: no cap). */
-export interface VendorQuota {
-  quotaTasks: number | null;
-  quotaShare: number | null;
 }
 
 /**

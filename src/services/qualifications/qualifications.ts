@@ -19,10 +19,8 @@ import {
   buildProjectRow,
   insertProjectWithVersions,
   requireProject,
-  DOMAIN_MAX_LENGTH,
-  DOMAIN_PATTERN,
-  type GoldFeedbackMode,
 } from '../projects/projects.js';
+import { DOMAIN_MAX_LENGTH, DOMAIN_PATTERN, type GoldFeedbackMode } from '../../core/project.js';
 import { skillEstimate } from '../routing/skill.js';
 import { settleAttempt } from './attempts.js';
 

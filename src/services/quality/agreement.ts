@@ -22,7 +22,8 @@ import { requireProject } from '../projects/projects.js';
 import { loadSchema } from '../projects/schema-cache.js';
 import { ResultsCache } from '../results/results-cache.js';
 import type { AgreementBucket } from '../../core/time-buckets.js';
-import { createReliabilityBuilder, hasAgreement, LEVEL_OF, type AgreementQuestionType } from './reliability-data.js';
+import { createReliabilityBuilder } from './reliability-data.js';
+import { hasAgreement, LEVEL_OF, type AgreementQuestionType } from '../../core/agreement.js';
 
 
 export const AGREEMENT_CONFIDENCE = 0.95;

@@ -11,22 +11,8 @@
  *   points are evenly spaced).
  * Answers that do not fit the question in force (an option since removed, a point off the scale) are left out.
  */
-import type { MeasurementLevel, ReliabilityData } from '../../quality/agreement/krippendorff.js';
-import type { Question, QuestionType } from '../../core/schema/index.js';
-
-export const AGREEMENT_QUESTION_TYPES = ['label', 'multi_label', 'rating', 'pairwise'] as const;
-export type AgreementQuestionType = (typeof AGREEMENT_QUESTION_TYPES)[number];
-export type AgreementQuestion = Extract<Question, { type: AgreementQuestionType }>;
-
-export const LEVEL_OF: Record<AgreementQuestionType, MeasurementLevel> = {
-  label: 'nominal',
-  multi_label: 'nominal',
-  rating: 'interval',
-  pairwise: 'interval',
-};
-
-export const hasAgreement = (q: Question): q is AgreementQuestion =>
-  (AGREEMENT_QUESTION_TYPES as readonly QuestionType[]).includes(q.type);
+import type { ReliabilityData } from '../../quality/agreement/krippendorff.js';
+import type { AgreementQuestion } from '../../core/agreement.js';
 
 export interface ReliabilityBuilder {
   /** Whether an answer fits the question (only those are added). */

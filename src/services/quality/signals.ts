@@ -12,7 +12,6 @@
  */
 import { authorize, can, vendorScopeOf, type Actor } from '../../core/permissions.js';
 import { decodeCursor, encodeCursor, type Page } from '../../store/pagination.js';
-import { fromJson } from '../../store/dialect.js';
 import type { ProjectRow } from '../../store/schema.js';
 import * as store from '../../store/signals.js';
 import { nearDuplicates, pastedShare, straightLining, textLengthOf, tooFast } from '../../quality/signals/index.js';
@@ -21,10 +20,8 @@ import { chanceOfSchema, gateRuleOf } from '../../core/gold/quality-gate.js';
 import { gatePolicyOf, requireProject } from '../projects/projects.js';
 import { loadSchema } from '../projects/schema-cache.js';
 import { ResultsCache } from '../results/results-cache.js';
-import { loadSignalPolicy, type SignalPolicy } from './signal-policy.js';
-
-export const SIGNAL_KINDS = ['too_fast', 'pasted', 'near_duplicate', 'straight_lining', 'gold_fail_streak'] as const;
-export type SignalKind = (typeof SIGNAL_KINDS)[number];
+import { loadSignalPolicy } from './signal-policy.js';
+import { SIGNAL_KINDS, type SignalKind, type SignalPolicy } from '../../core/signals.js';
 
 export interface SignalFlag {
   kind: SignalKind;
@@ -100,8 +97,8 @@ async function computeSignals(deps: ServiceDeps, project: ProjectRow): Promise<C
       vendorId: r.vendor_id,
       createdAt: r.created_at,
       timeMs: Number(r.time_spent_ms),
-      answers: fromJson<Record<string, unknown>>(r.answers),
-      signals: fromJson<{ pastedChars?: number }>(r.client_signals) ?? {},
+      answers: r.answers,
+      signals: r.clientSignals,
     }));
     const flags = new Map<string, SignalFlag[]>();
     const add = (id: string, f: SignalFlag) => {

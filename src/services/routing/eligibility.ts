@@ -27,11 +27,9 @@ import { fromJson } from '../../store/dialect.js';
 import { countNormalItems, vendorTasksTaken } from '../../store/assignments.js';
 import { findQualificationForDomain } from '../../store/qualifications.js';
 import type { ServiceDeps } from '../deps.js';
-import type { VendorQuota } from '../projects/projects.js';
+import type { VendorQuota } from '../../core/project.js';
+import type { RoutingReason } from '../../core/routing.js';
 import { measuredDomainSkill, posteriorMean } from './skill.js';
-
-export const ROUTING_REASONS = ['not_in_domain', 'not_qualified', 'quota_reached'] as const;
-export type RoutingReason = (typeof ROUTING_REASONS)[number];
 
 /** Why the annotator gets nothing new here, with a message that says what to do. */
 export interface Blocked {

@@ -37,8 +37,10 @@ import { fromJson } from '../../store/dialect.js';
 import { getQualification } from '../../store/qualifications.js';
 import type { AssignmentRow, ProjectRow } from '../../store/schema.js';
 import type { ServiceDeps } from '../deps.js';
-import { requireWorkProject, type VendorQuota } from '../projects/projects.js';
-import { checkRouting, ROUTING_REASONS, type RoutingReason } from '../routing/eligibility.js';
+import { requireWorkProject } from '../projects/projects.js';
+import type { VendorQuota } from '../../core/project.js';
+import { checkRouting } from '../routing/eligibility.js';
+import { ROUTING_REASONS, type RoutingReason } from '../../core/routing.js';
 import { measuredProjectSkill } from '../routing/skill.js';
 import { settleAttempt } from '../qualifications/attempts.js';
 

@@ -21,7 +21,8 @@ import { FIGURE_LEVEL, proportionOf, type Proportion } from '../../core/figures/
 import { fromJson } from '../../store/dialect.js';
 import type { listGoldJudgments, listJudgments, listReviewDecisions } from '../../store/scorecards.js';
 import { AGREEMENT_SEED, OVERALL_REPLICATES } from '../quality/agreement.js';
-import { createReliabilityBuilder, LEVEL_OF, type AgreementQuestion } from '../quality/reliability-data.js';
+import { createReliabilityBuilder } from '../quality/reliability-data.js';
+import { LEVEL_OF, type AgreementQuestion } from '../../core/agreement.js';
 import type { PayTerms } from '../../core/vendor.js';
 
 export const SCORECARD_LEVEL = FIGURE_LEVEL;

@@ -16,7 +16,7 @@ import type { ServiceDeps } from '../deps.js';
 import { requireProject } from '../projects/projects.js';
 import { loadSchema } from '../projects/schema-cache.js';
 import { agreementWithConsensus } from '../quality/annotator-accuracy.js';
-import { hasAgreement, type AgreementQuestion } from '../quality/reliability-data.js';
+import { hasAgreement, type AgreementQuestion } from '../../core/agreement.js';
 import { payTermsOf } from '../workforce/vendors.js';
 import type { PayTerms, VendorKind } from '../../core/vendor.js';
 import {
