@@ -4,11 +4,9 @@
  * on refusal, and a reset that ends the user's sessions.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { DIALECTS, createTestDatabase, type TestDatabase } from './support/databases.js';
 import { countRows } from './support/routes.js';
@@ -16,8 +14,7 @@ import { openStore, migrateToLatest, type Store } from '../src/store/db.js';
 import { makeDeps } from '../src/services/deps.js';
 import { CredentialCache } from '../src/services/auth/credential-cache.js';
 import { buildApp } from '../src/api/app.js';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+import { runAssay } from './support/cli-process.js';
 
 describe.each(DIALECTS)('assay init and user reset-password on %s', (dialect) => {
   let tdb: TestDatabase;
@@ -26,11 +23,9 @@ describe.each(DIALECTS)('assay init and user reset-password on %s', (dialect) =>
   let app: FastifyInstance;
   /** The admin's password as `assay init` printed it. */
   let adaPassword = '';
-  const run = (args: string[], env: Record<string, string> = {}) => {
-    const base: Record<string, string | undefined> = { ...process.env, DATABASE_URL: tdb.url, ASSAY_DATA_DIR: dir, ASSAY_SECRET: 'cli-test-secret-0123456789', ...env };
-    for (const v of ['ASSAY_ADMIN_PASSWORD', 'ASSAY_NEW_PASSWORD']) if (!(v in env)) delete base[v];
-    return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT, env: base, encoding: 'utf8' });
-  };
+  // The passwords come from `env` only, never from the shell the tests were started in.
+  const run = (args: string[], env: Record<string, string> = {}) =>
+    runAssay(args, { DATABASE_URL: tdb.url, ASSAY_DATA_DIR: dir, ASSAY_SECRET: 'cli-test-secret-0123456789', ASSAY_ADMIN_PASSWORD: undefined, ASSAY_NEW_PASSWORD: undefined, ...env });
   const login = (email: string, password: string) => app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
   const printedPassword = (stdout: string) => /password \(shown only now\): (\S+)/.exec(stdout)?.[1];
 

@@ -1,30 +1,22 @@
 /** The `assay` CLI as a user runs it: a real process, exit codes, messages naming file and line, no half-written output. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DIALECTS, createTestDatabase, type TestDatabase } from './support/databases.js';
 import { openStore, migrateToLatest } from '../src/store/db.js';
 import { makeDeps } from '../src/services/deps.js';
 import { systemActor } from '../src/core/permissions.js';
 import { createOrganization } from '../src/services/workforce/organizations.js';
-import { createProject } from '../src/services/projects/projects.js';
+import { createProject } from '../src/services/projects/create-project.js';
 import { labelSchema, buildItems, toJsonl } from './factories.js';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+import { runAssay } from './support/cli-process.js';
 
 describe.each(DIALECTS)('the assay CLI on %s', (dialect) => {
   let tdb: TestDatabase;
   let dir: string;
   let projectId: string;
-  const run = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: tdb.url, ASSAY_DATA_DIR: dir, ASSAY_SECRET: 'cli-test-secret-0123456789' },
-      encoding: 'utf8',
-    });
+  const run = (...args: string[]) => runAssay(args, { DATABASE_URL: tdb.url, ASSAY_DATA_DIR: dir, ASSAY_SECRET: 'cli-test-secret-0123456789' });
   const count = async (table: 'items' | 'users' | 'api_tokens') => {
     const store = openStore(tdb.url);
     try {

@@ -12,21 +12,19 @@
  * - costs, exact until written: the scorecards against the pay terms by hand, the report written from them (sub-cent);
  * - the CLI's report file against the API's, figure for figure.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, createTestDatabase, type TestDatabase } from './support/databases.js';
 import { buildWorld, toJsonl, type Client, type World } from './factories.js';
 import { createVendors, simSchema, type SimVendor } from './support/vendor-simulation.js';
+import { runAssay } from './support/cli-process.js';
 import { openStore, migrateToLatest, type Store } from '../src/store/db.js';
 import { formatMinor } from '../src/core/figures/money.js';
 import { intervalText, percent } from '../src/report/format.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const NORMAL = 12;
 const GOLD = 6;
 const TASKS_EACH = 6;
@@ -142,12 +140,7 @@ describe.each(DIALECTS)('one figure per fact on %s', (dialect) => {
   const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
   const goldJudgments = () => sum([...perItem].filter(([t]) => isGoldText(t)).map(([, n]) => n));
   const realJudgments = () => sum([...perItem].filter(([t]) => !isGoldText(t)).map(([, n]) => n));
-  const cli = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: tdb.url, ASSAY_DATA_DIR: dir, ASSAY_SECRET: 'one-figure-secret-0123456789' },
-      encoding: 'utf8',
-    });
+  const cli = (...args: string[]) => runAssay(args, { DATABASE_URL: tdb.url, ASSAY_DATA_DIR: dir, ASSAY_SECRET: 'one-figure-secret-0123456789' });
 
   it('counts items, judgments and gold items one way in progress, its summary and the report', async () => {
     const complete = normalTexts().filter((t) => (perItem.get(t) ?? 0) >= 2).length;

@@ -5,11 +5,9 @@
  * label to the cent by hand), the head-to-heads, the annotators, three server-rendered SVG charts and the flags,
  * escapes what users typed, and is refused to everyone but managers and admins. `assay report` writes the same.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, createTestStore } from './support/databases.js';
 import { buildWorld, type World } from './factories.js';
@@ -18,8 +16,7 @@ import { formatMinor } from '../src/core/figures/words.js';
 import { createSimProject, createVendors, simSchema, handCost, labelThroughApi, type SimVendor, type SimVendorSpec, type Tally } from './support/vendor-simulation.js';
 import type { TestDatabase } from './support/databases.js';
 import type { Store } from '../src/store/db.js';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+import { runAssay } from './support/cli-process.js';
 
 const SPECS: SimVendorSpec[] = [
   { name: 'Crowd & Co <b>', kind: 'crowd', accuracy: 0.7, terms: { payModel: 'per_task', payRateMinor: 5, currency: 'USD' }, seconds: 20, annotators: 2 },
@@ -197,11 +194,7 @@ describe.each(DIALECTS)('the quality report on %s', (dialect) => {
     const dir = mkdtempSync(join(tmpdir(), 'assay-report-'));
     try {
       const run = (...args: string[]) =>
-        spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'report', ...args], {
-          cwd: ROOT,
-          env: { ...process.env, DATABASE_URL: db.url, ASSAY_DATA_DIR: dir, ASSAY_SECRET: 'cli-test-secret-0123456789' },
-          encoding: 'utf8',
-        });
+        runAssay(['report', ...args], { DATABASE_URL: db.url, ASSAY_DATA_DIR: dir, ASSAY_SECRET: 'cli-test-secret-0123456789' });
       const out = join(dir, 'report.html');
       const r = run('--project', projectId, '--out', out);
       expect(r.stderr).toContain(`wrote the quality report of ${projectId} to ${out}`);

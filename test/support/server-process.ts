@@ -1,9 +1,7 @@
-/** Runs `assay serve` as a real child process (tsx on the sources) for crash and quick-start tests. */
+/** Runs `assay serve` as a real child process (the compiled server, see cli-process.ts) for crash and quick-start tests. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+import { assayArgs, ROOT } from './cli-process.js';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -28,7 +26,7 @@ export interface ServerProcess {
 
 export async function startServer(env: Record<string, string>, args: string[] = []): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', ...args], {
+  const child = spawn(process.execPath, [...assayArgs(), 'serve', ...args], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
