@@ -1,6 +1,14 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+
+/**
+ * Test files at once. Most of the server project's time is waiting (on spawned `assay` processes, PostgreSQL,
+ * Chromium), not computing, and Vitest's default (one fewer than the cores) runs one file at a time on a 2-core
+ * machine. ASSAY_TEST_WORKERS overrides.
+ */
+const workers = Number(process.env.ASSAY_TEST_WORKERS) || availableParallelism() + 1;
 
 /**
  * Two projects: `server` (Node: the core, the store on SQLite and PostgreSQL, the API, the CLI, browser journeys
@@ -8,6 +16,7 @@ import { fileURLToPath } from 'node:url';
  */
 export default defineConfig({
   test: {
+    maxWorkers: workers,
     projects: [
       {
         test: {

@@ -3,8 +3,9 @@
  * fails the run; on a laptop the run goes on without it and says so loudly, with how to get it. It also builds, into
  * a folder of this run's own, the web app (browser journeys and the bundle test see the current sources, and a
  * developer's web/dist or another run's build is never rewritten under them) and the server (tests that spawn
- * `assay` run compiled JavaScript, a third of tsx's start-up cost per process). ASSAY_TEST_BUILD=off skips both
- * builds for runs that spawn nothing, such as `npm run test:fast`.
+ * `assay` run compiled JavaScript, a third of tsx's start-up cost per process). A build given in ASSAY_WEB_DIST or
+ * ASSAY_TEST_CLI is used as it is (CI passes the one `npm ci` just made); ASSAY_TEST_BUILD=off skips both builds
+ * for runs that spawn nothing, such as `npm run test:fast`.
  */
 import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -61,18 +62,25 @@ export default async function setup(project: TestProject) {
   project.provide('chromium', chromium);
   if (process.env.ASSAY_TEST_BUILD === 'off') return;
 
-  // Test workers and the processes they spawn inherit these (see test/support/cli-process.ts).
-  const webDist = mkdtempSync(join(tmpdir(), 'assay-test-web-'));
-  // The compiled server must sit under the repository's node_modules to resolve its dependencies from there.
-  const cache = join(ROOT, 'node_modules', '.cache');
-  mkdirSync(cache, { recursive: true });
-  const server = mkdtempSync(join(cache, 'assay-test-server-'));
-  await Promise.all([buildWebApp(webDist), buildServer(server)]);
-  process.env.ASSAY_WEB_DIST = webDist;
-  process.env.ASSAY_TEST_CLI = join(server, 'src', 'cli', 'main.js');
+  // Test workers and the processes they spawn inherit these variables (see test/support/cli-process.ts).
+  const made: string[] = [];
+  const builds: Promise<void>[] = [];
+  if (!process.env.ASSAY_WEB_DIST) {
+    const webDist = mkdtempSync(join(tmpdir(), 'assay-test-web-'));
+    made.push(webDist);
+    builds.push(buildWebApp(webDist).then(() => void (process.env.ASSAY_WEB_DIST = webDist)));
+  }
+  if (!process.env.ASSAY_TEST_CLI) {
+    // The compiled server must sit under the repository's node_modules to resolve its dependencies from there.
+    const cache = join(ROOT, 'node_modules', '.cache');
+    mkdirSync(cache, { recursive: true });
+    const server = mkdtempSync(join(cache, 'assay-test-server-'));
+    made.push(server);
+    builds.push(buildServer(server).then(() => void (process.env.ASSAY_TEST_CLI = join(server, 'src', 'cli', 'main.js'))));
+  }
+  await Promise.all(builds);
   return () => {
-    rmSync(webDist, { recursive: true, force: true });
-    rmSync(server, { recursive: true, force: true });
+    for (const dir of made) rmSync(dir, { recursive: true, force: true });
   };
 }
 
