@@ -6,7 +6,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { ServiceDeps } from '../services/deps.js';
 import { expireAllLeases } from '../services/maintenance/expire-leases.js';
 import { deleteAbandonedImportItems } from '../services/maintenance/abandoned-imports.js';
-import { deleteExpiredSessions } from '../store/credentials.js';
+import { deleteExpiredLoginSessions } from '../services/maintenance/expired-sessions.js';
 import { LARGE_REFRESH_MS } from '../services/quality/live-results.js';
 
 export interface Job {
@@ -20,7 +20,7 @@ export const JOBS: Job[] = [
   // Large projects' live results, with Dawid–Skene on a worker thread; small ones refresh after each submit.
   { name: 'refresh-live-results', everyMs: LARGE_REFRESH_MS, run: async (d) => d.live?.refreshLarge() },
   { name: 'delete-abandoned-imports', everyMs: 3_600_000, run: deleteAbandonedImportItems },
-  { name: 'delete-expired-sessions', everyMs: 3_600_000, run: (d) => d.store.write((trx) => deleteExpiredSessions(trx, d.now().toISOString())) },
+  { name: 'delete-expired-sessions', everyMs: 3_600_000, run: deleteExpiredLoginSessions },
 ];
 
 /** Starts the jobs; returns a stop function that waits for a running job to finish. */

@@ -4,7 +4,7 @@
  */
 import type { Store } from '../store/db.js';
 import { CredentialCache } from './auth/credential-cache.js';
-import type { LiveResults } from './quality/live-results.js';
+import type { RawAnnotation } from './quality/live-aggregate.js';
 
 export interface ServiceDeps {
   store: Store;
@@ -20,12 +20,28 @@ export interface ServiceDeps {
    * Live results (item aggregates after submits, adaptive overlap); absent, nothing is refreshed after submits
    * (results are still computed on demand). `assay serve` has one unless ASSAY_LIVE_QUALITY=off.
    */
-  live?: LiveResults | undefined;
+  live?: LiveResultsFeed | undefined;
   /**
    * Uniform on [0, 1) for the hidden-gold draw; absent (always, outside tests), the operating system's CSPRNG, so
    * no annotator can predict or replay it. Seeded simulations pass their own to be reproducible.
    */
   random?: (() => number) | undefined;
+}
+
+/**
+ * What use cases tell live results, and what the process that owns them (serve, the jobs) asks of them. The class
+ * (`quality/live-results.ts`) is given these deps itself, so naming it here would make deps and it import each
+ * other; services see only this.
+ */
+export interface LiveResultsFeed {
+  /** A submit landed in the project; `annotation`, when given, spares the refresh a read. */
+  noteSubmitted(projectId: string, annotation?: RawAnnotation): void;
+  /** The project's inputs changed other than by a new annotation (a review, a pause): the next refresh starts over. */
+  noteInputsChanged(projectId: string): void;
+  /** Refreshes the large projects that had submits (the background job). */
+  refreshLarge(): Promise<void>;
+  /** Stops taking work and waits for what runs. */
+  close(): Promise<void>;
 }
 
 export const nowIsoOf = (deps: Pick<ServiceDeps, 'now'>): string => deps.now().toISOString();

@@ -6,7 +6,7 @@
  */
 import type { TaskSchema } from '../../core/schema/index.js';
 import { computeResults } from '../results/compute-results.js';
-import { itemConfidence } from '../results/list-results.js';
+import { itemConfidence } from '../../core/item-confidence.js';
 import type { QuestionAggregate, ResultAnnotation } from '../results/result-types.js';
 
 /** A confidence that moved less than this since it was written is not rewritten (every refit nudges them all). */

@@ -39,12 +39,12 @@ import {
   withdrawSettledRequests,
 } from '../../store/item-results.js';
 import { listProjectGold, pausedAnnotators } from '../../store/item-browse.js';
-import type { ProjectRow } from '../../store/schema.js';
+import type { Project } from '../../store/projects.js';
 import { ThreadClient } from '../../threads/thread-client.js';
 import type { LiveRefreshRequest } from './live-results-thread.js';
 import type { RawAnnotation, RefreshResult } from './live-aggregate.js';
 import { loadSchema } from '../projects/schema-cache.js';
-import type { ServiceDeps } from '../deps.js';
+import type { LiveResultsFeed, ServiceDeps } from '../deps.js';
 
 /** Projects under this many judgments are refreshed after each submit; larger ones by the background job. */
 export const INLINE_JUDGMENTS = 20_000;
@@ -80,7 +80,7 @@ interface ProjectState {
   lastError: unknown;
 }
 
-export class LiveResults {
+export class LiveResults implements LiveResultsFeed {
   private readonly projects = new Map<string, ProjectState>();
   private readonly thread = new ThreadClient<LiveRefreshRequest, RefreshResult>('live-results-thread', import.meta.url);
   private closed = false;
@@ -191,7 +191,7 @@ export class LiveResults {
       loadSchema(db, projectId, project.schema_version),
       reconcile ? annotationsSince(db, projectId, since) : Promise.resolve([]),
       countGold(db, projectId),
-      project.exclude_paused === 1 ? pausedAnnotators(db, projectId) : Promise.resolve([]),
+      project.exclude_paused ? pausedAnnotators(db, projectId) : Promise.resolve([]),
     ]);
     const gold = goldCount === sent.gold ? null : (await listProjectGold(db, projectId)).map((g) => [g.item_id, g.answers] as [string, unknown]);
     const excludedKey = excluded.join(',');
@@ -224,7 +224,7 @@ export class LiveResults {
    * asks one more judgment for each complete item still under τ and under k_max, held for a preferred annotator
    * (`PREFERENCE_WINDOW_MS`) only when one exists in the project's workforce.
    */
-  private async askMoreJudgments(project: ProjectRow): Promise<number> {
+  private async askMoreJudgments(project: Project): Promise<number> {
     const db = this.deps.store.db;
     await this.deps.store.write((trx) => withdrawSettledRequests(trx, { projectId: project.id, k: project.overlap_k, tau: project.overlap_tau }));
     const uncertain = await listUncertainComplete(db, { projectId: project.id, k: project.overlap_k, kMax: project.overlap_k_max, tau: project.overlap_tau });

@@ -1,4 +1,5 @@
 import { invalid } from '../../core/errors.js';
+import { itemConfidence } from '../../core/item-confidence.js';
 import type { Actor } from '../../core/permissions.js';
 import { decodeSeqCursor, encodeSeqCursor, isAfter } from '../../store/item-browse.js';
 import { MAX_PAGE_SIZE, type Page } from '../../store/pagination.js';
@@ -20,16 +21,6 @@ export interface ItemResult {
   itemId: string;
   externalId: string | null;
   aggregates: QuestionAggregate[];
-}
-
-/**
- * An item's confidence: the lowest over its questions that have one (null when none has). Results filter by it
- * (over the chosen question only, when one is chosen); live results store it, and τ and review triggers read it.
- */
-export function itemConfidence(aggregates: readonly QuestionAggregate[]): number | null {
-  let min: number | null = null;
-  for (const a of aggregates) if (a.confidence !== null && (min === null || a.confidence < min)) min = a.confidence;
-  return min;
 }
 
 /** Per annotated item, in serving order, the aggregate of each question; filterable by confidence. */
