@@ -7,7 +7,8 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import { invalid } from '../core/errors.js';
 import type { Executor } from './db.js';
 import { notPausedOn, notSetAsideByReview } from './quality-gates.js';
-import { capabilitiesOf, type DialectName } from './dialect.js';
+import { capabilitiesOf, fromJson, type DialectName } from './dialect.js';
+import type { AnswerSet } from '../core/schema/index.js';
 
 import type { ItemStatus } from '../core/item.js';
 
@@ -132,8 +133,10 @@ export function hasLiveLease(db: Executor, itemId: string, now: string) {
     .then((r) => r !== undefined);
 }
 
-export function getGoldAnswer(db: Executor, itemId: string) {
-  return db.selectFrom('gold_answers').select(['answers', 'explanation']).where('item_id', '=', itemId).executeTakeFirst();
+/** An item's gold answer and its explanation, or undefined when the item is not gold. */
+export async function getGoldAnswer(db: Executor, itemId: string) {
+  const row = await db.selectFrom('gold_answers').select(['answers', 'explanation']).where('item_id', '=', itemId).executeTakeFirst();
+  return row && { answers: fromJson<AnswerSet>(row.answers), explanation: row.explanation };
 }
 
 /** An item's annotations, oldest first, with the annotator's pseudonym and vendor. */

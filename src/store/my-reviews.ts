@@ -5,6 +5,9 @@
  */
 import type { Executor } from './db.js';
 import type { PageKey } from './pagination.js';
+import { fromJson } from './dialect.js';
+import type { AnswerSet } from '../core/schema/index.js';
+import type { ReviewOutcome } from '../core/review.js';
 
 export interface MyReviewsQuery {
   annotatorId: string;
@@ -16,8 +19,8 @@ export interface MyReviewsQuery {
   limit: number;
 }
 
-export function listReviewsOfAnnotator(db: Executor, q: MyReviewsQuery) {
-  return db
+export async function listReviewsOfAnnotator(db: Executor, q: MyReviewsQuery) {
+  const rows = await db
     .selectFrom('reviews as r')
     .innerJoin('annotations as a', 'a.id', 'r.annotation_id')
     .innerJoin('items as i', 'i.id', 'a.item_id')
@@ -54,4 +57,11 @@ export function listReviewsOfAnnotator(db: Executor, q: MyReviewsQuery) {
     .orderBy('r.id', 'desc')
     .limit(q.limit + 1)
     .execute();
+  return rows.map((r) => ({
+    ...r,
+    outcome: r.outcome as ReviewOutcome,
+    item_data: fromJson<Record<string, unknown>>(r.item_data),
+    answers: fromJson<AnswerSet>(r.answers),
+    correction_answers: r.correction_answers == null ? null : fromJson<AnswerSet>(r.correction_answers),
+  }));
 }

@@ -10,8 +10,9 @@ import type { Expression, ExpressionBuilder, Selectable, SqlBool } from 'kysely'
 import type { Executor } from './db.js';
 import type { AnnotationsTable, AssignmentsTable, DB, ReviewPoliciesTable, ReviewsTable } from './schema.js';
 import { afterKey, decodeCursor } from './pagination.js';
-import { capabilitiesOf } from './dialect.js';
-import type { ReviewOutcome, ReviewStatus } from '../core/review.js';
+import { capabilitiesOf, fromJson } from './dialect.js';
+import type { AnswerSet } from '../core/schema/index.js';
+import type { ReviewOutcome, ReviewPolicy, ReviewStatus } from '../core/review.js';
 
 export type ReviewRow = Selectable<ReviewsTable>;
 export type ReviewPolicyRow = Selectable<ReviewPoliciesTable>;
@@ -19,11 +20,35 @@ export type ReviewPolicyRow = Selectable<ReviewPoliciesTable>;
 /** The candidate query's scope: an annotation `a` joined to its assignment `s`. */
 type CandidateEB = ExpressionBuilder<DB & { a: AnnotationsTable } & { s: AssignmentsTable }, 'a' | 's'>;
 
-export function getPolicy(db: Executor, projectId: string): Promise<ReviewPolicyRow | undefined> {
-  return db.selectFrom('review_policies').selectAll().where('project_id', '=', projectId).executeTakeFirst();
+const policyOf = (row: ReviewPolicyRow): ReviewPolicy & { updatedAt: string | null } => ({
+  sampleRate: row.sample_rate,
+  firstN: row.first_n,
+  flagged: row.flagged === 1,
+  lowConfidence: row.low_confidence ?? null,
+  signals: row.signals === 1,
+  gold: row.gold === 1,
+  updatedAt: row.updated_at,
+});
+
+/** The project's review policy as set, or undefined when none was. */
+export async function getPolicy(db: Executor, projectId: string): Promise<(ReviewPolicy & { updatedAt: string | null }) | undefined> {
+  const row = await db.selectFrom('review_policies').selectAll().where('project_id', '=', projectId).executeTakeFirst();
+  return row && policyOf(row);
 }
 
-export async function upsertPolicy(db: Executor, row: ReviewPolicyRow) {
+export async function upsertPolicy(db: Executor, p: { projectId: string; policy: ReviewPolicy; updatedBy: string; updatedAt: string }) {
+  const { policy } = p;
+  const row: ReviewPolicyRow = {
+    project_id: p.projectId,
+    sample_rate: policy.sampleRate,
+    first_n: policy.firstN,
+    flagged: policy.flagged ? 1 : 0,
+    low_confidence: policy.lowConfidence,
+    signals: policy.signals ? 1 : 0,
+    gold: policy.gold ? 1 : 0,
+    updated_by: p.updatedBy,
+    updated_at: p.updatedAt,
+  };
   const { project_id: _key, ...set } = row;
   await db
     .insertInto('review_policies')
@@ -331,8 +356,8 @@ export function tallyByAnnotator(db: Executor, projectId: string, vendorId?: str
 }
 
 /** The annotation under review with what a reviewer needs beside it: item data and the author's pseudonym. */
-export function getAnnotationForReview(db: Executor, annotationId: string) {
-  return db
+export async function getAnnotationForReview(db: Executor, annotationId: string) {
+  const row = await db
     .selectFrom('annotations as a')
     .innerJoin('items as i', 'i.id', 'a.item_id')
     .innerJoin('projects as p', 'p.id', 'a.project_id')
@@ -341,6 +366,14 @@ export function getAnnotationForReview(db: Executor, annotationId: string) {
     .select(['i.data as item_data', 'p.org_id', 'u.pseudonym'])
     .where('a.id', '=', annotationId)
     .executeTakeFirst();
+  return (
+    row && {
+      ...row,
+      answers: fromJson<AnswerSet>(row.answers),
+      client_signals: fromJson(row.client_signals),
+      item_data: fromJson<Record<string, unknown>>(row.item_data),
+    }
+  );
 }
 
 /**
@@ -348,8 +381,8 @@ export function getAnnotationForReview(db: Executor, annotationId: string) {
  * each is a reviewer's correction, and the verdict on it if one was given. `vendorId` keeps a vendor-scoped reader to
  * their vendor's people.
  */
-export function listOtherAnnotations(db: Executor, o: { itemId: string; exceptAnnotationId: string; vendorId?: string | undefined }) {
-  return db
+export async function listOtherAnnotations(db: Executor, o: { itemId: string; exceptAnnotationId: string; vendorId?: string | undefined }) {
+  const rows = await db
     .selectFrom('annotations as a')
     .innerJoin('assignments as s', 's.id', 'a.assignment_id')
     .innerJoin('users as u', 'u.id', 'a.annotator_id')
@@ -361,6 +394,7 @@ export function listOtherAnnotations(db: Executor, o: { itemId: string; exceptAn
     .orderBy('a.created_at')
     .orderBy('a.id')
     .execute();
+  return rows.map((r) => ({ ...r, answers: fromJson<AnswerSet>(r.answers), outcome: r.outcome as ReviewOutcome | null }));
 }
 
 /** The reviewer's live lease in each of these projects (project id → review id). */

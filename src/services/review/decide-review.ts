@@ -13,7 +13,6 @@ import * as reviews from '../../store/reviews.js';
 import { getProject } from '../../store/projects.js';
 import { insertAssignment } from '../../store/assignments.js';
 import { insertAnnotation } from '../../store/annotations.js';
-import { fromJson } from '../../store/dialect.js';
 import type { ServiceDeps } from '../deps.js';
 import { loadSchema } from '../projects/schema-cache.js';
 import { presentAnnotation, type AnnotationView } from '../tasks/submit-annotation.js';
@@ -83,8 +82,8 @@ export async function correctReview(
   const original = await reviews.getAnnotationForReview(db, review.annotation_id);
   if (!original) throw notFound('Review');
   const schema = await loadSchema(db, original.project_id, original.schema_version);
-  const answers = validateAnswers(schema, fromJson<Record<string, unknown>>(original.item_data), input.answers);
-  if (isDeepStrictEqual(answers, fromJson(original.answers))) throw invalid('The correction gives the same answers as the original: accept it instead', 'answers');
+  const answers = validateAnswers(schema, original.item_data, input.answers);
+  if (isDeepStrictEqual(answers, original.answers)) throw invalid('The correction gives the same answers as the original: accept it instead', 'answers');
 
   const now = deps.now().toISOString();
   const assignmentId = newId('assignment');

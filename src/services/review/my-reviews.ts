@@ -17,12 +17,11 @@
 import { authorize, type Actor } from '../../core/permissions.js';
 import { forbidden } from '../../core/errors.js';
 import type { AnswerSet } from '../../core/schema/index.js';
-import { fromJson } from '../../store/dialect.js';
 import { listReviewsOfAnnotator } from '../../store/my-reviews.js';
 import { decodeCursor, encodeCursor, MAX_PAGE_SIZE, type Page } from '../../store/pagination.js';
 import type { ReviewOutcome } from '../../core/review.js';
 import type { ServiceDeps } from '../deps.js';
-import { requireProject } from '../projects/projects.js';
+import { requireProject } from '../projects/require-project.js';
 
 export interface MyReviewView {
   /** The review's id. */
@@ -77,17 +76,17 @@ export async function listMyReviews(deps: ServiceDeps, actor: Actor, q: MyReview
       id: r.id,
       projectId: r.project_id,
       projectName: r.project_name,
-      item: { id: r.item_id, data: fromJson<Record<string, unknown>>(r.item_data) },
+      item: { id: r.item_id, data: r.item_data },
       annotation: {
         id: r.annotation_id,
-        answers: fromJson<AnswerSet>(r.answers),
+        answers: r.answers,
         schemaVersion: r.schema_version,
         guidelineVersion: r.guideline_version,
         createdAt: r.annotated_at,
       },
-      outcome: r.outcome as ReviewOutcome,
+      outcome: r.outcome,
       reason: r.reason,
-      correction: r.outcome === 'correct' && r.correction_answers != null ? { answers: fromJson<AnswerSet>(r.correction_answers) } : null,
+      correction: r.outcome === 'correct' && r.correction_answers != null ? { answers: r.correction_answers } : null,
       decidedAt: r.decided_at!,
     })),
     nextCursor: more && last ? encodeCursor({ createdAt: last.decided_at!, id: last.id }) : null,

@@ -19,7 +19,7 @@ import { refreshSignals } from '../quality/signals.js';
 import { presentTask, type ReviewTaskWithContext } from './present.js';
 import { countLeft, loadReviewContext, seesGoldInReview } from './review-context.js';
 import type { ProjectRow } from '../../store/schema.js';
-import type { ReviewPolicy } from './policy.js';
+import type { ReviewPolicy } from '../../core/review.js';
 
 /** Attempts when a concurrent reviewer takes the chosen annotation first (PostgreSQL; SQLite never races). */
 const CLAIM_ATTEMPTS = 8;

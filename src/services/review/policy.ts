@@ -9,37 +9,15 @@ import * as reviews from '../../store/reviews.js';
 import type { Executor } from '../../store/db.js';
 import { nowIsoOf, type ServiceDeps } from '../deps.js';
 import { requireProject } from '../projects/projects.js';
-
-export interface ReviewPolicy {
-  /** Share of all annotations sampled into review, 0..1 (resolution 1/4096). */
-  sampleRate: number;
-  /** Every one of each annotator's first n annotations in the project goes to review. */
-  firstN: number;
-  /** Every annotation of a flagged item goes to review. */
-  flagged: boolean;
-  /** Annotations of items whose aggregate confidence (the live result) is under this go to review; null: off. */
-  lowConfidence: number | null;
-  /** Every annotation with an effort or fraud signal (as last computed, `annotation_signals`) goes to review. */
-  signals: boolean;
-  /**
-   * Annotations of gold items come to review too, with the gold answer beside them for every reviewer. Off (the
-   * default), gold items stay out of every queue and a reviewer never learns an item is gold; managers and admins
-   * may still ask for a gold item's annotation by id, and see its gold answer.
-   */
-  gold: boolean;
-}
+import { DEFAULT_POLICY, type ReviewPolicy } from '../../core/review.js';
 
 export interface ReviewPolicyView extends ReviewPolicy {
   projectId: string;
   updatedAt: string | null;
 }
 
-export const DEFAULT_POLICY: ReviewPolicy = { sampleRate: 0, firstN: 0, flagged: false, lowConfidence: null, signals: false, gold: false };
-
 export async function loadPolicy(db: Executor, projectId: string): Promise<ReviewPolicy & { updatedAt: string | null }> {
-  const row = await reviews.getPolicy(db, projectId);
-  if (!row) return { ...DEFAULT_POLICY, updatedAt: null };
-  return { sampleRate: row.sample_rate, firstN: row.first_n, flagged: row.flagged === 1, lowConfidence: row.low_confidence ?? null, signals: row.signals === 1, gold: row.gold === 1, updatedAt: row.updated_at };
+  return (await reviews.getPolicy(db, projectId)) ?? { ...DEFAULT_POLICY, updatedAt: null };
 }
 
 /** Managers, admins and reviewers read the policy (a reviewer's queue is made by it). */
@@ -70,17 +48,7 @@ export async function setReviewPolicy(deps: ServiceDeps, actor: Actor, projectId
       signals: input.signals ?? current.signals,
       gold: input.gold ?? current.gold,
     };
-    await reviews.upsertPolicy(trx, {
-      project_id: p.id,
-      sample_rate: next.sampleRate,
-      first_n: next.firstN,
-      flagged: next.flagged ? 1 : 0,
-      low_confidence: next.lowConfidence,
-      signals: next.signals ? 1 : 0,
-      gold: next.gold ? 1 : 0,
-      updated_by: actorId(actor),
-      updated_at: now,
-    });
+    await reviews.upsertPolicy(trx, { projectId: p.id, policy: next, updatedBy: actorId(actor), updatedAt: now });
     return { projectId: p.id, ...next, updatedAt: now };
   });
 }

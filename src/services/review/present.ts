@@ -3,7 +3,6 @@
  * allowed to see gold (`review-context.ts`); summaries never carry one.
  */
 import type { AnswerSet } from '../../core/schema/index.js';
-import { fromJson } from '../../store/dialect.js';
 import type { ReviewRow } from '../../store/reviews.js';
 import type { ReviewOutcome, ReviewStatus, ReviewTrigger } from '../../core/review.js';
 import type { ReviewContext } from './review-context.js';
@@ -73,16 +72,16 @@ export function presentSummary(r: ReviewRow & { item_id: string }, withReviewer 
 
 export function presentTask(
   r: ReviewRow,
-  a: { id: string; item_id: string; item_data: unknown; pseudonym: string; answers: unknown; schema_version: number; guideline_version: number; time_spent_ms: number; created_at: string },
+  a: { id: string; item_id: string; item_data: Record<string, unknown>; pseudonym: string; answers: AnswerSet; schema_version: number; guideline_version: number; time_spent_ms: number; created_at: string },
   flag: { reason: string; created_at: string } | undefined,
 ): ReviewTaskView {
   return {
     ...presentSummary({ ...r, item_id: a.item_id }),
-    item: { id: a.item_id, data: fromJson<Record<string, unknown>>(a.item_data) },
+    item: { id: a.item_id, data: a.item_data },
     annotation: {
       id: a.id,
       annotator: a.pseudonym,
-      answers: fromJson<AnswerSet>(a.answers),
+      answers: a.answers,
       schemaVersion: a.schema_version,
       guidelineVersion: a.guideline_version,
       timeSpentMs: a.time_spent_ms,

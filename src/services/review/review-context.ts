@@ -11,16 +11,14 @@
  */
 import { can, vendorScopeOf, type Actor } from '../../core/permissions.js';
 import type { AnswerSet } from '../../core/schema/index.js';
-import { fromJson } from '../../store/dialect.js';
 import { getGoldAnswer } from '../../store/item-browse.js';
 import * as reviews from '../../store/reviews.js';
-import type { ReviewOutcome } from '../../core/review.js';
+import type { ReviewOutcome, ReviewPolicy } from '../../core/review.js';
 import type { Executor } from '../../store/db.js';
 import type { ProjectRow } from '../../store/schema.js';
 import type { ServiceDeps } from '../deps.js';
 import { loadProjectResults } from '../results/project-results.js';
 import type { QuestionAggregate } from '../results/result-types.js';
-import type { ReviewPolicy } from './policy.js';
 
 export interface OtherAnnotationView {
   id: string;
@@ -66,14 +64,14 @@ export async function loadReviewContext(
     others: others.map((o) => ({
       id: o.id,
       annotator: o.pseudonym,
-      answers: fromJson<AnswerSet>(o.answers),
+      answers: o.answers,
       schemaVersion: o.schema_version,
       createdAt: o.created_at,
       isCorrection: o.assignment_status === 'correction',
-      outcome: (o.outcome ?? null) as ReviewOutcome | null,
+      outcome: o.outcome ?? null,
     })),
     aggregates: loaded.results.byItem.get(r.itemId) ?? [],
-    ...(gold && { gold: { answers: fromJson<AnswerSet>(gold.answers), explanation: gold.explanation } }),
+    ...(gold && { gold: { answers: gold.answers, explanation: gold.explanation } }),
   };
 }
 

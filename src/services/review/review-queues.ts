@@ -9,7 +9,8 @@ import * as projects from '../../store/projects.js';
 import * as reviews from '../../store/reviews.js';
 import { nowIsoOf, type ServiceDeps } from '../deps.js';
 import { orgOf } from '../workforce/organizations.js';
-import { loadPolicy, type ReviewPolicy } from './policy.js';
+import { loadPolicy } from './policy.js';
+import type { ReviewPolicy } from '../../core/review.js';
 import { countLeft } from './review-context.js';
 
 export interface ReviewQueueSummary {
