@@ -14,7 +14,7 @@ import { openStore, migrateToLatest } from '../src/store/db.js';
 import { makeDeps } from '../src/services/deps.js';
 import { systemActor } from '../src/core/permissions.js';
 import { createOrganization } from '../src/services/workforce/organizations.js';
-import { createProject } from '../src/services/projects/projects.js';
+import { createProject } from '../src/services/projects/create-project.js';
 import { sentimentAndPreferenceSchema } from '../src/core/schema/index.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

@@ -15,7 +15,8 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { processIo, runAggregate } from '../src/cli/commands/aggregate.js';
+import { runAggregate } from '../src/cli/commands/aggregate.js';
+import { processIo } from '../src/cli/io/cli-io.js';
 import { syntheticCrowd } from './quality.bench.js';
 
 const self = fileURLToPath(import.meta.url);

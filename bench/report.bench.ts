@@ -27,7 +27,7 @@ import { createRng, type Rng } from '../src/quality/random.js';
 import { renderQualityReport } from '../src/report/render-report.js';
 import { makeDeps, type ServiceDeps } from '../src/services/deps.js';
 import { importItems } from '../src/services/items/import-items.js';
-import { createProject } from '../src/services/projects/projects.js';
+import { createProject } from '../src/services/projects/create-project.js';
 import { gatherQualityReport } from '../src/services/reports/quality-report.js';
 import { projectScorecards } from '../src/services/vendors/scorecards.js';
 import { createOrganization } from '../src/services/workforce/organizations.js';

@@ -12,7 +12,7 @@ import { systemActor } from '../src/core/permissions.js';
 import { createOrganization } from '../src/services/workforce/organizations.js';
 import { createUser } from '../src/services/workforce/users.js';
 import { createApiToken } from '../src/services/auth/api-tokens.js';
-import { createProject } from '../src/services/projects/projects.js';
+import { createProject } from '../src/services/projects/create-project.js';
 import { importItems } from '../src/services/items/import-items.js';
 import { labelSchema, buildItems, toJsonl } from './factories.js';
 

@@ -1,6 +1,6 @@
 /**
  * A new project measures something unless told otherwise: two judgments per item and one task in ten a hidden gold
- * item (the reason is in the API's schema and in `services/projects/projects.ts`); asking for k = 1 and no gold still
+ * item (the reason is in the API's schema and in `services/projects/create-project.ts`); asking for k = 1 and no gold still
  * works. Both databases, through the HTTP API.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

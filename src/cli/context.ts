@@ -5,7 +5,7 @@ import { makeDeps, type ServiceDeps } from '../services/deps.js';
 import { CredentialCache } from '../services/auth/credential-cache.js';
 import { invalid, isAssayError } from '../core/errors.js';
 import { systemActor, type Actor } from '../core/permissions.js';
-import { getProject } from '../store/projects.js';
+import { findProjectOrganization } from '../services/projects/project-organization.js';
 
 export interface CliContext {
   config: Config;
@@ -45,7 +45,7 @@ export async function withContext(fn: (ctx: CliContext) => Promise<void>, where?
 
 /** The project's organization scopes the system actor, so the CLI acts inside one organization like a user. */
 export async function projectActor(ctx: CliContext, projectId: string): Promise<Actor> {
-  const p = await getProject(ctx.store.db, projectId);
-  if (!p) throw invalid(`no project ${projectId}`, 'project');
-  return systemActor(p.org_id);
+  const orgId = await findProjectOrganization(ctx.deps, systemActor(), projectId);
+  if (!orgId) throw invalid(`no project ${projectId}`, 'project');
+  return systemActor(orgId);
 }

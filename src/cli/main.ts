@@ -1,15 +1,19 @@
 #!/usr/bin/env node
-/** The `assay` command. Each command calls the same services as the API, never HTTP to itself. */
+/**
+ * The `assay` command. Each command calls the same services as the API, never HTTP to itself. Only the commands'
+ * usage (./usage/) is loaded here; a command's module (./commands/) and what it needs (Fastify, the store, the
+ * quality engine) are imported when that command runs, so `assay --help` starts at once (bench/startup.bench.ts).
+ */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
-import { registerServeCommand } from './commands/serve.js';
-import { registerDataCommands } from './commands/data.js';
-import { registerImportCommand } from './commands/import.js';
-import { registerAdminCommands } from './commands/admin.js';
-import { registerAggregateCommand } from './commands/aggregate.js';
-import { registerAgreementCommand } from './commands/agreement.js';
-import { registerReportCommand } from './commands/report.js';
+import { registerServeCommand } from './usage/serve.js';
+import { registerExportCommand } from './usage/export.js';
+import { registerImportCommand } from './usage/import.js';
+import { registerAdminCommands } from './usage/admin.js';
+import { registerAggregateCommand } from './usage/aggregate.js';
+import { registerAgreementCommand } from './usage/agreement.js';
+import { registerReportCommand } from './usage/report.js';
 
 /** The package's own package.json: two folders up from src/cli, three from dist/src/cli. */
 function packageVersion(): string {
@@ -27,7 +31,7 @@ export function buildProgram(): Command {
     .version(packageVersion());
   registerServeCommand(program);
   registerImportCommand(program);
-  registerDataCommands(program);
+  registerExportCommand(program);
   registerAdminCommands(program);
   registerAggregateCommand(program);
   registerAgreementCommand(program);

@@ -6,12 +6,20 @@ export interface Progress {
   stop(): void;
 }
 
-export function progressBar(label: string, total: number | null): Progress {
-  if (!process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
+export interface ProgressOptions {
+  /** Where the bar is drawn (default process.stderr); nothing is drawn unless it is a terminal. */
+  readonly stream?: { write(chunk: string): unknown; isTTY?: boolean };
+  /** Said after the counts, e.g. `bytes`. */
+  readonly unit?: string;
+}
+
+export function progressBar(label: string, total: number | null, opts: ProgressOptions = {}): Progress {
+  const stream = opts.stream ?? process.stderr;
+  if (!stream.isTTY) return { update: () => undefined, stop: () => undefined };
   const bar = new cliProgress.SingleBar(
     {
-      stream: process.stderr,
-      format: total ? `${label} [{bar}] {percentage}% | {value}/{total}` : `${label} {value}`,
+      stream: stream as NodeJS.WriteStream,
+      format: total ? `${label} [{bar}] {percentage}% | {value}/{total}${opts.unit ? ` ${opts.unit}` : ''}` : `${label} {value}`,
       hideCursor: true,
     },
     cliProgress.Presets.shades_classic,

@@ -22,3 +22,8 @@ export const FIRST_RUN_KEY = 'first-run';
 export async function insertInstanceSetup(db: Executor, row: { org_id: string; via: 'cli' | 'web'; created_at: string }) {
   await db.insertInto('instance_setup').values({ id: FIRST_RUN_KEY, ...row }).execute();
 }
+
+/** Up to `limit` organization ids, enough to tell none, one and several apart. */
+export function listOrganizationIds(db: Executor, limit: number): Promise<string[]> {
+  return db.selectFrom('organizations').select('id').limit(limit).execute().then((rows) => rows.map((r) => r.id));
+}

@@ -2,17 +2,69 @@ import { sql } from 'kysely';
 import type { Executor } from './db.js';
 import type { ProjectRow, ProjectUpdate } from './schema.js';
 import { afterKey, decodeCursor } from './pagination.js';
-import { toJson } from './dialect.js';
+import { fromJson, toJson } from './dialect.js';
 import { prepare } from './prepared.js';
+import type { QualityGatePolicy } from '../core/gold/quality-gate.js';
+import type { GoldFeedbackMode, OverlapMode, ProjectKind, ProjectStatus } from '../core/project.js';
 
-export async function insertProject(db: Executor, row: ProjectRow) {
-  await db.insertInto('projects').values(row).execute();
+/** The columns a project's quality gate is stored in (also selected by joins, such as the claim's). */
+export type GateColumns = Pick<ProjectRow, 'gate_enabled' | 'gate_floor' | 'gate_chance'>;
+
+/**
+ * A project as the store returns it: its closed sets typed, its switch a boolean and its quality gate one policy
+ * (never the three columns). The other fields keep their column names.
+ */
+export type Project = Omit<ProjectRow, keyof GateColumns | 'exclude_paused' | 'status' | 'kind' | 'gold_feedback' | 'overlap_mode'> & {
+  status: ProjectStatus;
+  kind: ProjectKind;
+  gold_feedback: GoldFeedbackMode;
+  overlap_mode: OverlapMode;
+  /** Results and exports leave out the annotations of annotators paused on the project. */
+  exclude_paused: boolean;
+  gate: QualityGatePolicy;
+};
+
+/** What a project's update may change. */
+export type ProjectPatch = Partial<Omit<Project, 'id' | 'org_id' | 'kind' | 'created_by' | 'created_at' | 'next_seq'>>;
+
+/** The one mapping of the gate's columns to its policy: the project's, and any row that joins them. */
+export const gatePolicyOf = (r: GateColumns): QualityGatePolicy => ({ enabled: r.gate_enabled === 1, floor: r.gate_floor, chance: r.gate_chance });
+
+const gateColumnsOf = (g: QualityGatePolicy): GateColumns => ({ gate_enabled: g.enabled ? 1 : 0, gate_floor: g.floor, gate_chance: g.chance });
+
+/** The one mapping of a project row to the project. */
+export function projectOf(r: ProjectRow): Project {
+  const { gate_enabled: _e, gate_floor: _f, gate_chance: _c, ...rest } = r;
+  return {
+    ...rest,
+    status: r.status as ProjectStatus,
+    kind: r.kind as ProjectKind,
+    gold_feedback: r.gold_feedback as GoldFeedbackMode,
+    overlap_mode: r.overlap_mode as OverlapMode,
+    exclude_paused: r.exclude_paused === 1,
+    gate: gatePolicyOf(r),
+  };
+}
+
+/** The columns of a project's fields given (those left out are left out). */
+function columnsOf(p: ProjectPatch): ProjectUpdate {
+  const { gate, exclude_paused, ...rest } = p;
+  return {
+    ...rest,
+    ...(gate !== undefined && gateColumnsOf(gate)),
+    ...(exclude_paused !== undefined && { exclude_paused: exclude_paused ? 1 : 0 }),
+  };
+}
+
+export async function insertProject(db: Executor, project: Project) {
+  await db.insertInto('projects').values(columnsOf(project) as ProjectRow).execute();
 }
 
 const projectById = prepare<{ id: string }, ProjectRow>((db, p) => db.selectFrom('projects').selectAll().where('id', '=', p.id));
 
-export function getProject(db: Executor, id: string): Promise<ProjectRow | undefined> {
-  return projectById.first(db, { id });
+export async function getProject(db: Executor, id: string): Promise<Project | undefined> {
+  const row = await projectById.first(db, { id });
+  return row && projectOf(row);
 }
 
 export interface ListProjectsOptions {
@@ -26,9 +78,9 @@ export interface ListProjectsOptions {
   limit: number;
 }
 
-export function listProjects(db: Executor, o: ListProjectsOptions): Promise<ProjectRow[]> {
+export async function listProjects(db: Executor, o: ListProjectsOptions): Promise<Project[]> {
   const after = decodeCursor(o.cursor);
-  return db
+  const rows = await db
     .selectFrom('projects')
     .selectAll()
     .where('org_id', '=', o.orgId)
@@ -40,6 +92,7 @@ export function listProjects(db: Executor, o: ListProjectsOptions): Promise<Proj
     .orderBy('id')
     .limit(o.limit + 1)
     .execute();
+  return rows.map(projectOf);
 }
 
 /**
@@ -67,7 +120,7 @@ export async function workQueueProjects(db: Executor, o: { orgId: string; vendor
     .orderBy('created_at')
     .limit(1)
     .executeTakeFirst();
-  return { projects, leasedIn: lease?.project_id ?? null };
+  return { projects: projects.map(projectOf), leasedIn: lease?.project_id ?? null };
 }
 
 /**
@@ -94,10 +147,12 @@ export function openToVendorCondition(eb: any, vendorId: string | null) {
 }
 
 /** A project as an annotator (or vendor manager) reads it, with their vendor's quota on it (null: none, or no vendor). */
-export type ProjectForVendor = ProjectRow & { vendor_quota_tasks: number | null; vendor_quota_share: number | null };
+export type ProjectForVendor = Project & { vendor_quota_tasks: number | null; vendor_quota_share: number | null };
+
+type ProjectForVendorRow = ProjectRow & { vendor_quota_tasks: number | null; vendor_quota_share: number | null };
 
 const openToVendorQuery = (activeOnly: boolean, withVendor: boolean) =>
-  prepare<{ id: string; vendorId: string }, ProjectForVendor>((db, p) =>
+  prepare<{ id: string; vendorId: string }, ProjectForVendorRow>((db, p) =>
     db
       .selectFrom('projects')
       // The vendor's own row (its quota), when the project lists it: one primary-key probe beside the visibility check.
@@ -117,18 +172,19 @@ const openToVendorQueries = {
 };
 
 /** The project if it is open to the vendor (and, for an annotator, active), with the vendor's quota, in one query. */
-export function getProjectOpenToVendor(
+export async function getProjectOpenToVendor(
   db: Executor,
   projectId: string,
   vendorId: string | null,
   activeOnly: boolean,
 ): Promise<ProjectForVendor | undefined> {
   const q = openToVendorQueries[`${activeOnly ? 'active' : 'any'}${vendorId === null ? 'NoVendor' : 'WithVendor'}`];
-  return q.first(db, { id: projectId, vendorId: vendorId ?? '' });
+  const row = await q.first(db, { id: projectId, vendorId: vendorId ?? '' });
+  return row && { ...projectOf(row), vendor_quota_tasks: row.vendor_quota_tasks, vendor_quota_share: row.vendor_quota_share };
 }
 
-export async function updateProject(db: Executor, id: string, patch: ProjectUpdate) {
-  await db.updateTable('projects').set(patch).where('id', '=', id).execute();
+export async function updateProject(db: Executor, id: string, patch: ProjectPatch) {
+  await db.updateTable('projects').set(columnsOf(patch)).where('id', '=', id).execute();
 }
 
 /** Reserves `n` consecutive serving positions for an import and returns the first. */
@@ -152,13 +208,15 @@ export async function insertSchemaVersion(
     .execute();
 }
 
-export function getSchemaVersion(db: Executor, projectId: string, version: number) {
-  return db
+/** A version of the project's task schema, as stored (unparsed by the schema language; JSON decoded). */
+export async function getSchemaVersion(db: Executor, projectId: string, version: number) {
+  const row = await db
     .selectFrom('project_schemas')
     .selectAll()
     .where('project_id', '=', projectId)
     .where('version', '=', version)
     .executeTakeFirst();
+  return row && { ...row, schema: fromJson<unknown>(row.schema) };
 }
 
 export async function insertGuidelines(
@@ -207,13 +265,15 @@ export async function replaceProjectVendors(
     .execute();
 }
 
-export function listProjectVendors(db: Executor, projectId: string) {
-  return db
+/** The vendors a project lists, with their access and quotas. */
+export async function listProjectVendors(db: Executor, projectId: string) {
+  const rows = await db
     .selectFrom('project_vendors')
     .select(['vendor_id', 'enabled', 'quota_tasks', 'quota_share'])
     .where('project_id', '=', projectId)
     .orderBy('vendor_id')
     .execute();
+  return rows.map((v) => ({ vendorId: v.vendor_id, enabled: v.enabled === 1, quotaTasks: v.quota_tasks, quotaShare: v.quota_share }));
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Executor } from './db.js';
 import type { AttemptStatus } from '../core/qualification.js';
 import type { ProjectRow, QualificationAttemptsTable, QualificationsTable } from './schema.js';
 import type { Selectable } from 'kysely';
-import { openToVendorCondition } from './projects.js';
+import { openToVendorCondition, projectOf } from './projects.js';
 import { releaseItemSlot } from './assignments.js';
 import { prepare } from './prepared.js';
 import { capabilitiesOf } from './dialect.js';
@@ -31,8 +31,8 @@ export function getQualification(db: Executor, projectId: string): Promise<Quali
 }
 
 /** Qualification projects of the organization (optionally only active ones open to a vendor), with their settings. */
-export function listQualifications(db: Executor, o: { orgId: string; activeOnly: boolean; openToVendor?: string | null | undefined }) {
-  return db
+export async function listQualifications(db: Executor, o: { orgId: string; activeOnly: boolean; openToVendor?: string | null | undefined }) {
+  const rows = await (db
     .selectFrom('projects')
     .innerJoin('qualifications as q', 'q.project_id', 'projects.id')
     .selectAll('projects')
@@ -43,7 +43,8 @@ export function listQualifications(db: Executor, o: { orgId: string; activeOnly:
     .$if(o.openToVendor !== undefined, (q) => q.where((eb) => openToVendorCondition(eb, o.openToVendor ?? null)))
     .orderBy('projects.created_at')
     .orderBy('projects.id')
-    .execute() as Promise<(ProjectRow & { q_domain: string; pass_mark: number; attempt_size: number; cooldown_seconds: number })[]>;
+    .execute() as Promise<(ProjectRow & { q_domain: string; pass_mark: number; attempt_size: number; cooldown_seconds: number })[]>);
+  return rows.map((r) => ({ ...projectOf(r), q_domain: r.q_domain, pass_mark: r.pass_mark, attempt_size: r.attempt_size, cooldown_seconds: r.cooldown_seconds }));
 }
 
 /** Gold items (published) per project. */

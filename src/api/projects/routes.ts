@@ -1,13 +1,11 @@
 import { NEW_PROJECT_DEFAULTS, NEW_PROJECT_DEFAULT_REASONS } from '../../core/project-defaults.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  createProject,
-  getProject,
-  getProjectSchema,
-  listProjects,
-  updateProject,
-} from '../../services/projects/projects.js';
+import { createProject } from '../../services/projects/create-project.js';
+import { getProject } from '../../services/projects/get-project.js';
+import { getProjectSchema } from '../../services/projects/get-project-schema.js';
+import { listProjects } from '../../services/projects/list-projects.js';
+import { updateProject } from '../../services/projects/update-project.js';
 import { DOMAIN_MAX_LENGTH, DOMAIN_PATTERN, GOLD_FEEDBACK_MODES, OVERLAP_MODES, PROJECT_KINDS, PROJECT_STATUSES } from '../../core/project.js';
 import { getGuidelines, publishGuidelines, publishSchema } from '../../services/projects/versions.js';
 import type { ServiceDeps } from '../../services/deps.js';

@@ -12,7 +12,12 @@ import { calibratedFit } from '../../quality/aggregate/calibrated.js';
 import { runCategorical } from '../../quality/aggregate/methods.js';
 import { createEncoder } from '../../quality/encode.js';
 import { createRng } from '../../quality/random.js';
-import { formatProbability, registerAggregateCommand, runAggregate, scanCsv, THREADED_DS_MIN_LABELS, type CliIo, type CsvReader } from './aggregate.js';
+import { THREADED_DS_MIN_LABELS } from '../aggregate/aggregate-options.js';
+import type { CliIo } from '../io/cli-io.js';
+import { formatProbability } from '../io/csv-output.js';
+import { scanCsv, type CsvReader } from '../io/scan-csv.js';
+import { registerAggregateCommand } from '../usage/aggregate.js';
+import { runAggregate } from './aggregate.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'assay-aggregate-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

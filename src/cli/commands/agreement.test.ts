@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliIo } from './aggregate.js';
-import { registerAgreementCommand, runAgreement } from './agreement.js';
+import type { CliIo } from '../io/cli-io.js';
+import { registerAgreementCommand } from '../usage/agreement.js';
+import { runAgreement } from './agreement.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'assay-agreement-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

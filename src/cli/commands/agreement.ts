@@ -4,12 +4,12 @@
  * sizes; for nominal data also the (not chance-corrected) percent agreement. Ordinal, interval and ratio levels need
  * numeric labels. Bad input is reported with file and line and exit code 2, like `assay aggregate`.
  */
-import type { Command } from 'commander';
 import { invalid } from '../../core/errors.js';
 import { krippendorffAlphaInterval, MEASUREMENT_LEVELS, type MeasurementLevel } from '../../quality/agreement/krippendorff.js';
 import { percentAgreement } from '../../quality/agreement/percent-agreement.js';
 import { createEncoder } from '../../quality/encode.js';
-import { inputError, processIo, reportFailure, scanCsv, type CliIo } from './aggregate.js';
+import { processIo, reportFailure, type CliIo } from '../io/cli-io.js';
+import { inputError, scanCsv } from '../io/scan-csv.js';
 
 export interface AgreementOptions {
   readonly level?: string;
@@ -66,20 +66,4 @@ export async function runAgreement(file: string, opts: AgreementOptions = {}, io
   } catch (err) {
     return reportFailure(err, io, 'agreement');
   }
-}
-
-const toInt = (v: string) => (/^-?\d+$/.test(v) ? Number(v) : NaN);
-
-export function registerAgreementCommand(program: Command): void {
-  program
-    .command('agreement')
-    .description("Inter-annotator agreement (Krippendorff's alpha with a bootstrap interval) of task,worker,label judgments")
-    .argument('<labels>', 'CSV with a header task,worker,label')
-    .option('--level <level>', `level of measurement: ${MEASUREMENT_LEVELS.join('|')}`, 'nominal')
-    .option('--replicates <n>', 'bootstrap replicates', toInt, 1000)
-    .option('--seed <s>', 'seed of the bootstrap', toInt, 0)
-    .option('--confidence <p>', 'confidence level of the interval', Number, 0.95)
-    .action(async (labels: string, o: AgreementOptions) => {
-      process.exitCode = await runAgreement(labels, o);
-    });
 }

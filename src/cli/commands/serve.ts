@@ -5,7 +5,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
-import type { Command } from 'commander';
 import { loadConfig } from '../../config.js';
 import { buildApp } from '../../api/app.js';
 import { seedDemoIfEmpty, type DemoCredentials } from '../../services/demo/seed-demo.js';
@@ -38,60 +37,58 @@ function printDemo(demo: DemoCredentials, url: string) {
   process.stdout.write(lines.join('\n') + '\n');
 }
 
-export function registerServeCommand(program: Command) {
-  program
-    .command('serve')
-    .description('Run the API server (and the web app when built)')
-    .option('--port <port>', 'port (default $PORT or 3000)')
-    .option('--host <host>', 'interface (default $HOST or 127.0.0.1)')
-    .option('--no-demo', 'do not create demo data on an empty database')
-    .action(async (o: { port?: string; host?: string; demo: boolean }) => {
-      try {
-        const config = loadConfig({ ...process.env, ...(o.port && { PORT: o.port }), ...(o.host && { HOST: o.host }) });
-        const ctx = await openContext(config);
-        if (config.liveQuality) ctx.deps.live = new LiveResults(ctx.deps);
-        const demo = o.demo ? await seedDemoIfEmpty(ctx.deps) : null;
-        const webRoot = config.webDist ?? findWebRoot();
-        const app = await buildApp({
-          deps: ctx.deps,
-          logger: { level: config.logLevel },
-          secureCookies: config.secureCookies,
-          logRequests: config.logRequests,
-          webRoot,
-        });
-        const stopJobs = startJobs(ctx.deps, app.log);
-        await app.listen({ port: config.port, host: config.host });
-        const addr = app.server.address();
-        const port = typeof addr === 'object' && addr ? addr.port : config.port;
-        const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-        process.stdout.write(`Assay is running at ${url}  (database: ${ctx.store.dialect.name}; API: ${url}/api/v1/openapi.json)\n`);
-        if (!webRoot) process.stdout.write('The web app is not built (web/dist is missing): run `npm run build:web`; the API works without it.\n');
-        if (demo) printDemo(demo, url);
-        if (await firstRunNeeded(ctx.deps)) {
-          process.stdout.write(
-            [
-              'No organization yet. Set Assay up for your lab:',
-              `  in a browser: ${url}/setup (open only until the first organization exists)`,
-              '  or from a terminal: assay init --org NAME --admin-email E   (password from $ASSAY_ADMIN_PASSWORD, or printed once)',
-              '',
-            ].join('\n'),
-          );
-        }
-        process.stdout.write('Lost a password? assay user reset-password --email E   (new password from $ASSAY_NEW_PASSWORD, or printed once; ends their sessions)\n');
-        let stopping = false;
-        const stop = async () => {
-          if (stopping) return;
-          stopping = true;
-          await app.close();
-          await stopJobs();
-          await ctx.deps.live?.close();
-          await ctx.store.close();
-          process.exit(0);
-        };
-        process.on('SIGINT', () => void stop());
-        process.on('SIGTERM', () => void stop());
-      } catch (e) {
-        process.exitCode = reportError(e);
-      }
+export interface ServeOptions {
+  port?: string;
+  host?: string;
+  demo: boolean;
+}
+
+export async function runServe(o: ServeOptions): Promise<void> {
+  try {
+    const config = loadConfig({ ...process.env, ...(o.port && { PORT: o.port }), ...(o.host && { HOST: o.host }) });
+    const ctx = await openContext(config);
+    if (config.liveQuality) ctx.deps.live = new LiveResults(ctx.deps);
+    const demo = o.demo ? await seedDemoIfEmpty(ctx.deps) : null;
+    const webRoot = config.webDist ?? findWebRoot();
+    const app = await buildApp({
+      deps: ctx.deps,
+      logger: { level: config.logLevel },
+      secureCookies: config.secureCookies,
+      logRequests: config.logRequests,
+      webRoot,
     });
+    const stopJobs = startJobs(ctx.deps, app.log);
+    await app.listen({ port: config.port, host: config.host });
+    const addr = app.server.address();
+    const port = typeof addr === 'object' && addr ? addr.port : config.port;
+    const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+    process.stdout.write(`Assay is running at ${url}  (database: ${ctx.store.dialect.name}; API: ${url}/api/v1/openapi.json)\n`);
+    if (!webRoot) process.stdout.write('The web app is not built (web/dist is missing): run `npm run build:web`; the API works without it.\n');
+    if (demo) printDemo(demo, url);
+    if (await firstRunNeeded(ctx.deps)) {
+      process.stdout.write(
+        [
+          'No organization yet. Set Assay up for your lab:',
+          `  in a browser: ${url}/setup (open only until the first organization exists)`,
+          '  or from a terminal: assay init --org NAME --admin-email E   (password from $ASSAY_ADMIN_PASSWORD, or printed once)',
+          '',
+        ].join('\n'),
+      );
+    }
+    process.stdout.write('Lost a password? assay user reset-password --email E   (new password from $ASSAY_NEW_PASSWORD, or printed once; ends their sessions)\n');
+    let stopping = false;
+    const stop = async () => {
+      if (stopping) return;
+      stopping = true;
+      await app.close();
+      await stopJobs();
+      await ctx.deps.live?.close();
+      await ctx.store.close();
+      process.exit(0);
+    };
+    process.on('SIGINT', () => void stop());
+    process.on('SIGTERM', () => void stop());
+  } catch (e) {
+    process.exitCode = reportError(e);
+  }
 }

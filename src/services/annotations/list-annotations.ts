@@ -2,7 +2,7 @@ import { authorize, can, type Actor } from '../../core/permissions.js';
 import * as annotations from '../../store/annotations.js';
 import { toPage, MAX_PAGE_SIZE, type Page } from '../../store/pagination.js';
 import type { ServiceDeps } from '../deps.js';
-import { requireProject } from '../projects/projects.js';
+import { requireProject } from '../projects/require-project.js';
 import { presentAnnotation, type AnnotationView } from '../tasks/submit-annotation.js';
 
 export interface ListAnnotationsQuery {

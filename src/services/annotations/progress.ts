@@ -6,7 +6,7 @@ import { countsSentence, itemsSentence, plural, type ProjectCounts } from '../..
 import { authorize, can, vendorScopeOf, type Actor } from '../../core/permissions.js';
 import { projectProgress, vendorProgress } from '../../store/assignments.js';
 import { nowIsoOf, type ServiceDeps } from '../deps.js';
-import { requireProject } from '../projects/projects.js';
+import { requireProject } from '../projects/require-project.js';
 
 export interface ProgressView extends Omit<ProjectCounts, 'goldItems'> {
   /** Hidden gold items, counted apart from the items; null for a role that may not know about gold (reviewers, vendor managers). */

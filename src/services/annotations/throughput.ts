@@ -8,7 +8,7 @@ import {
 } from '../../store/throughput.js';
 import type { ThroughputBucket } from '../../core/time-buckets.js';
 import type { ServiceDeps } from '../deps.js';
-import { requireProject } from '../projects/projects.js';
+import { requireProject } from '../projects/require-project.js';
 
 const BUCKET_MS: Record<ThroughputBucket, number> = { hour: 3_600_000, day: 86_400_000 };
 /** How far back a request without `since` looks: two days by the hour, thirty by the day. */

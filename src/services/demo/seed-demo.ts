@@ -18,7 +18,7 @@ import { createOrganization } from '../workforce/organizations.js';
 import { createUser } from '../workforce/users.js';
 import { createVendor, updateVendor } from '../workforce/vendors.js';
 import type { PayModel, VendorKind } from '../../core/vendor.js';
-import { createProject } from '../projects/projects.js';
+import { createProject } from '../projects/create-project.js';
 import { importItems } from '../items/import-items.js';
 import { importGold } from '../items/import-gold.js';
 import { setReviewPolicy } from '../review/policy.js';

@@ -27,7 +27,7 @@ import { countExportRows, exportPage, type ExportFilter } from '../../store/anno
 import { fromJson } from '../../store/dialect.js';
 import type { ServiceDeps } from '../deps.js';
 import type { ExportFormat } from '../../core/data-files.js';
-import { requireProject } from '../projects/projects.js';
+import { requireProject } from '../projects/require-project.js';
 import { loadSchema } from '../projects/schema-cache.js';
 import { authorizeResults, loadProjectResults } from '../results/project-results.js';
 import type { QuestionAggregate } from '../results/result-types.js';
@@ -176,9 +176,9 @@ export async function exportAnnotations(
 }
 
 /** The rows an export takes: the project's switch for paused annotators, gold only when asked for. */
-function exportFilterOf(project: { exclude_paused: number }, options: ExportOptions): ExportFilter {
+function exportFilterOf(project: { exclude_paused: boolean }, options: ExportOptions): ExportFilter {
   // The project's one switch: paused annotators' annotations out of results, and so out of what trains a model.
-  return { excludePaused: project.exclude_paused === 1, includeGold: options.includeGold === true };
+  return { excludePaused: project.exclude_paused, includeGold: options.includeGold === true };
 }
 
 /** What `exportAnnotations` with these options would write: its rows, the items they are on, and the gold left out or in. */

@@ -12,7 +12,7 @@ import { validateAnswers } from '../../core/schema/index.js';
 import { insertGoldAnswers } from '../../store/items.js';
 import { fromJson } from '../../store/dialect.js';
 import { nowIsoOf, type ServiceDeps } from '../deps.js';
-import { requireProject } from '../projects/projects.js';
+import { requireProject } from '../projects/require-project.js';
 import { loadSchema } from '../projects/schema-cache.js';
 import { locate, readRecords } from './parse-records.js';
 import type { ImportFormat } from '../../core/data-files.js';

@@ -20,7 +20,7 @@ import { reserveSeq } from '../../store/projects.js';
 import { toJson } from '../../store/dialect.js';
 import type { NewItem } from '../../store/schema.js';
 import { nowIsoOf, type ServiceDeps } from '../deps.js';
-import { requireProject } from '../projects/projects.js';
+import { requireProject } from '../projects/require-project.js';
 import { loadSchema } from '../projects/schema-cache.js';
 import { locate, readRecords } from './parse-records.js';
 import type { ImportFormat } from '../../core/data-files.js';

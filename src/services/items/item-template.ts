@@ -7,7 +7,7 @@
 import { authorize, type Actor } from '../../core/permissions.js';
 import { questionFieldsRead, validateAnswers, isVisible, type FieldRead, type Question, type TaskSchema } from '../../core/schema/index.js';
 import type { ServiceDeps } from '../deps.js';
-import { requireProject } from '../projects/projects.js';
+import { requireProject } from '../projects/require-project.js';
 import { loadSchema } from '../projects/schema-cache.js';
 import type { ImportFormat } from '../../core/data-files.js';
 

@@ -5,7 +5,6 @@
 import { parseTaskSchema, type TaskSchema } from '../../core/schema/index.js';
 import { notFound } from '../../core/errors.js';
 import { getSchemaVersion } from '../../store/projects.js';
-import { fromJson } from '../../store/dialect.js';
 import type { Executor } from '../../store/db.js';
 
 const cache = new Map<string, TaskSchema>();
@@ -17,7 +16,7 @@ export async function loadSchema(db: Executor, projectId: string, version: numbe
   if (hit) return hit;
   const row = await getSchemaVersion(db, projectId, version);
   if (!row) throw notFound('Schema version');
-  const schema = parseTaskSchema(fromJson(row.schema));
+  const schema = parseTaskSchema(row.schema);
   if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
   cache.set(key, schema);
   return schema;

@@ -9,7 +9,7 @@ import { isAssayError } from '../../core/errors.js';
 import * as projects from '../../store/projects.js';
 import { fromJson } from '../../store/dialect.js';
 import { nowIsoOf, type ServiceDeps } from '../deps.js';
-import { requireProject } from './projects.js';
+import { requireProject } from './require-project.js';
 
 /**
  * Publishes a new schema version. Every item already in the project must still satisfy it (the fields its

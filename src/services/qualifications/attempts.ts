@@ -27,7 +27,7 @@ import { upsertSkill } from '../../store/skills.js';
 import { insertEvent } from '../../store/quality-gates.js';
 import { getUser } from '../../store/users.js';
 import { getProject } from '../../store/projects.js';
-import type { ProjectRow } from '../../store/schema.js';
+import type { Project } from '../../store/projects.js';
 import { nowIsoOf, type ServiceDeps } from '../deps.js';
 import { proportionOf } from '../../core/figures/proportion.js';
 import { requireQualification } from './qualifications.js';
@@ -86,7 +86,7 @@ export interface Settled {
 }
 
 /** Closes the user's open attempt if it is due (see the module comment); returns their latest attempt. */
-export async function settleAttempt(deps: ServiceDeps, project: ProjectRow, q: store.QualificationRow, userId: string): Promise<Settled> {
+export async function settleAttempt(deps: ServiceDeps, project: Project, q: store.QualificationRow, userId: string): Promise<Settled> {
   const db = deps.store.db;
   const a = await store.latestAttempt(db, project.id, userId);
   if (!a || a.status !== 'open') return { attempt: a, taken: 0 };

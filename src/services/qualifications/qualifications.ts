@@ -11,15 +11,12 @@
 import { authorize, can, type Actor } from '../../core/permissions.js';
 import { invalid, isAssayError, notFound } from '../../core/errors.js';
 import * as store from '../../store/qualifications.js';
-import type { ProjectRow } from '../../store/schema.js';
+import type { Project } from '../../store/projects.js';
 import type { ServiceDeps } from '../deps.js';
 import type { MineStatus } from '../../core/qualification.js';
 import { orgOf } from '../workforce/organizations.js';
-import {
-  buildProjectRow,
-  insertProjectWithVersions,
-  requireProject,
-} from '../projects/projects.js';
+import { buildProject, insertProjectWithVersions } from '../projects/create-project.js';
+import { requireProject } from '../projects/require-project.js';
 import { DOMAIN_MAX_LENGTH, DOMAIN_PATTERN, type GoldFeedbackMode } from '../../core/project.js';
 import { skillEstimate } from '../routing/skill.js';
 import { settleAttempt } from './attempts.js';
@@ -78,7 +75,7 @@ function checkInput(i: CreateQualificationInput) {
 
 type Settings = Pick<store.QualificationRow, 'domain' | 'pass_mark' | 'attempt_size' | 'cooldown_seconds'>;
 
-const present = (p: ProjectRow, q: Settings, goldItems: number, mine?: MineView): QualificationView => ({
+const present = (p: Project, q: Settings, goldItems: number, mine?: MineView): QualificationView => ({
   id: p.id,
   name: p.name,
   description: p.description,
@@ -107,7 +104,7 @@ export async function createQualification(deps: ServiceDeps, actor: Actor, input
     goldRate: 1,
     qualityGate: { enabled: false },
   };
-  const row = await buildProjectRow(deps, actor, settings, 'qualification');
+  const row = await buildProject(deps, actor, settings, 'qualification');
   const q: store.QualificationRow = {
     project_id: row.id,
     domain: input.domain,
@@ -123,8 +120,8 @@ export async function createQualification(deps: ServiceDeps, actor: Actor, input
 }
 
 /** The qualification's project and settings, if the actor may see it; one not-found for absent and out of scope. */
-export async function requireQualification(deps: ServiceDeps, actor: Actor, id: string): Promise<{ project: ProjectRow; q: store.QualificationRow }> {
-  let project: ProjectRow;
+export async function requireQualification(deps: ServiceDeps, actor: Actor, id: string): Promise<{ project: Project; q: store.QualificationRow }> {
+  let project: Project;
   try {
     project = await requireProject(deps, actor, id);
   } catch (err) {
@@ -138,7 +135,7 @@ export async function requireQualification(deps: ServiceDeps, actor: Actor, id: 
 
 const isAnnotator = (actor: Actor): actor is Extract<Actor, { kind: 'user' }> => actor.kind === 'user' && actor.role === 'annotator';
 
-async function mineOf(deps: ServiceDeps, project: ProjectRow, q: store.QualificationRow, userId: string, latest?: store.AttemptRow): Promise<MineView> {
+async function mineOf(deps: ServiceDeps, project: Project, q: store.QualificationRow, userId: string, latest?: store.AttemptRow): Promise<MineView> {
   const a = latest?.status === 'open' ? (await settleAttempt(deps, project, q, userId)).attempt : latest;
   if (!a) return { status: 'not_taken', answered: 0, size: q.attempt_size, retakeAt: null };
   const status: MineStatus = a.status === 'open' ? 'in_progress' : a.status === 'passed' ? 'passed' : 'failed';

@@ -18,7 +18,7 @@ import { listAnswerHistory } from '../../store/answer-history.js';
 import { fromJson } from '../../store/dialect.js';
 import { resultsInputVersion } from '../../store/item-browse.js';
 import type { ServiceDeps } from '../deps.js';
-import { requireProject } from '../projects/projects.js';
+import { requireProject } from '../projects/require-project.js';
 import { loadSchema } from '../projects/schema-cache.js';
 import { ResultsCache } from '../results/results-cache.js';
 import type { AgreementBucket } from '../../core/time-buckets.js';

@@ -14,10 +14,10 @@ import { FIGURE_LEVEL, PROPORTION_METHOD, proportionOf } from '../../core/figure
 import { goldTallies } from '../../store/gold-scores.js';
 import { listProjectAnswers, pausedAnnotators } from '../../store/item-browse.js';
 import { fromJson } from '../../store/dialect.js';
-import type { ProjectRow } from '../../store/schema.js';
+import type { Project } from '../../store/projects.js';
 import { loadProjectResults } from '../results/project-results.js';
 import type { ServiceDeps } from '../deps.js';
-import { requireProject } from '../projects/projects.js';
+import { requireProject } from '../projects/require-project.js';
 
 export const ACCURACY_LEVEL = FIGURE_LEVEL;
 
@@ -70,7 +70,7 @@ export async function listAnnotatorAccuracy(deps: ServiceDeps, actor: Actor, pro
 }
 
 /** Per annotator: answers to `label` questions on normal items, and how many match the item's aggregated answer. */
-export async function agreementWithConsensus(deps: ServiceDeps, project: ProjectRow): Promise<Map<string, { n: number; agreed: number }>> {
+export async function agreementWithConsensus(deps: ServiceDeps, project: Project): Promise<Map<string, { n: number; agreed: number }>> {
   const [{ schema, results }, answers] = await Promise.all([loadProjectResults(deps, project), listProjectAnswers(deps.store.db, project.id)]);
   const labelQuestions = schema.questions.filter((q) => q.type === 'label').map((q) => q.id);
   const out = new Map<string, { n: number; agreed: number }>();

@@ -9,10 +9,10 @@ import { conflict, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { chanceOfSchema, gateRuleOf, type QualityGatePolicy } from '../../core/gold/quality-gate.js';
 import type { GateRuleFigures } from '../../core/gold/gate-words.js';
-import type { ProjectRow } from '../../store/schema.js';
+import type { Project } from '../../store/projects.js';
 import { listEvents, listPaused, reinstateAnnotator } from '../../store/quality-gates.js';
 import { nowIsoOf, type ServiceDeps } from '../deps.js';
-import { gatePolicyOf, requireProject } from '../projects/projects.js';
+import { requireProject } from '../projects/require-project.js';
 import { loadSchema } from '../projects/schema-cache.js';
 
 export interface PausedAnnotator {
@@ -67,7 +67,7 @@ export async function listQualityGates(deps: ServiceDeps, actor: Actor, projectI
   ]);
   return {
     projectId: project.id,
-    policy: gatePolicyOf(project),
+    policy: project.gate,
     rule: await gateRuleView(deps, project),
     paused: paused.map((r) => ({
       annotatorId: r.annotator_id,
@@ -84,8 +84,8 @@ export async function listQualityGates(deps: ServiceDeps, actor: Actor, projectI
 }
 
 /** The rules a project's gate policy stands for on its schema in force. */
-export async function gateRuleView(deps: ServiceDeps, project: ProjectRow): Promise<GateRuleView> {
-  const policy = gatePolicyOf(project);
+export async function gateRuleView(deps: ServiceDeps, project: Project): Promise<GateRuleView> {
+  const policy = project.gate;
   const schemaChance = chanceOfSchema(await loadSchema(deps.store.db, project.id, project.schema_version));
   const r = gateRuleOf(policy, schemaChance);
   const finite = Number.isFinite(r.threshold);
@@ -120,6 +120,6 @@ export async function reinstate(deps: ServiceDeps, actor: Actor, projectId: stri
     throw conflict('This annotator is not paused on this project', 'userId');
   }
   // With the exclude-paused switch on, their annotations come back into the aggregate.
-  if (project.exclude_paused === 1) deps.live?.noteInputsChanged(project.id);
+  if (project.exclude_paused) deps.live?.noteInputsChanged(project.id);
   return { projectId: project.id, annotatorId, status: 'active' as const, reinstatedBy: actorId(actor), reinstatedAt: now };
 }

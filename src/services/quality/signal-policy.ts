@@ -9,7 +9,7 @@ import { DEFAULT_SIGNAL_POLICY, type SignalPolicy } from '../../core/signals.js'
 import * as store from '../../store/signals.js';
 import type { Executor } from '../../store/db.js';
 import { nowIsoOf, type ServiceDeps } from '../deps.js';
-import { requireProject } from '../projects/projects.js';
+import { requireProject } from '../projects/require-project.js';
 
 export interface SignalPolicyView extends SignalPolicy {
   projectId: string;

@@ -12,12 +12,12 @@
  */
 import { authorize, can, vendorScopeOf, type Actor } from '../../core/permissions.js';
 import { decodeCursor, encodeCursor, type Page } from '../../store/pagination.js';
-import type { ProjectRow } from '../../store/schema.js';
+import type { Project } from '../../store/projects.js';
 import * as store from '../../store/signals.js';
 import { nearDuplicates, pastedShare, straightLining, textLengthOf, tooFast } from '../../quality/signals/index.js';
 import { nowIsoOf, type ServiceDeps } from '../deps.js';
 import { chanceOfSchema, gateRuleOf } from '../../core/gold/quality-gate.js';
-import { gatePolicyOf, requireProject } from '../projects/projects.js';
+import { requireProject } from '../projects/require-project.js';
 import { loadSchema } from '../projects/schema-cache.js';
 import { ResultsCache } from '../results/results-cache.js';
 import { loadSignalPolicy } from './signal-policy.js';
@@ -76,9 +76,9 @@ const cache = new ResultsCache<Computed>();
 
 const fmt = (x: number, d = 2) => x.toFixed(d);
 
-async function computeSignals(deps: ServiceDeps, project: ProjectRow): Promise<Computed> {
+async function computeSignals(deps: ServiceDeps, project: Project): Promise<Computed> {
   const db = deps.store.db;
-  const version = `${project.schema_version}:${project.gate_floor}:${project.gate_chance}:${await store.signalsInputVersion(db, project.id)}`;
+  const version = `${project.schema_version}:${project.gate.floor}:${project.gate.chance}:${await store.signalsInputVersion(db, project.id)}`;
   return cache.get(project.id, version, async () => {
     const [policy, schema, rows, streaks] = await Promise.all([
       loadSignalPolicy(db, project.id),
@@ -144,7 +144,7 @@ async function computeSignals(deps: ServiceDeps, project: ProjectRow): Promise<C
       }
     }
 
-    const streak = policy.goldFailStreak ?? gateRuleOf(gatePolicyOf(project), chanceOfSchema(schema)).maxFailStreak;
+    const streak = policy.goldFailStreak ?? gateRuleOf(project.gate, chanceOfSchema(schema)).maxFailStreak;
     if (streak > 0) {
       for (const s of streaks) {
         const run = Number(s.fail_streak);
@@ -190,7 +190,7 @@ async function computeSignals(deps: ServiceDeps, project: ProjectRow): Promise<C
  * Brings the project's persisted flags (`annotation_signals`) up to date with its annotations: the review policy's
  * `signals` trigger calls it before choosing, so a flag counts without anyone having opened the signals first.
  */
-export async function refreshSignals(deps: ServiceDeps, project: ProjectRow): Promise<void> {
+export async function refreshSignals(deps: ServiceDeps, project: Project): Promise<void> {
   await computeSignals(deps, project);
 }
 
@@ -200,7 +200,7 @@ export async function refreshSignals(deps: ServiceDeps, project: ProjectRow): Pr
  * correction, which signals leave out) maps to an empty list. `gold_fail_streak` is kept only `withGold`: it says
  * the item is gold, which only those who may see gold may learn. The caller has checked access to the annotations.
  */
-export async function signalFlagsOf(deps: ServiceDeps, project: ProjectRow, annotationIds: readonly string[], opts: { withGold: boolean }): Promise<Map<string, SignalFlag[]>> {
+export async function signalFlagsOf(deps: ServiceDeps, project: Project, annotationIds: readonly string[], opts: { withGold: boolean }): Promise<Map<string, SignalFlag[]>> {
   const { byAnnotation } = await computeSignals(deps, project);
   return new Map(annotationIds.map((id) => [id, (byAnnotation.get(id) ?? []).filter((f) => opts.withGold || f.kind !== 'gold_fail_streak')]));
 }

@@ -13,7 +13,7 @@ import { countGold } from '../../store/item-results.js';
 import type { VendorRow } from '../../store/schema.js';
 import { getProgress, type ProgressView } from '../annotations/progress.js';
 import { nowIsoOf, type ServiceDeps } from '../deps.js';
-import { requireProject } from '../projects/projects.js';
+import { requireProject } from '../projects/require-project.js';
 import type { GateRuleFigures } from '../../core/gold/gate-words.js';
 import { gateRuleView } from '../quality/gates.js';
 import { getCalibration, type CalibrationView } from '../quality/calibration.js';
@@ -122,7 +122,7 @@ export async function gatherQualityReport(deps: ServiceDeps, actor: Actor, proje
       schemaVersion: project.schema_version,
       guidelineVersion: project.guideline_version,
       createdAt: project.created_at,
-      gate: { enabled: project.gate_enabled === 1, rule: await gateRuleView(deps, project) },
+      gate: { enabled: project.gate.enabled, rule: await gateRuleView(deps, project) },
     },
     progress,
     goldItems,

@@ -6,7 +6,7 @@ import { nowIsoOf, type ServiceDeps } from '../deps.js';
 import { loadProjectResults, authorizeResults } from './project-results.js';
 import type { QuestionAggregate } from './result-types.js';
 import { judgmentsNeededOf, statusOf, type ItemSummary } from './list-items.js';
-import { requireProject } from '../projects/projects.js';
+import { requireProject } from '../projects/require-project.js';
 import { getFlag } from '../../store/reviews.js';
 import { signalFlagsOf, type SignalFlag } from '../quality/signals.js';
 

@@ -5,7 +5,7 @@ import { browseItems, decodeSeqCursor, encodeSeqCursor, type BrowseItemRow, type
 import type { ItemStatus } from '../../core/item.js';
 import { MAX_PAGE_SIZE, type Page } from '../../store/pagination.js';
 import { nowIsoOf, type ServiceDeps } from '../deps.js';
-import { requireProject } from '../projects/projects.js';
+import { requireProject } from '../projects/require-project.js';
 import { foldText, itemMatches, likePrefilter, previewOf } from './item-search.js';
 
 export interface ListItemsQuery {

@@ -8,9 +8,9 @@ import { authorize } from '../../core/permissions.js';
 import { AggregationWorker } from '../../threads/aggregate-in-worker.js';
 import { fromJson } from '../../store/dialect.js';
 import { listAnnotatedItems, listProjectAnswers, listProjectGold, pausedAnnotators, resultsInputVersion } from '../../store/item-browse.js';
-import type { ProjectRow } from '../../store/schema.js';
+import type { Project } from '../../store/projects.js';
 import type { ServiceDeps } from '../deps.js';
-import { requireProject } from '../projects/projects.js';
+import { requireProject } from '../projects/require-project.js';
 import { loadSchema } from '../projects/schema-cache.js';
 import { computeResults } from './compute-results.js';
 import { ResultsCache } from './results-cache.js';
@@ -35,11 +35,11 @@ export function authorizeResults(actor: Actor): void {
 }
 
 /** The project's aggregate for its current inputs, computed or from the cache. The caller has checked access. */
-export async function loadProjectResults(deps: ServiceDeps, project: ProjectRow): Promise<LoadedResults> {
+export async function loadProjectResults(deps: ServiceDeps, project: Project): Promise<LoadedResults> {
   const db = deps.store.db;
   const v = await resultsInputVersion(db, project.id);
   // With the exclude-paused switch on, who is paused is part of the input: a pause or reinstatement recomputes.
-  const excludePaused = project.exclude_paused === 1;
+  const excludePaused = project.exclude_paused;
   const paused = excludePaused ? (await pausedAnnotators(db, project.id)).join(',') : '*';
   const version = `${project.schema_version}:${v.annotations}:${v.latestAnnotationId ?? '-'}:${v.gold}:${v.setAside}:${paused}`;
   return cache.get(project.id, version, async () => {

@@ -7,7 +7,7 @@ import { actorId, can, authorize, type Actor } from '../../core/permissions.js';
 import { invalid, notFound } from '../../core/errors.js';
 import * as reviews from '../../store/reviews.js';
 import { nowIsoOf, type ServiceDeps } from '../deps.js';
-import { requireProject } from '../projects/projects.js';
+import { requireProject } from '../projects/require-project.js';
 
 export async function flagItem(deps: ServiceDeps, actor: Actor, projectId: string, itemId: string, input: { reason: string }) {
   const staff = can(actor, 'review.perform') || can(actor, 'project.update');

@@ -8,7 +8,7 @@ import * as reviews from '../../store/reviews.js';
 import type { ReviewOutcome, ReviewStatus } from '../../core/review.js';
 import { toPage, MAX_PAGE_SIZE, type Page } from '../../store/pagination.js';
 import type { ServiceDeps } from '../deps.js';
-import { requireProject } from '../projects/projects.js';
+import { requireProject } from '../projects/require-project.js';
 import { presentSummary, type ReviewSummary } from './present.js';
 
 export interface ListReviewsQuery {

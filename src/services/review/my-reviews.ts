@@ -21,7 +21,7 @@ import { listReviewsOfAnnotator } from '../../store/my-reviews.js';
 import { decodeCursor, encodeCursor, MAX_PAGE_SIZE, type Page } from '../../store/pagination.js';
 import type { ReviewOutcome } from '../../core/review.js';
 import type { ServiceDeps } from '../deps.js';
-import { requireProject } from '../projects/projects.js';
+import { requireProject } from '../projects/require-project.js';
 
 export interface MyReviewView {
   /** The review's id. */

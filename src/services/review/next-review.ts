@@ -13,12 +13,12 @@ import { newId } from '../../core/ids.js';
 import * as reviews from '../../store/reviews.js';
 import type { Executor } from '../../store/db.js';
 import type { ServiceDeps } from '../deps.js';
-import { requireProject } from '../projects/projects.js';
+import { requireProject } from '../projects/require-project.js';
 import { loadPolicy } from './policy.js';
 import { refreshSignals } from '../quality/signals.js';
 import { presentTask, type ReviewTaskWithContext } from './present.js';
 import { countLeft, loadReviewContext, seesGoldInReview } from './review-context.js';
-import type { ProjectRow } from '../../store/schema.js';
+import type { Project } from '../../store/projects.js';
 import type { ReviewPolicy } from '../../core/review.js';
 
 /** Attempts when a concurrent reviewer takes the chosen annotation first (PostgreSQL; SQLite never races). */
@@ -91,7 +91,7 @@ async function heldByMe(db: Executor, annotationId: string, reviewerId: string) 
  * The review with its annotation, item and flag as the reviewer sees it, the context beside it (the item's other
  * annotations, its aggregate, the gold answer for those who may see it) and how many are left, this one included.
  */
-async function loadReviewTask(deps: ServiceDeps, actor: Extract<Actor, { kind: 'user' }>, project: ProjectRow, policy: ReviewPolicy, reviewId: string): Promise<ReviewTaskWithContext> {
+async function loadReviewTask(deps: ServiceDeps, actor: Extract<Actor, { kind: 'user' }>, project: Project, policy: ReviewPolicy, reviewId: string): Promise<ReviewTaskWithContext> {
   const db = deps.store.db;
   const r = await reviews.getReview(db, reviewId);
   if (!r) throw notFound('Review');

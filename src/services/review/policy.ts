@@ -8,7 +8,7 @@ import { invalid } from '../../core/errors.js';
 import * as reviews from '../../store/reviews.js';
 import type { Executor } from '../../store/db.js';
 import { nowIsoOf, type ServiceDeps } from '../deps.js';
-import { requireProject } from '../projects/projects.js';
+import { requireProject } from '../projects/require-project.js';
 import { DEFAULT_POLICY, type ReviewPolicy } from '../../core/review.js';
 
 export interface ReviewPolicyView extends ReviewPolicy {

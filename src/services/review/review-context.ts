@@ -15,7 +15,7 @@ import { getGoldAnswer } from '../../store/item-browse.js';
 import * as reviews from '../../store/reviews.js';
 import type { ReviewOutcome, ReviewPolicy } from '../../core/review.js';
 import type { Executor } from '../../store/db.js';
-import type { ProjectRow } from '../../store/schema.js';
+import type { Project } from '../../store/projects.js';
 import type { ServiceDeps } from '../deps.js';
 import { loadProjectResults } from '../results/project-results.js';
 import type { QuestionAggregate } from '../results/result-types.js';
@@ -49,7 +49,7 @@ export const seesGoldInReview = (actor: Actor, policy: Pick<ReviewPolicy, 'gold'
 export async function loadReviewContext(
   deps: ServiceDeps,
   actor: Actor,
-  project: ProjectRow,
+  project: Project,
   policy: Pick<ReviewPolicy, 'gold'>,
   r: { itemId: string; annotationId: string },
 ): Promise<ReviewContext> {

@@ -21,7 +21,7 @@
  * moves the moment a gold item is submitted, so quoting it after each submit would tell which items were gold. The
  * figure is quoted only when it comes from qualifications alone (whose outcome the annotator saw anyway).
  */
-import type { ProjectRow } from '../../store/schema.js';
+import type { Project } from '../../store/projects.js';
 import { getProfile } from '../../store/users.js';
 import { fromJson } from '../../store/dialect.js';
 import { countNormalItems, vendorTasksTaken } from '../../store/assignments.js';
@@ -48,7 +48,7 @@ export function coversDomain(profileDomain: string, required: string): boolean {
 const hasQuota = (q: VendorQuota) => q.quotaTasks !== null || q.quotaShare !== null;
 
 /** Whether the project has any routing rule to check for this vendor (else the checks cost nothing). */
-export const needsRoutingChecks = (project: ProjectRow, quota: VendorQuota) =>
+export const needsRoutingChecks = (project: Project, quota: VendorQuota) =>
   project.kind === 'production' && (project.domain !== null || project.min_skill > 0 || hasQuota(quota));
 
 const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
@@ -59,7 +59,7 @@ const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
  */
 export async function checkRouting(
   deps: ServiceDeps,
-  project: ProjectRow,
+  project: Project,
   quota: VendorQuota,
   annotator: { userId: string; vendorId: string | null },
   now: string,

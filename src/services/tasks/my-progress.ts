@@ -12,7 +12,7 @@ import { annotatorProgress, projectProgress } from '../../store/assignments.js';
 import { latestAttempt, tallyAttempt } from '../../store/qualifications.js';
 import { findPause } from '../../store/quality-gates.js';
 import { nowIsoOf, type ServiceDeps } from '../deps.js';
-import { requireWorkProject } from '../projects/projects.js';
+import { requireWorkProject } from '../projects/require-project.js';
 import { claimGate, PAUSED_MESSAGE, type NoTaskReason } from './next-task.js';
 
 export interface MyProgressView {

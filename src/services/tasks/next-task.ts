@@ -35,9 +35,10 @@ import { claimNextItem } from '../../store/claims.js';
 import { findPause } from '../../store/quality-gates.js';
 import { fromJson } from '../../store/dialect.js';
 import { getQualification } from '../../store/qualifications.js';
-import type { AssignmentRow, ProjectRow } from '../../store/schema.js';
+import type { AssignmentRow } from '../../store/schema.js';
+import type { Project } from '../../store/projects.js';
 import type { ServiceDeps } from '../deps.js';
-import { requireWorkProject } from '../projects/projects.js';
+import { requireWorkProject } from '../projects/require-project.js';
 import type { VendorQuota } from '../../core/project.js';
 import { checkRouting } from '../routing/eligibility.js';
 import { ROUTING_REASONS, type RoutingReason } from '../../core/routing.js';
@@ -146,7 +147,7 @@ interface ClaimGate {
  */
 export async function claimGate(
   deps: ServiceDeps,
-  project: ProjectRow,
+  project: Project,
   quota: VendorQuota,
   annotator: { userId: string; vendorId: string | null },
   nowIso: string,
@@ -186,7 +187,7 @@ export function drawTieBreak(random?: () => number): number {
   return random ? Math.floor(random() * 2 ** 32) % 2 ** 32 : randomInt(0, 2 ** 32);
 }
 
-function presentTask(project: ProjectRow, a: AssignmentRow, data: unknown): TaskView {
+function presentTask(project: Project, a: AssignmentRow, data: unknown): TaskView {
   return {
     assignmentId: a.id,
     projectId: project.id,
@@ -198,7 +199,7 @@ function presentTask(project: ProjectRow, a: AssignmentRow, data: unknown): Task
 }
 
 /** Says why nothing is eligible, so the client can tell "finished" from "come back later". */
-async function noTaskError(deps: ServiceDeps, project: ProjectRow, annotatorId: string): Promise<AssayError> {
+async function noTaskError(deps: ServiceDeps, project: Project, annotatorId: string): Promise<AssayError> {
   // The claim finds nothing while the quality gate has the annotator paused here (the guard is in the claim itself).
   // The gate's reason is for managers only: "5 gold items missed in a row" would tell the annotator which items were gold.
   if (await findPause(deps.store.db, project.id, annotatorId)) {

@@ -30,6 +30,7 @@ import { findGoldOutcome, NO_GOLD_OUTCOME, type GoldOutcome } from '../../store/
 import { scoreAgainstGold } from '../../core/gold/score-gold.js';
 import { chanceOfSchema, gateRuleOf, gateVerdict } from '../../core/gold/quality-gate.js';
 import { pauseAnnotator } from '../../store/quality-gates.js';
+import { gatePolicyOf } from '../../store/projects.js';
 import type { GateHook } from '../../store/claims.js';
 import type { AnnotationRow } from '../../store/schema.js';
 import type { ServiceDeps } from '../deps.js';
@@ -139,7 +140,7 @@ export async function submitAnnotation(deps: ServiceDeps, actor: Actor, input: S
     idempotency_key: input.idempotencyKey ?? null,
     created_at: nowIso,
   };
-  const policy = { enabled: assignment.gate_enabled === 1, floor: assignment.gate_floor, chance: assignment.gate_chance };
+  const policy = gatePolicyOf(assignment);
   const schemaChance = chanceOfSchema(schema);
   // Derive (and memoise) the rule now, outside the write transaction: the first derivation for a floor takes a
   // fraction of a second, which must not hold the database's write lock. Every submit does it, gold or not, so the

@@ -21,7 +21,7 @@ import { newcombeDifference, twoProportionZTest } from '../../quality/stats/two-
 import { listGoldJudgments } from '../../store/scorecards.js';
 import type { VendorRow } from '../../store/schema.js';
 import type { ServiceDeps } from '../deps.js';
-import { requireProject } from '../projects/projects.js';
+import { requireProject } from '../projects/require-project.js';
 import { SCORECARD_LEVEL, SMALL_SAMPLE_GOLD, type GoldJudgment } from './scorecard-figures.js';
 import { requireVendorInScope } from './scorecards.js';
 

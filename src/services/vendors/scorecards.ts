@@ -10,10 +10,11 @@
 import { notFound } from '../../core/errors.js';
 import { authorize, requireInOrg, vendorScopeOf, type Actor } from '../../core/permissions.js';
 import { listGoldJudgments, listJudgments, listProjectVendorIds, listReviewDecisions } from '../../store/scorecards.js';
-import type { ProjectRow, VendorRow } from '../../store/schema.js';
+import type { VendorRow } from '../../store/schema.js';
+import type { Project } from '../../store/projects.js';
 import { getVendor } from '../../store/vendors.js';
 import type { ServiceDeps } from '../deps.js';
-import { requireProject } from '../projects/projects.js';
+import { requireProject } from '../projects/require-project.js';
 import { loadSchema } from '../projects/schema-cache.js';
 import { agreementWithConsensus } from '../quality/annotator-accuracy.js';
 import { hasAgreement, type AgreementQuestion } from '../../core/agreement.js';
@@ -82,7 +83,7 @@ const INTERVALS = 'Wilson score 95% for proportions; percentile bootstrap over u
 const ROUNDING = 'Costs are kept exact, in fractional minor units from the integer rate, and rounded only when shown (to a hundredth of a minor unit under 10 minor units: $0.0174, not $0.02); an interval always contains its estimate';
 
 /** Every judgment, gold score and review decision of the project, and agreement with the consensus. The caller has checked access. */
-export async function loadScorecardMaterial(deps: ServiceDeps, project: ProjectRow): Promise<ScorecardMaterial> {
+export async function loadScorecardMaterial(deps: ServiceDeps, project: Project): Promise<ScorecardMaterial> {
   const db = deps.store.db;
   const [judgments, gold, decisions, agreement, schema] = await Promise.all([
     listJudgments(db, project.id),
@@ -96,7 +97,7 @@ export async function loadScorecardMaterial(deps: ServiceDeps, project: ProjectR
 }
 
 /** The vendors enabled or used on the project in the actor's scope, by id. The caller has checked access to the project. */
-export async function listScorecardVendors(deps: ServiceDeps, actor: Actor, project: ProjectRow): Promise<VendorRow[]> {
+export async function listScorecardVendors(deps: ServiceDeps, actor: Actor, project: Project): Promise<VendorRow[]> {
   const scope = vendorScopeOf(actor);
   const ids = (await listProjectVendorIds(deps.store.db, project.id)).filter((id) => scope === undefined || id === scope);
   return (await Promise.all(ids.map((id) => getVendor(deps.store.db, id)))).filter((v): v is VendorRow => v !== undefined && v.org_id === project.org_id);
@@ -108,7 +109,7 @@ function annotatorsOf(judgments: Judgment[]): Set<string> {
 }
 
 /** The scorecards of these vendors and, unless the actor is scoped to a vendor, of the whole project, from loaded material. */
-export function scorecardsFrom(m: ScorecardMaterial, project: ProjectRow, vendors: VendorRow[], actor: Actor): ScorecardsView {
+export function scorecardsFrom(m: ScorecardMaterial, project: Project, vendors: VendorRow[], actor: Actor): ScorecardsView {
   const cards = vendors.map((v): VendorScorecard => {
     const terms = payTermsOf(v);
     const rows = rowsOf(m.byVendor, v.id);
@@ -141,7 +142,7 @@ export function scorecardsFrom(m: ScorecardMaterial, project: ProjectRow, vendor
 }
 
 /** One vendor's annotators, each with the vendor's figures over their own judgments, from loaded material. */
-export function annotatorScorecardsFrom(m: ScorecardMaterial, project: ProjectRow, vendor: VendorRow): AnnotatorScorecardsView {
+export function annotatorScorecardsFrom(m: ScorecardMaterial, project: Project, vendor: VendorRow): AnnotatorScorecardsView {
   const terms = payTermsOf(vendor);
   const rows = rowsOf(m.byVendor, vendor.id);
   const byAnnotator = groupRows(rows, 'annotator_id');
