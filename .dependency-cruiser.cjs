@@ -92,6 +92,13 @@ module.exports = {
   forbidden: [
     ...layerRules,
     {
+      name: 'every-module-in-a-part',
+      severity: 'error',
+      comment: 'A module of src outside every part escapes the layer rules: put it in a part, or declare a new part in PARTS and ALLOWED.',
+      from: { path: '^src/', pathNot: Object.values(PARTS) },
+      to: {},
+    },
+    {
       name: 'layer-composition-root',
       severity: 'error',
       comment: 'A composition root wires services, the API, the jobs and the config; it opens the store through store/db.ts only.',

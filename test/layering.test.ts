@@ -44,6 +44,7 @@ const FORBIDDEN: [rule: string, file: string, source: string][] = [
   ['no-circular', 'src/services/use-case.ts', `import { other } from './other.js';\nexport const useCase = () => other();\n`],
   ['not-to-unresolvable', 'src/services/bad.ts', `import { nothing } from './nowhere.js';\nexport const bad = () => nothing;\n`],
   ['no-orphans', 'src/services/lonely.ts', `export const lonely = 1;\n`],
+  ['every-module-in-a-part', 'src/webhooks/send.ts', `import { rows } from '../store/rows.js';\nexport const send = () => rows();\n`],
 ];
 /** The other half of the circle in FORBIDDEN. */
 const CIRCLE_PARTNER = { 'src/services/other.ts': `import { useCase } from './use-case.js';\nexport const other = (): number => useCase();\n` };
