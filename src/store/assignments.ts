@@ -1,7 +1,7 @@
 /**
- * Assignments (item × annotator with a lease) and the claim, the hottest write path. The item row carries
- * `active_count` (unexpired leases + submissions) and `open` (active_count < k + extra_k, where extra_k counts the
- * judgments adaptive overlap asked beyond k), updated in the same transaction as the assignment rows, so the claim
+ * Assignments as an aggregate (item × annotator with a lease) and the claim, the hottest write path. The item row
+ * carries `active_count` (unexpired leases + submissions) and `open` (active_count < k + extra_k, where extra_k counts
+ * the judgments adaptive overlap asked beyond k), updated in the same transaction as the assignment rows, so the claim
  * reads one indexed range of open items and a conditional UPDATE on the claimed row is the final guard against
  * over-assignment on either engine.
  *
@@ -9,15 +9,17 @@
  * hidden-gold guard) and the two serving orders (normal items by priority and import order, gold items least-judged
  * first) are written once here, with the query builder, as `eligibleNormal` and `eligibleGold`: the SQLite claim runs
  * them as queries and the PostgreSQL claim statement (`claims.ts`) compiles the same builders into its CTEs.
+ * The progress read models live apart: `project-progress.ts`, `annotator-progress.ts`, `vendor-quota-usage.ts`.
  */
 import { sql, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { Executor } from './db.js';
 import type { AssignmentRow, DB } from './schema.js';
-import { capabilitiesOf } from './dialect.js';
+import { capabilitiesOf, fromJson } from './dialect.js';
 import { prepare } from './prepared.js';
-
-export const ASSIGNMENT_STATUSES = ['leased', 'submitted', 'skipped', 'expired'] as const;
-export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
+import { gatePolicyOf } from './projects.js';
+import type { AssignmentStatus, ClosedAssignmentStatus } from '../core/assignment.js';
+import type { QualityGatePolicy } from '../core/gold/quality-gate.js';
+import type { AnswerSet } from '../core/schema/index.js';
 
 /**
  * Marks the project's lapsed leases expired and gives their items back to the pool; returns how many. `overlapK` is
@@ -34,6 +36,35 @@ export async function expireLeases(db: Executor, projectId: string, now: string,
     .execute();
   for (const { item_id } of expired) await releaseItemSlot(db, item_id, overlapK);
   return expired.length;
+}
+
+/** The projects (with their k) holding leases that lapsed by `now`, for the sweep across all projects. */
+export function findProjectsWithLapsedLeases(db: Executor, now: string): Promise<{ id: string; overlap_k: number }[]> {
+  return db
+    .selectFrom('assignments')
+    .innerJoin('projects', 'projects.id', 'assignments.project_id')
+    .select(['projects.id', 'projects.overlap_k'])
+    .where('assignments.status', '=', 'leased')
+    .where('assignments.lease_expires_at', '<=', now)
+    .groupBy(['projects.id', 'projects.overlap_k'])
+    .execute();
+}
+
+/**
+ * Returns the annotator's open leases on the project to the pool (a quality-gate pause): each marked expired and its
+ * item's slot freed; returns how many. Run it in a write transaction.
+ */
+export async function expireLeasesOf(db: Executor, p: { projectId: string; annotatorId: string; now: string; overlapK: number }): Promise<number> {
+  const released = await db
+    .updateTable('assignments')
+    .set({ status: 'expired', completed_at: p.now })
+    .where('project_id', '=', p.projectId)
+    .where('annotator_id', '=', p.annotatorId)
+    .where('status', '=', 'leased')
+    .returning('item_id')
+    .execute();
+  for (const { item_id } of released) await releaseItemSlot(db, item_id, p.overlapK);
+  return released.length;
 }
 
 /** Frees one judgment slot on the item (a lease expired or was skipped); `overlapK` is the project's k. */
@@ -53,7 +84,7 @@ export async function releaseItemSlot(db: Executor, itemId: string, overlapK: nu
  * had it, in any state. Written per engine (`neverGivenProbe`): one seek per candidate in
  * `assignments_annotator_item_idx`, or a hashed set of the annotator's items in the project built once per statement.
  */
-const neverGivenTo = (db: Executor, itemId: 'items.id' | 'i.id' | 'n.id', annotatorId: string, projectId: string) =>
+export const neverGivenTo = (db: Executor, itemId: 'items.id' | 'i.id' | 'n.id', annotatorId: string, projectId: string) =>
   capabilitiesOf(db).neverGivenProbe === 'hashed'
     ? sql<SqlBool>`${sql.ref(itemId)} not in (select a.item_id from assignments a where a.annotator_id = ${annotatorId} and a.project_id = ${projectId})`
     : sql<SqlBool>`not exists (select 1 from assignments a where a.annotator_id = ${annotatorId} and a.item_id = ${sql.ref(itemId)})`;
@@ -238,29 +269,29 @@ export function getAssignment(db: Executor, id: string): Promise<AssignmentRow |
   return db.selectFrom('assignments').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-const assignmentForSubmit = prepare<
-  { id: string },
-  {
-    id: string;
-    project_id: string;
-    item_id: string;
-    annotator_id: string;
-    status: string;
-    lease_expires_at: string;
-    item_data: unknown;
-    schema_version: number;
-    guideline_version: number;
-    gold_feedback: string;
-    org_id: string;
-    overlap_k: number;
-    kind: string;
-    gate_enabled: number;
-    gate_floor: number;
-    gate_chance: number | null;
-    gold_answers: unknown;
-    gold_explanation: string | null;
-  }
->((db, p) =>
+/** The row of `assignmentForSubmit`, before its JSON and 0/1 columns are decoded. */
+interface SubmitContextRow {
+  id: string;
+  project_id: string;
+  item_id: string;
+  annotator_id: string;
+  status: string;
+  lease_expires_at: string;
+  item_data: unknown;
+  schema_version: number;
+  guideline_version: number;
+  gold_feedback: string;
+  org_id: string;
+  overlap_k: number;
+  kind: string;
+  gate_enabled: number;
+  gate_floor: number;
+  gate_chance: number | null;
+  gold_answers: unknown;
+  gold_explanation: string | null;
+}
+
+const assignmentForSubmit = prepare<{ id: string }, SubmitContextRow>((db, p) =>
   db
     .selectFrom('assignments as a')
     .innerJoin('items as i', 'i.id', 'a.item_id')
@@ -293,9 +324,37 @@ const assignmentForSubmit = prepare<
  * An assignment with what submitting it needs (its item's data, its project's versions, the gold answer when the
  * item has one), in one query for gold and normal items alike. Server-side only: never presented.
  */
-export function getAssignmentForSubmit(db: Executor, id: string) {
-  return assignmentForSubmit.first(db, { id });
+export async function getAssignmentForSubmit(db: Executor, id: string): Promise<SubmitContext | undefined> {
+  const r = await assignmentForSubmit.first(db, { id });
+  if (!r) return undefined;
+  return {
+    id: r.id,
+    project_id: r.project_id,
+    item_id: r.item_id,
+    annotator_id: r.annotator_id,
+    status: r.status as AssignmentStatus,
+    lease_expires_at: r.lease_expires_at,
+    item_data: fromJson<Record<string, unknown>>(r.item_data),
+    schema_version: r.schema_version,
+    guideline_version: r.guideline_version,
+    gold_feedback: r.gold_feedback,
+    org_id: r.org_id,
+    overlap_k: r.overlap_k,
+    kind: r.kind,
+    gate: gatePolicyOf(r),
+    gold_answers: r.gold_answers == null ? null : fromJson<AnswerSet>(r.gold_answers),
+    gold_explanation: r.gold_explanation,
+  };
 }
+
+/** An assignment with what its submit needs, decoded: the item's data, the gold answer, the project's gate policy. */
+export type SubmitContext = Omit<SubmitContextRow, 'item_data' | 'gold_answers' | 'gate_enabled' | 'gate_floor' | 'gate_chance' | 'status'> & {
+  status: AssignmentStatus;
+  item_data: Record<string, unknown>;
+  /** Set when the item is gold. */
+  gold_answers: AnswerSet | null;
+  gate: QualityGatePolicy;
+};
 
 const close = prepare<{ id: string; status: string; now: string; reason: string | null }>((db, p) =>
   db
@@ -309,7 +368,7 @@ const close = prepare<{ id: string; status: string; now: string; reason: string 
 export async function closeAssignment(
   db: Executor,
   id: string,
-  status: Exclude<AssignmentStatus, 'leased'>,
+  status: ClosedAssignmentStatus,
   now: string,
   skipReason: string | null = null,
 ): Promise<boolean> {
@@ -325,183 +384,4 @@ const submission = prepare<{ itemId: string }>((db, p) =>
 
 export async function countSubmission(db: Executor, itemId: string) {
   await submission.run(db, { itemId });
-}
-
-/**
- * Per-project counts for the progress view, derived from rows; gold items are left out (they never complete). An
- * item is complete at k + extra_k judgments (extra_k: those adaptive overlap asked for); `judgmentsPlanned` sums them.
- */
-export async function projectProgress(db: Executor, projectId: string, now: string, overlapK: number) {
-  // Gold items are served to every annotator and never complete: they count neither as items to finish nor as
-  // judgments towards them, but apart, as gold items. Items are complete, in progress or not started by the rule of
-  // `itemStatusOf` (core/figures/counts.ts), written here in SQL.
-  const planned = sql<number>`${overlapK} + items.extra_k`;
-  const liveLease = sql<SqlBool>`exists (select 1 from assignments a where a.item_id = items.id and a.status = 'leased' and a.lease_expires_at > ${now})`;
-  const real = sql<SqlBool>`items.is_gold = 0`;
-  const items = await db
-    .selectFrom('items')
-    .select((eb) => [
-      eb.fn.sum<number>(sql<number>`case when ${real} then 1 else 0 end`).as('total'),
-      eb.fn.sum<number>(sql<number>`case when ${real} and items.submitted_count >= ${planned} then 1 else 0 end`).as('done'),
-      eb.fn.sum<number>(sql<number>`case when ${real} and items.submitted_count < ${planned} and (items.submitted_count > 0 or ${liveLease}) then 1 else 0 end`).as('started'),
-      eb.fn.sum<number>(sql<number>`case when ${real} then items.submitted_count else 0 end`).as('judgments'),
-      eb.fn.sum<number>(sql<number>`case when ${real} then ${planned} else 0 end`).as('planned'),
-      eb.fn.sum<number>(sql<number>`case when ${real} then 0 else 1 end`).as('gold'),
-    ])
-    .where('project_id', '=', projectId)
-    .where('import_id', 'is', null)
-    .executeTakeFirstOrThrow();
-  const leases = await db
-    .selectFrom('assignments')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('project_id', '=', projectId)
-    .where('status', '=', 'leased')
-    .where('lease_expires_at', '>', now)
-    .executeTakeFirstOrThrow();
-  const skips = await db
-    .selectFrom('assignments')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('project_id', '=', projectId)
-    .where('status', '=', 'skipped')
-    .executeTakeFirstOrThrow();
-  const totalItems = Number(items.total ?? 0);
-  const completeItems = Number(items.done ?? 0);
-  const itemsInProgress = Number(items.started ?? 0);
-  return {
-    totalItems,
-    completeItems,
-    itemsInProgress,
-    remainingItems: totalItems - completeItems - itemsInProgress,
-    judgments: Number(items.judgments ?? 0),
-    judgmentsPlanned: Number(items.planned ?? 0),
-    goldItems: Number(items.gold ?? 0),
-    activeLeases: Number(leases.n),
-    skips: Number(skips.n),
-  };
-}
-
-/**
- * One vendor's share of a project's work: its judgments on real items (the vendor recorded on the annotation),
- * and the live leases and skips of its annotators today.
- */
-export async function vendorProgress(db: Executor, projectId: string, vendorId: string, now: string) {
-  const judgments = await db
-    .selectFrom('annotations as a')
-    .innerJoin('items as i', 'i.id', 'a.item_id')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('a.project_id', '=', projectId)
-    .where('a.vendor_id', '=', vendorId)
-    .where('i.is_gold', '=', 0)
-    .executeTakeFirstOrThrow();
-  const byStatus = await db
-    .selectFrom('assignments as s')
-    .innerJoin('users as u', 'u.id', 's.annotator_id')
-    .select((eb) => [
-      eb.fn.sum<number>(eb.case().when(eb.and([eb('s.status', '=', 'leased'), eb('s.lease_expires_at', '>', now)])).then(1).else(0).end()).as('leases'),
-      eb.fn.sum<number>(eb.case().when('s.status', '=', 'skipped').then(1).else(0).end()).as('skips'),
-    ])
-    .where('s.project_id', '=', projectId)
-    .where('u.vendor_id', '=', vendorId)
-    .executeTakeFirstOrThrow();
-  return { judgments: Number(judgments.n), activeLeases: Number(byStatus.leases ?? 0), skips: Number(byStatus.skips ?? 0) };
-}
-
-/** One annotator's own work in a project, derived from rows: their judgments, skips, time, open lease and what is left. */
-export async function annotatorProgress(db: Executor, o: { projectId: string; annotatorId: string; now: string; overlapK: number }) {
-  const mine = await db
-    .selectFrom('annotations')
-    .select((eb) => [
-      eb.fn.countAll<number>().as('n'),
-      eb.fn.sum<number>('time_spent_ms').as('ms'),
-      eb.fn.max('created_at').as('last'),
-    ])
-    .where('project_id', '=', o.projectId)
-    .where('annotator_id', '=', o.annotatorId)
-    .executeTakeFirstOrThrow();
-  const skips = await db
-    .selectFrom('assignments')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('project_id', '=', o.projectId)
-    .where('annotator_id', '=', o.annotatorId)
-    .where('status', '=', 'skipped')
-    .executeTakeFirstOrThrow();
-  const lease = await db
-    .selectFrom('assignments')
-    .select(['id', 'lease_expires_at'])
-    .where('project_id', '=', o.projectId)
-    .where('annotator_id', '=', o.annotatorId)
-    .where('status', '=', 'leased')
-    .where('lease_expires_at', '>', o.now)
-    .orderBy('created_at')
-    .executeTakeFirst();
-  // Items still short of k + extra_k judgments that this annotator was never given: the most they could still label. Gold
-  // items they were never given count too, but only while such a normal item is left: a gold item is served only
-  // while a normal one is eligible, so once the normal items run out the count is 0 (and the claim answers no_task),
-  // with unlabeled gold items or not. Until then the count falls by one per task of either kind.
-  const left = await db
-    .selectFrom('items')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('items.project_id', '=', o.projectId)
-    .where('items.import_id', 'is', null)
-    .where(neverGivenTo(db, 'items.id', o.annotatorId, o.projectId))
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('items.is_gold', '=', 0), eb('items.submitted_count', '<', sql<number>`${o.overlapK} + items.extra_k`)]),
-        eb.and([
-          eb('items.is_gold', '=', 1),
-          eb.exists(
-            eb
-              .selectFrom('items as n')
-              .select('n.id')
-              .where('n.project_id', '=', o.projectId)
-              .where('n.import_id', 'is', null)
-              .where('n.is_gold', '=', 0)
-              .where('n.submitted_count', '<', sql<number>`${o.overlapK} + n.extra_k`)
-              .where(neverGivenTo(db, 'n.id', o.annotatorId, o.projectId)),
-          ),
-        ]),
-      ]),
-    )
-    .executeTakeFirstOrThrow();
-  return {
-    judgments: Number(mine.n),
-    timeSpentMs: Number(mine.ms ?? 0),
-    lastSubmittedAt: (mine.last as string | null) ?? null,
-    skips: Number(skips.n),
-    openLease: lease ? { assignmentId: lease.id, leaseExpiresAt: lease.lease_expires_at } : null,
-    itemsLeft: Number(left.n),
-  };
-}
-
-const vendorTasks = prepare<{ projectId: string; vendorId: string; now: string }, { n: unknown }>((db, p) =>
-  db
-    .selectFrom('assignments as a')
-    .innerJoin('users as u', 'u.id', 'a.annotator_id')
-    .select((eb) => eb.fn.countAll().as('n'))
-    .where('a.project_id', '=', p.projectId)
-    .where('u.vendor_id', '=', p.vendorId)
-    .where((eb) => eb.or([eb('a.status', '=', 'submitted'), eb.and([eb('a.status', '=', 'leased'), eb('a.lease_expires_at', '>', p.now)])])),
-);
-
-/**
- * Tasks the vendor's annotators have taken on the project, for its quota: leases still running and submissions,
- * gold included (skipped and expired ones gave their slot back). One pass over the project's leased and submitted
- * assignments (assignments_project_status_idx); run only for projects that set a quota for the vendor.
- */
-export async function vendorTasksTaken(db: Executor, projectId: string, vendorId: string, now: string): Promise<number> {
-  return Number((await vendorTasks.first(db, { projectId, vendorId, now }))?.n ?? 0);
-}
-
-const normalItems = prepare<{ projectId: string }, { n: unknown }>((db, p) =>
-  db
-    .selectFrom('items')
-    .select((eb) => eb.fn.countAll().as('n'))
-    .where('project_id', '=', p.projectId)
-    .where('is_gold', '=', 0)
-    .where('import_id', 'is', null),
-);
-
-/** The project's published normal (not gold) items. */
-export async function countNormalItems(db: Executor, projectId: string): Promise<number> {
-  return Number((await normalItems.first(db, { projectId }))?.n ?? 0);
 }

@@ -2,46 +2,48 @@
  * The two writes of the label cycle, claim and submit, each atomic, in the cheapest form each engine allows
  * (see `singleStatementWrites` in dialect.ts): on PostgreSQL one statement each, on SQLite a few statements in one
  * group-committed write transaction. Both keep the same invariants: an item's `active_count` never exceeds k
- * (the conditional UPDATE on the item row is the guard) and a lease is closed at most once.
+ * (the conditional UPDATE on the item row is the guard) and a lease is closed at most once. The submit's statements
+ * run in the transaction the service opens (`services/tasks/submit-annotation.ts`), which judges the quality gate in it.
  */
 import { sql } from 'kysely';
-import type { Executor, Store } from './db.js';
+import type { Executor } from './db.js';
 import type { AssignmentRow } from './schema.js';
 import * as assignments from './assignments.js';
 import { insertAnnotation, type NewAnnotation } from './annotations.js';
 import { prepare } from './prepared.js';
-import { toJson } from './dialect.js';
+import { capabilitiesOf, fromJson, toJson } from './dialect.js';
 import { insertGoldScoreIfAny, type GoldOutcome } from './gold-scores.js';
-import { countGoldForGate, TALLY_UPDATE, TALLY_VALUES, type GateTallyRow } from './quality-gates.js';
+import { countGoldForGate, standingOf, TALLY_UPDATE, TALLY_VALUES, type GateStanding, type GateTallyRow } from './quality-gates.js';
 
-export interface ClaimInput extends assignments.Claimer {
+/** A new lease to take: who claims (the claim's eligibility conditions) and the lease to write. */
+export type NewLease = assignments.Claimer & {
   /** The project's k; each item's own `extra_k` is added in SQL. */
   overlapK: number;
   /** Id for the new assignment, if one is made. */
   assignmentId: string;
   leaseExpiresAt: string;
-  now: string;
-  /** Also return lapsed leases of the project to the pool first. */
-  sweep: boolean;
   /**
    * Serve a gold item if one is eligible (else a normal one), or a normal item if one is eligible (else a gold one).
    * Decided by the caller per claim at the project's gold rate; both choices run the same statements, which look for
-   * both kinds every time. Either way a
-   * gold item is eligible only while a normal item is too (open, needing judgments, never given to the annotator):
-   * with no normal item left the claim finds nothing, however many gold items remain.
+   * both kinds every time. Either way a gold item is eligible only while a normal item is too (open, needing
+   * judgments, never given to the annotator): with no normal item left the claim finds nothing, however many gold
+   * items remain.
    */
   preferGold: boolean;
-  /** Only resume the annotator's open lease, never claim a new item (the routing checks refused a new one). */
-  resumeOnly?: boolean | undefined;
-}
+};
 
 export interface Claimed {
   row: AssignmentRow;
-  data: unknown;
+  /** The item's data, as the annotator sees it. */
+  data: Record<string, unknown>;
 }
 
-/** Attempts when a concurrent claimer takes the last slot of the chosen item first. */
-const CLAIM_ATTEMPTS = 8;
+/**
+ * One attempt's outcome when it took nothing though something may be eligible: `retry` at once (the same annotator
+ * claiming twice at once: the unique (item, annotator) index refused this one, or the chosen slot filled), or `wait`
+ * a moment first (every candidate is locked by a concurrent claim this instant).
+ */
+export type ClaimLost = 'retry' | 'wait';
 
 const openLeaseWithItem = prepare<{ projectId: string; annotatorId: string; now: string }, AssignmentRow & { data: unknown }>((db, p) =>
   db
@@ -107,29 +109,33 @@ const claimStatement = prepare<
 
 type ClaimParams = assignments.Claimer & { gold: number };
 
-/**
- * Resumes the annotator's open lease in the project, or claims the next eligible item with a new lease; null when
- * nothing is eligible.
- */
-export async function claimNextItem(store: Store, c: ClaimInput): Promise<Claimed | null> {
-  const newRow = (itemId: string): AssignmentRow => ({
-    id: c.assignmentId,
-    project_id: c.projectId,
-    item_id: itemId,
-    annotator_id: c.annotatorId,
-    status: 'leased',
-    lease_expires_at: c.leaseExpiresAt,
-    skip_reason: null,
-    created_at: c.now,
-    completed_at: null,
-  });
-  const resume = async (db: Parameters<typeof openLeaseWithItem.first>[0]) => {
-    const open = await openLeaseWithItem.first(db, { projectId: c.projectId, annotatorId: c.annotatorId, now: c.now });
-    if (!open) return null;
-    const { data, ...row } = open;
-    return { row, data };
-  };
+/** The annotator's open lease in the project with its item's data, if they hold one (the claim resumes it). */
+export async function findOpenLease(db: Executor, o: { projectId: string; annotatorId: string; now: string }): Promise<Claimed | null> {
+  const open = await openLeaseWithItem.first(db, o);
+  if (!open) return null;
+  const { data, ...row } = open;
+  return { row, data: fromJson<Record<string, unknown>>(data) };
+}
 
+const leaseRow = (c: NewLease, itemId: string): AssignmentRow => ({
+  id: c.assignmentId,
+  project_id: c.projectId,
+  item_id: itemId,
+  annotator_id: c.annotatorId,
+  status: 'leased',
+  lease_expires_at: c.leaseExpiresAt,
+  skip_reason: null,
+  created_at: c.now,
+  completed_at: null,
+});
+
+/**
+ * One attempt at taking a new lease: the claimed item, null when nothing is eligible, or how to try again when a
+ * concurrent claim got in the way (`ClaimLost`). With `singleStatementWrites` one statement (`claimStatement`),
+ * atomic on its own; otherwise the same queries as the statement's `g` and `n` (both always, in the same order, with
+ * the same guard), the slot and the lease: run those in a write transaction, where nothing changes in between.
+ */
+export async function tryClaim(db: Executor, c: NewLease): Promise<Claimed | ClaimLost | null> {
   const claimer: assignments.Claimer = {
     projectId: c.projectId,
     annotatorId: c.annotatorId,
@@ -139,53 +145,33 @@ export async function claimNextItem(store: Store, c: ClaimInput): Promise<Claime
     goldOnly: c.goldOnly,
     draw: c.draw,
   };
-  if (store.dialect.singleStatementWrites) {
-    if (c.sweep) await store.write((trx) => assignments.expireLeases(trx, c.projectId, c.now, c.overlapK));
-    const open = await resume(store.db);
-    if (open || c.resumeOnly) return open;
+  const dialect = capabilitiesOf(db);
+  if (dialect.singleStatementWrites) {
     const params = { ...claimer, k: c.overlapK, assignmentId: c.assignmentId, leaseExpiresAt: c.leaseExpiresAt, gold: c.preferGold ? 1 : 0 };
-    for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
-      try {
-        const got = await claimStatement.first(store.db, params);
-        if (got) return { row: newRow(got.id), data: got.data };
-      } catch (err) {
-        // The same annotator claiming twice at once: the unique (item, annotator) index refused the second.
-        if (!store.dialect.isUniqueViolation(err)) throw err;
-        continue;
-      }
-      // No row: nothing eligible, or every candidate was locked by concurrent claimers. Tell the two apart (by the
-      // normal pool: without an eligible normal item no gold item is eligible either).
-      if (!(await assignments.findClaimCandidateUnlocked(store.db, claimer))) return null;
-      // Locked, not gone: every candidate is being taken by a concurrent claim this instant (or its slot filled since
-      // this statement's snapshot). Retrying at once meets the same locks; wait until those statements have ended
-      // (well under a millisecond), a little longer each time.
-      await new Promise((resolve) => setTimeout(resolve, attempt + 1));
+    try {
+      const got = await claimStatement.first(db, params);
+      if (got) return { row: leaseRow(c, got.id), data: fromJson<Record<string, unknown>>(got.data) };
+    } catch (err) {
+      // The same annotator claiming twice at once: the unique (item, annotator) index refused the second.
+      if (!dialect.isUniqueViolation(err)) throw err;
+      return 'retry';
     }
-    return null;
+    // No row: nothing eligible, or every candidate was locked by concurrent claimers. Tell the two apart (by the
+    // normal pool: without an eligible normal item no gold item is eligible either).
+    return (await assignments.findClaimCandidateUnlocked(db, claimer)) ? 'wait' : null;
   }
-
-  return store.write(async (trx) => {
-    if (c.sweep) await assignments.expireLeases(trx, c.projectId, c.now, c.overlapK);
-    const open = await resume(trx);
-    if (open || c.resumeOnly) return open;
-    for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
-      // The same queries as the statement's `g` and `n`, both always and in the same order, with the same guard: a
-      // gold candidate only while a normal one is eligible, checked in this write transaction, so nothing can change
-      // in between.
-      const { gold, normal } = await assignments.findClaimCandidates(trx, claimer);
-      const candidate = c.preferGold ? (gold ?? normal) : (normal ?? gold);
-      if (!candidate) return null;
-      if (!(await assignments.takeItemSlot(trx, candidate.id, c.overlapK))) continue;
-      const row = newRow(candidate.id);
-      await assignments.insertAssignment(trx, row);
-      return { row, data: candidate.data };
-    }
-    return null;
-  });
+  const { gold, normal } = await assignments.findClaimCandidates(db, claimer);
+  const candidate = c.preferGold ? (gold ?? normal) : (normal ?? gold);
+  if (!candidate) return null;
+  if (!(await assignments.takeItemSlot(db, candidate.id, c.overlapK))) return 'retry';
+  const row = leaseRow(c, candidate.id);
+  await assignments.insertAssignment(db, row);
+  return { row, data: fromJson<Record<string, unknown>>(candidate.data) };
 }
 
 type SubmitRow = { n: number } & { [K in keyof GateTallyRow]: GateTallyRow[K] | null };
 
+/** The submit as one statement (`singleStatementWrites`); its SQLite form is the statements `recordSubmission` runs. */
 const submitStatement = prepare<Record<keyof NewAnnotation | keyof GoldOutcome, unknown> & { now: string }, SubmitRow>(
   (_db, p) => sql<SubmitRow>`
     with closed as (
@@ -221,71 +207,49 @@ const submitStatement = prepare<Record<keyof NewAnnotation | keyof GoldOutcome, 
     from (select 1 as one) one left join gate on true`,
 );
 
-/**
- * What the quality gate does after a submit, inside the submit's transaction: `decide` reads the annotator's tallies
- * including this submit and answers a reason to pause (or null); `pause` then pauses them in the same transaction.
- * Both kinds of item run it alike (a normal item's submit leaves the tallies as they were); only a gold item's
- * verdict can pause. Absent (the project has no gate), none of it runs, for either kind.
- */
-export interface GateHook {
-  decide(t: GateTallyRow): string | null;
-  pause(trx: Executor, reason: string): Promise<boolean>;
+export interface SubmissionWrite {
+  annotation: NewAnnotation;
+  /** The gold score to store with it; `NO_GOLD_OUTCOME` for a normal item. */
+  gold: GoldOutcome;
+  now: string;
+  /**
+   * Count the submit into the annotator's gold tallies and return them (the project has a quality gate). The
+   * single statement always counts; the statements on SQLite count only when asked, as the project's gate decides.
+   */
+  countForGate: boolean;
 }
 
-export interface Recorded {
+export interface RecordedSubmission {
   /** False when the lease was no longer held (a concurrent submit, skip or expiry won); nothing was written then. */
   recorded: boolean;
-  /** The gate's reason when this submit paused the annotator. */
-  pausedReason: string | null;
+  /** The annotator's standing and gold tallies after this submit, when counted (see `countForGate`). */
+  standing: GateStanding | null;
 }
 
 /**
- * Closes the lease and writes the annotation, its gold score (when `gold` holds one), the item's count and the
- * annotator's gold tallies for the quality gate (counted up by a gold item, left as they were by a normal one),
- * atomically; when the gate trips, the pause is part of the same transaction. What runs depends on the project,
- * never on the item: a gold submit and a normal one send the same statements in the same order, so their cost does
- * not tell an annotator which item was gold (but for the score's own row, written only for gold). On PostgreSQL the submit is one statement, autocommitted in a project
- * without a gate and in a transaction (so a pause can join it) in a project with one.
+ * The writes of a submit: closes the lease, writes the annotation, its gold score (only when `gold` holds one), the
+ * item's count and, for the gate, the annotator's gold tallies (counted up by a gold item, left as they were by a
+ * normal one). What runs depends on the project, never on the item: a gold submit and a normal one send the same
+ * statements in the same order, so their cost does not tell an annotator which item was gold (but for the score's
+ * own row, written only for gold).
+ *
+ * With `singleStatementWrites` it is one statement, atomic on its own: run on the database it autocommits (one round
+ * trip), run in the caller's transaction it joins it. Otherwise it is four or five statements (the engine has no
+ * data-modifying CTEs, and needs none: its statements run in-process): run it in a write transaction.
  */
-export async function recordSubmission(store: Store, a: NewAnnotation, now: string, gold: GoldOutcome, gate?: GateHook): Promise<Recorded> {
-  const isGold = gold.correct !== null;
-  if (store.dialect.singleStatementWrites) {
-    const params = { ...a, ...gold, answers: toJson(a.answers), client_signals: toJson(a.client_signals), now };
-    if (!gate) {
-      const r = await submitStatement.first(store.db, params);
-      return { recorded: Number(r?.n ?? 0) === 1, pausedReason: null };
-    }
-    return store.write(async (trx) => {
-      const r = await submitStatement.first(trx, params);
-      if (Number(r?.n ?? 0) !== 1) return { recorded: false, pausedReason: null };
-      return { recorded: true, pausedReason: await applyGate(trx, gate, r?.status == null ? null : tallyOf(r as GateTallyRow), isGold) };
-    });
+export async function recordSubmission(db: Executor, w: SubmissionWrite): Promise<RecordedSubmission> {
+  const a = w.annotation;
+  if (capabilitiesOf(db).singleStatementWrites) {
+    const params = { ...a, ...w.gold, answers: toJson(a.answers), client_signals: toJson(a.client_signals), now: w.now };
+    const r = await submitStatement.first(db, params);
+    if (Number(r?.n ?? 0) !== 1) return { recorded: false, standing: null };
+    return { recorded: true, standing: r?.status == null ? null : standingOf(r as GateTallyRow) };
   }
-  return store.write(async (trx) => {
-    if (!(await assignments.closeAssignment(trx, a.assignment_id, 'submitted', now))) return { recorded: false, pausedReason: null };
-    await insertAnnotation(trx, a);
-    await insertGoldScoreIfAny(trx, a, gold);
-    await assignments.countSubmission(trx, a.item_id);
-    if (!gate) return { recorded: true, pausedReason: null };
-    const tally = await countGoldForGate(trx, { projectId: a.project_id, annotatorId: a.annotator_id, correct: gold.correct, now: a.created_at });
-    return { recorded: true, pausedReason: await applyGate(trx, gate, tally, isGold) };
-  });
-}
-
-const tallyOf = (r: GateTallyRow): GateTallyRow => ({
-  status: r.status,
-  gold_n: Number(r.gold_n),
-  gold_correct: Number(r.gold_correct),
-  fail_streak: Number(r.fail_streak),
-});
-
-/**
- * Judges the tallies after every submit alike; pauses only after a gold one (a normal submit left the tallies as the
- * last gold submit's verdict found them).
- */
-async function applyGate(trx: Executor, gate: GateHook, tally: GateTallyRow | null, isGold: boolean): Promise<string | null> {
-  if (!tally || tally.status !== 'active') return null;
-  const reason = gate.decide(tally);
-  if (reason === null || !isGold) return null;
-  return (await gate.pause(trx, reason)) ? reason : null;
+  if (!(await assignments.closeAssignment(db, a.assignment_id, 'submitted', w.now))) return { recorded: false, standing: null };
+  await insertAnnotation(db, a);
+  await insertGoldScoreIfAny(db, a, w.gold);
+  await assignments.countSubmission(db, a.item_id);
+  if (!w.countForGate) return { recorded: true, standing: null };
+  const standing = await countGoldForGate(db, { projectId: a.project_id, annotatorId: a.annotator_id, correct: w.gold.correct, now: a.created_at });
+  return { recorded: true, standing };
 }

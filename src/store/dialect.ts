@@ -17,7 +17,9 @@ export interface DialectCapabilities {
   /**
    * Data-modifying CTEs (`WITH x AS (UPDATE … RETURNING …) INSERT …`): a claim or a submit is then one atomic
    * statement, one round trip instead of a transaction of five to seven. SQLite has none, and needs none: its
-   * statements run in-process, so a transaction of several costs no round trips.
+   * statements run in-process, so a transaction of several costs no round trips. Without it the same writes are
+   * several statements (`recordSubmission` in claims.ts), so the service must run them in a write transaction;
+   * with it, a submit needing nothing else in its transaction autocommits.
    */
   readonly singleStatementWrites: boolean;
   /**

@@ -1,21 +1,33 @@
 /**
  * Quality gates in the store: the per-(project, annotator) status row with the gold tallies the gate reads, counted
- * up in the submit's own transaction (`claims.ts`); pausing (with the release of the annotator's open leases on the
- * project and an `annotator.paused` event, in the caller's transaction); reinstating; and the reads for the claim
- * guard, the no-task reason and the managers' list.
+ * up in the submit's own transaction (`claims.ts`); marking an annotator paused or active again; events; and the
+ * reads for the claim guard, the no-task reason and the managers' list. The verdict, and the words of the events,
+ * are the services' (`services/tasks/submit-annotation.ts`, `services/quality/gates.ts`).
  */
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+import type { GoldTally } from '../core/gold/quality-gate.js';
 import type { Executor } from './db.js';
 import { prepare } from './prepared.js';
-import { releaseItemSlot } from './assignments.js';
 
-/** What the gate reads after a submit: the annotator's standing and tallies including that submit. */
+/** The status row's columns the gate reads after a submit (the SQL shape of `GateStanding`). */
 export interface GateTallyRow {
   status: string;
   gold_n: number;
   gold_correct: number;
   fail_streak: number;
 }
+
+/** An annotator's standing on a project after a submit: active or not, and their gold tallies including it. */
+export interface GateStanding {
+  active: boolean;
+  tally: GoldTally;
+}
+
+/** The one mapping of a status row to a standing, for the upsert on SQLite and the submit statement alike. */
+export const standingOf = (r: GateTallyRow): GateStanding => ({
+  active: r.status === 'active',
+  tally: { n: Number(r.gold_n), correct: Number(r.gold_correct), failStreak: Number(r.fail_streak) },
+});
 
 /**
  * The tally columns inserted for a submit whose score is `correct` (0, 1, or null for a normal item): `gold_n`,
@@ -50,28 +62,17 @@ const countGold = prepare<{ projectId: string; annotatorId: string; correct: num
 export async function countGoldForGate(
   db: Executor,
   o: { projectId: string; annotatorId: string; correct: number | null; now: string },
-): Promise<GateTallyRow> {
+): Promise<GateStanding> {
   const row = await countGold.first(db, o);
   if (!row) throw new Error('gold tally upsert returned no row');
-  return { status: row.status, gold_n: Number(row.gold_n), gold_correct: Number(row.gold_correct), fail_streak: Number(row.fail_streak) };
-}
-
-export interface PauseInput {
-  orgId: string;
-  projectId: string;
-  annotatorId: string;
-  reason: string;
-  overlapK: number;
-  eventId: string;
-  now: string;
+  return standingOf(row);
 }
 
 /**
- * Pauses an active annotator on the project: marks them paused with the reason, returns their open leases on the
- * project to the pool (status `expired`, the item's slot freed) and records an `annotator.paused` event. Nothing
- * when they are already paused. Run it in a write transaction. True when it paused them.
+ * Marks an active annotator paused on the project with the gate's reason; false when they were not active (already
+ * paused). Their open leases and the event are the caller's next statements, in the same transaction.
  */
-export async function pauseAnnotator(db: Executor, p: PauseInput): Promise<boolean> {
+export async function markPaused(db: Executor, p: { projectId: string; annotatorId: string; reason: string; now: string }): Promise<boolean> {
   const changed = await db
     .updateTable('annotator_project_status')
     .set({ status: 'paused', reason: p.reason, paused_at: p.now, updated_at: p.now })
@@ -79,37 +80,17 @@ export async function pauseAnnotator(db: Executor, p: PauseInput): Promise<boole
     .where('annotator_id', '=', p.annotatorId)
     .where('status', '=', 'active')
     .executeTakeFirst();
-  if (Number(changed.numUpdatedRows) !== 1) return false;
-  const released = await db
-    .updateTable('assignments')
-    .set({ status: 'expired', completed_at: p.now })
-    .where('project_id', '=', p.projectId)
-    .where('annotator_id', '=', p.annotatorId)
-    .where('status', '=', 'leased')
-    .returning('item_id')
-    .execute();
-  for (const { item_id } of released) await releaseItemSlot(db, item_id, p.overlapK);
-  await insertEvent(db, {
-    id: p.eventId,
-    org_id: p.orgId,
-    project_id: p.projectId,
-    kind: 'annotator.paused',
-    subject_id: p.annotatorId,
-    actor_id: 'system',
-    message: `Paused by the quality gate: ${p.reason}` + (released.length > 0 ? `; ${released.length} open task(s) released` : ''),
-    created_at: p.now,
-  });
-  return true;
+  return Number(changed.numUpdatedRows) === 1;
 }
 
 /**
  * Reinstates a paused annotator: active again, with fresh gold tallies (the gate judges their work from now on, so
  * the record that paused them does not pause them again at the next gold item), and an `annotator.reinstated`
- * event. False when they were not paused.
+ * event saying `message`. False when they were not paused.
  */
 export async function reinstateAnnotator(
   db: Executor,
-  p: { orgId: string; projectId: string; annotatorId: string; by: string; eventId: string; now: string },
+  p: { orgId: string; projectId: string; annotatorId: string; by: string; eventId: string; message: string; now: string },
 ): Promise<boolean> {
   const changed = await db
     .updateTable('annotator_project_status')
@@ -126,7 +107,7 @@ export async function reinstateAnnotator(
     kind: 'annotator.reinstated',
     subject_id: p.annotatorId,
     actor_id: p.by,
-    message: 'Reinstated: may take tasks again; the gate counts gold from now on',
+    message: p.message,
     created_at: p.now,
   });
   return true;

@@ -5,7 +5,7 @@ import { nextTaskAnywhere } from '../../services/tasks/next-task-anywhere.js';
 import { submitAnnotation } from '../../services/tasks/submit-annotation.js';
 import { skipTask } from '../../services/tasks/skip-task.js';
 import { skipAndClaimNext, submitAndClaimNext } from '../../services/tasks/claim-follow-up.js';
-import { NO_TASK_REASONS } from '../../services/tasks/next-task.js';
+import { NO_TASK_REASONS } from '../../core/assignment.js';
 import { getMyProgress } from '../../services/tasks/my-progress.js';
 import type { ServiceDeps } from '../../services/deps.js';
 import { actorOf } from '../auth/authenticate.js';

@@ -42,3 +42,11 @@ function ordinal(n: number): string {
   const s = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
   return `${n}${s}`;
 }
+
+/** The `annotator.paused` event's message, for managers (it names the gate's reason, which the annotator never sees). */
+export function gatePausedMessage(reason: string, leasesReleased: number): string {
+  return `Paused by the quality gate: ${reason}` + (leasesReleased > 0 ? `; ${leasesReleased} open task(s) released` : '');
+}
+
+/** The `annotator.reinstated` event's message. */
+export const GATE_REINSTATED_MESSAGE = 'Reinstated: may take tasks again; the gate counts gold from now on';

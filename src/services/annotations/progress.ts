@@ -4,7 +4,7 @@
  */
 import { countsSentence, itemsSentence, plural, type ProjectCounts } from '../../core/figures/counts.js';
 import { authorize, can, vendorScopeOf, type Actor } from '../../core/permissions.js';
-import { projectProgress, vendorProgress } from '../../store/assignments.js';
+import { projectProgress, vendorProgress } from '../../store/project-progress.js';
 import { nowIsoOf, type ServiceDeps } from '../deps.js';
 import { requireProject } from '../projects/require-project.js';
 

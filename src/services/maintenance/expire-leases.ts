@@ -1,4 +1,4 @@
-import { expireLeases } from '../../store/assignments.js';
+import { expireLeases, findProjectsWithLapsedLeases } from '../../store/assignments.js';
 import { nowIsoOf, type ServiceDeps } from '../deps.js';
 
 /**
@@ -7,14 +7,7 @@ import { nowIsoOf, type ServiceDeps } from '../deps.js';
  */
 export async function expireAllLeases(deps: ServiceDeps): Promise<number> {
   const now = nowIsoOf(deps);
-  const projects = await deps.store.db
-    .selectFrom('assignments')
-    .innerJoin('projects', 'projects.id', 'assignments.project_id')
-    .select(['projects.id', 'projects.overlap_k'])
-    .where('assignments.status', '=', 'leased')
-    .where('assignments.lease_expires_at', '<=', now)
-    .groupBy(['projects.id', 'projects.overlap_k'])
-    .execute();
+  const projects = await findProjectsWithLapsedLeases(deps.store.db, now);
   let n = 0;
   for (const p of projects) n += await deps.store.write((trx) => expireLeases(trx, p.id, now, p.overlap_k));
   return n;

@@ -8,7 +8,7 @@ import { actorId, authorize, vendorScopeOf, type Actor } from '../../core/permis
 import { conflict, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { chanceOfSchema, gateRuleOf, type QualityGatePolicy } from '../../core/gold/quality-gate.js';
-import type { GateRuleFigures } from '../../core/gold/gate-words.js';
+import { GATE_REINSTATED_MESSAGE, type GateRuleFigures } from '../../core/gold/gate-words.js';
 import type { Project } from '../../store/projects.js';
 import { listEvents, listPaused, reinstateAnnotator } from '../../store/quality-gates.js';
 import { nowIsoOf, type ServiceDeps } from '../deps.js';
@@ -112,7 +112,7 @@ export async function reinstate(deps: ServiceDeps, actor: Actor, projectId: stri
   const project = await requireProject(deps, actor, projectId);
   const now = nowIsoOf(deps);
   const done = await deps.store.write((trx) =>
-    reinstateAnnotator(trx, { orgId: project.org_id, projectId: project.id, annotatorId, by: actorId(actor), eventId: newId('event'), now }),
+    reinstateAnnotator(trx, { orgId: project.org_id, projectId: project.id, annotatorId, by: actorId(actor), eventId: newId('event'), message: GATE_REINSTATED_MESSAGE, now }),
   );
   if (!done) {
     const known = await deps.store.db.selectFrom('users').select('id').where('id', '=', annotatorId).where('org_id', '=', project.org_id).executeTakeFirst();

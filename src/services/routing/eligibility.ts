@@ -24,7 +24,7 @@
 import type { Project } from '../../store/projects.js';
 import { getProfile } from '../../store/users.js';
 import { fromJson } from '../../store/dialect.js';
-import { countNormalItems, vendorTasksTaken } from '../../store/assignments.js';
+import { countNormalItems, vendorTasksTaken } from '../../store/vendor-quota-usage.js';
 import { findQualificationForDomain } from '../../store/qualifications.js';
 import type { ServiceDeps } from '../deps.js';
 import type { VendorQuota } from '../../core/project.js';

@@ -7,7 +7,8 @@
 import { isAssayError, type AssayError } from '../../core/errors.js';
 import type { Actor } from '../../core/permissions.js';
 import type { ServiceDeps } from '../deps.js';
-import { nextTask, NO_TASK_REASONS, type NoTaskReason, type TaskView } from './next-task.js';
+import { NO_TASK_REASONS, type NoTaskReason } from '../../core/assignment.js';
+import { nextTask, type TaskView } from './next-task.js';
 import { skipTask } from './skip-task.js';
 import { submitAnnotation, type SubmitInput, type SubmitResult } from './submit-annotation.js';
 

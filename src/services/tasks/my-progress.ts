@@ -8,12 +8,14 @@
  */
 import { AssayError } from '../../core/errors.js';
 import { authorize, type Actor } from '../../core/permissions.js';
-import { annotatorProgress, projectProgress } from '../../store/assignments.js';
+import type { NoTaskReason } from '../../core/assignment.js';
+import { annotatorProgress } from '../../store/annotator-progress.js';
+import { projectProgress } from '../../store/project-progress.js';
 import { latestAttempt, tallyAttempt } from '../../store/qualifications.js';
 import { findPause } from '../../store/quality-gates.js';
 import { nowIsoOf, type ServiceDeps } from '../deps.js';
 import { requireWorkProject } from '../projects/require-project.js';
-import { claimGate, PAUSED_MESSAGE, type NoTaskReason } from './next-task.js';
+import { claimGate, PAUSED_MESSAGE } from './next-task.js';
 
 export interface MyProgressView {
   projectId: string;

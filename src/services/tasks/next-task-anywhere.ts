@@ -10,7 +10,8 @@ import { authorize, type Actor } from '../../core/permissions.js';
 import { workQueueProjects } from '../../store/projects.js';
 import type { ServiceDeps } from '../deps.js';
 import { orgOf } from '../workforce/organizations.js';
-import { nextTask, NO_TASK_REASONS, type NoTaskReason, type TaskView } from './next-task.js';
+import { NO_TASK_REASONS, type NoTaskReason } from '../../core/assignment.js';
+import { nextTask, type TaskView } from './next-task.js';
 
 export async function nextTaskAnywhere(deps: ServiceDeps, actor: Actor): Promise<TaskView> {
   authorize(actor, 'task.claim');

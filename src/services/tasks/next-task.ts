@@ -1,8 +1,9 @@
 /**
  * "Next task": hands the annotator one item to label under the project's overlap, with a lease, or resumes the
- * lease they hold. The claim is atomic (`store/claims.ts`: one statement with FOR UPDATE SKIP LOCKED on PostgreSQL,
- * one BEGIN IMMEDIATE transaction on SQLite; a conditional slot update on the item row guards both), so under any
- * concurrency no item gets more than k live assignments and no annotator gets an item twice (also a unique index).
+ * lease they hold. The claim is atomic (`claim-item.ts` with the statements of `store/claims.ts`: one statement
+ * with FOR UPDATE SKIP LOCKED on PostgreSQL, one BEGIN IMMEDIATE transaction on SQLite; a conditional slot update on
+ * the item row guards both), so under any concurrency no item gets more than k live assignments and no annotator
+ * gets an item twice (also a unique index).
  *
  * Hidden gold: each claim draws, from the operating system's CSPRNG (nothing an annotator can predict or replay),
  * whether to prefer a gold item, with probability the project's gold rate; with no eligible item of the preferred
@@ -30,10 +31,10 @@ import { authorize, type Actor } from '../../core/permissions.js';
 import { AssayError } from '../../core/errors.js';
 import { randomInt } from 'node:crypto';
 import { newId } from '../../core/ids.js';
-import * as assignments from '../../store/assignments.js';
-import { claimNextItem } from '../../store/claims.js';
+import type { NoTaskReason } from '../../core/assignment.js';
+import { claimItem } from './claim-item.js';
+import { projectProgress } from '../../store/project-progress.js';
 import { findPause } from '../../store/quality-gates.js';
-import { fromJson } from '../../store/dialect.js';
 import { getQualification } from '../../store/qualifications.js';
 import type { AssignmentRow } from '../../store/schema.js';
 import type { Project } from '../../store/projects.js';
@@ -41,22 +42,9 @@ import type { ServiceDeps } from '../deps.js';
 import { requireWorkProject } from '../projects/require-project.js';
 import type { VendorQuota } from '../../core/project.js';
 import { checkRouting } from '../routing/eligibility.js';
-import { ROUTING_REASONS, type RoutingReason } from '../../core/routing.js';
+import type { RoutingReason } from '../../core/routing.js';
 import { measuredProjectSkill } from '../routing/skill.js';
 import { settleAttempt } from '../qualifications/attempts.js';
-
-/** Why there is no task: the client tells "finished" from "come back later" by this, not by the message. */
-export const NO_TASK_REASONS = [
-  'project_inactive',
-  'no_items',
-  'project_finished',
-  'none_eligible',
-  'paused',
-  ...ROUTING_REASONS,
-  'qualification_not_started',
-  'qualification_complete',
-] as const;
-export type NoTaskReason = (typeof NO_TASK_REASONS)[number];
 
 /** Why the annotator may not be given a new item at all here (before any claim), with what to do about it. */
 export interface Blocked {
@@ -108,12 +96,12 @@ export async function nextTask(deps: ServiceDeps, actor: Actor, projectId: strin
   const annotator = { userId: actor.userId, vendorId: actor.vendorId };
   const gate = await claimGate(deps, project, quota, annotator, nowIso);
   const leaseExpiresAt = new Date(now.getTime() + project.lease_seconds * 1000).toISOString();
-  const claimed = await claimNextItem(deps.store, {
+  const claimed = await claimItem(deps.store, {
     projectId: project.id,
     annotatorId: actor.userId,
     vendorId: actor.vendorId ?? '',
     skill: project.overlap_mode === 'adaptive' ? await measuredProjectSkill(deps.store.db, project.id, actor.userId) : 0.5,
-    goldOnly: gate.qualification ? 1 : 0,
+    goldOnly: gate.qualification,
     overlapK: project.overlap_k,
     assignmentId: newId('assignment'),
     leaseExpiresAt,
@@ -187,11 +175,11 @@ export function drawTieBreak(random?: () => number): number {
   return random ? Math.floor(random() * 2 ** 32) % 2 ** 32 : randomInt(0, 2 ** 32);
 }
 
-function presentTask(project: Project, a: AssignmentRow, data: unknown): TaskView {
+function presentTask(project: Project, a: AssignmentRow, data: Record<string, unknown>): TaskView {
   return {
     assignmentId: a.id,
     projectId: project.id,
-    item: { id: a.item_id, data: fromJson<Record<string, unknown>>(data) },
+    item: { id: a.item_id, data },
     schemaVersion: project.schema_version,
     guidelineVersion: project.guideline_version,
     leaseExpiresAt: a.lease_expires_at,
@@ -205,7 +193,7 @@ async function noTaskError(deps: ServiceDeps, project: Project, annotatorId: str
   if (await findPause(deps.store.db, project.id, annotatorId)) {
     return noTask(PAUSED_MESSAGE, 'paused');
   }
-  const p = await assignments.projectProgress(deps.store.db, project.id, deps.now().toISOString(), project.overlap_k);
+  const p = await projectProgress(deps.store.db, project.id, deps.now().toISOString(), project.overlap_k);
   if (p.totalItems === 0) return noTask('The project has no items yet', 'no_items');
   if (p.completeItems >= p.totalItems) return noTask('The project is finished: every item has its judgments', 'project_finished');
   return noTask('No task for you right now: you have labeled every item that still needs judgments, or others hold them', 'none_eligible');

@@ -24,14 +24,14 @@ import { newId } from '../../core/ids.js';
 import { validateAnswers, type AnswerSet } from '../../core/schema/index.js';
 import * as assignments from '../../store/assignments.js';
 import * as annotations from '../../store/annotations.js';
-import { recordSubmission } from '../../store/claims.js';
+import { recordSubmission, type SubmissionWrite } from '../../store/claims.js';
 import { fromJson } from '../../store/dialect.js';
+import type { Executor } from '../../store/db.js';
 import { findGoldOutcome, NO_GOLD_OUTCOME, type GoldOutcome } from '../../store/gold-scores.js';
 import { scoreAgainstGold } from '../../core/gold/score-gold.js';
-import { chanceOfSchema, gateRuleOf, gateVerdict } from '../../core/gold/quality-gate.js';
-import { pauseAnnotator } from '../../store/quality-gates.js';
-import { gatePolicyOf } from '../../store/projects.js';
-import type { GateHook } from '../../store/claims.js';
+import { chanceOfSchema, gateRuleOf, gateVerdict, type GoldTally } from '../../core/gold/quality-gate.js';
+import { gatePausedMessage } from '../../core/gold/gate-words.js';
+import { insertEvent, markPaused, type GateStanding } from '../../store/quality-gates.js';
 import type { AnnotationRow } from '../../store/schema.js';
 import type { ServiceDeps } from '../deps.js';
 import { loadSchema } from '../projects/schema-cache.js';
@@ -118,8 +118,8 @@ export async function submitAnnotation(deps: ServiceDeps, actor: Actor, input: S
     throw new AssayError('lease_expired', 'The lease on this task expired before the submit; ask for the next task', 'assignmentId');
   }
   const schema = await loadSchema(db, assignment.project_id, assignment.schema_version);
-  const answers = validateAnswers(schema, fromJson<Record<string, unknown>>(assignment.item_data), input.answers);
-  const goldAnswers = assignment.gold_answers == null ? null : fromJson<AnswerSet>(assignment.gold_answers);
+  const answers = validateAnswers(schema, assignment.item_data, input.answers);
+  const goldAnswers = assignment.gold_answers;
   const score = goldAnswers ? scoreAgainstGold(schema, answers, goldAnswers) : null;
   const outcome: GoldOutcome = score
     ? { correct: score.correct ? 1 : 0, questions_scored: score.questionsScored, questions_correct: score.questionsCorrect }
@@ -140,29 +140,20 @@ export async function submitAnnotation(deps: ServiceDeps, actor: Actor, input: S
     idempotency_key: input.idempotencyKey ?? null,
     created_at: nowIso,
   };
-  const policy = gatePolicyOf(assignment);
+  const policy = assignment.gate;
   const schemaChance = chanceOfSchema(schema);
   // Derive (and memoise) the rule now, outside the write transaction: the first derivation for a floor takes a
   // fraction of a second, which must not hold the database's write lock. Every submit does it, gold or not, so the
   // first gold submit is no slower than any other (its time must not tell an annotator which item was gold).
   if (policy.enabled) gateRuleOf(policy, schemaChance);
-  const gate: GateHook | undefined = policy.enabled
+  const gate: Gate | null = policy.enabled
     ? {
-        decide: (t) => gateVerdict(policy, schemaChance, { n: t.gold_n, correct: t.gold_correct, failStreak: t.fail_streak }),
-        pause: (trx, reason) =>
-          pauseAnnotator(trx, {
-            orgId: assignment.org_id,
-            projectId: assignment.project_id,
-            annotatorId: actor.userId,
-            reason,
-            overlapK: assignment.overlap_k,
-            eventId: newId('event'),
-            now: nowIso,
-          }),
+        verdict: (t) => gateVerdict(policy, schemaChance, t),
+        pause: { orgId: assignment.org_id, projectId: assignment.project_id, annotatorId: actor.userId, overlapK: assignment.overlap_k, now: nowIso },
       }
-    : undefined;
+    : null;
   try {
-    if (!(await recordSubmission(deps.store, row, nowIso, outcome, gate)).recorded) {
+    if (!(await writeSubmission(deps, { annotation: row, gold: outcome, now: nowIso, countForGate: gate !== null }, gate))) {
       throw new AssayError('lease_expired', 'The lease on this task ended before the submit', 'assignmentId');
     }
   } catch (err) {
@@ -183,6 +174,51 @@ export async function submitAnnotation(deps: ServiceDeps, actor: Actor, input: S
   };
 }
 
+/** The project's quality gate as a submit applies it: the verdict on the tallies, and whom to pause where. */
+interface Gate {
+  verdict(t: GoldTally): string | null;
+  pause: { orgId: string; projectId: string; annotatorId: string; overlapK: number; now: string };
+}
+
+/**
+ * The submit's writes and, with a gate, its verdict and the pause, in one transaction. Without a gate on an engine
+ * whose submit is one statement (`singleStatementWrites`), that statement runs on its own, autocommitted: one round
+ * trip. True when recorded; false when the lease was no longer held (nothing was written).
+ */
+async function writeSubmission(deps: ServiceDeps, w: SubmissionWrite, gate: Gate | null): Promise<boolean> {
+  if (!gate && deps.store.dialect.singleStatementWrites) return (await recordSubmission(deps.store.db, w)).recorded;
+  return deps.store.write(async (trx) => {
+    const { recorded, standing } = await recordSubmission(trx, w);
+    if (recorded && gate) await applyGate(trx, gate, standing, w.gold.correct !== null);
+    return recorded;
+  });
+}
+
+/**
+ * Judges the tallies after every submit alike (the verdict is computed for a normal item too, so both kinds cost the
+ * same); pauses only after a gold one (a normal submit left the tallies as the last gold submit's verdict found them).
+ * The pause marks the annotator paused, returns their open leases on the project to the pool and records an
+ * `annotator.paused` event, in the submit's transaction.
+ */
+async function applyGate(trx: Executor, gate: Gate, standing: GateStanding | null, isGold: boolean): Promise<void> {
+  if (!standing?.active) return;
+  const reason = gate.verdict(standing.tally);
+  if (reason === null || !isGold) return;
+  const p = gate.pause;
+  if (!(await markPaused(trx, { projectId: p.projectId, annotatorId: p.annotatorId, reason, now: p.now }))) return;
+  const released = await assignments.expireLeasesOf(trx, { projectId: p.projectId, annotatorId: p.annotatorId, now: p.now, overlapK: p.overlapK });
+  await insertEvent(trx, {
+    id: newId('event'),
+    org_id: p.orgId,
+    project_id: p.projectId,
+    kind: 'annotator.paused',
+    subject_id: p.annotatorId,
+    actor_id: 'system',
+    message: gatePausedMessage(reason, released),
+    created_at: p.now,
+  });
+}
+
 async function findReplay(deps: ServiceDeps, annotatorId: string, input: SubmitInput): Promise<SubmitResult | null> {
   if (!input.idempotencyKey) return null;
   const prior = await annotations.findAnnotationByIdempotencyKey(deps.store.db, annotatorId, input.idempotencyKey);
@@ -192,7 +228,7 @@ async function findReplay(deps: ServiceDeps, annotatorId: string, input: SubmitI
   }
   // The same lookup for every replay, gold or not; it finds a row only for a scored gold annotation.
   const gold = await findGoldOutcome(deps.store.db, prior.id);
-  const feedback = gold ? feedbackFor(gold.gold_feedback, gold.correct, fromJson<AnswerSet>(gold.gold_answers), gold.gold_explanation) : null;
+  const feedback = gold ? feedbackFor(gold.gold_feedback, gold.correct, gold.gold_answers, gold.gold_explanation) : null;
   return { annotation: presentAnnotation(prior), feedback, replayed: true };
 }
 
