@@ -17,7 +17,7 @@
  */
 import type { Observations } from '../types.js';
 import { finishIteration, type EmPlan, type EmState } from './dawid-skene-em.js';
-import { itemGeneric } from './dawid-skene-sweep.js';
+import { itemGeneric } from './dawid-skene-item.js';
 import { SWEEP_WASM_BASE64 } from './dawid-skene-sweep-wasm.generated.js';
 
 type WasmNormalize = (nWorkers: number, counts: number, theta: number, a: number, ad: number, init: number, uniform: number) => void;
