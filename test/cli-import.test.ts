@@ -1,45 +1,22 @@
 /** `assay import` as a user runs it: every error listed under the first, a dry run that writes nothing, a template that imports. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIALECTS, createTestDatabase, type TestDatabase } from './support/databases.js';
-import { openStore, migrateToLatest } from '../src/store/db.js';
-import { makeDeps } from '../src/services/deps.js';
-import { systemActor } from '../src/core/permissions.js';
-import { createOrganization } from '../src/services/workforce/organizations.js';
-import { createProject } from '../src/services/projects/create-project.js';
-import { labelSchema } from './factories.js';
-import { runAssay } from './support/cli-process.js';
+import { DIALECTS } from './support/databases.js';
+import { openCliProject, type CliProject } from './support/cli-project.js';
 
 describe.each(DIALECTS)('assay import on %s', (dialect) => {
-  let tdb: TestDatabase;
+  let cli: CliProject;
   let dir: string;
   let projectId: string;
-  const run = (...args: string[]) => runAssay(args, { DATABASE_URL: tdb.url, ASSAY_DATA_DIR: dir, ASSAY_SECRET: 'cli-test-secret-0123456789' });
-  const countItems = async () => {
-    const store = openStore(tdb.url);
-    try {
-      return Number((await store.db.selectFrom('items').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-    } finally {
-      await store.close();
-    }
-  };
+  const run = (...args: string[]) => cli.run(...args);
+  const countItems = () => cli.count('items');
 
   beforeAll(async () => {
-    tdb = await createTestDatabase(dialect);
-    dir = mkdtempSync(join(tmpdir(), 'assay-cli-import-'));
-    const store = openStore(tdb.url);
-    await migrateToLatest(store.db);
-    const deps = makeDeps(store);
-    const org = await createOrganization(deps, 'CLI Import Lab');
-    projectId = (await createProject(deps, systemActor(org.id), { name: 'cli import', schema: labelSchema })).id;
-    await store.close();
+    cli = await openCliProject(dialect, 'CLI Import Lab');
+    ({ dir, projectId } = cli);
   });
-  afterAll(async () => {
-    rmSync(dir, { recursive: true, force: true });
-    await tdb.drop();
-  });
+  afterAll(() => cli?.close());
 
   const bad = ['{"id": "a", "text": "one"}', '{"id": "b", "text": "two"}', '{"id": "c", "text": ', '{"id": "d", "text": "four"}', '{"id": "e", "txt": "no text"}'].join('\n');
 

@@ -1,46 +1,23 @@
 /** The `assay` CLI as a user runs it: a real process, exit codes, messages naming file and line, no half-written output. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIALECTS, createTestDatabase, type TestDatabase } from './support/databases.js';
-import { openStore, migrateToLatest } from '../src/store/db.js';
-import { makeDeps } from '../src/services/deps.js';
-import { systemActor } from '../src/core/permissions.js';
-import { createOrganization } from '../src/services/workforce/organizations.js';
-import { createProject } from '../src/services/projects/create-project.js';
-import { labelSchema, buildItems, toJsonl } from './factories.js';
-import { runAssay } from './support/cli-process.js';
+import { DIALECTS } from './support/databases.js';
+import { buildItems, toJsonl } from './factories.js';
+import { openCliProject, type CliProject } from './support/cli-project.js';
 
 describe.each(DIALECTS)('the assay CLI on %s', (dialect) => {
-  let tdb: TestDatabase;
+  let cli: CliProject;
   let dir: string;
   let projectId: string;
-  const run = (...args: string[]) => runAssay(args, { DATABASE_URL: tdb.url, ASSAY_DATA_DIR: dir, ASSAY_SECRET: 'cli-test-secret-0123456789' });
-  const count = async (table: 'items' | 'users' | 'api_tokens') => {
-    const store = openStore(tdb.url);
-    try {
-      const r = await store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      return Number(r.n);
-    } finally {
-      await store.close();
-    }
-  };
+  const run = (...args: string[]) => cli.run(...args);
+  const count = (table: 'items' | 'users' | 'api_tokens') => cli.count(table);
 
   beforeAll(async () => {
-    tdb = await createTestDatabase(dialect);
-    dir = mkdtempSync(join(tmpdir(), 'assay-cli-'));
-    const store = openStore(tdb.url);
-    await migrateToLatest(store.db);
-    const deps = makeDeps(store);
-    const org = await createOrganization(deps, 'CLI Lab');
-    projectId = (await createProject(deps, systemActor(org.id), { name: 'cli', schema: labelSchema })).id;
-    await store.close();
+    cli = await openCliProject(dialect, 'CLI Lab');
+    ({ dir, projectId } = cli);
   });
-  afterAll(async () => {
-    rmSync(dir, { recursive: true, force: true });
-    await tdb.drop();
-  });
+  afterAll(() => cli?.close());
 
   it('imports a JSON Lines file into a project', async () => {
     const file = join(dir, 'items.jsonl');

@@ -4,12 +4,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { areaBundle, readManifest, staticClosure, AREAS } from '../scripts/web-bundle.js';
+import { webDist } from './support/run-builds.js';
 
-// The global setup's build of this run; web/dist when the run was started without builds.
-const DIST = process.env.ASSAY_WEB_DIST ? `${process.env.ASSAY_WEB_DIST}/` : fileURLToPath(new URL('../web/dist/', import.meta.url));
+// This run's build (web/dist when the run was started without builds).
+const DIST = `${webDist()}/`;
 
 describe('web app code splitting (built by the test setup)', () => {
   const manifest = readManifest(DIST);

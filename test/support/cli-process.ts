@@ -1,16 +1,20 @@
 /**
  * Runs `assay` as a real process, for tests where process behaviour is the point: exit codes, what goes to stdout
- * and stderr, files written or not, signals. It runs the server the global setup compiled ($ASSAY_TEST_CLI), or
- * the sources through tsx when the run was started without builds.
+ * and stderr, files written or not, signals. It runs this test run's compiled server (run-builds.ts), or the
+ * sources through tsx when the run was started without builds.
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { compiledCli } from './run-builds.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
+// Built when a test file first imports this module, outside any test's or hook's timeout: on a busy machine the
+// build can take longer than one.
+const compiled = compiledCli();
+
 /** Node's arguments that start `assay`, before the command's own. */
 export function assayArgs(): string[] {
-  const compiled = process.env.ASSAY_TEST_CLI;
   return compiled ? [compiled] : ['--import', 'tsx', 'src/cli/main.ts'];
 }
 

@@ -9,6 +9,10 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openSession, signIn, type Session } from './browser.js';
 import { api, demoPassword, startServer, type ServerProcess } from './server-process.js';
+import { webDist } from './run-builds.js';
+
+// Built when a journey first imports this module, outside any hook's timeout.
+const WEB_DIST = webDist();
 
 export interface Journey {
   server: ServerProcess;
@@ -47,7 +51,7 @@ export async function signInThroughApi(url: string, email: string, password: str
 export async function startJourney({ name, as }: { name: string; as?: string }): Promise<Journey> {
   const dataDir = mkdtempSync(join(tmpdir(), `assay-${name}-browser-`));
   // The journey's own SQLite file under the data dir, whatever database or secret the test run was given.
-  const env = { ...process.env, ASSAY_DATA_DIR: dataDir } as Record<string, string>;
+  const env = { ...process.env, ASSAY_DATA_DIR: dataDir, ASSAY_WEB_DIST: WEB_DIST } as Record<string, string>;
   delete env.DATABASE_URL;
   delete env.ASSAY_SECRET;
   const [started, launched] = await Promise.allSettled([startServer(env), launchBrowser()]);
