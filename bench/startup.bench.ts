@@ -10,8 +10,8 @@
  * ASSAY_CLI=path/to/main.js to time an existing build instead (e.g. dist/src/cli/main.js).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { syntheticCrowd } from './quality.bench.js';
 
@@ -38,13 +38,28 @@ function writeLabels(dir: string): string {
   return file;
 }
 
-/** Wall-clock seconds of one process, from spawn to exit. */
-function time(args: readonly string[]): number {
+/** CPU seconds (user + system) of the children waited for so far, from /proc (Linux; 0 elsewhere). */
+function childrenCpu(): number {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+    // cutime and cstime, fields 16 and 17 of stat(5), in clock ticks of 1/100 s on Linux.
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Wall-clock and CPU seconds of one process, from spawn to exit. The CPU time tells the figures apart on a loaded
+ * machine, where the wall clock mostly measures the wait for a core.
+ */
+function time(args: readonly string[]): { wall: number; cpu: number } {
+  const c0 = childrenCpu();
   const t0 = process.hrtime.bigint();
   const r = spawnSync(process.execPath, args, { encoding: 'utf8', cwd: root });
-  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  return seconds;
+  return { wall, cpu: childrenCpu() - c0 };
 }
 
 const median = (xs: readonly number[]) => {
@@ -66,17 +81,20 @@ function main(): void {
     ];
     console.log(`cli: ${cli}; labels: 1,000,000 rows, ${(statSync(labels).size / 1e6).toFixed(1)} MB; node ${process.version}; ${ROUNDS} rounds`);
     for (const c of cases) time(c.args); // warm the file cache
-    const runs = cases.map(() => [] as number[]);
+    const runs = cases.map(() => [] as { wall: number; cpu: number }[]);
     for (let r = 0; r < ROUNDS; r++) cases.forEach((c, i) => runs[i]!.push(time(c.args)));
-    const floor = median(runs[0]!);
+    const floor = median(runs[0]!.map((x) => x.wall));
+    const cpuFloor = median(runs[0]!.map((x) => x.cpu));
     for (const [i, c] of cases.entries()) {
-      const m = median(runs[i]!);
+      const m = median(runs[i]!.map((x) => x.wall));
+      const cpu = median(runs[i]!.map((x) => x.cpu));
       const goal = c.goal === undefined ? '' : `  goal < ${c.goal} s: ${m < c.goal ? 'met' : 'MISSED'}`;
       console.log(
-        `${c.name.padEnd(28)} median ${(m * 1e3).toFixed(0).padStart(5)} ms  (min ${(Math.min(...runs[i]!) * 1e3).toFixed(0)} ms)  ` +
-          `${(m / floor).toFixed(1)}× node -e 0${goal}`,
+        `${c.name.padEnd(28)} median ${(m * 1e3).toFixed(0).padStart(5)} ms wall (${(m / floor).toFixed(1)}× node -e 0), ` +
+          `${(cpu * 1e3).toFixed(0).padStart(5)} ms CPU (${(cpu / cpuFloor).toFixed(1)}×)${goal}`,
       );
     }
+    console.log(`load average at the end: ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
