@@ -4,11 +4,11 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 /**
- * Test files at once. Most of the server project's time is waiting (on spawned `assay` processes, PostgreSQL,
- * Chromium), not computing, and Vitest's default (one fewer than the cores) runs one file at a time on a 2-core
- * machine. ASSAY_TEST_WORKERS overrides.
+ * Test files at once: one per core. Vitest's default (one fewer than the cores) runs one file at a time on a 2-core
+ * machine, which leaves a core idle while a file waits on a spawned `assay`, PostgreSQL or Chromium. More than the
+ * cores starves the processes a file spawns (its timeouts are per test). ASSAY_TEST_WORKERS overrides.
  */
-const workers = Number(process.env.ASSAY_TEST_WORKERS) || availableParallelism() + 1;
+const workers = Number(process.env.ASSAY_TEST_WORKERS) || availableParallelism();
 
 /**
  * Two projects: `server` (Node: the core, the store on SQLite and PostgreSQL, the API, the CLI, browser journeys
