@@ -5,6 +5,9 @@
 import { sql } from 'kysely';
 import type { Executor } from './db.js';
 import { prepare } from './prepared.js';
+import { fromJson } from './dialect.js';
+import type { AnswerSet } from '../core/schema/index.js';
+import type { GoldFeedbackMode } from '../core/project.js';
 
 /** The outcome to store with an annotation; all null for an item without gold (nothing is written then). */
 export interface GoldOutcome {
@@ -65,9 +68,10 @@ const outcomeOf = prepare<{ annotationId: string }, { correct: number; gold_answ
       .where('s.annotation_id', '=', p.annotationId),
 );
 
-/** The stored score of an annotation with its gold answer and the project's feedback mode (a replayed submit). */
-export function findGoldOutcome(db: Executor, annotationId: string) {
-  return outcomeOf.first(db, { annotationId });
+/** The stored score of an annotation with its gold answer (parsed) and the project's feedback mode (a replayed submit). */
+export async function findGoldOutcome(db: Executor, annotationId: string) {
+  const r = await outcomeOf.first(db, { annotationId });
+  return r && { ...r, gold_answers: fromJson<AnswerSet>(r.gold_answers), gold_feedback: r.gold_feedback as GoldFeedbackMode };
 }
 
 /** Per annotator of the project (optionally of one vendor): gold annotations scored and how many were correct. */

@@ -5,24 +5,26 @@
  * The vendor is the one recorded on the row when the work was done, not the annotator's vendor today.
  */
 import type { Executor } from './db.js';
+import { fromJson } from './dialect.js';
 
-/** Every scored gold judgment of the project. */
-export function listGoldJudgments(db: Executor, projectId: string) {
-  return db
+/** Every scored gold judgment of the project, `correct` a boolean. */
+export async function listGoldJudgments(db: Executor, projectId: string) {
+  const rows = await db
     .selectFrom('gold_scores')
     .select(['annotation_id', 'annotator_id', 'vendor_id', 'item_id', 'correct', 'created_at'])
     .where('project_id', '=', projectId)
     .orderBy('created_at')
     .orderBy('annotation_id')
     .execute();
+  return rows.map((r) => ({ ...r, correct: r.correct === 1 }));
 }
 
 /**
- * Every judgment of the project with its time on task and answers: paid work, whatever review made of it. A
+ * Every judgment of the project with its time on task and answers (parsed): paid work, whatever review made of it. A
  * reviewer's correction is an annotation too, but the reviewer's, not a workforce's judgment: left out.
  */
-export function listJudgments(db: Executor, projectId: string) {
-  return db
+export async function listJudgments(db: Executor, projectId: string) {
+  const rows = await db
     .selectFrom('annotations as a')
     .innerJoin('users as u', 'u.id', 'a.annotator_id')
     .select(['a.id', 'a.item_id', 'a.annotator_id', 'a.vendor_id', 'a.answers', 'a.time_spent_ms', 'a.created_at', 'u.name', 'u.pseudonym'])
@@ -31,6 +33,7 @@ export function listJudgments(db: Executor, projectId: string) {
     .orderBy('a.created_at')
     .orderBy('a.id')
     .execute();
+  return rows.map((r) => ({ ...r, answers: fromJson<Record<string, unknown>>(r.answers) }));
 }
 
 /** Decided reviews by the reviewed judgment's vendor and author, outcome and reason. */

@@ -71,14 +71,14 @@ export function headToHeadOf(gold: readonly GoldJudgment[], projectId: string, v
     if (!t) perItem.set(g.item_id, (t = { kA: 0, nA: 0, kB: 0, nB: 0 }));
     if (isA) {
       nA++;
-      kA += g.correct;
+      kA += Number(g.correct);
       t.nA++;
-      t.kA += g.correct;
+      t.kA += Number(g.correct);
     } else {
       nB++;
-      kB += g.correct;
+      kB += Number(g.correct);
       t.nB++;
-      t.kB += g.correct;
+      t.kB += Number(g.correct);
     }
   }
   const shared = [...perItem.values()].filter((t) => t.nA > 0 && t.nB > 0);

@@ -18,7 +18,6 @@
 import { krippendorffAlphaInterval } from '../../quality/agreement/krippendorff.js';
 import { median } from '../../quality/stats/median.js';
 import { FIGURE_LEVEL, proportionOf, type Proportion } from '../../core/figures/proportion.js';
-import { fromJson } from '../../store/dialect.js';
 import type { listGoldJudgments, listJudgments, listReviewDecisions } from '../../store/scorecards.js';
 import { AGREEMENT_SEED, OVERALL_REPLICATES } from '../quality/agreement.js';
 import { createReliabilityBuilder } from '../quality/reliability-data.js';
@@ -131,7 +130,7 @@ export function costOf(
 
 /** The figures of one group of rows. */
 export function figuresOf(m: Rows & { agreement: Proportion | null }, terms: PayTerms | null): Figures {
-  const gold = proportion(m.gold.reduce((s, g) => s + g.correct, 0), m.gold.length);
+  const gold = proportion(m.gold.reduce((s, g) => s + Number(g.correct), 0), m.gold.length);
   const count = (o: string) => m.decisions.filter((d) => d.outcome === o).reduce((s, d) => s + d.n, 0);
   const accepted = count('accept');
   const rejected = count('reject');
@@ -151,7 +150,7 @@ export function figuresOf(m: Rows & { agreement: Proportion | null }, terms: Pay
     const w = weekStartOf(g.created_at);
     const t = weeks.get(w) ?? { n: 0, correct: 0 };
     t.n++;
-    t.correct += g.correct;
+    t.correct += Number(g.correct);
     weeks.set(w, t);
   }
   return {
@@ -186,7 +185,7 @@ export function figuresOf(m: Rows & { agreement: Proportion | null }, terms: Pay
 export function alphaOf(question: AgreementQuestion | undefined, judgments: Judgment[]): AlphaFigure | null {
   if (question === undefined) return null;
   const builder = createReliabilityBuilder(question);
-  for (const j of judgments) builder.add(j.item_id, fromJson<Record<string, unknown>>(j.answers)[question.id]);
+  for (const j of judgments) builder.add(j.item_id, j.answers[question.id]);
   const r = krippendorffAlphaInterval(builder.snapshot(), { level: LEVEL_OF[question.type], replicates: ALPHA_REPLICATES, confidence: SCORECARD_LEVEL, seed: AGREEMENT_SEED });
   const finite = (x: number) => (Number.isFinite(x) ? x : null);
   const alpha = finite(r.alpha);
