@@ -1,6 +1,7 @@
 /**
- * Keyset (cursor) pagination over `(created_at, id)` — stable under inserts, and an index seek per page instead
- * of an OFFSET scan. The cursor is opaque to clients: base64url of the last row's key.
+ * Keyset (cursor) pagination — stable under inserts, and an index seek per page instead of an OFFSET scan. Lists
+ * page over `(created_at, id)`, items in serving order over `(seq, id)`; both cursors are the one codec below,
+ * opaque to clients: base64url of the last row's key.
  */
 import { invalid } from '../core/errors.js';
 
@@ -17,22 +18,45 @@ export interface PageKey {
 
 export const MAX_PAGE_SIZE = 500;
 
-export function encodeCursor(key: PageKey): string {
-  return Buffer.from(JSON.stringify([key.createdAt, key.id])).toString('base64url');
+/** Position of an item in serving order. */
+export interface SeqKey {
+  seq: number;
+  id: string;
 }
 
-export function decodeCursor(cursor: string | undefined): PageKey | null {
+const encodePair = (first: string | number, id: string): string => Buffer.from(JSON.stringify([first, id])).toString('base64url');
+
+/** The `[first, id]` pair a cursor holds, or null for no cursor; `isFirst` checks the first part's type. */
+function decodePair<F>(cursor: string | undefined, isFirst: (v: unknown) => v is F): [F, string] | null {
   if (!cursor) return null;
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === 'string' && typeof parsed[1] === 'string') {
-      return { createdAt: parsed[0], id: parsed[1] };
-    }
+    if (Array.isArray(parsed) && parsed.length === 2 && isFirst(parsed[0]) && typeof parsed[1] === 'string') return [parsed[0], parsed[1]];
   } catch {
     // fall through to the error below
   }
   throw invalid('cursor is not one this server issued', 'cursor');
 }
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isInteger = (v: unknown): v is number => Number.isInteger(v);
+
+export const encodeCursor = (key: PageKey): string => encodePair(key.createdAt, key.id);
+
+export function decodeCursor(cursor: string | undefined): PageKey | null {
+  const pair = decodePair(cursor, isString);
+  return pair && { createdAt: pair[0], id: pair[1] };
+}
+
+export const encodeSeqCursor = (key: SeqKey): string => encodePair(key.seq, key.id);
+
+export function decodeSeqCursor(cursor: string | undefined): SeqKey | null {
+  const pair = decodePair(cursor, isInteger);
+  return pair && { seq: pair[0], id: pair[1] };
+}
+
+/** `(a.seq, a.id) > (b.seq, b.id)`: the order items are listed in. */
+export const isAfter = (a: SeqKey, b: SeqKey): boolean => a.seq > b.seq || (a.seq === b.seq && a.id > b.id);
 
 /**
  * The keyset condition "after this cursor" over `(created_at, id)`, for any query builder (kept loose in type so

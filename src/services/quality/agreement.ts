@@ -16,7 +16,7 @@ import { authorize, vendorScopeOf, type Actor } from '../../core/permissions.js'
 import { krippendorffAlphaInterval, type AlphaInterval, type MeasurementLevel } from '../../quality/agreement/krippendorff.js';
 import { listAnswerHistory } from '../../store/answer-history.js';
 import { fromJson } from '../../store/dialect.js';
-import { resultsInputVersion } from '../../store/item-browse.js';
+import { resultsInputVersion } from '../../store/results-inputs.js';
 import type { ServiceDeps } from '../deps.js';
 import { requireProject } from '../projects/require-project.js';
 import { loadSchema } from '../projects/schema-cache.js';

@@ -12,7 +12,7 @@
 import { authorize, vendorScopeOf, type Actor } from '../../core/permissions.js';
 import { FIGURE_LEVEL, PROPORTION_METHOD, proportionOf } from '../../core/figures/proportion.js';
 import { goldTallies } from '../../store/gold-scores.js';
-import { listProjectAnswers, pausedAnnotators } from '../../store/item-browse.js';
+import { listProjectAnswers, pausedAnnotators } from '../../store/results-inputs.js';
 import { fromJson } from '../../store/dialect.js';
 import type { Project } from '../../store/projects.js';
 import { loadProjectResults } from '../results/project-results.js';

@@ -38,7 +38,7 @@ import {
   upsertItemResults,
   withdrawSettledRequests,
 } from '../../store/item-results.js';
-import { listProjectGold, pausedAnnotators } from '../../store/item-browse.js';
+import { listProjectGold, pausedAnnotators } from '../../store/results-inputs.js';
 import type { Project } from '../../store/projects.js';
 import { ThreadClient } from '../../threads/thread-client.js';
 import type { LiveRefreshRequest } from './live-results-thread.js';

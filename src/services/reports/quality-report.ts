@@ -8,7 +8,7 @@
  * vendor side by side.
  */
 import { authorize, type Actor } from '../../core/permissions.js';
-import { pausedAnnotators } from '../../store/item-browse.js';
+import { pausedAnnotators } from '../../store/results-inputs.js';
 import { countGold } from '../../store/item-results.js';
 import type { VendorRow } from '../../store/schema.js';
 import { getProgress, type ProgressView } from '../annotations/progress.js';

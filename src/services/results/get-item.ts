@@ -1,7 +1,6 @@
 import { notFound } from '../../core/errors.js';
 import { can, type Actor } from '../../core/permissions.js';
-import { fromJson } from '../../store/dialect.js';
-import { getGoldAnswer, getProjectItem, hasLiveLease, listItemAnnotations } from '../../store/item-browse.js';
+import { getGoldAnswer, getProjectItem, hasLiveLease, listItemAnnotations } from '../../store/item-listing.js';
 import { nowIsoOf, type ServiceDeps } from '../deps.js';
 import { loadProjectResults, authorizeResults } from './project-results.js';
 import type { QuestionAggregate } from './result-types.js';
@@ -72,24 +71,24 @@ export async function getItem(deps: ServiceDeps, actor: Actor, projectId: string
   return {
     id: item.id,
     externalId: item.external_id,
-    data: fromJson(item.data),
+    data: item.data,
     judgments: item.submitted_count,
     judgmentsNeeded: judgmentsNeededOf(item, project.overlap_k),
     status: statusOf(item, project.overlap_k, leased),
     createdAt: item.created_at,
     ...(seesGold && { isGold: gold !== undefined }),
-    ...(seesGold && gold && { gold: { answers: fromJson(gold.answers), explanation: gold.explanation } }),
+    ...(seesGold && gold && { gold: { answers: gold.answers, explanation: gold.explanation } }),
     annotations: annotations.map((a) => ({
       id: a.id,
       annotatorId: a.annotator_id,
       pseudonym: a.pseudonym,
       vendorId: a.vendor_id,
       vendorName: a.vendor_name,
-      answers: fromJson(a.answers),
+      answers: a.answers,
       timeSpentMs: a.time_spent_ms,
       schemaVersion: a.schema_version,
       guidelineVersion: a.guideline_version,
-      clientSignals: fromJson(a.client_signals),
+      clientSignals: a.client_signals,
       createdAt: a.created_at,
       flags: flags.get(a.id) ?? [],
     })),

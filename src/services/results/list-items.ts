@@ -1,9 +1,8 @@
 import { authorize, can, type Actor } from '../../core/permissions.js';
-import { fromJson } from '../../store/dialect.js';
 import { itemStatusOf } from '../../core/figures/counts.js';
-import { browseItems, decodeSeqCursor, encodeSeqCursor, type BrowseItemRow, type SeqKey } from '../../store/item-browse.js';
+import { browseItems, type BrowseItemRow } from '../../store/item-listing.js';
 import type { ItemStatus } from '../../core/item.js';
-import { MAX_PAGE_SIZE, type Page } from '../../store/pagination.js';
+import { decodeSeqCursor, encodeSeqCursor, MAX_PAGE_SIZE, type Page, type SeqKey } from '../../store/pagination.js';
 import { nowIsoOf, type ServiceDeps } from '../deps.js';
 import { requireProject } from '../projects/require-project.js';
 import { foldText, itemMatches, likePrefilter, previewOf } from './item-search.js';
@@ -75,8 +74,7 @@ export async function listItems(deps: ServiceDeps, actor: Actor, projectId: stri
     const batch = text ? Math.max(want, SCAN_BATCH) : want;
     const rows = await browseItems(deps.store.db, { ...base, after, limit: batch });
     for (const row of rows) {
-      const parsed = { ...row, data: fromJson(row.data) };
-      if (!text || itemMatches(folded, parsed)) found.push(parsed);
+      if (!text || itemMatches(folded, row)) found.push(row);
       if (found.length > limit) break;
     }
     const last = rows[rows.length - 1];
@@ -94,8 +92,8 @@ export async function listItems(deps: ServiceDeps, actor: Actor, projectId: stri
       preview: previewOf(row.data),
       judgments: row.submitted_count,
       judgmentsNeeded: judgmentsNeededOf(row, project.overlap_k),
-      status: statusOf(row, project.overlap_k, row.has_live_lease === 1),
-      ...(seesGold && { isGold: row.is_gold === 1 }),
+      status: statusOf(row, project.overlap_k, row.has_live_lease),
+      ...(seesGold && { isGold: row.is_gold }),
       createdAt: row.created_at,
     })),
     nextCursor: more && tail ? encodeSeqCursor({ seq: tail.seq, id: tail.id }) : null,

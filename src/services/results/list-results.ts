@@ -1,7 +1,7 @@
 import { invalid } from '../../core/errors.js';
 import { itemConfidence } from '../../core/item-confidence.js';
 import type { Actor } from '../../core/permissions.js';
-import { decodeSeqCursor, encodeSeqCursor, isAfter } from '../../store/item-browse.js';
+import { decodeSeqCursor, encodeSeqCursor, isAfter } from '../../store/pagination.js';
 import { MAX_PAGE_SIZE, type Page } from '../../store/pagination.js';
 import type { ServiceDeps } from '../deps.js';
 import { requireProjectResults } from './project-results.js';

@@ -6,8 +6,7 @@
 import type { Actor } from '../../core/permissions.js';
 import { authorize } from '../../core/permissions.js';
 import { AggregationWorker } from '../../threads/aggregate-in-worker.js';
-import { fromJson } from '../../store/dialect.js';
-import { listAnnotatedItems, listProjectAnswers, listProjectGold, pausedAnnotators, resultsInputVersion } from '../../store/item-browse.js';
+import { listAnnotatedItems, listProjectAnswers, listProjectGold, pausedAnnotators, resultsInputVersion } from '../../store/results-inputs.js';
 import type { Project } from '../../store/projects.js';
 import type { ServiceDeps } from '../deps.js';
 import { requireProject } from '../projects/require-project.js';
@@ -52,8 +51,8 @@ export async function loadProjectResults(deps: ServiceDeps, project: Project): P
     const results = await computeResults(
       {
         schema,
-        annotations: rows.map((r) => ({ itemId: r.item_id, annotatorId: r.annotator_id, answers: fromJson<Record<string, unknown>>(r.answers) })),
-        gold: new Map(gold.map((g) => [g.item_id, fromJson<Record<string, unknown>>(g.answers)])),
+        annotations: rows.map((r) => ({ itemId: r.item_id, annotatorId: r.annotator_id, answers: r.answers })),
+        gold: new Map(gold.map((g) => [g.item_id, g.answers])),
       },
       fitOffThread,
     );

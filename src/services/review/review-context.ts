@@ -11,7 +11,7 @@
  */
 import { can, vendorScopeOf, type Actor } from '../../core/permissions.js';
 import type { AnswerSet } from '../../core/schema/index.js';
-import { getGoldAnswer } from '../../store/item-browse.js';
+import { getGoldAnswer } from '../../store/item-listing.js';
 import * as reviews from '../../store/reviews.js';
 import type { ReviewOutcome, ReviewPolicy } from '../../core/review.js';
 import type { Executor } from '../../store/db.js';

@@ -1,42 +1,15 @@
 /**
- * Reads behind the manager's items and results browser: items with their status and gold flag, one item's
- * annotations with who made them, and the inputs of a project's aggregate. Items page in serving order (`seq`, then
- * `id`) with a keyset cursor, which is what a person browsing an import expects and seeks on `items_project_seq_idx`.
+ * Reads of a project's published items: a page of them filtered by status, gold and text, one item with its
+ * annotations (who made them), its gold answer and whether someone holds it now. Items page in serving order
+ * (`seq`, then `id`) with a keyset cursor (`pagination.ts`), which is what a person browsing an import expects and
+ * seeks on `items_project_seq_idx`. Rows come back decoded: JSON parsed, flags as booleans.
  */
 import { sql, type Expression, type SqlBool } from 'kysely';
-import { invalid } from '../core/errors.js';
 import type { Executor } from './db.js';
-import { notPausedOn, notSetAsideByReview } from './quality-gates.js';
+import type { SeqKey } from './pagination.js';
 import { capabilitiesOf, fromJson, type DialectName } from './dialect.js';
 import type { AnswerSet } from '../core/schema/index.js';
-
 import type { ItemStatus } from '../core/item.js';
-
-/** Position of an item in serving order. */
-export interface SeqKey {
-  seq: number;
-  id: string;
-}
-
-export function encodeSeqCursor(key: SeqKey): string {
-  return Buffer.from(JSON.stringify([key.seq, key.id])).toString('base64url');
-}
-
-export function decodeSeqCursor(cursor: string | undefined): SeqKey | null {
-  if (!cursor) return null;
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && Number.isInteger(parsed[0]) && typeof parsed[1] === 'string') {
-      return { seq: parsed[0] as number, id: parsed[1] };
-    }
-  } catch {
-    // fall through to the error below
-  }
-  throw invalid('cursor is not one this server issued', 'cursor');
-}
-
-/** `(a.seq, a.id) > (b.seq, b.id)`: the order items are listed in. */
-export const isAfter = (a: SeqKey, b: SeqKey): boolean => a.seq > b.seq || (a.seq === b.seq && a.id > b.id);
 
 /**
  * "Some string anywhere in the item's data is LIKE this pattern (case-insensitively for ASCII)", per engine. Both
@@ -70,21 +43,21 @@ export interface BrowseItemsOptions {
 export interface BrowseItemRow {
   id: string;
   external_id: string | null;
-  data: unknown;
+  data: Record<string, unknown>;
   seq: number;
   submitted_count: number;
   extra_k: number;
   created_at: string;
-  is_gold: number;
-  has_live_lease: number;
+  is_gold: boolean;
+  has_live_lease: boolean;
 }
 
 /** A page of the project's published items in serving order, with their gold and lease flags. */
-export function browseItems(db: Executor, o: BrowseItemsOptions): Promise<BrowseItemRow[]> {
+export async function browseItems(db: Executor, o: BrowseItemsOptions): Promise<BrowseItemRow[]> {
   const dialect = capabilitiesOf(db).name;
   const liveLease = sql<SqlBool>`exists (select 1 from assignments a where a.item_id = items.id and a.status = 'leased' and a.lease_expires_at > ${o.now})`;
   const isGold = sql<SqlBool>`exists (select 1 from gold_answers g where g.item_id = items.id)`;
-  return db
+  const rows = await db
     .selectFrom('items')
     .select(['id', 'external_id', 'data', 'seq', 'submitted_count', 'extra_k', 'created_at'])
     .select([sql<number>`case when ${isGold} then 1 else 0 end`.as('is_gold'), sql<number>`case when ${liveLease} then 1 else 0 end`.as('has_live_lease')])
@@ -108,18 +81,25 @@ export function browseItems(db: Executor, o: BrowseItemsOptions): Promise<Browse
     .orderBy('seq')
     .orderBy('id')
     .limit(o.limit)
-    .execute() as Promise<BrowseItemRow[]>;
+    .execute();
+  return rows.map((r) => ({
+    ...r,
+    data: fromJson<Record<string, unknown>>(r.data),
+    is_gold: Number(r.is_gold) === 1,
+    has_live_lease: Number(r.has_live_lease) === 1,
+  }));
 }
 
 /** One published item of a project, or undefined. */
-export function getProjectItem(db: Executor, projectId: string, itemId: string) {
-  return db
+export async function getProjectItem(db: Executor, projectId: string, itemId: string) {
+  const row = await db
     .selectFrom('items')
     .select(['id', 'external_id', 'data', 'seq', 'submitted_count', 'extra_k', 'created_at'])
     .where('id', '=', itemId)
     .where('project_id', '=', projectId)
     .where('import_id', 'is', null)
     .executeTakeFirst();
+  return row && { ...row, data: fromJson<Record<string, unknown>>(row.data) };
 }
 
 export function hasLiveLease(db: Executor, itemId: string, now: string) {
@@ -140,8 +120,8 @@ export async function getGoldAnswer(db: Executor, itemId: string) {
 }
 
 /** An item's annotations, oldest first, with the annotator's pseudonym and vendor. */
-export function listItemAnnotations(db: Executor, itemId: string) {
-  return db
+export async function listItemAnnotations(db: Executor, itemId: string) {
+  const rows = await db
     .selectFrom('annotations as a')
     .innerJoin('users as u', 'u.id', 'a.annotator_id')
     .leftJoin('vendors as v', 'v.id', 'a.vendor_id')
@@ -162,86 +142,5 @@ export function listItemAnnotations(db: Executor, itemId: string) {
     .orderBy('a.created_at')
     .orderBy('a.id')
     .execute();
-}
-
-/**
- * What identifies the inputs of a project's aggregate: annotations are immutable and gold answers are only ever
- * added, so the count and the newest annotation, with the gold count, change whenever the inputs do.
- */
-/** Who is paused on the project now, sorted: part of the results' input when paused annotators are left out. */
-export async function pausedAnnotators(db: Executor, projectId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('annotator_project_status')
-    .select('annotator_id')
-    .where('project_id', '=', projectId)
-    .where('status', '=', 'paused')
-    .orderBy('annotator_id')
-    .execute();
-  return rows.map((r) => r.annotator_id);
-}
-
-export async function resultsInputVersion(db: Executor, projectId: string) {
-  const count = await db
-    .selectFrom('annotations')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('project_id', '=', projectId)
-    .executeTakeFirstOrThrow();
-  const latest = await db
-    .selectFrom('annotations')
-    .select('id')
-    .where('project_id', '=', projectId)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const gold = await db
-    .selectFrom('gold_answers')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('project_id', '=', projectId)
-    .executeTakeFirstOrThrow();
-  // A review that rejects or corrects changes the input without a new annotation (a correction adds one too).
-  const setAside = await db
-    .selectFrom('reviews')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('project_id', '=', projectId)
-    .where('status', '=', 'decided')
-    .where('outcome', 'in', ['reject', 'correct'])
-    .executeTakeFirstOrThrow();
-  return { annotations: Number(count.n), latestAnnotationId: latest?.id ?? null, gold: Number(gold.n), setAside: Number(setAside.n) };
-}
-
-/** Every annotation of the project (the aggregate's input), grouped by item. */
-/**
- * The project's annotations as the aggregate reads them: without those a review rejected or corrected (the
- * correction counts instead); with `excludePaused`, also without those of annotators the quality gate has paused
- * on the project (the project's `exclude_paused` switch).
- */
-export function listProjectAnswers(db: Executor, projectId: string, excludePaused = false) {
-  return db
-    .selectFrom('annotations')
-    .select(['id', 'item_id', 'annotator_id', 'answers'])
-    .where('project_id', '=', projectId)
-    .where((eb) => notSetAsideByReview(eb))
-    .$if(excludePaused, (q) => q.where((eb) => notPausedOn(eb, projectId)))
-    .orderBy('item_id')
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-}
-
-export function listProjectGold(db: Executor, projectId: string) {
-  return db.selectFrom('gold_answers').select(['item_id', 'answers']).where('project_id', '=', projectId).execute();
-}
-
-/** Serving position and external id of the items that have annotations, in serving order. */
-export function listAnnotatedItems(db: Executor, projectId: string) {
-  return db
-    .selectFrom('items')
-    .select(['id', 'external_id', 'seq'])
-    .where('project_id', '=', projectId)
-    .where('import_id', 'is', null)
-    .where('submitted_count', '>', 0)
-    .orderBy('seq')
-    .orderBy('id')
-    .execute();
+  return rows.map((r) => ({ ...r, answers: fromJson<AnswerSet>(r.answers), client_signals: fromJson<Record<string, unknown>>(r.client_signals) }));
 }
