@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from './db.js';
 import type { NewItem } from './schema.js';
-import { toJson } from './dialect.js';
+import { fromJson, toJson } from './dialect.js';
 
 /** Rows per INSERT: 11 columns × 400 rows stays well under both engines' bound-parameter limits. */
 const CHUNK = 400;
@@ -67,3 +67,15 @@ export async function insertGoldAnswers(
   }
 }
 
+/** Up to `limit` of the project's items after serving position `afterSeq`, in serving order, their data parsed. */
+export async function pageItemData(db: Executor, projectId: string, afterSeq: number, limit: number) {
+  const rows = await db
+    .selectFrom('items')
+    .select(['id', 'external_id', 'seq', 'data'])
+    .where('project_id', '=', projectId)
+    .where('seq', '>', afterSeq)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ ...r, data: fromJson<Record<string, unknown>>(r.data) }));
+}

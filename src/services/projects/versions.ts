@@ -7,7 +7,7 @@ import { invalid } from '../../core/errors.js';
 import { parseTaskSchema, validateItem } from '../../core/schema/index.js';
 import { isAssayError } from '../../core/errors.js';
 import * as projects from '../../store/projects.js';
-import { fromJson } from '../../store/dialect.js';
+import { pageItemData } from '../../store/items.js';
 import { nowIsoOf, type ServiceDeps } from '../deps.js';
 import { requireProject } from './require-project.js';
 
@@ -21,17 +21,10 @@ export async function publishSchema(deps: ServiceDeps, actor: Actor, projectId: 
   const schema = parseTaskSchema(input);
   let after = -1;
   for (;;) {
-    const rows = await deps.store.db
-      .selectFrom('items')
-      .select(['id', 'external_id', 'seq', 'data'])
-      .where('project_id', '=', p.id)
-      .where('seq', '>', after)
-      .orderBy('seq')
-      .limit(1000)
-      .execute();
+    const rows = await pageItemData(deps.store.db, p.id, after, 1000);
     for (const r of rows) {
       try {
-        validateItem(schema, fromJson<Record<string, unknown>>(r.data));
+        validateItem(schema, r.data);
       } catch (e) {
         if (!isAssayError(e)) throw e;
         throw invalid(`item ${r.external_id ?? r.id} does not fit the new schema: ${e.message}`, 'schema');
