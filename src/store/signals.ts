@@ -75,26 +75,28 @@ export async function listSignalInputs(db: Executor, projectId: string) {
     .orderBy('a.created_at')
     .orderBy('a.id')
     .execute();
-  return rows.map(({ answers, client_signals, ...r }) => ({
+  return rows.map(({ answers, client_signals, time_spent_ms, ...r }) => ({
     ...r,
+    time_spent_ms: Number(time_spent_ms),
     answers: fromJson<Record<string, unknown>>(answers),
     clientSignals: fromJson<{ pastedChars?: number } | null>(client_signals) ?? {},
   }));
 }
 
 /** Each annotator's current run of missed gold items, from the quality gate's tallies. */
-export function listFailStreaks(db: Executor, projectId: string) {
-  return db
+export async function listFailStreaks(db: Executor, projectId: string) {
+  const rows = await db
     .selectFrom('annotator_project_status')
     .select(['annotator_id', 'fail_streak'])
     .where('project_id', '=', projectId)
     .where('fail_streak', '>', 0)
     .execute();
+  return rows.map((r) => ({ annotator_id: r.annotator_id, fail_streak: Number(r.fail_streak) }));
 }
 
-/** The annotator's latest `n` scored gold annotations, newest first: those of a streak are all misses. */
-export function latestGoldScores(db: Executor, projectId: string, annotatorId: string, n: number) {
-  return db
+/** The annotator's latest `n` scored gold annotations, newest first (`correct` a boolean): those of a streak are all misses. */
+export async function latestGoldScores(db: Executor, projectId: string, annotatorId: string, n: number) {
+  const rows = await db
     .selectFrom('gold_scores')
     .select(['annotation_id', 'correct'])
     .where('project_id', '=', projectId)
@@ -103,6 +105,7 @@ export function latestGoldScores(db: Executor, projectId: string, annotatorId: s
     .orderBy('annotation_id', 'desc')
     .limit(n)
     .execute();
+  return rows.map((r) => ({ annotation_id: r.annotation_id, correct: Number(r.correct) === 1 }));
 }
 
 /** What the signals are computed from: annotations, gold tallies and the thresholds. Equal strings, equal inputs. */

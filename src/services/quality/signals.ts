@@ -96,7 +96,7 @@ async function computeSignals(deps: ServiceDeps, project: Project): Promise<Comp
       pseudonym: r.pseudonym,
       vendorId: r.vendor_id,
       createdAt: r.created_at,
-      timeMs: Number(r.time_spent_ms),
+      timeMs: r.time_spent_ms,
       answers: r.answers,
       signals: r.clientSignals,
     }));
@@ -147,10 +147,10 @@ async function computeSignals(deps: ServiceDeps, project: Project): Promise<Comp
     const streak = policy.goldFailStreak ?? gateRuleOf(project.gate, chanceOfSchema(schema)).maxFailStreak;
     if (streak > 0) {
       for (const s of streaks) {
-        const run = Number(s.fail_streak);
+        const run = s.fail_streak;
         if (run < streak) continue;
         for (const g of await store.latestGoldScores(db, project.id, s.annotator_id, run)) {
-          if (Number(g.correct) === 1) break;
+          if (g.correct) break;
           add(g.annotation_id, { kind: 'gold_fail_streak', detail: `one of ${run} gold items missed in a row`, value: run, threshold: streak });
         }
       }
