@@ -2,7 +2,8 @@ import type { Executor } from './db.js';
 import { sql, type Selectable } from 'kysely';
 import type { AnnotationRow, AnnotationsTable } from './schema.js';
 import { afterKey, decodeCursor } from './pagination.js';
-import { toJson } from './dialect.js';
+import { fromJson, toJson } from './dialect.js';
+import type { AnswerSet } from '../core/schema/index.js';
 import { prepare } from './prepared.js';
 import { notPausedOn } from './quality-gates.js';
 
@@ -100,8 +101,9 @@ function exportRows(db: Executor, projectId: string, f: ExportFilter) {
 }
 
 /** One page of the export: annotations with their item, annotator pseudonym and vendor, in a stable order. */
-export function exportPage(db: Executor, projectId: string, after: { createdAt: string; id: string } | null, limit: number, f: ExportFilter) {
-  return exportRows(db, projectId, f)
+/** A page of export rows after `after`, decoded: the item's data and the answers parsed, the gold flag a boolean. */
+export async function exportPage(db: Executor, projectId: string, after: { createdAt: string; id: string } | null, limit: number, f: ExportFilter) {
+  const rows = await exportRows(db, projectId, f)
     .select([
       'rv.outcome as review_outcome',
       'rc.annotation_id as corrects_annotation_id',
@@ -123,6 +125,7 @@ export function exportPage(db: Executor, projectId: string, after: { createdAt: 
     .orderBy('a.id')
     .limit(limit)
     .execute();
+  return rows.map((r) => ({ ...r, is_gold: r.is_gold === 1, data: fromJson<Record<string, unknown>>(r.data), answers: fromJson<AnswerSet>(r.answers) }));
 }
 
 /**

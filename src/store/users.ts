@@ -2,18 +2,28 @@ import { sql } from 'kysely';
 import type { Executor } from './db.js';
 import type { NewUser, UserRow } from './schema.js';
 import { afterKey, decodeCursor } from './pagination.js';
-import { toJson } from './dialect.js';
+import { fromJson, toJson } from './dialect.js';
 
-export async function insertUser(db: Executor, row: NewUser) {
+/** A user as read: `active` a boolean. */
+export interface User extends Omit<UserRow, 'active'> {
+  active: boolean;
+}
+
+const userOf = (row: UserRow): User => ({ ...row, active: row.active === 1 });
+
+export async function insertUser(db: Executor, user: User) {
+  const row: NewUser = { ...user, active: user.active ? 1 : 0 };
   await db.insertInto('users').values(row).execute();
 }
 
-export function getUser(db: Executor, id: string): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+export async function getUser(db: Executor, id: string): Promise<User | undefined> {
+  const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && userOf(row);
 }
 
-export function findUserByEmail(db: Executor, email: string): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+export async function findUserByEmail(db: Executor, email: string): Promise<User | undefined> {
+  const row = await db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+  return row && userOf(row);
 }
 
 export interface ListUsersOptions {
@@ -29,9 +39,9 @@ export interface ListUsersOptions {
 /** A LIKE pattern matching `text` anywhere, with LIKE's own wildcards taken literally (escape `\`). */
 const containsPattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-export function listUsers(db: Executor, o: ListUsersOptions): Promise<UserRow[]> {
+export async function listUsers(db: Executor, o: ListUsersOptions): Promise<User[]> {
   const after = decodeCursor(o.cursor);
-  return db
+  const rows = await db
     .selectFrom('users')
     .selectAll()
     .where('org_id', '=', o.orgId)
@@ -47,14 +57,16 @@ export function listUsers(db: Executor, o: ListUsersOptions): Promise<UserRow[]>
     .orderBy('id')
     .limit(o.limit + 1)
     .execute();
+  return rows.map(userOf);
 }
 
-export async function updateUser(
-  db: Executor,
-  id: string,
-  patch: Partial<Pick<UserRow, 'name' | 'role' | 'vendor_id' | 'active' | 'password_hash'>>,
-) {
-  await db.updateTable('users').set(patch).where('id', '=', id).execute();
+export async function updateUser(db: Executor, id: string, patch: Partial<Pick<User, 'name' | 'role' | 'vendor_id' | 'active' | 'password_hash'>>) {
+  const { active, ...rest } = patch;
+  await db
+    .updateTable('users')
+    .set({ ...rest, ...(active !== undefined && { active: active ? 1 : 0 }) })
+    .where('id', '=', id)
+    .execute();
 }
 
 export interface ProfileInput {
@@ -80,6 +92,16 @@ export async function upsertProfile(db: Executor, userId: string, p: ProfileInpu
     .execute();
 }
 
-export function getProfile(db: Executor, userId: string) {
-  return db.selectFrom('annotator_profiles').selectAll().where('user_id', '=', userId).executeTakeFirst();
+/** The annotator's profile with its lists parsed, or undefined when they have none. */
+export async function getProfile(db: Executor, userId: string) {
+  const row = await db.selectFrom('annotator_profiles').selectAll().where('user_id', '=', userId).executeTakeFirst();
+  return (
+    row && {
+      domains: fromJson<string[]>(row.domains),
+      credentials: fromJson<string[]>(row.credentials),
+      languages: fromJson<string[]>(row.languages),
+      payRateMinor: row.pay_rate_minor,
+      currency: row.currency,
+    }
+  );
 }

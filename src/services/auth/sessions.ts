@@ -20,7 +20,7 @@ const dummyHash = hashPassword(newSecret());
 export async function login(deps: ServiceDeps, input: { email: string; password: string }): Promise<LoginResult> {
   const user = await findUserByEmail(deps.store.db, input.email);
   const ok = await verifyPassword(input.password, user?.password_hash ?? (await dummyHash));
-  if (!user || !ok || user.active !== 1 || !user.password_hash) {
+  if (!user || !ok || !user.active || !user.password_hash) {
     throw new AssayError('unauthenticated', 'Email or password is wrong');
   }
   const token = newSecret();

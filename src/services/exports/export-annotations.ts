@@ -24,7 +24,6 @@ import { stringify } from 'csv-stringify';
 import { Readable } from 'node:stream';
 import { authorize, type Actor } from '../../core/permissions.js';
 import { countExportRows, exportPage, type ExportFilter } from '../../store/annotations.js';
-import { fromJson } from '../../store/dialect.js';
 import type { ServiceDeps } from '../deps.js';
 import type { ExportFormat } from '../../core/data-files.js';
 import { requireProject } from '../projects/require-project.js';
@@ -126,11 +125,11 @@ export async function exportAnnotations(
           project_id: project.id,
           item_id: r.item_id,
           external_id: r.external_id,
-          is_gold: r.is_gold === 1,
-          item: fromJson(r.data),
+          is_gold: r.is_gold,
+          item: r.data,
           annotator: r.pseudonym,
           vendor: r.vendor_name,
-          answers: fromJson(r.answers),
+          answers: r.answers,
           time_spent_ms: r.time_spent_ms,
           schema_version: r.schema_version,
           guideline_version: r.guideline_version,

@@ -12,8 +12,7 @@ import { authorize, type Actor } from '../../core/permissions.js';
 import { AssayError, conflict, invalid } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { countOrganizations, insertInstanceSetup, insertOrganization } from '../../store/organizations.js';
-import { insertUser } from '../../store/users.js';
-import type { UserRow } from '../../store/schema.js';
+import { insertUser, type User } from '../../store/users.js';
 import { nowIsoOf, type ServiceDeps } from '../deps.js';
 import { hashPassword } from '../auth/passwords.js';
 import { presentUser, pseudonymFor, type UserView } from './users.js';
@@ -68,7 +67,7 @@ export async function setUpFirstRun(deps: ServiceDeps, actor: Actor, input: Firs
   const now = nowIsoOf(deps);
   const orgId = newId('organization');
   const userId = newId('user');
-  const user: UserRow = {
+  const user: User = {
     id: userId,
     org_id: orgId,
     email: ok.email,
@@ -77,7 +76,7 @@ export async function setUpFirstRun(deps: ServiceDeps, actor: Actor, input: Firs
     vendor_id: null,
     pseudonym: pseudonymFor(deps.secret, userId, 'admin'),
     password_hash: await hashPassword(ok.password),
-    active: 1,
+    active: true,
     created_at: now,
   };
   try {

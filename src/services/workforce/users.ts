@@ -2,11 +2,9 @@ import { createHmac } from 'node:crypto';
 import { authorize, requireInOrg, isRole, type Actor, type Role } from '../../core/permissions.js';
 import { conflict, invalid, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
-import { findUserByEmail, getUser, insertUser, listUsers as listUserRows, updateUser as updateUserRow, upsertProfile, getProfile } from '../../store/users.js';
+import { findUserByEmail, getUser, insertUser, listUsers as listUserRows, updateUser as updateUserRow, upsertProfile, getProfile, type User } from '../../store/users.js';
 import { getVendor } from '../../store/vendors.js';
 import { toPage, MAX_PAGE_SIZE, type Page } from '../../store/pagination.js';
-import { fromJson } from '../../store/dialect.js';
-import type { UserRow } from '../../store/schema.js';
 import { nowIsoOf, type ServiceDeps } from '../deps.js';
 import { hashPassword } from '../auth/passwords.js';
 import { orgOf } from './organizations.js';
@@ -23,14 +21,14 @@ export interface UserView {
   createdAt: string;
 }
 
-export const presentUser = (u: UserRow): UserView => ({
+export const presentUser = (u: User): UserView => ({
   id: u.id,
   email: u.email,
   name: u.name,
   role: u.role as Role,
   vendorId: u.vendor_id,
   pseudonym: u.pseudonym,
-  active: u.active === 1,
+  active: u.active,
   createdAt: u.created_at,
 });
 
@@ -64,7 +62,7 @@ export async function createUser(deps: ServiceDeps, actor: Actor, input: CreateU
     throw invalid('a vendor_manager must belong to a vendor', 'vendorId');
   }
   const id = newId('user');
-  const row: UserRow = {
+  const row: User = {
     id,
     org_id: orgId,
     email,
@@ -73,7 +71,7 @@ export async function createUser(deps: ServiceDeps, actor: Actor, input: CreateU
     vendor_id: vendorId,
     pseudonym: pseudonymFor(deps.secret, id, input.role),
     password_hash: input.password ? await hashPassword(input.password) : null,
-    active: 1,
+    active: true,
     created_at: nowIsoOf(deps),
   };
   await deps.store.write(async (trx) => {
@@ -111,15 +109,7 @@ export async function getMe(deps: ServiceDeps, actor: Actor) {
   const profile = await getProfile(deps.store.db, user.id);
   return {
     ...presentUser(user),
-    profile: profile
-      ? {
-          domains: fromJson<string[]>(profile.domains),
-          credentials: fromJson<string[]>(profile.credentials),
-          languages: fromJson<string[]>(profile.languages),
-          payRateMinor: profile.pay_rate_minor,
-          currency: profile.currency,
-        }
-      : null,
+    profile: profile ?? null,
   };
 }
 
@@ -139,7 +129,7 @@ export async function updateUser(
   if (patch.name !== undefined) set.name = patch.name;
   if (patch.role !== undefined) set.role = patch.role;
   if (patch.vendorId !== undefined) set.vendor_id = patch.vendorId;
-  if (patch.active !== undefined) set.active = patch.active ? 1 : 0;
+  if (patch.active !== undefined) set.active = patch.active;
   if (patch.password !== undefined) set.password_hash = await hashPassword(patch.password);
   if (Object.keys(set).length > 0) {
     await deps.store.write((trx) => updateUserRow(trx, userId, set));
