@@ -70,7 +70,7 @@ const lease: NewLease = {
   vendorId: '',
   skill: 0.5,
   now: '2026-01-01T00:00:00.000Z',
-  goldOnly: 0,
+  goldOnly: false,
   draw: 7,
   overlapK: 3,
   assignmentId: 'a1',

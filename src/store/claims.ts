@@ -16,7 +16,9 @@ import { insertGoldScoreIfAny, type GoldOutcome } from './gold-scores.js';
 import { countGoldForGate, standingOf, TALLY_UPDATE, TALLY_VALUES, type GateStanding, type GateTallyRow } from './quality-gates.js';
 
 /** A new lease to take: who claims (the claim's eligibility conditions) and the lease to write. */
-export type NewLease = assignments.Claimer & {
+export type NewLease = Omit<assignments.Claimer, 'goldOnly'> & {
+  /** A qualification: its items are all gold, served without the normal-pool guard. */
+  goldOnly: boolean;
   /** The project's k; each item's own `extra_k` is added in SQL. */
   overlapK: number;
   /** Id for the new assignment, if one is made. */
@@ -142,7 +144,7 @@ export async function tryClaim(db: Executor, c: NewLease): Promise<Claimed | Cla
     vendorId: c.vendorId,
     skill: c.skill,
     now: c.now,
-    goldOnly: c.goldOnly,
+    goldOnly: c.goldOnly ? 1 : 0,
     draw: c.draw,
   };
   const dialect = capabilitiesOf(db);

@@ -4,9 +4,11 @@
  * ordinary query builder, compiled once per dialect with placeholder values, and afterwards only has its parameter
  * list filled in. Use it only for queries of fixed shape (no `in` lists of varying length, no `$if`).
  */
-import { CompiledQuery, type Compilable, type Kysely } from 'kysely';
+import { CompiledQuery, type Compilable, type Kysely, type Transaction } from 'kysely';
 import type { DB } from './schema.js';
-import type { Executor } from './db.js';
+
+/** db.ts's `Executor`, spelled out: db.ts imports this module (`PREPARED_MARK`), so importing it back would be a circle. */
+type Executor = Kysely<DB> | Transaction<DB>;
 
 type Slot = { key: string } | { value: unknown };
 

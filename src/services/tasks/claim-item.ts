@@ -9,9 +9,7 @@ import type { Store } from '../../store/db.js';
 import { expireLeases } from '../../store/assignments.js';
 import { findOpenLease, tryClaim, type Claimed, type NewLease } from '../../store/claims.js';
 
-export interface ClaimInput extends Omit<NewLease, 'goldOnly'> {
-  /** A qualification: its items are all gold, served without the normal-pool guard. */
-  goldOnly: boolean;
+export interface ClaimInput extends NewLease {
   /** Also return lapsed leases of the project to the pool first. */
   sweep: boolean;
   /** Only resume the annotator's open lease, never claim a new item (the routing checks refused a new one). */
@@ -23,8 +21,7 @@ const CLAIM_ATTEMPTS = 8;
 
 /** The annotator's open lease, or a new one; null when nothing is eligible. */
 export async function claimItem(store: Store, c: ClaimInput): Promise<Claimed | null> {
-  const { sweep, resumeOnly, ...rest } = c;
-  const lease: NewLease = { ...rest, goldOnly: c.goldOnly ? 1 : 0 };
+  const { sweep, resumeOnly, ...lease } = c;
   const holder = { projectId: c.projectId, annotatorId: c.annotatorId, now: c.now };
 
   if (store.dialect.singleStatementWrites) {
