@@ -49,6 +49,28 @@ export async function findExistingExternalIds(db: Executor, projectId: string, e
   return found;
 }
 
+/** The project's published item whose import id or Assay id is `id`, its data parsed; undefined when none is. */
+export async function findPublishedItem(db: Executor, projectId: string, id: string) {
+  const row = await db
+    .selectFrom('items')
+    .select(['id', 'data'])
+    .where('project_id', '=', projectId)
+    .where('import_id', 'is', null)
+    .where((eb) => eb.or([eb('external_id', '=', id), eb('id', '=', id)]))
+    .executeTakeFirst();
+  return row && { id: row.id, data: fromJson<Record<string, unknown>>(row.data) };
+}
+
+/** Which of these items already have a gold answer. */
+export async function findItemsWithGold(db: Executor, itemIds: string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (let i = 0; i < itemIds.length; i += CHUNK) {
+    const rows = await db.selectFrom('gold_answers').select('item_id').where('item_id', 'in', itemIds.slice(i, i + CHUNK)).execute();
+    for (const r of rows) found.push(r.item_id);
+  }
+  return found;
+}
+
 export async function insertGoldAnswers(
   db: Executor,
   rows: { item_id: string; project_id: string; answers: unknown; explanation: string | null; created_at: string }[],

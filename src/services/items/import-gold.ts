@@ -9,8 +9,7 @@ import type { Readable } from 'node:stream';
 import { authorize, type Actor } from '../../core/permissions.js';
 import { invalid, isAssayError } from '../../core/errors.js';
 import { validateAnswers } from '../../core/schema/index.js';
-import { insertGoldAnswers } from '../../store/items.js';
-import { fromJson } from '../../store/dialect.js';
+import { findItemsWithGold, findPublishedItem, insertGoldAnswers } from '../../store/items.js';
 import { nowIsoOf, type ServiceDeps } from '../deps.js';
 import { requireProject } from '../projects/require-project.js';
 import { loadSchema } from '../projects/schema-cache.js';
@@ -67,13 +66,7 @@ async function readGold(deps: ServiceDeps, actor: Actor, projectId: string, inpu
       log.add({ line, kind: 'field', field: 'id', message: `${where}: id is required` });
       continue;
     }
-    const item = await db
-      .selectFrom('items')
-      .select(['id', 'data'])
-      .where('project_id', '=', project.id)
-      .where('import_id', 'is', null)
-      .where((eb) => eb.or([eb('external_id', '=', id), eb('id', '=', id)]))
-      .executeTakeFirst();
+    const item = await findPublishedItem(db, project.id, id);
     if (!item) {
       log.add({ line, kind: 'field', field: 'id', message: `${where}: the project has no item "${id}"` });
       continue;
@@ -86,7 +79,7 @@ async function readGold(deps: ServiceDeps, actor: Actor, projectId: string, inpu
     seen.set(item.id, line);
     let answers;
     try {
-      answers = validateAnswers(schema, fromJson<Record<string, unknown>>(item.data), rec.answers);
+      answers = validateAnswers(schema, item.data, rec.answers);
     } catch (e) {
       if (!isAssayError(e)) throw e;
       log.add({ line, kind: 'field', ...(e.field !== undefined && { field: e.field }), message: `${where}: ${e.message}` });
@@ -95,15 +88,10 @@ async function readGold(deps: ServiceDeps, actor: Actor, projectId: string, inpu
     const explanation = typeof rec.explanation === 'string' && rec.explanation !== '' ? rec.explanation : null;
     rows.push({ item_id: item.id, project_id: project.id, answers, explanation, created_at: now });
   }
-  const ids = [...seen.keys()];
-  const haveGold = new Set<string>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const already = await db.selectFrom('gold_answers').select('item_id').where('item_id', 'in', ids.slice(i, i + 500)).execute();
-    for (const { item_id } of already) {
-      haveGold.add(item_id);
-      const line = seen.get(item_id)!;
-      log.add({ line, kind: 'duplicate', field: 'id', message: `${locate(opts.format, line)}: item ${item_id} already has a gold answer` });
-    }
+  const haveGold = new Set(await findItemsWithGold(db, [...seen.keys()]));
+  for (const itemId of haveGold) {
+    const line = seen.get(itemId)!;
+    log.add({ line, kind: 'duplicate', field: 'id', message: `${locate(opts.format, line)}: item ${itemId} already has a gold answer` });
   }
   return { rows: rows.filter((r) => !haveGold.has(r.item_id)), log };
 }
