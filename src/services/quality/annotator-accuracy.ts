@@ -12,8 +12,7 @@
 import { authorize, vendorScopeOf, type Actor } from '../../core/permissions.js';
 import { FIGURE_LEVEL, PROPORTION_METHOD, proportionOf } from '../../core/figures/proportion.js';
 import { goldTallies } from '../../store/gold-scores.js';
-import { listProjectAnswers, pausedAnnotators } from '../../store/results-inputs.js';
-import { fromJson } from '../../store/dialect.js';
+import { listProjectAnswers, listProjectGold, pausedAnnotators } from '../../store/results-inputs.js';
 import type { Project } from '../../store/projects.js';
 import { loadProjectResults } from '../results/project-results.js';
 import type { ServiceDeps } from '../deps.js';
@@ -75,12 +74,12 @@ export async function agreementWithConsensus(deps: ServiceDeps, project: Project
   const labelQuestions = schema.questions.filter((q) => q.type === 'label').map((q) => q.id);
   const out = new Map<string, { n: number; agreed: number }>();
   if (labelQuestions.length === 0) return out;
-  const gold = new Set((await deps.store.db.selectFrom('gold_answers').select('item_id').where('project_id', '=', project.id).execute()).map((g) => g.item_id));
+  const gold = new Set((await listProjectGold(deps.store.db, project.id)).map((g) => g.item_id));
   for (const row of answers) {
     if (gold.has(row.item_id)) continue;
     const consensus = results.byItem.get(row.item_id);
     if (!consensus) continue;
-    const given = fromJson<Record<string, unknown>>(row.answers);
+    const given = row.answers;
     for (const q of labelQuestions) {
       const agg = consensus.find((c) => c.questionId === q);
       if (!agg || given[q] === undefined || agg.answer === null) continue;

@@ -23,7 +23,6 @@
  */
 import type { Project } from '../../store/projects.js';
 import { getProfile } from '../../store/users.js';
-import { fromJson } from '../../store/dialect.js';
 import { countNormalItems, vendorTasksTaken } from '../../store/vendor-quota-usage.js';
 import { findQualificationForDomain } from '../../store/qualifications.js';
 import type { ServiceDeps } from '../deps.js';
@@ -69,7 +68,7 @@ export async function checkRouting(
   const domain = project.domain;
   if (domain !== null) {
     const profile = await getProfile(db, annotator.userId);
-    const domains = profile ? fromJson<string[]>(profile.domains) : [];
+    const domains = profile?.domains ?? [];
     if (!domains.some((d) => coversDomain(d, domain))) {
       return {
         reason: 'not_in_domain',
