@@ -2,8 +2,9 @@
  * The two writes of the label cycle, claim and submit, each atomic, in the cheapest form each engine allows
  * (see `singleStatementWrites` in dialect.ts): on PostgreSQL one statement each, on SQLite a few statements in one
  * group-committed write transaction. Both keep the same invariants: an item's `active_count` never exceeds k
- * (the conditional UPDATE on the item row is the guard) and a lease is closed at most once. The submit's statements
- * run in the transaction the service opens (`services/tasks/submit-annotation.ts`), which judges the quality gate in it.
+ * (the conditional UPDATE on the item row is the guard) and a lease is closed at most once. The transactions are
+ * the services' (`services/tasks/claim-item.ts`, `submit-annotation.ts`, which judges the quality gate in the
+ * submit's); these are the statements they run. Their SQL per engine is in `claims-sql/` (see claims.test.ts).
  */
 import { sql } from 'kysely';
 import type { Executor } from './db.js';
