@@ -4,16 +4,18 @@
  * their vendor.
  */
 import type { Executor } from './db.js';
+import { fromJson } from './dialect.js';
+import type { AnswerSet } from '../core/schema/index.js';
 
 export interface AnswerHistoryRow {
   item_id: string;
-  answers: unknown;
+  answers: AnswerSet;
   created_at: string;
 }
 
-/** Every annotation of the project (optionally of one vendor), oldest first. */
-export function listAnswerHistory(db: Executor, projectId: string, vendorId?: string): Promise<AnswerHistoryRow[]> {
-  return db
+/** Every annotation of the project (optionally of one vendor), oldest first, its answers parsed. */
+export async function listAnswerHistory(db: Executor, projectId: string, vendorId?: string): Promise<AnswerHistoryRow[]> {
+  const rows = await db
     .selectFrom('annotations')
     .select(['item_id', 'answers', 'created_at'])
     .where('project_id', '=', projectId)
@@ -21,4 +23,5 @@ export function listAnswerHistory(db: Executor, projectId: string, vendorId?: st
     .orderBy('created_at')
     .orderBy('id')
     .execute();
+  return rows.map((r) => ({ ...r, answers: fromJson<AnswerSet>(r.answers) }));
 }

@@ -15,7 +15,6 @@ import { invalid } from '../../core/errors.js';
 import { authorize, vendorScopeOf, type Actor } from '../../core/permissions.js';
 import { krippendorffAlphaInterval, type AlphaInterval, type MeasurementLevel } from '../../quality/agreement/krippendorff.js';
 import { listAnswerHistory } from '../../store/answer-history.js';
-import { fromJson } from '../../store/dialect.js';
 import { resultsInputVersion } from '../../store/results-inputs.js';
 import type { ServiceDeps } from '../deps.js';
 import { requireProject } from '../projects/require-project.js';
@@ -110,7 +109,7 @@ export async function getAgreement(deps: ServiceDeps, actor: Actor, projectId: s
       series.push({ start: new Date(o.start).toISOString(), end: new Date(o.start + step).toISOString(), annotations: o.annotations, ...e });
     let annotations = 0;
     for (const r of rows) {
-      const answer = fromJson<Record<string, unknown>>(r.answers)[question.id];
+      const answer = r.answers[question.id];
       if (!builder.fits(answer)) continue;
       const start = bucketStart(Date.parse(r.created_at));
       if (open?.start !== start) {
