@@ -8,7 +8,7 @@ import { DIALECTS, createTestStore } from './support/databases.js';
 import { buildItems, buildProject, buildWorld, type Client, type World } from './factories.js';
 import type { Store } from '../src/store/db.js';
 import { newId } from '../src/core/ids.js';
-import { SAMPLE_BUCKETS, sampleBucket } from '../src/store/reviews.js';
+import { SAMPLE_BUCKETS, sampleBucket } from '../src/store/review-candidates.js';
 
 /** Labels `n` tasks of the project as the annotator; returns the annotation ids in order. */
 async function label(c: Client, projectId: string, n: number, sentiment = 'pos'): Promise<string[]> {

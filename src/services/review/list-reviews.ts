@@ -61,7 +61,7 @@ export async function reviewTally(deps: ServiceDeps, actor: Actor, projectId: st
   const byAnnotator = new Map<string, { accept: number; reject: number; correct: number }>();
   for (const r of rows) {
     const t = byAnnotator.get(r.annotator_id) ?? { accept: 0, reject: 0, correct: 0 };
-    t[r.outcome as ReviewOutcome] += Number(r.n);
+    t[r.outcome] += r.n;
     byAnnotator.set(r.annotator_id, t);
   }
   const annotators = [...byAnnotator].map(([annotatorId, t]) => {

@@ -11,6 +11,7 @@ import { authorize, type Actor } from '../../core/permissions.js';
 import { AssayError, conflict, forbidden, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import * as reviews from '../../store/reviews.js';
+import { findCandidate } from '../../store/review-candidates.js';
 import type { Executor } from '../../store/db.js';
 import type { ServiceDeps } from '../deps.js';
 import { requireProject } from '../projects/require-project.js';
@@ -19,7 +20,7 @@ import { refreshSignals } from '../quality/signals.js';
 import { presentTask, type ReviewTaskWithContext } from './present.js';
 import { countLeft, loadReviewContext, seesGoldInReview } from './review-context.js';
 import type { Project } from '../../store/projects.js';
-import type { ReviewPolicy } from '../../core/review.js';
+import type { ReviewPolicy, ReviewTrigger } from '../../core/review.js';
 
 /** Attempts when a concurrent reviewer takes the chosen annotation first (PostgreSQL; SQLite never races). */
 const CLAIM_ATTEMPTS = 8;
@@ -53,12 +54,9 @@ export async function nextReview(deps: ServiceDeps, actor: Actor, projectId: str
     const held = target === undefined ? await reviews.findOpenLease(trx, project.id, actor.userId, nowIso) : await heldByMe(trx, target, actor.userId);
     if (held) return held.id;
     for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
-      const c = await reviews.findCandidate(trx, { projectId: project.id, reviewerId: actor.userId, now: nowIso, policy, annotationId: target, withGold });
+      const c = await findCandidate(trx, { projectId: project.id, reviewerId: actor.userId, now: nowIso, policy, annotationId: target, withGold });
       if (!c) return undefined;
-      const triggers =
-        target !== undefined
-          ? 'requested'
-          : [Number(c.sampled) && 'sample', Number(c.first_n) && 'first_n', Number(c.flagged) && 'flagged', Number(c.low_confidence) && 'low_confidence', Number(c.signal) && 'signal'].filter(Boolean).join(',');
+      const triggers: ReviewTrigger[] = target !== undefined ? ['requested'] : c.triggers;
       const id = await reviews.takeReview(trx, {
         id: newId('review'),
         projectId: project.id,
@@ -83,7 +81,7 @@ export async function nextReview(deps: ServiceDeps, actor: Actor, projectId: str
 }
 
 async function heldByMe(db: Executor, annotationId: string, reviewerId: string) {
-  const r = await db.selectFrom('reviews').selectAll().where('annotation_id', '=', annotationId).executeTakeFirst();
+  const r = await reviews.getReviewOfAnnotation(db, annotationId);
   return r && r.reviewer_id === reviewerId && r.status === 'leased' ? r : undefined;
 }
 

@@ -3,7 +3,7 @@
  * allowed to see gold (`review-context.ts`); summaries never carry one.
  */
 import type { AnswerSet } from '../../core/schema/index.js';
-import type { ReviewRow } from '../../store/reviews.js';
+import type { Review } from '../../store/reviews.js';
 import type { ReviewOutcome, ReviewStatus, ReviewTrigger } from '../../core/review.js';
 import type { ReviewContext } from './review-context.js';
 
@@ -49,9 +49,7 @@ export interface ReviewTaskWithContext extends ReviewTaskView {
   context: ReviewContext;
 }
 
-export const triggersOf = (s: string): ReviewTrigger[] => (s ? (s.split(',') as ReviewTrigger[]) : []);
-
-export function presentSummary(r: ReviewRow & { item_id: string }, withReviewer = true): ReviewSummary {
+export function presentSummary(r: Review & { item_id: string }, withReviewer = true): ReviewSummary {
   return {
     id: r.id,
     projectId: r.project_id,
@@ -59,10 +57,10 @@ export function presentSummary(r: ReviewRow & { item_id: string }, withReviewer 
     itemId: r.item_id,
     annotatorId: r.annotator_id,
     ...(withReviewer && { reviewerId: r.reviewer_id }),
-    status: r.status as ReviewStatus,
-    triggers: triggersOf(r.triggers),
+    status: r.status,
+    triggers: r.triggers,
     leaseExpiresAt: r.lease_expires_at,
-    outcome: r.outcome as ReviewOutcome | null,
+    outcome: r.outcome,
     reason: r.reason,
     correctionAnnotationId: r.correction_annotation_id,
     createdAt: r.created_at,
@@ -71,7 +69,7 @@ export function presentSummary(r: ReviewRow & { item_id: string }, withReviewer 
 }
 
 export function presentTask(
-  r: ReviewRow,
+  r: Review,
   a: { id: string; item_id: string; item_data: Record<string, unknown>; pseudonym: string; answers: AnswerSet; schema_version: number; guideline_version: number; time_spent_ms: number; created_at: string },
   flag: { reason: string; created_at: string } | undefined,
 ): ReviewTaskView {

@@ -7,12 +7,13 @@
  * - for a gold item, its gold answer, only to those who may see gold: managers and admins (`gold.manage`), and
  *   reviewers when the project's review policy brings gold to review (`gold`). Nothing here ever reaches an
  *   annotator: only `review.perform` holders read a review task.
- * "Left" counts exactly what the queue would hand this reviewer (`store/reviews.ts` `candidates`), plus the one held.
+ * "Left" counts exactly what the queue would hand this reviewer (`store/review-candidates.ts` `candidates`), plus the one held.
  */
 import { can, vendorScopeOf, type Actor } from '../../core/permissions.js';
 import type { AnswerSet } from '../../core/schema/index.js';
 import { getGoldAnswer } from '../../store/item-listing.js';
 import * as reviews from '../../store/reviews.js';
+import { countCandidates } from '../../store/review-candidates.js';
 import type { ReviewOutcome, ReviewPolicy } from '../../core/review.js';
 import type { Executor } from '../../store/db.js';
 import type { Project } from '../../store/projects.js';
@@ -80,6 +81,6 @@ export async function countLeft(
   db: Executor,
   q: { projectId: string; reviewerId: string; now: string; policy: ReviewPolicy; holding: boolean },
 ): Promise<number> {
-  const n = await reviews.countCandidates(db, { projectId: q.projectId, reviewerId: q.reviewerId, now: q.now, policy: q.policy, withGold: q.policy.gold });
+  const n = await countCandidates(db, { projectId: q.projectId, reviewerId: q.reviewerId, now: q.now, policy: q.policy, withGold: q.policy.gold });
   return n + (q.holding ? 1 : 0);
 }
