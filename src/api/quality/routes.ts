@@ -5,8 +5,7 @@ import { listAnnotatorAccuracy } from '../../services/quality/annotator-accuracy
 import { AGREEMENT_BUCKETS } from '../../core/time-buckets.js';
 import { getAgreement } from '../../services/quality/agreement.js';
 import { getCalibration } from '../../services/quality/calibration.js';
-import { AGREEMENT_QUESTION_TYPES } from '../../core/agreement.js';
-import { MEASUREMENT_LEVELS } from '../../quality/agreement/krippendorff.js';
+import { AGREEMENT_QUESTION_TYPES, MEASUREMENT_LEVELS } from '../../core/agreement.js';
 import { actorOf } from '../auth/authenticate.js';
 import { errors, projectParams } from '../common-schemas.js';
 

@@ -20,9 +20,10 @@
  * Krippendorff's own bootstrap (resampling pairs of values) answers a different question and is not implemented.
  */
 import { createRng } from '../random.js';
+import { MEASUREMENT_LEVELS, type MeasurementLevel } from '../../core/agreement.js';
 
-export const MEASUREMENT_LEVELS = ['nominal', 'ordinal', 'interval', 'ratio'] as const;
-export type MeasurementLevel = (typeof MEASUREMENT_LEVELS)[number];
+// The levels are the domain's vocabulary (core/agreement.ts); the engine's callers keep importing them from here.
+export { MEASUREMENT_LEVELS, type MeasurementLevel };
 
 /** Reliability data: one value per (unit, coder) judgment; missing judgments are simply absent. */
 export interface ReliabilityData {
