@@ -19,6 +19,16 @@ export async function openContext(config: Config = loadConfig()): Promise<CliCon
   return { config, store, deps: makeDeps(store, { secret: config.secret, credentials: new CredentialCache(config.authCacheMs) }) };
 }
 
+/** Brings the database to the latest migration without making the deps; returns the migrations applied. */
+export async function migrateDatabase(config: Config = loadConfig()): Promise<string[]> {
+  const store = openStore(config.databaseUrl);
+  try {
+    return await migrateToLatest(store.db);
+  } finally {
+    await store.close();
+  }
+}
+
 /** Exit code for a failed command: 2 for bad input (the user can fix it), 1 for anything else. */
 export function reportError(err: unknown, where?: string): number {
   const prefix = where ? `${where}: ` : '';

@@ -8,9 +8,7 @@ import { findSoleOrganization } from '../../services/workforce/sole-organization
 import { setUpFirstRun } from '../../services/workforce/first-run.js';
 import { resetPassword } from '../../services/auth/reset-password.js';
 import { createApiToken } from '../../services/auth/api-tokens.js';
-import { loadConfig } from '../../config.js';
-import { openStore, migrateToLatest } from '../../store/db.js';
-import { withContext, reportError, type CliContext } from '../context.js';
+import { migrateDatabase, withContext, reportError, type CliContext } from '../context.js';
 import { ADMIN_PASSWORD_ENV, NEW_PASSWORD_ENV } from '../password-env.js';
 
 /** The organization to act in: --org, or the only one there is. */
@@ -35,15 +33,11 @@ function inOptionTerms(err: unknown, options: Record<string, string>): unknown {
 }
 
 export async function runMigrate(): Promise<void> {
-  const config = loadConfig();
-  const store = openStore(config.databaseUrl);
   try {
-    const applied = await migrateToLatest(store.db);
+    const applied = await migrateDatabase();
     process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'already up to date\n');
   } catch (e) {
     process.exitCode = reportError(e);
-  } finally {
-    await store.close();
   }
 }
 
