@@ -1,15 +1,17 @@
 import { sql } from 'kysely';
 import type { Executor } from './db.js';
+import type { Role } from '../core/permissions.js';
 import type { NewUser, UserRow } from './schema.js';
 import { afterKey, decodeCursor } from './pagination.js';
 import { fromJson, toJson } from './dialect.js';
 
-/** A user as read: `active` a boolean. */
-export interface User extends Omit<UserRow, 'active'> {
+/** A user as read: the role one of the closed set, `active` a boolean. */
+export interface User extends Omit<UserRow, 'role' | 'active'> {
+  role: Role;
   active: boolean;
 }
 
-const userOf = (row: UserRow): User => ({ ...row, active: row.active === 1 });
+const userOf = (row: UserRow): User => ({ ...row, role: row.role as Role, active: row.active === 1 });
 
 export async function insertUser(db: Executor, user: User) {
   const row: NewUser = { ...user, active: user.active ? 1 : 0 };

@@ -25,7 +25,7 @@ export const presentUser = (u: User): UserView => ({
   id: u.id,
   email: u.email,
   name: u.name,
-  role: u.role as Role,
+  role: u.role,
   vendorId: u.vendor_id,
   pseudonym: u.pseudonym,
   active: u.active,
