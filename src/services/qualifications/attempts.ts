@@ -30,7 +30,7 @@ import { getProject } from '../../store/projects.js';
 import type { Project } from '../../store/projects.js';
 import { nowIsoOf, type ServiceDeps } from '../deps.js';
 import { proportionOf } from '../../core/figures/proportion.js';
-import { requireQualification } from './qualifications.js';
+import { requireQualification } from './require-qualification.js';
 import type { AttemptRefusal, AttemptStatus } from '../../core/qualification.js';
 
 export interface AttemptView {

@@ -9,17 +9,17 @@
  * to their vendor, each with where they stand on it).
  */
 import { authorize, can, type Actor } from '../../core/permissions.js';
-import { invalid, isAssayError, notFound } from '../../core/errors.js';
+import { invalid } from '../../core/errors.js';
 import * as store from '../../store/qualifications.js';
 import type { Project } from '../../store/projects.js';
 import type { ServiceDeps } from '../deps.js';
 import type { MineStatus } from '../../core/qualification.js';
 import { orgOf } from '../workforce/organizations.js';
 import { buildProject, insertProjectWithVersions } from '../projects/create-project.js';
-import { requireProject } from '../projects/require-project.js';
 import { DOMAIN_MAX_LENGTH, DOMAIN_PATTERN, type GoldFeedbackMode } from '../../core/project.js';
 import { skillEstimate } from '../routing/skill.js';
 import { settleAttempt } from './attempts.js';
+import { requireQualification } from './require-qualification.js';
 
 export interface CreateQualificationInput {
   name: string;
@@ -117,20 +117,6 @@ export async function createQualification(deps: ServiceDeps, actor: Actor, input
     await store.insertQualification(trx, q);
   });
   return present(row, q, 0);
-}
-
-/** The qualification's project and settings, if the actor may see it; one not-found for absent and out of scope. */
-export async function requireQualification(deps: ServiceDeps, actor: Actor, id: string): Promise<{ project: Project; q: store.QualificationRow }> {
-  let project: Project;
-  try {
-    project = await requireProject(deps, actor, id);
-  } catch (err) {
-    if (isAssayError(err) && err.code === 'not_found') throw notFound('Qualification');
-    throw err;
-  }
-  const q = project.kind === 'qualification' ? await store.getQualification(deps.store.db, project.id) : undefined;
-  if (!q) throw notFound('Qualification');
-  return { project, q };
 }
 
 const isAnnotator = (actor: Actor): actor is Extract<Actor, { kind: 'user' }> => actor.kind === 'user' && actor.role === 'annotator';
