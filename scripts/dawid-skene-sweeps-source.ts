@@ -2,7 +2,7 @@
  * The text of `src/quality/aggregate/dawid-skene-sweep-unrolled.generated.ts`: the Dawid–Skene sweep of
  * `dawid-skene-sweep.ts` with the class loop unrolled for K = 2 … 6, the K running products in locals instead of a
  * scratch array (which halves the time per iteration). One template, so the five functions cannot drift apart;
- * `dawid-skene-sweep-unrolled.test.ts` fails when the committed file differs from what this writes.
+ * `generate-dawid-skene-sweeps.test.ts` fails when the committed file differs from what this writes.
  */
 
 export const UNROLLED_CLASS_COUNTS = [2, 3, 4, 5, 6] as const;

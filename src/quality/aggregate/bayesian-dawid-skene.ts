@@ -29,7 +29,7 @@ import { digamma } from '../stats/special.js';
 import { indexByItem } from '../observations.js';
 import type { GoldLabels, IterativeOptions, Observations } from '../types.js';
 import { iterationSettings, resolveGold, softMajority, softmaxInPlace } from './common.js';
-import { assemble } from './dawid-skene-reference.js';
+import { assemble } from './dawid-skene-result.js';
 import type { DawidSkeneResult } from './dawid-skene.js';
 
 export interface BayesianDawidSkeneOptions extends IterativeOptions {

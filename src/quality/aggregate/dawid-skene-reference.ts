@@ -7,10 +7,10 @@
  * Cost per iteration O(n·K + W·K²), with a `Math.log`/`Math.exp` per judgment and class. It supports the options
  * `maxIter`, `tol`, `smoothing`, `diagonalSmoothing`, `priorSmoothing` and `gold`; `init` and `pooling` are ignored.
  */
-import { countPerWorker, indexByItem, labelsFromPosterior } from '../observations.js';
+import { indexByItem } from '../observations.js';
 import type { GoldLabels, Observations } from '../types.js';
 import { iterationSettings, resolveGold, safeLog, softMajority } from './common.js';
-import type { DawidSkeneOptions, DawidSkeneResult } from './dawid-skene.js';
+import { assemble, type DawidSkeneOptions, type DawidSkeneResult } from './dawid-skene-result.js';
 
 /** Reference Dawid–Skene; same options and result as `dawidSkene`. */
 export function dawidSkeneReference(obs: Observations, opts: DawidSkeneOptions = {}): DawidSkeneResult {
@@ -110,39 +110,4 @@ export function dawidSkeneReference(obs: Observations, opts: DawidSkeneOptions =
     }
   }
   return assemble(obs, post, conf, priors, iterations, converged, lossHistory);
-}
-
-/** Builds a `DawidSkeneResult` from the final posterior and parameters (`conf` in [worker][true][given] layout). */
-export function assemble(
-  obs: Observations,
-  post: Float64Array,
-  conf: Float64Array,
-  priors: Float64Array,
-  iterations: number,
-  converged: boolean,
-  lossHistory: number[],
-  method = 'ds',
-): DawidSkeneResult {
-  const { nItems, nWorkers, nClasses: K } = obs;
-  const skill = new Float64Array(nWorkers);
-  for (let w = 0; w < nWorkers; w++) {
-    let s = 0;
-    for (let t = 0; t < K; t++) s += priors[t]! * conf[(w * K + t) * K + t]!;
-    skill[w] = s;
-  }
-  return {
-    method,
-    nItems,
-    nWorkers,
-    nClasses: K,
-    labels: labelsFromPosterior(post, nItems, K),
-    posterior: post,
-    workerSkill: skill,
-    workerCount: countPerWorker(obs),
-    confusion: conf,
-    priors,
-    iterations,
-    converged,
-    lossHistory,
-  };
 }

@@ -37,39 +37,13 @@
  * `pooling`. The recommended setting for labelling work is `RECOMMENDED_DS_OPTIONS` (a = 0.01): see BENCHMARKS.md.
  */
 import { indexByItem, type ItemIndex } from '../observations.js';
-import type { CategoricalResult, GoldLabels, IterativeOptions, Observations } from '../types.js';
+import type { Observations } from '../types.js';
 import { iterationSettings, normalizeInPlace, resolveGold, softMajority } from './common.js';
 import { normalizeParameters, ONE_THREAD, type EmPlan, type EmState } from './dawid-skene-em.js';
-import { assemble } from './dawid-skene-reference.js';
+import { assemble, type DawidSkeneOptions, type DawidSkeneResult } from './dawid-skene-result.js';
 import { wasmPlan } from './dawid-skene-wasm.js';
 
-export interface DawidSkeneOptions extends IterativeOptions {
-  /** Dirichlet pseudo-count a added to every confusion-matrix cell (default 0). */
-  readonly smoothing?: number;
-  /** Extra pseudo-count a_d added to the diagonal cells (default 0). */
-  readonly diagonalSmoothing?: number;
-  /** Dirichlet pseudo-count a_π added to each class prior (default 0). */
-  readonly priorSmoothing?: number;
-  /**
-   * Strength b of an empirical-Bayes Dirichlet prior centred on the pooled confusion matrix of all workers
-   * (default 0): each worker's rows are shrunk towards the crowd's, the more so the fewer judgments they have.
-   */
-  readonly pooling?: number;
-  /**
-   * Starting posterior, row-major [item][class] (default: the soft majority vote). Useful to warm-start from a
-   * previous fit when a few judgments were added.
-   */
-  readonly init?: Float64Array;
-  /** Known classes (class index, or -1 when unknown), one per item; these items are clamped. */
-  readonly gold?: GoldLabels;
-}
-
-export interface DawidSkeneResult extends CategoricalResult {
-  /** Confusion matrices, row-major [worker][true][given]: P(worker says given | true class). */
-  readonly confusion: Float64Array;
-  /** Class priors π. */
-  readonly priors: Float64Array;
-}
+export type { DawidSkeneOptions, DawidSkeneResult } from './dawid-skene-result.js';
 
 /** Smoothing of the recommended (default) variant, see BENCHMARKS.md "Quality engine". */
 export const RECOMMENDED_DS_OPTIONS = { smoothing: 0.01, diagonalSmoothing: 0, priorSmoothing: 0 } as const;

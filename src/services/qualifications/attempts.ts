@@ -29,7 +29,7 @@ import { getUser } from '../../store/users.js';
 import { getProject } from '../../store/projects.js';
 import type { Project } from '../../store/projects.js';
 import { nowIsoOf, type ServiceDeps } from '../deps.js';
-import { proportionOf } from '../../core/figures/proportion.js';
+import { proportionOf } from '../../quality/stats/proportion.js';
 import { requireQualification } from './require-qualification.js';
 import type { AttemptRefusal, AttemptStatus } from '../../core/qualification.js';
 
@@ -49,7 +49,7 @@ export interface AttemptView {
 
 /**
  * A manager's row: the attempt with its annotator and its score as every gold accuracy is shown: correct of n with
- * its Wilson 95% interval (`core/figures/proportion.ts`; rate and bounds null before any answer). The skill a pass
+ * its Wilson 95% interval (`quality/stats/proportion.ts`; rate and bounds null before any answer). The skill a pass
  * grants is another figure, the routing's measured skill (`routing/skill.ts`).
  */
 export interface AttemptRecord extends AttemptView {

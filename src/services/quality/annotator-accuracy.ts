@@ -1,7 +1,7 @@
 /**
  * Live accuracy per annotator on a project's hidden gold: n gold items scored, n correct, and the accuracy as the
  * observed share correct / n with its Wilson 95% interval: the one definition every surface shows
- * (`core/figures/proportion.ts`; the vendor scorecards, the report and the console read the same). Scores are written
+ * (`quality/stats/proportion.ts`; the vendor scorecards, the report and the console read the same). Scores are written
  * at submit (`submit-annotation.ts`), so the figures are current the moment an answer is acknowledged.
  * Beside it: whether the quality gate has them paused, and their agreement with the consensus, the share of their
  * answers to `label` questions on normal items that match the item's aggregated answer (Wilson 95% interval). The
@@ -10,7 +10,7 @@
  * Whoever may read a project's progress may read this; a vendor manager sees only their vendor's annotators.
  */
 import { authorize, vendorScopeOf, type Actor } from '../../core/permissions.js';
-import { FIGURE_LEVEL, PROPORTION_METHOD, proportionOf } from '../../core/figures/proportion.js';
+import { FIGURE_LEVEL, PROPORTION_METHOD, proportionOf } from '../../quality/stats/proportion.js';
 import { goldTallies } from '../../store/gold-scores.js';
 import { listProjectAnswers, listProjectGold, pausedAnnotators } from '../../store/results-inputs.js';
 import type { Project } from '../../store/projects.js';

@@ -17,7 +17,7 @@
  */
 import { krippendorffAlphaInterval } from '../../quality/agreement/krippendorff.js';
 import { median } from '../../quality/stats/median.js';
-import { FIGURE_LEVEL, proportionOf, type Proportion } from '../../core/figures/proportion.js';
+import { FIGURE_LEVEL, proportionOf, type Proportion } from '../../quality/stats/proportion.js';
 import type { listGoldJudgments, listJudgments, listReviewDecisions } from '../../store/scorecards.js';
 import { AGREEMENT_SEED, OVERALL_REPLICATES } from '../quality/agreement.js';
 import { createReliabilityBuilder } from '../quality/reliability-data.js';
@@ -42,7 +42,7 @@ export interface Rows {
   decisions: Decision[];
 }
 
-export type { Proportion } from '../../core/figures/proportion.js';
+export type { Proportion } from '../../quality/stats/proportion.js';
 
 /** An amount in exact (fractional) minor units with its interval (null where an end is unbounded or undefined). */
 export interface MinorEstimate {
@@ -78,7 +78,7 @@ export interface AlphaFigure {
   values: number;
 }
 
-/** Every proportion of a scorecard: the one definition (`core/figures/proportion.ts`). */
+/** Every proportion of a scorecard: the one definition (`quality/stats/proportion.ts`). */
 export const proportion = proportionOf;
 
 /** An exact amount, or null where it is undefined or unbounded (a division by 0). */
