@@ -4,11 +4,11 @@
  * Quality and Vendors tabs, the API (`quality/annotators`, scorecards), the HTML report and the CLI all take it from
  * here, so "0 of 2 right" reads 0 % (interval 0–66 %) everywhere, never a posterior mean of 25 % in one place and 0 %
  * in another. Wilson rather than a Beta posterior mean: the point estimate is what a reader expects "k of n" to be,
- * and the interval keeps near-nominal coverage at small n (Brown, Cai & DasGupta 2001; see `quality/stats/wilson.ts`).
+ * and the interval keeps near-nominal coverage at small n (Brown, Cai & DasGupta 2001; see `wilson.ts`).
  *
  * The quality gate's decision rule (`core/gold/quality-gate.ts`) is a rule, not a displayed figure, and has its own.
  */
-import { wilsonInterval } from '../../quality/stats/wilson.js';
+import { wilsonInterval } from './wilson.js';
 
 /** Confidence level of every displayed interval. */
 export const FIGURE_LEVEL = 0.95;
