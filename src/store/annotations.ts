@@ -4,6 +4,8 @@ import type { AnnotationRow, AnnotationsTable } from './schema.js';
 import { afterKey, decodeCursor } from './pagination.js';
 import { fromJson, toJson } from './dialect.js';
 import type { AnswerSet } from '../core/schema/index.js';
+import type { Annotation, ClientSignals } from '../core/annotation.js';
+import { toPage, type Page } from './pagination.js';
 import { prepare } from './prepared.js';
 import { notPausedOn } from './quality-gates.js';
 
@@ -31,6 +33,28 @@ const insertRow = prepare<Record<keyof NewAnnotation, unknown>>((db, p) =>
   }),
 );
 
+/** The domain annotation of a stored row: the one mapping, JSON columns parsed. */
+function annotationOf(r: AnnotationRow): Annotation {
+  return writtenAnnotation({ ...r, answers: fromJson<AnswerSet>(r.answers), client_signals: fromJson<ClientSignals>(r.client_signals) });
+}
+
+/** The domain annotation of one about to be written (its JSON columns are still values). */
+export function writtenAnnotation(w: NewAnnotation): Annotation {
+  return {
+    id: w.id,
+    assignmentId: w.assignment_id,
+    projectId: w.project_id,
+    itemId: w.item_id,
+    annotatorId: w.annotator_id,
+    answers: w.answers as AnswerSet,
+    schemaVersion: w.schema_version,
+    guidelineVersion: w.guideline_version,
+    timeSpentMs: w.time_spent_ms,
+    clientSignals: (w.client_signals ?? {}) as ClientSignals,
+    createdAt: w.created_at,
+  };
+}
+
 /** Writes an annotation (the submit's hot path: prepared). */
 export async function insertAnnotation(db: Executor, row: NewAnnotation) {
   await insertRow.run(db, { ...row, answers: toJson(row.answers), client_signals: toJson(row.client_signals) });
@@ -40,12 +64,14 @@ const byIdempotencyKey = prepare<{ annotatorId: string; key: string }, Annotatio
   db.selectFrom('annotations').selectAll().where('annotator_id', '=', p.annotatorId).where('idempotency_key', '=', p.key),
 );
 
-export function findAnnotationByIdempotencyKey(db: Executor, annotatorId: string, key: string) {
-  return byIdempotencyKey.first(db, { annotatorId, key });
+export async function findAnnotationByIdempotencyKey(db: Executor, annotatorId: string, key: string): Promise<Annotation | undefined> {
+  const r = await byIdempotencyKey.first(db, { annotatorId, key });
+  return r && annotationOf(r);
 }
 
-export function findAnnotationByAssignment(db: Executor, assignmentId: string) {
-  return db.selectFrom('annotations').selectAll().where('assignment_id', '=', assignmentId).executeTakeFirst();
+export async function findAnnotationByAssignment(db: Executor, assignmentId: string): Promise<Annotation | undefined> {
+  const r = await db.selectFrom('annotations').selectAll().where('assignment_id', '=', assignmentId).executeTakeFirst();
+  return r && annotationOf(r);
 }
 
 export interface ListAnnotationsOptions {
@@ -58,9 +84,10 @@ export interface ListAnnotationsOptions {
   limit: number;
 }
 
-export function listAnnotations(db: Executor, o: ListAnnotationsOptions): Promise<AnnotationRow[]> {
+/** One page of a project's annotations, oldest first. */
+export async function listAnnotations(db: Executor, o: ListAnnotationsOptions): Promise<Page<Annotation>> {
   const after = decodeCursor(o.cursor);
-  return db
+  const rows = await db
     .selectFrom('annotations')
     .selectAll()
     .where('project_id', '=', o.projectId)
@@ -72,6 +99,7 @@ export function listAnnotations(db: Executor, o: ListAnnotationsOptions): Promis
     .orderBy('id')
     .limit(o.limit + 1)
     .execute();
+  return toPage(rows, o.limit, annotationOf);
 }
 
 /** What goes into an export: the project's annotations, less paused annotators' (`excludePaused`) and gold items' (unless `includeGold`). */

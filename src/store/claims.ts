@@ -13,7 +13,7 @@ import * as assignments from './assignments.js';
 import { insertAnnotation, type NewAnnotation } from './annotations.js';
 import { prepare } from './prepared.js';
 import { capabilitiesOf, fromJson, toJson } from './dialect.js';
-import { insertGoldScoreIfAny, type GoldOutcome } from './gold-scores.js';
+import { correctColumnOf, insertGoldScoreIfAny, type GoldOutcome } from './gold-scores.js';
 import { countGoldForGate, standingOf, TALLY_UPDATE, TALLY_VALUES, type GateStanding, type GateTallyRow } from './quality-gates.js';
 
 /** A new lease to take: who claims (the claim's eligibility conditions) and the lease to write. */
@@ -175,7 +175,7 @@ export async function tryClaim(db: Executor, c: NewLease): Promise<Claimed | Cla
 type SubmitRow = { n: number } & { [K in keyof GateTallyRow]: GateTallyRow[K] | null };
 
 /** The submit as one statement (`singleStatementWrites`); its SQLite form is the statements `recordSubmission` runs. */
-const submitStatement = prepare<Record<keyof NewAnnotation | keyof GoldOutcome, unknown> & { now: string }, SubmitRow>(
+const submitStatement = prepare<Record<keyof NewAnnotation | 'correct' | 'questions_scored' | 'questions_correct', unknown> & { now: string }, SubmitRow>(
   (_db, p) => sql<SubmitRow>`
     with closed as (
       update assignments set status = 'submitted', completed_at = ${p.now}
@@ -243,7 +243,15 @@ export interface RecordedSubmission {
 export async function recordSubmission(db: Executor, w: SubmissionWrite): Promise<RecordedSubmission> {
   const a = w.annotation;
   if (capabilitiesOf(db).singleStatementWrites) {
-    const params = { ...a, ...w.gold, answers: toJson(a.answers), client_signals: toJson(a.client_signals), now: w.now };
+    const params = {
+      ...a,
+      correct: correctColumnOf(w.gold),
+      questions_scored: w.gold.questionsScored,
+      questions_correct: w.gold.questionsCorrect,
+      answers: toJson(a.answers),
+      client_signals: toJson(a.client_signals),
+      now: w.now,
+    };
     const r = await submitStatement.first(db, params);
     if (Number(r?.n ?? 0) !== 1) return { recorded: false, standing: null };
     return { recorded: true, standing: r?.status == null ? null : standingOf(r as GateTallyRow) };
@@ -253,6 +261,6 @@ export async function recordSubmission(db: Executor, w: SubmissionWrite): Promis
   await insertGoldScoreIfAny(db, a, w.gold);
   await assignments.countSubmission(db, a.item_id);
   if (!w.countForGate) return { recorded: true, standing: null };
-  const standing = await countGoldForGate(db, { projectId: a.project_id, annotatorId: a.annotator_id, correct: w.gold.correct, now: a.created_at });
+  const standing = await countGoldForGate(db, { projectId: a.project_id, annotatorId: a.annotator_id, correct: correctColumnOf(w.gold), now: a.created_at });
   return { recorded: true, standing };
 }

@@ -11,12 +11,16 @@ import type { GoldFeedbackMode } from '../core/project.js';
 
 /** The outcome to store with an annotation; all null for an item without gold (nothing is written then). */
 export interface GoldOutcome {
-  correct: number | null;
-  questions_scored: number | null;
-  questions_correct: number | null;
+  /** Whether the answers matched the gold; null for an item without gold. */
+  correct: boolean | null;
+  questionsScored: number | null;
+  questionsCorrect: number | null;
 }
 
-export const NO_GOLD_OUTCOME: GoldOutcome = { correct: null, questions_scored: null, questions_correct: null };
+export const NO_GOLD_OUTCOME: GoldOutcome = { correct: null, questionsScored: null, questionsCorrect: null };
+
+/** The integer the `correct` column holds (null when there is no gold). */
+export const correctColumnOf = (o: GoldOutcome): number | null => (o.correct === null ? null : o.correct ? 1 : 0);
 
 /**
  * Inserts the score when there is one: an `insert … select … where correct is not null`, so the submit of a gold
@@ -51,9 +55,9 @@ export async function insertGoldScoreIfAny(
     itemId: a.item_id,
     annotatorId: a.annotator_id,
     vendorId: a.vendor_id,
-    correct: o.correct,
-    scored: o.questions_scored,
-    matched: o.questions_correct,
+    correct: correctColumnOf(o),
+    scored: o.questionsScored,
+    matched: o.questionsCorrect,
     now: a.created_at,
   });
 }
@@ -71,7 +75,7 @@ const outcomeOf = prepare<{ annotationId: string }, { correct: number; gold_answ
 /** The stored score of an annotation with its gold answer (parsed) and the project's feedback mode (a replayed submit). */
 export async function findGoldOutcome(db: Executor, annotationId: string) {
   const r = await outcomeOf.first(db, { annotationId });
-  return r && { ...r, gold_answers: fromJson<AnswerSet>(r.gold_answers), gold_feedback: r.gold_feedback as GoldFeedbackMode };
+  return r && { ...r, correct: r.correct === 1, gold_answers: fromJson<AnswerSet>(r.gold_answers), gold_feedback: r.gold_feedback as GoldFeedbackMode };
 }
 
 /** Per annotator of the project (optionally of one vendor): gold annotations scored and how many were correct. */

@@ -1,9 +1,9 @@
 import { authorize, can, type Actor } from '../../core/permissions.js';
 import * as annotations from '../../store/annotations.js';
-import { toPage, MAX_PAGE_SIZE, type Page } from '../../store/pagination.js';
+import { MAX_PAGE_SIZE, type Page } from '../../store/pagination.js';
+import type { Annotation } from '../../core/annotation.js';
 import type { ServiceDeps } from '../deps.js';
 import { requireProject } from '../projects/require-project.js';
-import { presentAnnotation, type AnnotationView } from '../tasks/submit-annotation.js';
 
 export interface ListAnnotationsQuery {
   itemId?: string | undefined;
@@ -22,12 +22,12 @@ export async function listAnnotations(
   actor: Actor,
   projectId: string,
   q: ListAnnotationsQuery,
-): Promise<Page<AnnotationView>> {
+): Promise<Page<Annotation>> {
   const all = can(actor, 'annotation.read_all');
   if (!all) authorize(actor, 'annotation.read_own');
   const project = await requireProject(deps, actor, projectId);
   const limit = Math.min(q.limit ?? 100, MAX_PAGE_SIZE);
-  const rows = await annotations.listAnnotations(deps.store.db, {
+  return annotations.listAnnotations(deps.store.db, {
     projectId: project.id,
     annotatorId: all ? q.annotatorId : actor.kind === 'user' ? actor.userId : '',
     itemId: q.itemId,
@@ -35,5 +35,4 @@ export async function listAnnotations(
     cursor: q.cursor,
     limit,
   });
-  return toPage(rows, limit, presentAnnotation);
 }

@@ -12,10 +12,10 @@ import { validateAnswers } from '../../core/schema/index.js';
 import * as reviews from '../../store/reviews.js';
 import { getProject } from '../../store/projects.js';
 import { insertAssignment } from '../../store/assignments.js';
-import { insertAnnotation } from '../../store/annotations.js';
+import { insertAnnotation, writtenAnnotation } from '../../store/annotations.js';
 import type { ServiceDeps } from '../deps.js';
 import { loadSchema } from '../projects/schema-cache.js';
-import { presentAnnotation, type AnnotationView } from '../tasks/submit-annotation.js';
+import type { Annotation } from '../../core/annotation.js';
 import { presentSummary, type ReviewSummary } from './present.js';
 
 type UserActor = Extract<Actor, { kind: 'user' }>;
@@ -76,7 +76,7 @@ export async function correctReview(
   actor: Actor,
   reviewId: string,
   input: CorrectInput,
-): Promise<{ review: ReviewSummary; correction: AnnotationView }> {
+): Promise<{ review: ReviewSummary; correction: Annotation }> {
   const { review, actor: user } = await requireOpenReview(deps, actor, reviewId);
   const db = deps.store.db;
   const original = await reviews.getAnnotationForReview(db, review.annotation_id);
@@ -130,6 +130,6 @@ export async function correctReview(
   deps.live?.noteInputsChanged(original.project_id);
   return {
     review: await summaryOf(deps, review.id),
-    correction: presentAnnotation({ ...row, answers: JSON.stringify(answers), client_signals: '{}' }),
+    correction: writtenAnnotation(row),
   };
 }

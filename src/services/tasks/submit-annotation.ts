@@ -25,26 +25,16 @@ import { validateAnswers, type AnswerSet } from '../../core/schema/index.js';
 import * as assignments from '../../store/assignments.js';
 import * as annotations from '../../store/annotations.js';
 import { recordSubmission, type SubmissionWrite } from '../../store/claims.js';
-import { fromJson } from '../../store/dialect.js';
 import type { Executor } from '../../store/db.js';
 import { findGoldOutcome, NO_GOLD_OUTCOME, type GoldOutcome } from '../../store/gold-scores.js';
 import { scoreAgainstGold } from '../../core/gold/score-gold.js';
 import { chanceOfSchema, gateRuleOf, gateVerdict, type GoldTally } from '../../core/gold/quality-gate.js';
 import { gatePausedMessage } from '../../core/gold/gate-words.js';
 import { insertEvent, markPaused, type GateStanding } from '../../store/quality-gates.js';
-import type { AnnotationRow } from '../../store/schema.js';
+import type { Annotation, ClientSignals } from '../../core/annotation.js';
 import type { ServiceDeps } from '../deps.js';
 import { loadSchema } from '../projects/schema-cache.js';
 import { settleAfterSubmit } from '../qualifications/attempts.js';
-
-/** What the client measured while the annotator worked (effort and fraud signals read these later). */
-export interface ClientSignals {
-  activeMs?: number | undefined;
-  pastes?: number | undefined;
-  pastedChars?: number | undefined;
-  focusLosses?: number | undefined;
-  keystrokes?: number | undefined;
-}
 
 export interface SubmitInput {
   assignmentId: string;
@@ -55,34 +45,6 @@ export interface SubmitInput {
   idempotencyKey?: string | undefined;
 }
 
-export interface AnnotationView {
-  id: string;
-  assignmentId: string;
-  projectId: string;
-  itemId: string;
-  annotatorId: string;
-  answers: AnswerSet;
-  schemaVersion: number;
-  guidelineVersion: number;
-  timeSpentMs: number;
-  clientSignals: ClientSignals;
-  createdAt: string;
-}
-
-export const presentAnnotation = (a: AnnotationRow): AnnotationView => ({
-  id: a.id,
-  assignmentId: a.assignment_id,
-  projectId: a.project_id,
-  itemId: a.item_id,
-  annotatorId: a.annotator_id,
-  answers: fromJson<AnswerSet>(a.answers),
-  schemaVersion: a.schema_version,
-  guidelineVersion: a.guideline_version,
-  timeSpentMs: a.time_spent_ms,
-  clientSignals: fromJson<ClientSignals>(a.client_signals),
-  createdAt: a.created_at,
-});
-
 /** Shown after a missed gold item in feedback mode: what the answer should have been, and why. */
 export interface GoldFeedback {
   correctAnswers: AnswerSet;
@@ -90,7 +52,7 @@ export interface GoldFeedback {
 }
 
 export interface SubmitResult {
-  annotation: AnnotationView;
+  annotation: Annotation;
   /** Set only after a missed gold item in a project in feedback mode; null otherwise. */
   feedback: GoldFeedback | null;
   /** True when this was a retry answered from the first submission. */
@@ -122,7 +84,7 @@ export async function submitAnnotation(deps: ServiceDeps, actor: Actor, input: S
   const goldAnswers = assignment.gold_answers;
   const score = goldAnswers ? scoreAgainstGold(schema, answers, goldAnswers) : null;
   const outcome: GoldOutcome = score
-    ? { correct: score.correct ? 1 : 0, questions_scored: score.questionsScored, questions_correct: score.questionsCorrect }
+    ? { correct: score.correct, questionsScored: score.questionsScored, questionsCorrect: score.questionsCorrect }
     : NO_GOLD_OUTCOME;
 
   const row = {
@@ -168,7 +130,7 @@ export async function submitAnnotation(deps: ServiceDeps, actor: Actor, input: S
   deps.live?.noteSubmitted(assignment.project_id, { id: row.id, item_id: row.item_id, annotator_id: row.annotator_id, answers: row.answers });
   if (assignment.kind === 'qualification') await settleAfterSubmit(deps, assignment.project_id, actor.userId);
   return {
-    annotation: presentAnnotation({ ...row, answers: JSON.stringify(answers), client_signals: JSON.stringify(row.client_signals) }),
+    annotation: annotations.writtenAnnotation(row),
     feedback: feedbackFor(assignment.gold_feedback, outcome.correct, goldAnswers, assignment.gold_explanation),
     replayed: false,
   };
@@ -223,16 +185,16 @@ async function findReplay(deps: ServiceDeps, annotatorId: string, input: SubmitI
   if (!input.idempotencyKey) return null;
   const prior = await annotations.findAnnotationByIdempotencyKey(deps.store.db, annotatorId, input.idempotencyKey);
   if (!prior) return null;
-  if (prior.assignment_id !== input.assignmentId) {
+  if (prior.assignmentId !== input.assignmentId) {
     throw conflict('This Idempotency-Key was already used for another task', 'Idempotency-Key');
   }
   // The same lookup for every replay, gold or not; it finds a row only for a scored gold annotation.
   const gold = await findGoldOutcome(deps.store.db, prior.id);
   const feedback = gold ? feedbackFor(gold.gold_feedback, gold.correct, gold.gold_answers, gold.gold_explanation) : null;
-  return { annotation: presentAnnotation(prior), feedback, replayed: true };
+  return { annotation: prior, feedback, replayed: true };
 }
 
-function feedbackFor(mode: string, correct: number | null, gold: AnswerSet | null, explanation: string | null): GoldFeedback | null {
-  if (mode !== 'feedback' || correct !== 0 || !gold) return null;
+function feedbackFor(mode: string, correct: boolean | null, gold: AnswerSet | null, explanation: string | null): GoldFeedback | null {
+  if (mode !== 'feedback' || correct !== false || !gold) return null;
   return { correctAnswers: gold, explanation };
 }
