@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { QUESTION_TYPES } from '../../core/schema/index.js';
 import { ITEM_STATUSES } from '../../core/item.js';
-import { AGGREGATION_METHODS } from '../../services/results/result-types.js';
+import { AGGREGATION_METHODS } from '../../core/result.js';
 import { clientSignals } from '../annotations/schemas.js';
 import { jsonObject, pageQuery } from '../common-schemas.js';
 import { signalFlag } from '../quality/signal-schemas.js';

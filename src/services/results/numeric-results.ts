@@ -20,7 +20,8 @@ import { rubricWeightedScore, type PairwiseQuestion, type RatingQuestion, type R
 import { isOnScale } from '../../core/schema/scale.js';
 import { gaussianAnnotators, meanAggregate, type NumericObservations } from '../../quality/aggregate/numeric.js';
 import { normalCdf } from '../../quality/stats/special.js';
-import type { AggregationMethod, QuestionAggregate } from './result-types.js';
+import type { QuestionAggregate } from './result-types.js';
+import type { AggregationMethod } from '../../core/result.js';
 
 export const GAUSSIAN_MIN_JUDGMENTS = 50;
 export const GAUSSIAN_MIN_SHARED_ITEMS = 10;

@@ -4,6 +4,7 @@
  */
 import type { QuestionType, TaskSchema } from '../../core/schema/index.js';
 import type { CategoricalResult, GoldLabels, Observations } from '../../quality/types.js';
+import type { AggregationMethod } from '../../core/result.js';
 
 export interface ResultAnnotation {
   itemId: string;
@@ -19,21 +20,6 @@ export interface ResultsInput {
   /** Gold answers by item id, keyed by question id like annotations. */
   gold: ReadonlyMap<string, Record<string, unknown>>;
 }
-
-/** How an aggregate was computed; the file comment of `compute-results.ts` describes each. */
-export const AGGREGATION_METHODS = [
-  'bayesian_dawid_skene',
-  'bayesian_dawid_skene_binary_relevance',
-  'dawid_skene',
-  'dawid_skene_binary_relevance',
-  'gaussian_annotators',
-  'mean',
-  'borda',
-  'span_consensus',
-  'mean_per_criterion',
-  'none',
-] as const;
-export type AggregationMethod = (typeof AGGREGATION_METHODS)[number];
 
 export interface QuestionAggregate {
   questionId: string;

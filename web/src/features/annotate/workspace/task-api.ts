@@ -7,18 +7,8 @@
 import { api, isApiError, unwrap } from '../../../api/client';
 import type { Task } from '../../../api/types';
 import type { ClientSignals } from './useActivityTracker';
+import type { NoTaskReason } from '@core/assignment';
 
-export type NoTaskReason =
-  | 'project_inactive'
-  | 'no_items'
-  | 'project_finished'
-  | 'none_eligible'
-  | 'paused'
-  | 'not_in_domain'
-  | 'not_qualified'
-  | 'quota_reached'
-  | 'qualification_not_started'
-  | 'qualification_complete';
 export interface NoTask {
   reason: NoTaskReason;
   message: string;
