@@ -15,3 +15,13 @@ export interface PayTerms {
   rateMinor: number;
   currency: string;
 }
+
+/** A vendor as the store returns it: kind typed, pay terms whole or null. */
+export interface Vendor {
+  id: string;
+  org_id: string;
+  name: string;
+  kind: VendorKind;
+  payTerms: PayTerms | null;
+  created_at: string;
+}

@@ -10,7 +10,7 @@
 import { authorize, type Actor } from '../../core/permissions.js';
 import { pausedAnnotators } from '../../store/results-inputs.js';
 import { countGold } from '../../store/item-results.js';
-import type { VendorRow } from '../../store/schema.js';
+import type { Vendor } from '../../core/vendor.js';
 import { getProgress, type ProgressView } from '../annotations/progress.js';
 import { nowIsoOf, type ServiceDeps } from '../deps.js';
 import { requireProject } from '../projects/require-project.js';
@@ -102,7 +102,7 @@ export async function gatherQualityReport(deps: ServiceDeps, actor: Actor, proje
     return { vendorId: v.id, vendorName: v.name, rows };
   });
   const withGold = vendors.filter((_, i) => scorecards.vendors[i]!.gold.n > 0);
-  const pairs: [VendorRow, VendorRow][] = [];
+  const pairs: [Vendor, Vendor][] = [];
   for (let i = 0; i < withGold.length; i++) for (let j = i + 1; j < withGold.length; j++) pairs.push([withGold[i]!, withGold[j]!]);
   const headToHeads = pairs.slice(0, REPORT_MAX_PAIRS).map(([a, b]) => headToHeadOf(material.gold, project.id, a, b));
 

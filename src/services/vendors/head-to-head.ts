@@ -19,7 +19,7 @@ import { createRng } from '../../quality/random.js';
 import { pairedClusterBootstrap } from '../../quality/stats/paired-cluster-bootstrap.js';
 import { newcombeDifference, twoProportionZTest } from '../../quality/stats/two-proportions.js';
 import { listGoldJudgments } from '../../store/scorecards.js';
-import type { VendorRow } from '../../store/schema.js';
+import type { Vendor } from '../../core/vendor.js';
 import type { ServiceDeps } from '../deps.js';
 import { requireProject } from '../projects/require-project.js';
 import { SCORECARD_LEVEL, SMALL_SAMPLE_GOLD, type GoldJudgment } from './scorecard-figures.js';
@@ -59,7 +59,7 @@ export type HeadToHeadView = ReturnType<typeof headToHeadOf>;
  * The head-to-head of two vendors from the project's gold judgments, oldest first (as `listGoldJudgments` returns
  * them): one pass over the list, so the quality report compares every pair from one load. The caller has checked access.
  */
-export function headToHeadOf(gold: readonly GoldJudgment[], projectId: string, va: Pick<VendorRow, 'id' | 'name'>, vb: Pick<VendorRow, 'id' | 'name'>) {
+export function headToHeadOf(gold: readonly GoldJudgment[], projectId: string, va: Pick<Vendor, 'id' | 'name'>, vb: Pick<Vendor, 'id' | 'name'>) {
   const perItem = new Map<string, { kA: number; nA: number; kB: number; nB: number }>();
   const annotatorsA = new Set<string>();
   const annotatorsB = new Set<string>();

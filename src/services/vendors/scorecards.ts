@@ -10,7 +10,7 @@
 import { notFound } from '../../core/errors.js';
 import { authorize, requireInOrg, vendorScopeOf, type Actor } from '../../core/permissions.js';
 import { listGoldJudgments, listJudgments, listProjectVendorIds, listReviewDecisions } from '../../store/scorecards.js';
-import type { VendorRow } from '../../store/schema.js';
+import type { Vendor } from '../../core/vendor.js';
 import type { Project } from '../../store/projects.js';
 import { getVendor } from '../../store/vendors.js';
 import type { ServiceDeps } from '../deps.js';
@@ -18,7 +18,6 @@ import { requireProject } from '../projects/require-project.js';
 import { loadSchema } from '../projects/schema-cache.js';
 import { agreementWithConsensus } from '../quality/annotator-accuracy.js';
 import { hasAgreement, type AgreementQuestion } from '../../core/agreement.js';
-import { payTermsOf } from '../workforce/vendors.js';
 import type { PayTerms, VendorKind } from '../../core/vendor.js';
 import {
   agreementOver,
@@ -97,10 +96,10 @@ export async function loadScorecardMaterial(deps: ServiceDeps, project: Project)
 }
 
 /** The vendors enabled or used on the project in the actor's scope, by id. The caller has checked access to the project. */
-export async function listScorecardVendors(deps: ServiceDeps, actor: Actor, project: Project): Promise<VendorRow[]> {
+export async function listScorecardVendors(deps: ServiceDeps, actor: Actor, project: Project): Promise<Vendor[]> {
   const scope = vendorScopeOf(actor);
   const ids = (await listProjectVendorIds(deps.store.db, project.id)).filter((id) => scope === undefined || id === scope);
-  return (await Promise.all(ids.map((id) => getVendor(deps.store.db, id)))).filter((v): v is VendorRow => v !== undefined && v.org_id === project.org_id);
+  return (await Promise.all(ids.map((id) => getVendor(deps.store.db, id)))).filter((v): v is Vendor => v !== undefined && v.org_id === project.org_id);
 }
 
 /** The annotators who made any of the judgments (agreement is per annotator: an annotator who changed vendor counts in both). */
@@ -109,17 +108,17 @@ function annotatorsOf(judgments: Judgment[]): Set<string> {
 }
 
 /** The scorecards of these vendors and, unless the actor is scoped to a vendor, of the whole project, from loaded material. */
-export function scorecardsFrom(m: ScorecardMaterial, project: Project, vendors: VendorRow[], actor: Actor): ScorecardsView {
+export function scorecardsFrom(m: ScorecardMaterial, project: Project, vendors: Vendor[], actor: Actor): ScorecardsView {
   const cards = vendors.map((v): VendorScorecard => {
-    const terms = payTermsOf(v);
+    const terms = v.payTerms;
     const rows = rowsOf(m.byVendor, v.id);
     const figures = figuresOf({ ...rows, agreement: agreementOver(m.agreement, annotatorsOf(rows.judgments)) }, terms);
-    return { vendorId: v.id, name: v.name, kind: v.kind as VendorKind, payTerms: terms, ...figures, alpha: alphaOf(m.question, rows.judgments) };
+    return { vendorId: v.id, name: v.name, kind: v.kind, payTerms: terms, ...figures, alpha: alphaOf(m.question, rows.judgments) };
   });
   let overall: ScorecardsView['overall'] = null;
   if (vendorScopeOf(actor) === undefined) {
     // A project-wide cost exists only when every judgment was made under pay terms of one currency.
-    const termsById = new Map(vendors.map((v) => [v.id, payTermsOf(v)]));
+    const termsById = new Map(vendors.map((v) => [v.id, v.payTerms]));
     const currencies = new Set(m.judgments.map((j) => (j.vendor_id === null ? null : (termsById.get(j.vendor_id)?.currency ?? null))));
     const base = figuresOf({ judgments: m.judgments, gold: m.gold, decisions: m.decisions, agreement: agreementOver(m.agreement, annotatorsOf(m.judgments)) }, null);
     const currency = currencies.size === 1 ? [...currencies][0] : null;
@@ -127,7 +126,7 @@ export function scorecardsFrom(m: ScorecardMaterial, project: Project, vendors: 
       // Total cost is the sum of the vendors' exact totals, so the overall rate is a blend: cost it as per_task at the
       // blended rate (total / judgments), which gives the same per-judgment figures.
       const exactTotal = vendors.reduce((s, v) => {
-        const t = payTermsOf(v);
+        const t = v.payTerms;
         if (!t) return s;
         const js = rowsOf(m.byVendor, v.id).judgments;
         return s + exactCostMinor(t, js.length, js.reduce((a, j) => a + j.time_spent_ms, 0));
@@ -142,8 +141,8 @@ export function scorecardsFrom(m: ScorecardMaterial, project: Project, vendors: 
 }
 
 /** One vendor's annotators, each with the vendor's figures over their own judgments, from loaded material. */
-export function annotatorScorecardsFrom(m: ScorecardMaterial, project: Project, vendor: VendorRow): AnnotatorScorecardsView {
-  const terms = payTermsOf(vendor);
+export function annotatorScorecardsFrom(m: ScorecardMaterial, project: Project, vendor: Vendor): AnnotatorScorecardsView {
+  const terms = vendor.payTerms;
   const rows = rowsOf(m.byVendor, vendor.id);
   const byAnnotator = groupRows(rows, 'annotator_id');
   const people = new Map<string, { name: string; pseudonym: string }>();
@@ -153,7 +152,7 @@ export function annotatorScorecardsFrom(m: ScorecardMaterial, project: Project, 
     .map(([id, who]) => ({ annotatorId: id, ...who, ...figuresOf({ ...rowsOf(byAnnotator, id), agreement: agreementOver(m.agreement, [id]) }, terms) }));
   return {
     projectId: project.id,
-    vendor: { id: vendor.id, name: vendor.name, kind: vendor.kind as VendorKind, payTerms: terms },
+    vendor: { id: vendor.id, name: vendor.name, kind: vendor.kind, payTerms: terms },
     level: SCORECARD_LEVEL,
     intervals: INTERVALS,
     rounding: ROUNDING,
@@ -170,7 +169,7 @@ export async function projectScorecards(deps: ServiceDeps, actor: Actor, project
 }
 
 /** The vendor in the actor's scope, or 404 (a vendor manager gets 404 for every vendor but their own). */
-export async function requireVendorInScope(deps: ServiceDeps, actor: Actor, vendorId: string): Promise<VendorRow> {
+export async function requireVendorInScope(deps: ServiceDeps, actor: Actor, vendorId: string): Promise<Vendor> {
   const v = requireInOrg(actor, await getVendor(deps.store.db, vendorId), 'Vendor');
   const scope = vendorScopeOf(actor);
   if (scope !== undefined && scope !== v.id) throw notFound('Vendor');

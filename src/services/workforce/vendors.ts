@@ -2,40 +2,27 @@ import { authorize, requireInOrg, type Actor } from '../../core/permissions.js';
 import { conflict, invalid, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { getVendor, insertVendor, listVendors as listVendorRows, listVendorsPage, updateVendorRow } from '../../store/vendors.js';
-import { toPage, MAX_PAGE_SIZE } from '../../store/pagination.js';
-import type { VendorRow } from '../../store/schema.js';
+import { MAX_PAGE_SIZE, type Page } from '../../store/pagination.js';
 import { nowIsoOf, type ServiceDeps } from '../deps.js';
 import { orgOf } from './organizations.js';
-import { PAY_MODELS, type PayModel, type PayTerms, type VendorKind } from '../../core/vendor.js';
+import { PAY_MODELS, type PayModel, type PayTerms, type Vendor, type VendorKind } from '../../core/vendor.js';
 
-export const payTermsOf = (v: VendorRow): PayTerms | null =>
-  v.pay_model !== null && v.pay_rate_minor !== null && v.currency !== null
-    ? { model: v.pay_model as PayModel, rateMinor: v.pay_rate_minor, currency: v.currency }
-    : null;
+export interface VendorView {
+  id: string;
+  name: string;
+  kind: VendorKind;
+  payTerms: PayTerms | null;
+  createdAt: string;
+}
 
-export const presentVendor = (v: VendorRow) => ({
-  id: v.id,
-  name: v.name,
-  kind: v.kind as VendorKind,
-  payTerms: payTermsOf(v),
-  createdAt: v.created_at,
-});
+export const presentVendor = (v: Vendor): VendorView => ({ id: v.id, name: v.name, kind: v.kind, payTerms: v.payTerms, createdAt: v.created_at });
 
 export async function createVendor(deps: ServiceDeps, actor: Actor, input: { name: string; kind: VendorKind }) {
   authorize(actor, 'vendor.manage');
   const orgId = orgOf(actor);
   const existing = await listVendorRows(deps.store.db, orgId);
   if (existing.some((v) => v.name === input.name)) throw conflict(`A vendor named "${input.name}" exists`, 'name');
-  const row: VendorRow = {
-    id: newId('vendor'),
-    org_id: orgId,
-    name: input.name,
-    kind: input.kind,
-    created_at: nowIsoOf(deps),
-    pay_model: null,
-    pay_rate_minor: null,
-    currency: null,
-  };
+  const row: Vendor = { id: newId('vendor'), org_id: orgId, name: input.name, kind: input.kind, payTerms: null, created_at: nowIsoOf(deps) };
   await deps.store.write((trx) => insertVendor(trx, row));
   return presentVendor(row);
 }
@@ -45,8 +32,8 @@ export async function listVendors(deps: ServiceDeps, actor: Actor, q: { cursor?:
   authorize(actor, 'vendor.read');
   const limit = Math.min(q.limit ?? 100, MAX_PAGE_SIZE);
   const onlyId = actor.kind === 'user' && actor.role === 'vendor_manager' ? actor.vendorId : undefined;
-  const rows = await listVendorsPage(deps.store.db, { orgId: orgOf(actor), onlyId, cursor: q.cursor, limit });
-  return toPage(rows, limit, presentVendor);
+  const page = await listVendorsPage(deps.store.db, { orgId: orgOf(actor), onlyId, cursor: q.cursor, limit });
+  return { ...page, items: page.items.map(presentVendor) } satisfies Page<VendorView>;
 }
 
 export async function getVendorInScope(deps: ServiceDeps, actor: Actor, vendorId: string) {
@@ -82,20 +69,21 @@ export async function updateVendor(deps: ServiceDeps, actor: Actor, vendorId: st
     throw invalid('currency must be an ISO 4217 code of three capital letters, e.g. USD', 'currency');
   }
   const next = {
-    pay_model: patch.payModel === undefined ? v.pay_model : patch.payModel,
-    pay_rate_minor: patch.payRateMinor === undefined ? v.pay_rate_minor : patch.payRateMinor,
-    currency: patch.currency === undefined ? v.currency : patch.currency,
+    model: patch.payModel === undefined ? (v.payTerms?.model ?? null) : patch.payModel,
+    rateMinor: patch.payRateMinor === undefined ? (v.payTerms?.rateMinor ?? null) : patch.payRateMinor,
+    currency: patch.currency === undefined ? (v.payTerms?.currency ?? null) : patch.currency,
   };
-  const set = [next.pay_model, next.pay_rate_minor, next.currency].filter((x) => x !== null).length;
+  const set = [next.model, next.rateMinor, next.currency].filter((x) => x !== null).length;
   if (set !== 0 && set !== 3) {
-    const missing = next.pay_model === null ? 'payModel' : next.pay_rate_minor === null ? 'payRateMinor' : 'currency';
+    const missing = next.model === null ? 'payModel' : next.rateMinor === null ? 'payRateMinor' : 'currency';
     throw invalid(`Pay terms need payModel, payRateMinor and currency together (or all null); ${missing} is missing`, missing);
   }
+  const payTerms: PayTerms | null = set === 3 ? { model: next.model!, rateMinor: next.rateMinor!, currency: next.currency! } : null;
   if (patch.name !== undefined && patch.name !== v.name) {
     const existing = await listVendorRows(deps.store.db, v.org_id);
     if (existing.some((o) => o.name === patch.name)) throw conflict(`A vendor named "${patch.name}" exists`, 'name');
   }
-  const row: VendorRow = { ...v, ...next, name: patch.name ?? v.name, kind: patch.kind ?? v.kind };
+  const row: Vendor = { ...v, payTerms, name: patch.name ?? v.name, kind: patch.kind ?? v.kind };
   await deps.store.write((trx) => updateVendorRow(trx, row));
   return presentVendor(row);
 }
