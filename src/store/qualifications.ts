@@ -16,6 +16,9 @@ import { capabilitiesOf } from './dialect.js';
 
 export type QualificationRow = Selectable<QualificationsTable>;
 export type AttemptRow = Selectable<QualificationAttemptsTable>;
+/** An attempt as the store returns it: its status typed. */
+export type Attempt = Omit<AttemptRow, 'status'> & { status: AttemptStatus };
+const attemptOf = <R extends AttemptRow>(r: R): Omit<R, 'status'> & { status: AttemptStatus } => ({ ...r, status: r.status as AttemptStatus });
 
 export async function insertQualification(db: Executor, row: QualificationRow) {
   await db.insertInto('qualifications').values(row).execute();
@@ -76,7 +79,7 @@ export function findQualificationForDomain(db: Executor, orgId: string, domain: 
     .executeTakeFirst();
 }
 
-export async function insertAttempt(db: Executor, row: AttemptRow) {
+export async function insertAttempt(db: Executor, row: Attempt) {
   await db.insertInto('qualification_attempts').values(row).execute();
 }
 
@@ -92,12 +95,14 @@ const latestAttemptQuery = prepare<{ projectId: string; userId: string }, Attemp
 );
 
 /** The user's latest attempt at the qualification (the open one while there is one: attempts do not overlap). */
-export function latestAttempt(db: Executor, projectId: string, userId: string): Promise<AttemptRow | undefined> {
-  return latestAttemptQuery.first(db, { projectId, userId });
+export async function latestAttempt(db: Executor, projectId: string, userId: string): Promise<Attempt | undefined> {
+  const r = await latestAttemptQuery.first(db, { projectId, userId });
+  return r && attemptOf(r);
 }
 
-export function getAttempt(db: Executor, id: string): Promise<AttemptRow | undefined> {
-  return db.selectFrom('qualification_attempts').selectAll().where('id', '=', id).executeTakeFirst();
+export async function getAttempt(db: Executor, id: string): Promise<Attempt | undefined> {
+  const r = await db.selectFrom('qualification_attempts').selectAll().where('id', '=', id).executeTakeFirst();
+  return r && attemptOf(r);
 }
 
 /** Whether the user has passed the qualification. */
@@ -113,8 +118,8 @@ export async function hasPassed(db: Executor, projectId: string, userId: string)
 }
 
 /** Attempts at the qualification with their annotators (optionally one user's, or one vendor's), newest first. */
-export function listAttempts(db: Executor, projectId: string, o: { userId?: string | undefined; vendorId?: string | undefined } = {}) {
-  return db
+export async function listAttempts(db: Executor, projectId: string, o: { userId?: string | undefined; vendorId?: string | undefined } = {}) {
+  const rows = await db
     .selectFrom('qualification_attempts as a')
     .innerJoin('users as u', 'u.id', 'a.user_id')
     .selectAll('a')
@@ -125,10 +130,11 @@ export function listAttempts(db: Executor, projectId: string, o: { userId?: stri
     .orderBy('a.started_at', 'desc')
     .orderBy('a.id', 'desc')
     .execute();
+  return rows.map(attemptOf);
 }
 
 /** Each user's latest attempt at each of the qualifications (for "mine" in the list). */
-export async function latestAttemptsOf(db: Executor, userId: string, projectIds: string[]): Promise<Map<string, AttemptRow>> {
+export async function latestAttemptsOf(db: Executor, userId: string, projectIds: string[]): Promise<Map<string, Attempt>> {
   if (projectIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('qualification_attempts')
@@ -138,7 +144,7 @@ export async function latestAttemptsOf(db: Executor, userId: string, projectIds:
     .orderBy('started_at')
     .orderBy('id')
     .execute();
-  return new Map(rows.map((r) => [r.project_id, r]));
+  return new Map(rows.map((r) => [r.project_id, attemptOf(r)]));
 }
 
 /** What an attempt has come to, from rows: tasks taken (any outcome), gold answers and correct ones, an open lease. */

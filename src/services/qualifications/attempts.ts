@@ -64,11 +64,11 @@ const refuse = (reason: AttemptRefusal, message: string, extra: Record<string, u
   new AssayError('conflict', message, undefined, { reason, ...extra });
 
 /** The attempt as its annotator (or a manager, `withCorrect`) sees it. */
-export function presentAttempt(a: store.AttemptRow, withCorrect: boolean): AttemptView {
+export function presentAttempt(a: store.Attempt, withCorrect: boolean): AttemptView {
   return {
     id: a.id,
     qualificationId: a.project_id,
-    status: a.status as AttemptStatus,
+    status: a.status,
     size: a.size,
     answered: a.answered,
     ...((withCorrect || a.status !== 'open') && { correct: a.correct }),
@@ -80,7 +80,7 @@ export function presentAttempt(a: store.AttemptRow, withCorrect: boolean): Attem
 
 export interface Settled {
   /** The user's latest attempt after settling (undefined: never attempted). */
-  attempt: store.AttemptRow | undefined;
+  attempt: store.Attempt | undefined;
   /** Tasks taken in it while it is open. */
   taken: number;
 }
@@ -156,7 +156,7 @@ export async function startAttempt(deps: ServiceDeps, actor: Actor, qualificatio
   if ((await store.countUnseenGold(db, project.id, userId)) < q.attempt_size) {
     throw refuse('exhausted', `Too few items of this qualification are left that you have not seen (an attempt takes ${q.attempt_size}); ask a manager to add more`);
   }
-  const row: store.AttemptRow = {
+  const row: store.Attempt = {
     id: newId('attempt'),
     project_id: project.id,
     user_id: userId,

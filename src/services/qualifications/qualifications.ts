@@ -121,7 +121,7 @@ export async function createQualification(deps: ServiceDeps, actor: Actor, input
 
 const isAnnotator = (actor: Actor): actor is Extract<Actor, { kind: 'user' }> => actor.kind === 'user' && actor.role === 'annotator';
 
-async function mineOf(deps: ServiceDeps, project: Project, q: store.QualificationRow, userId: string, latest?: store.AttemptRow): Promise<MineView> {
+async function mineOf(deps: ServiceDeps, project: Project, q: store.QualificationRow, userId: string, latest?: store.Attempt): Promise<MineView> {
   const a = latest?.status === 'open' ? (await settleAttempt(deps, project, q, userId)).attempt : latest;
   if (!a) return { status: 'not_taken', answered: 0, size: q.attempt_size, retakeAt: null };
   const status: MineStatus = a.status === 'open' ? 'in_progress' : a.status === 'passed' ? 'passed' : 'failed';
@@ -154,7 +154,7 @@ export async function listQualifications(deps: ServiceDeps, actor: Actor): Promi
   const ids = rows.map((r) => r.id);
   const [gold, latest] = await Promise.all([
     store.countGoldItems(deps.store.db, ids),
-    annotator ? store.latestAttemptsOf(deps.store.db, actor.userId, ids) : Promise.resolve(new Map<string, store.AttemptRow>()),
+    annotator ? store.latestAttemptsOf(deps.store.db, actor.userId, ids) : Promise.resolve(new Map<string, store.Attempt>()),
   ]);
   return Promise.all(
     rows.map(async (r) => {
