@@ -3,7 +3,7 @@
  * gold task from a normal one (in the default `audit` feedback mode, where the response of either is the same).
  * Every submit runs the same statements, whatever the item: the gold score insert (writing a row only for gold), the
  * gate's tally upsert (leaving a normal item's tallies as they were) and, where the project has a gate, the
- * transaction the gate is judged in (store/claims.ts).
+ * transaction the gate is judged in (services/tasks/submit-annotation.ts, over the statements of store/claims.ts).
  * The checks of `gold-timing.test.ts` for `tasks/next`, here for `tasks/{id}/submit`, over more than 300 submits on
  * one server in a project with the default quality gate, gold and normal interleaved by the server's own draw, after
  * a warm-up:

@@ -1,7 +1,7 @@
 /**
  * Gold by timing, on both dialects: an annotator who times `tasks/next` must not be able to tell a gold task from a
  * normal one. Every claim looks up both the gold and the normal candidate, whatever it was drawn to serve
- * (store/claims.ts), so serving either runs the same statements in the same order. Two checks over more than 300
+ * (services/tasks/claim-item.ts over store/claims.ts), so serving either runs the same statements in the same order. Two checks over more than 300
  * tasks on one server, gold and normal interleaved by the server's own draw, after a warm-up:
  * - the work, deterministically: every statement each `tasks/next` sends to the database is recorded (at Kysely's
  *   query executor), and gold and normal tasks ran one and the same sequence of statements;
